@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as accounts from './0001-accounts.js';
+
+/**
+ * Every migration, in order. A static list (not a folder read at run time) so the build and
+ * bundlers see them; names sort in the order they must run.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-accounts': accounts,
+};

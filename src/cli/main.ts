@@ -1,0 +1,39 @@
+import { CommanderError } from 'commander';
+import { exitCodeFor, isTunesError } from '../errors.js';
+import { createProgram } from './program.js';
+
+/** The one place that turns errors into exit codes; everything below throws. */
+async function main(argv: string[]): Promise<number> {
+  const { program, runtime } = createProgram();
+  const json = argv.includes('--json');
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    return reportError(error, json);
+  } finally {
+    await runtime.close();
+  }
+}
+
+function reportError(error: unknown, json: boolean): number {
+  if (error instanceof CommanderError) {
+    // commander already printed its message (or the help/version text).
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (isTunesError(error)) {
+    if (json) {
+      process.stderr.write(`${JSON.stringify({ error: { code: error.code, message: error.message } })}\n`);
+    } else {
+      process.stderr.write(`tunes: ${error.message}\n`);
+      if (error.hint) process.stderr.write(`hint: ${error.hint}\n`);
+    }
+    return exitCodeFor(error.code);
+  }
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  if (json) process.stderr.write(`${JSON.stringify({ error: { code: 'internal', message: String(error) } })}\n`);
+  else process.stderr.write(`tunes: internal error: ${message}\nPlease report this at https://github.com/tunes-player/tunes/issues\n`);
+  return 1;
+}
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,16 @@
+import { Command } from 'commander';
+import { registerAccountCommands } from './commands/account.js';
+import { createRuntime, type CliRuntime } from './runtime.js';
+
+export function createProgram(): { program: Command; runtime: CliRuntime } {
+  const program = new Command('tunes')
+    .description('a terminal music player and personal streaming service for your own music files')
+    .version('0.1.0')
+    .option('--db <path>', 'use this database file instead of the default')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  const runtime = createRuntime(program);
+
+  registerAccountCommands(program, runtime);
+  return { program, runtime };
+}

@@ -1,0 +1,48 @@
+import { read } from 'read';
+import { TunesError } from '../errors.js';
+import type { CliRuntime } from './runtime.js';
+
+export function canPrompt(runtime: CliRuntime): boolean {
+  return Boolean(runtime.stdin.isTTY && runtime.stderr.isTTY);
+}
+
+function requireTerminal(runtime: CliRuntime, what: string): void {
+  if (!canPrompt(runtime)) {
+    throw new TunesError('usage', `no terminal to ask for ${what}`, 'pass it as an argument, or use --password-stdin for the password');
+  }
+}
+
+export async function promptLine(runtime: CliRuntime, prompt: string): Promise<string> {
+  requireTerminal(runtime, prompt.replace(/:\s*$/, '').toLowerCase());
+  return (await ask(runtime, { prompt })).trim();
+}
+
+/** Hidden input: nothing is echoed, not even asterisks, like sudo and ssh. */
+export async function promptHidden(runtime: CliRuntime, prompt: string): Promise<string> {
+  requireTerminal(runtime, 'a password');
+  return ask(runtime, { prompt, silent: true, replace: '' });
+}
+
+export async function confirm(runtime: CliRuntime, question: string): Promise<boolean> {
+  requireTerminal(runtime, 'confirmation');
+  const answer = await ask(runtime, { prompt: `${question} [y/N] ` });
+  return /^y(es)?$/i.test(answer.trim());
+}
+
+/** `--password-stdin`: the first line of standard input, without its line ending. */
+export async function readPasswordFromStdin(runtime: CliRuntime): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of runtime.stdin) chunks.push(Buffer.from(chunk as Buffer));
+  const line = Buffer.concat(chunks).toString('utf8').split(/\r?\n/, 1)[0] ?? '';
+  if (!line) throw new TunesError('invalid_input', 'no password on standard input');
+  return line;
+}
+
+async function ask(runtime: CliRuntime, options: { prompt: string; silent?: boolean; replace?: string }): Promise<string> {
+  try {
+    return await read({ ...options, input: runtime.stdin, output: runtime.stderr, terminal: true });
+  } catch (error) {
+    if ((error as Error).message === 'canceled') throw new TunesError('usage', 'cancelled');
+    throw error;
+  }
+}

@@ -1,0 +1,24 @@
+import type { Command } from 'commander';
+import { openServices, type Services } from '../services/container.js';
+
+/** What every command gets: the services (opened on first use, once) and its output streams. */
+export interface CliRuntime {
+  services(): Promise<Services>;
+  close(): Promise<void>;
+  readonly stdin: NodeJS.ReadStream;
+  readonly stdout: NodeJS.WriteStream;
+  readonly stderr: NodeJS.WriteStream;
+}
+
+export function createRuntime(program: Command): CliRuntime {
+  let opened: Promise<Services> | undefined;
+  return {
+    services: () => (opened ??= openServices({ dbPath: program.opts<{ db?: string }>().db })),
+    close: async () => {
+      if (opened) await (await opened.catch(() => undefined))?.close();
+    },
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+  };
+}

@@ -1,0 +1,37 @@
+import Conf from 'conf';
+import { resolveConfigDir } from './paths.js';
+
+/** What tunes keeps on this machine between commands: the session token and preferences. */
+export interface LocalConfigData {
+  sessionToken?: string;
+  volume?: number;
+}
+
+export interface LocalConfig {
+  getSessionToken(): string | undefined;
+  setSessionToken(token: string): void;
+  clearSessionToken(): void;
+  get<K extends keyof LocalConfigData>(key: K): LocalConfigData[K];
+  set<K extends keyof LocalConfigData>(key: K, value: NonNullable<LocalConfigData[K]>): void;
+  readonly path: string;
+}
+
+/** `$TUNES_HOME/config.json` when set, else `$XDG_CONFIG_HOME/tunes/config.json` (via conf). Mode 0600. */
+export function openLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConfig {
+  const cwd = resolveConfigDir(env);
+  const store = new Conf<LocalConfigData>({
+    projectName: 'tunes',
+    projectSuffix: '',
+    configName: 'config',
+    configFileMode: 0o600,
+    ...(cwd ? { cwd } : {}),
+  });
+  return {
+    getSessionToken: () => store.get('sessionToken'),
+    setSessionToken: (token) => store.set('sessionToken', token),
+    clearSessionToken: () => store.delete('sessionToken'),
+    get: (key) => store.get(key),
+    set: (key, value) => store.set(key, value),
+    path: store.path,
+  };
+}

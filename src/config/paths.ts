@@ -1,0 +1,21 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export interface PathOptions {
+  /** `--db <path>` from the command line. */
+  dbOverride?: string | undefined;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** `$TUNES_HOME/tunes.db`, else `$XDG_DATA_HOME/tunes/tunes.db` (default ~/.local/share). */
+export function resolveDatabasePath({ dbOverride, env = process.env }: PathOptions = {}): string {
+  if (dbOverride) return resolve(dbOverride);
+  if (env.TUNES_HOME) return join(resolve(env.TUNES_HOME), 'tunes.db');
+  const dataHome = env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
+  return join(dataHome, 'tunes', 'tunes.db');
+}
+
+/** The folder holding config.json when TUNES_HOME is set; otherwise `conf` picks the platform's config dir. */
+export function resolveConfigDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.TUNES_HOME ? resolve(env.TUNES_HOME) : undefined;
+}

@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { TunesError } from '../errors.js';
+import { migrateToLatest } from './migrate.js';
+import type { Database } from './schema.js';
+
+export interface Store {
+  db: Kysely<Database>;
+  /** The raw handle, for the few places that need a prepared statement in a hot loop. */
+  sqlite: BetterSqlite3.Database;
+  path: string;
+  close(): Promise<void>;
+}
+
+/** Opens (creating if needed) the database at `path`, in WAL mode, and brings its schema up to date. */
+export async function openStore(path: string): Promise<Store> {
+  let sqlite: BetterSqlite3.Database;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    sqlite = new BetterSqlite3(path);
+  } catch (error) {
+    throw new TunesError('io', `cannot open database ${path}: ${(error as Error).message}`);
+  }
+  // The busy timeout must come first: switching to WAL itself needs a lock another process may hold.
+  sqlite.pragma('busy_timeout = 10000');
+  enableWal(sqlite);
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  try {
+    await migrateToLatest(db, sqlite);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  let closed = false;
+  return {
+    db,
+    sqlite,
+    path,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}
+
+/**
+ * WAL mode is stored in the file, so this only does work on a new database. SQLite answers
+ * SQLITE_BUSY to the switch without consulting the busy handler when another process is creating
+ * the same file at that moment, so retry for a while (as the busy timeout would).
+ */
+function enableWal(sqlite: BetterSqlite3.Database): void {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      if (sqlite.pragma('journal_mode', { simple: true }) === 'wal') return;
+      sqlite.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
+  }
+}

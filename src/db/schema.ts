@@ -1,0 +1,102 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Types describe what SQLite returns: integers as numbers, times as ISO-8601 UTC strings
+ * (`Date#toISOString`, so they sort as text) unless a column name ends in `_ms`.
+ */
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  role: 'admin' | 'user';
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string;
+  expires_at: string;
+}
+
+export interface LibraryRootsTable {
+  id: Generated<number>;
+  path: string;
+  added_at: string;
+}
+
+export interface SongsTable {
+  id: Generated<number>;
+  path: string;
+  title: string;
+  artist: string;
+  album: string;
+  album_artist: string | null;
+  genre: string | null;
+  year: number | null;
+  track_no: number | null;
+  disc_no: number | null;
+  duration_ms: number | null;
+  codec: string | null;
+  bitrate: number | null;
+  sample_rate: number | null;
+  size: number;
+  mtime_ms: number;
+  added_at: string;
+  missing_since: string | null;
+}
+
+export interface PlaylistsTable {
+  id: Generated<number>;
+  owner_id: number;
+  name: string;
+  description: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlaylistSongsTable {
+  playlist_id: number;
+  position: number;
+  song_id: number;
+  added_at: string;
+}
+
+export interface LikesTable {
+  user_id: number;
+  song_id: number;
+  liked_at: string;
+}
+
+export interface PlaysTable {
+  id: Generated<number>;
+  user_id: number;
+  song_id: number;
+  started_at: string;
+  ms_played: number;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  library_roots: LibraryRootsTable;
+  songs: SongsTable;
+  playlists: PlaylistsTable;
+  playlist_songs: PlaylistSongsTable;
+  likes: LikesTable;
+  plays: PlaysTable;
+}
+
+export type User = Omit<Selectable<UsersTable>, 'password_hash'>;
+export type NewUser = Insertable<UsersTable>;
+export type Session = Selectable<SessionsTable>;
+export type Song = Selectable<SongsTable>;
+export type NewSong = Insertable<SongsTable>;
+export type SongUpdate = Updateable<SongsTable>;
+export type LibraryRoot = Selectable<LibraryRootsTable>;
+export type Playlist = Selectable<PlaylistsTable>;
+export type PlaylistSong = Selectable<PlaylistSongsTable>;
+export type Play = Selectable<PlaysTable>;
+

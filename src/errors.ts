@@ -1,0 +1,54 @@
+/** The one error type services throw; edges map `code` to an exit code or HTTP status. */
+export type ErrorCode =
+  | 'internal'
+  | 'usage'
+  | 'invalid_input'
+  | 'not_logged_in'
+  | 'auth_failed'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'dependency_missing'
+  | 'io';
+
+export class TunesError extends Error {
+  override readonly name = 'TunesError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+const EXIT_CODES: Record<ErrorCode, number> = {
+  internal: 1,
+  usage: 2,
+  invalid_input: 2,
+  not_logged_in: 3,
+  auth_failed: 3,
+  forbidden: 3,
+  not_found: 4,
+  conflict: 5,
+  dependency_missing: 6,
+  io: 6,
+};
+
+export function exitCodeFor(code: ErrorCode): number {
+  return EXIT_CODES[code];
+}
+
+export function isTunesError(error: unknown): error is TunesError {
+  return error instanceof TunesError;
+}
+
+/** SQLite constraint failures surface from better-sqlite3 with a `code` such as SQLITE_CONSTRAINT_UNIQUE. */
+export function isUniqueViolation(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    (error as { code: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
+  );
+}

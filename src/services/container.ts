@@ -1,0 +1,34 @@
+import { openLocalConfig, type LocalConfig } from '../config/local-config.js';
+import { resolveDatabasePath } from '../config/paths.js';
+import { openStore, type Store } from '../db/open.js';
+import { createAuthService, type AuthService } from './auth/auth-service.js';
+import { createLocalSession, type LocalSession } from './auth/local-session.js';
+import { systemClock, type Clock } from './clock.js';
+
+/** Everything an edge (CLI, UI, server) may call. Edges never reach past this into db/player/config. */
+export interface Services {
+  auth: AuthService;
+  session: LocalSession;
+  close(): Promise<void>;
+}
+
+export interface OpenServicesOptions {
+  dbPath?: string | undefined;
+  env?: NodeJS.ProcessEnv;
+  clock?: Clock;
+}
+
+export async function openServices({ dbPath, env = process.env, clock = systemClock }: OpenServicesOptions = {}): Promise<Services> {
+  const store = await openStore(resolveDatabasePath({ dbOverride: dbPath, env }));
+  return buildServices(store, openLocalConfig(env), clock);
+}
+
+export function buildServices(store: Store, config: LocalConfig, clock: Clock): Services {
+  const { db } = store;
+  const auth = createAuthService({ db, clock });
+  return {
+    auth,
+    session: createLocalSession({ auth, config }),
+    close: () => store.close(),
+  };
+}
