@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as accounts from './0001-accounts.js';
+import * as library from './0002-library.js';
 
 /**
  * Every migration, in order. A static list (not a folder read at run time) so the build and
@@ -7,4 +8,5 @@ import * as accounts from './0001-accounts.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001-accounts': accounts,
+  '0002-library': library,
 };
