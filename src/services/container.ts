@@ -4,11 +4,15 @@ import { openStore, type Store } from '../db/open.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { createLocalSession, type LocalSession } from './auth/local-session.js';
 import { systemClock, type Clock } from './clock.js';
+import { createLikeService, type LikeService } from './playlists/like-service.js';
+import { createPlaylistService, type PlaylistService } from './playlists/playlist-service.js';
 
 /** Everything an edge (CLI, UI, server) may call. Edges never reach past this into db/player/config. */
 export interface Services {
   auth: AuthService;
   session: LocalSession;
+  playlists: PlaylistService;
+  likes: LikeService;
   close(): Promise<void>;
 }
 
@@ -29,6 +33,8 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock): 
   return {
     auth,
     session: createLocalSession({ auth, config }),
+    playlists: createPlaylistService({ db, clock }),
+    likes: createLikeService({ db, clock }),
     close: () => store.close(),
   };
 }
