@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { registerAccountCommands } from './commands/account.js';
+import { registerLikeCommands } from './commands/likes.js';
+import { registerPlaylistCommands } from './commands/playlist.js';
 import { createRuntime, type CliRuntime } from './runtime.js';
 
 export function createProgram(): { program: Command; runtime: CliRuntime } {
@@ -12,5 +14,7 @@ export function createProgram(): { program: Command; runtime: CliRuntime } {
   const runtime = createRuntime(program);
 
   registerAccountCommands(program, runtime);
+  registerPlaylistCommands(program, runtime);
+  registerLikeCommands(program, runtime);
   return { program, runtime };
 }
