@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAccountCommands } from './commands/account.js';
+import { registerLibraryCommands } from './commands/library.js';
 import { registerSongsCommands } from './commands/songs.js';
 import { createRuntime, type CliRuntime } from './runtime.js';
 
@@ -14,5 +15,6 @@ export function createProgram(): { program: Command; runtime: CliRuntime } {
 
   registerAccountCommands(program, runtime);
   registerSongsCommands(program, runtime);
+  registerLibraryCommands(program, runtime);
   return { program, runtime };
 }

@@ -5,12 +5,14 @@ import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { createLocalSession, type LocalSession } from './auth/local-session.js';
 import { createCatalogService, type CatalogService } from './catalog/catalog-service.js';
 import { systemClock, type Clock } from './clock.js';
+import { createLibraryService, type LibraryService } from './library/library-service.js';
 
 /** Everything an edge (CLI, UI, server) may call. Edges never reach past this into db/player/config. */
 export interface Services {
   auth: AuthService;
   session: LocalSession;
   catalog: CatalogService;
+  library: LibraryService;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock): 
     auth,
     session: createLocalSession({ auth, config }),
     catalog: createCatalogService({ db }),
+    library: createLibraryService({ db, sqlite: store.sqlite, clock }),
     close: () => store.close(),
   };
 }
