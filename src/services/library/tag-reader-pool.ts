@@ -95,6 +95,10 @@ function readInWorkers(jobs: TagJob[], onResults: (results: TagJobResult[]) => v
 function startWorker(): Worker {
   const self = import.meta.url;
   // Under tsx/vitest this module is TypeScript; compiled, it sits beside tag-worker.js.
-  if (self.endsWith('.ts')) return new Worker(new URL('./tag-worker.ts', self), { execArgv: ['--import', 'tsx'] });
+  if (self.endsWith('.ts')) {
+    // Worker threads cannot take --import; register tsx inside the thread, then load the TypeScript worker.
+    const url = JSON.stringify(new URL('./tag-worker.ts', self).href);
+    return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${url}); })`, { eval: true });
+  }
   return new Worker(new URL('./tag-worker.js', self));
 }
