@@ -6,6 +6,8 @@ import { createLocalSession, type LocalSession } from './auth/local-session.js';
 import { createCatalogService, type CatalogService } from './catalog/catalog-service.js';
 import { systemClock, type Clock } from './clock.js';
 import { createLibraryService, type LibraryService } from './library/library-service.js';
+import { createLikeService, type LikeService } from './playlists/like-service.js';
+import { createPlaylistService, type PlaylistService } from './playlists/playlist-service.js';
 
 /** Everything an edge (CLI, UI, server) may call. Edges never reach past this into db/player/config. */
 export interface Services {
@@ -13,6 +15,8 @@ export interface Services {
   session: LocalSession;
   catalog: CatalogService;
   library: LibraryService;
+  playlists: PlaylistService;
+  likes: LikeService;
   close(): Promise<void>;
 }
 
@@ -35,6 +39,8 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock): 
     session: createLocalSession({ auth, config }),
     catalog: createCatalogService({ db }),
     library: createLibraryService({ db, sqlite: store.sqlite, clock }),
+    playlists: createPlaylistService({ db, clock }),
+    likes: createLikeService({ db, clock }),
     close: () => store.close(),
   };
 }
