@@ -3,7 +3,9 @@ import { resolveDatabasePath } from '../config/paths.js';
 import { openStore, type Store } from '../db/open.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { createLocalSession, type LocalSession } from './auth/local-session.js';
+import { createCatalogService, type CatalogService } from './catalog/catalog-service.js';
 import { systemClock, type Clock } from './clock.js';
+import { createLibraryService, type LibraryService } from './library/library-service.js';
 import { createLikeService, type LikeService } from './playlists/like-service.js';
 import { createPlaylistService, type PlaylistService } from './playlists/playlist-service.js';
 
@@ -11,6 +13,8 @@ import { createPlaylistService, type PlaylistService } from './playlists/playlis
 export interface Services {
   auth: AuthService;
   session: LocalSession;
+  catalog: CatalogService;
+  library: LibraryService;
   playlists: PlaylistService;
   likes: LikeService;
   close(): Promise<void>;
@@ -33,6 +37,8 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock): 
   return {
     auth,
     session: createLocalSession({ auth, config }),
+    catalog: createCatalogService({ db }),
+    library: createLibraryService({ db, sqlite: store.sqlite, clock }),
     playlists: createPlaylistService({ db, clock }),
     likes: createLikeService({ db, clock }),
     close: () => store.close(),
