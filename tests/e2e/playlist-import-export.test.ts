@@ -58,7 +58,7 @@ describe('tunes playlist import / export', () => {
       stdout: `Imported "partly" (id 1): 1 of 3 entries matched\nNot matched:\n  line 4: nothing.mp3\n  line 5: http://radio.example/live\n`,
     });
     const again = await runTunes(['playlist', 'import', file], { home });
-    expect(again).toMatchObject({ code: 5, stderr: 'tunes: you already have a playlist named "partly"\nhint: names are compared ignoring case\n' });
+    expect(again).toMatchObject({ code: 5, stderr: 'tunes: you already have a playlist named "partly"\nhint: import it under another name with --name\n' });
 
     const none = join(lists, 'none.m3u8');
     writeFileSync(none, '/x/1.mp3\n/x/2.mp3\n');

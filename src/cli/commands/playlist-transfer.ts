@@ -12,14 +12,17 @@ import { plural, summaryJson } from './playlist-render.js';
 export function registerPlaylistTransferCommands(playlist: Command, runtime: CliRuntime): void {
   playlist
     .command('export')
-    .description('write a playlist as M3U8 (default), XSPF or JSON, to stdout or a file')
-    .argument('<playlist>')
+    .description('write a playlist (or your liked songs) as M3U8 (default), XSPF or JSON, to stdout or a file')
+    .argument('[playlist]')
+    .option('--liked', 'export your liked songs, newest first')
     .addOption(new Option('--format <format>', 'file format (default: from -o, else m3u8)').choices(EXPORT_FORMATS))
     .option('-o, --output <file>', 'write to this file instead of stdout')
-    .action(async (ref: string, options: { format?: ExportFormat; output?: string }) => {
+    .action(async (ref: string | undefined, options: { format?: ExportFormat; output?: string; liked?: boolean }) => {
+      if ((ref === undefined) === !options.liked) throw new TunesError('usage', 'give a playlist or --liked (one of them)');
       const format = options.format ?? formatFromName(options.output) ?? 'm3u8';
       const { services, user } = await withUser(runtime);
-      const { playlist: p, text } = await services.playlists.export(user.id, ref, format);
+      const from = ref === undefined ? ({ kind: 'liked' } as const) : ref;
+      const { name, songCount, text } = await services.playlists.export(user.id, from, format);
       if (!options.output) {
         runtime.stdout.write(text);
         return;
@@ -30,7 +33,7 @@ export function registerPlaylistTransferCommands(playlist: Command, runtime: Cli
       } catch (error) {
         throw new TunesError('io', `cannot write ${target}: ${(error as Error).message}`);
       }
-      note(runtime, `Exported "${p.name}" (${plural(p.songCount, 'song')}) to ${target}`);
+      note(runtime, `Exported "${name}" (${plural(songCount, 'song')}) to ${target}`);
     });
 
   withJson(

@@ -1,6 +1,6 @@
 import { basename, dirname, extname } from 'node:path';
 import type { Kysely } from 'kysely';
-import { TunesError } from '../../errors.js';
+import { TunesError, isTunesError } from '../../errors.js';
 import type { Database } from '../../db/schema.js';
 import { writeTransaction } from '../../db/write-transaction.js';
 import { detectFormat, parsePlaylistFile, type ImportFormat } from './formats/detect-format.js';
@@ -61,7 +61,15 @@ export async function importPlaylist(db: Kysely<Database>, input: ImportInput, c
         'scan the folder holding the music first, or check the paths in the file',
       );
     }
-    const playlist = await create(trx, name, parsed.description ?? null, songIds);
+    let playlist: PlaylistSummary;
+    try {
+      playlist = await create(trx, name, parsed.description ?? null, songIds);
+    } catch (error) {
+      if (isTunesError(error) && error.code === 'conflict') {
+        throw new TunesError('conflict', error.message, 'import it under another name with --name');
+      }
+      throw error;
+    }
     return { playlist, format, total: parsed.entries.length, matched: songIds.length, unmatched };
   });
 }
