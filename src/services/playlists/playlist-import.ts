@@ -2,6 +2,7 @@ import { basename, dirname, extname } from 'node:path';
 import type { Kysely } from 'kysely';
 import { TunesError, isTunesError } from '../../errors.js';
 import type { Database } from '../../db/schema.js';
+import { existingSongIds } from '../../db/repositories/song-lookup.js';
 import { writeTransaction } from '../../db/write-transaction.js';
 import { detectFormat, parsePlaylistFile, type ImportFormat } from './formats/detect-format.js';
 import type { PlaylistFileEntry } from './formats/playlist-file.js';
@@ -50,10 +51,14 @@ export async function importPlaylist(db: Kysely<Database>, input: ImportInput, c
   }
   const baseDir = input.sourcePath ? dirname(input.sourcePath) : undefined;
 
+  // Matching may read the whole catalogue, so it runs before the write lock is taken; songs deleted
+  // in between are dropped inside the write transaction.
+  const ids = await db.transaction().execute((trx) => matchEntries(trx, parsed.entries, baseDir));
   return writeTransaction(db, async (trx) => {
-    const ids = await matchEntries(trx, parsed.entries, baseDir);
-    const songIds = ids.filter((id): id is number => id !== undefined);
-    const unmatched = parsed.entries.filter((_, i) => ids[i] === undefined).map(describe);
+    const present = await existingSongIds(trx, ids.filter((id): id is number => id !== undefined));
+    const kept = ids.map((id) => (id !== undefined && present.has(id) ? id : undefined));
+    const songIds = kept.filter((id): id is number => id !== undefined);
+    const unmatched = parsed.entries.filter((_, i) => kept[i] === undefined).map(describe);
     if (songIds.length === 0) {
       throw new TunesError(
         'not_found',
