@@ -4,8 +4,9 @@ import type { Services } from '../../services/container.js';
 import { MAX_PAGE_SIZE } from '../../services/catalog/catalog-service.js';
 import { emit, note, withJson, type JsonOption } from '../output.js';
 import type { CliRuntime } from '../runtime.js';
+import { parseInteger, parseIntegers } from '../parse-ids.js';
 import { withUser } from './current-user.js';
-import { formatDuration, parseInteger, parseIntegers, plural, songJson, summaryJson } from './playlist-render.js';
+import { formatDuration, plural, songJson, summaryJson } from './playlist-render.js';
 
 interface AddOptions extends JsonOption {
   at?: string;
