@@ -4,11 +4,18 @@ import { openStore, type Store } from '../db/open.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { createLocalSession, type LocalSession } from './auth/local-session.js';
 import { systemClock, type Clock } from './clock.js';
+import { AudioEngine } from '../player/audio-engine.js';
+import { resolveMpvBinary } from '../player/mpv-binary.js';
+import { createHistoryService, type HistoryService } from './history/history-service.js';
+import { createPlaybackService, type PlaybackService } from './playback/playback-service.js';
 
 /** Everything an edge (CLI, UI, server) may call. Edges never reach past this into db/player/config. */
 export interface Services {
   auth: AuthService;
   session: LocalSession;
+  history: HistoryService;
+  /** mpv starts on the first playback command, never for plain commands. */
+  playback: PlaybackService;
   close(): Promise<void>;
 }
 
@@ -20,15 +27,35 @@ export interface OpenServicesOptions {
 
 export async function openServices({ dbPath, env = process.env, clock = systemClock }: OpenServicesOptions = {}): Promise<Services> {
   const store = await openStore(resolveDatabasePath({ dbOverride: dbPath, env }));
-  return buildServices(store, openLocalConfig(env), clock);
+  return buildServices(store, openLocalConfig(env), clock, env);
 }
 
-export function buildServices(store: Store, config: LocalConfig, clock: Clock): Services {
+export function buildServices(store: Store, config: LocalConfig, clock: Clock, env: NodeJS.ProcessEnv = process.env): Services {
   const { db } = store;
   const auth = createAuthService({ db, clock });
+  const history = createHistoryService({ db });
+  const engine = new AudioEngine({ resolveBinary: () => resolveMpvBinary(env), audioOutput: env.TUNES_AUDIO_OUTPUT || undefined });
+  const playback = createPlaybackService({ engine, history, clock });
+  rememberVolume(playback, config);
   return {
     auth,
     session: createLocalSession({ auth, config }),
-    close: () => store.close(),
+    history,
+    playback,
+    close: async () => {
+      await playback.close();
+      await store.close();
+    },
   };
+}
+
+/** The volume is a preference: start where the last session left it, save it when it changes. */
+function rememberVolume(playback: PlaybackService, config: LocalConfig): void {
+  let saved = config.get('volume');
+  if (saved !== undefined) void playback.setVolume(saved).catch(() => undefined);
+  playback.subscribe((event) => {
+    if (event.type !== 'state' || event.state.volume === saved) return;
+    saved = event.state.volume;
+    config.set('volume', saved);
+  });
 }
