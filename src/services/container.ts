@@ -3,16 +3,24 @@ import { resolveDatabasePath } from '../config/paths.js';
 import { openStore, type Store } from '../db/open.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { createLocalSession, type LocalSession } from './auth/local-session.js';
+import { createCatalogService, type CatalogService } from './catalog/catalog-service.js';
 import { systemClock, type Clock } from './clock.js';
 import { AudioEngine } from '../player/audio-engine.js';
 import { resolveMpvBinary } from '../player/mpv-binary.js';
 import { createHistoryService, type HistoryService } from './history/history-service.js';
 import { createPlaybackService, type PlaybackService } from './playback/playback-service.js';
+import { createLibraryService, type LibraryService } from './library/library-service.js';
+import { createLikeService, type LikeService } from './playlists/like-service.js';
+import { createPlaylistService, type PlaylistService } from './playlists/playlist-service.js';
 
 /** Everything an edge (CLI, UI, server) may call. Edges never reach past this into db/player/config. */
 export interface Services {
   auth: AuthService;
   session: LocalSession;
+  catalog: CatalogService;
+  library: LibraryService;
+  playlists: PlaylistService;
+  likes: LikeService;
   history: HistoryService;
   /** mpv starts on the first playback command, never for plain commands. */
   playback: PlaybackService;
@@ -40,6 +48,10 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock, e
   return {
     auth,
     session: createLocalSession({ auth, config }),
+    catalog: createCatalogService({ db }),
+    library: createLibraryService({ db, sqlite: store.sqlite, clock }),
+    playlists: createPlaylistService({ db, clock }),
+    likes: createLikeService({ db, clock }),
     history,
     playback,
     close: async () => {
