@@ -50,6 +50,11 @@ export class AudioEngine {
     return this.process !== undefined;
   }
 
+  /** Throws `dependency_missing` when there is no mpv to start; spawns nothing. */
+  checkAvailable(): void {
+    this.options.resolveBinary();
+  }
+
   /** Starts mpv now (it would start on the first command anyway); safe to call repeatedly. */
   async start(): Promise<void> {
     await this.running();

@@ -9,6 +9,7 @@ import { AudioEngine } from '../player/audio-engine.js';
 import { resolveMpvBinary } from '../player/mpv-binary.js';
 import { createHistoryService, type HistoryService } from './history/history-service.js';
 import { createPlaybackService, type PlaybackService } from './playback/playback-service.js';
+import { createPlaySelectionService, type PlaySelectionService } from './playback/play-selection.js';
 import { createLibraryService, type LibraryService } from './library/library-service.js';
 import { createLikeService, type LikeService } from './playlists/like-service.js';
 import { createPlaylistService, type PlaylistService } from './playlists/playlist-service.js';
@@ -24,6 +25,8 @@ export interface Services {
   history: HistoryService;
   /** mpv starts on the first playback command, never for plain commands. */
   playback: PlaybackService;
+  /** What `tunes play` queues. */
+  playSelection: PlaySelectionService;
   close(): Promise<void>;
 }
 
@@ -41,6 +44,8 @@ export async function openServices({ dbPath, env = process.env, clock = systemCl
 export function buildServices(store: Store, config: LocalConfig, clock: Clock, env: NodeJS.ProcessEnv = process.env): Services {
   const { db } = store;
   const auth = createAuthService({ db, clock });
+  const catalog = createCatalogService({ db });
+  const playlists = createPlaylistService({ db, clock });
   const history = createHistoryService({ db });
   const engine = new AudioEngine({ resolveBinary: () => resolveMpvBinary(env), audioOutput: env.TUNES_AUDIO_OUTPUT || undefined });
   const playback = createPlaybackService({ engine, history, clock });
@@ -48,12 +53,13 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock, e
   return {
     auth,
     session: createLocalSession({ auth, config }),
-    catalog: createCatalogService({ db }),
+    catalog,
     library: createLibraryService({ db, sqlite: store.sqlite, clock }),
-    playlists: createPlaylistService({ db, clock }),
+    playlists,
     likes: createLikeService({ db, clock }),
     history,
     playback,
+    playSelection: createPlaySelectionService({ catalog, playlists }),
     close: async () => {
       await playback.close();
       await store.close();

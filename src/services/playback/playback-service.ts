@@ -15,6 +15,8 @@ export interface PlayOptions {
 }
 
 export interface PlaybackService {
+  /** Throws dependency_missing (with an install hint) when mpv is not installed; starts nothing. */
+  checkPlayer(): void;
   /** Starts mpv ahead of the first song (it starts on first use anyway). */
   warmUp(): Promise<void>;
   /** Whose listening goes into history; nobody's when undefined. */
@@ -304,6 +306,7 @@ export function createPlaybackService({ engine, history, clock, random }: Playba
   };
 
   return {
+    checkPlayer: () => engine.checkAvailable(),
     warmUp: () => engine.start(),
     setListener: (userId) => {
       listenerUserId = userId;
