@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTone } from '../fixtures/playback/make-audio.js';
 import { cliLibrary } from '../helpers/cli-library.js';
-import { processExists } from '../helpers/engine-events.js';
+import { mpvChildren, processExists } from '../helpers/engine-events.js';
 import { runTunes, TUNES_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -21,20 +21,6 @@ async function library(seconds = 0.8) {
     ],
   );
   return { home, songs, dir };
-}
-
-/** mpv processes whose parent is `pid`, read from /proc. */
-function mpvChildren(pid: number): number[] {
-  return readdirSync('/proc').flatMap((entry) => {
-    if (!/^\d+$/.test(entry)) return [];
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const [, name, rest] = /^\d+ \((.*)\) (.*)$/s.exec(stat) ?? [];
-      return name === 'mpv' && Number(rest?.split(' ')[1]) === pid ? [Number(entry)] : [];
-    } catch {
-      return [];
-    }
-  });
 }
 
 describe('tunes play on a pipe', () => {
