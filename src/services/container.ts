@@ -4,11 +4,13 @@ import { openStore, type Store } from '../db/open.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { createLocalSession, type LocalSession } from './auth/local-session.js';
 import { systemClock, type Clock } from './clock.js';
+import { createSongFileService, type SongFileService } from './media/song-file-service.js';
 
 /** Everything an edge (CLI, UI, server) may call. Edges never reach past this into db/player/config. */
 export interface Services {
   auth: AuthService;
   session: LocalSession;
+  songFiles: SongFileService;
   close(): Promise<void>;
 }
 
@@ -29,6 +31,7 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock): 
   return {
     auth,
     session: createLocalSession({ auth, config }),
+    songFiles: createSongFileService({ db }),
     close: () => store.close(),
   };
 }

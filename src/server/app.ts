@@ -1,0 +1,69 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Services } from '../services/container.js';
+import { systemClock, type Clock } from '../services/clock.js';
+import { sendError, toHttpError } from './http-errors.js';
+import { createLoginLimiter, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './login-limiter.js';
+import { createAuthenticate } from './request-auth.js';
+import { registerAccountRoutes } from './routes/accounts.js';
+import { registerHealthRoutes } from './routes/health.js';
+import { registerStreamRoutes } from './routes/stream.js';
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+export interface ServerOptions {
+  /** Where the one line per request goes (stderr from `tunes serve`); nothing when omitted. */
+  log?: (line: string) => void;
+  loginLimits?: LoginLimits;
+  clock?: Clock;
+}
+
+/** The HTTP API as a Fastify instance, not yet listening: tests and `tunes serve` both start it. */
+export function buildServer(services: Services, options: ServerOptions = {}): FastifyInstance {
+  const { log, clock = systemClock, loginLimits = DEFAULT_LOGIN_LIMITS } = options;
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Finish requests in flight on close, drop idle keep-alive connections.
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  });
+
+  // JSON only: without a text/plain parser any other body type is answered 415.
+  app.removeContentTypeParser('text/plain');
+
+  app.setErrorHandler((error, request, reply) => {
+    const http = toHttpError(error);
+    if (http.status >= 500) log?.(`error ${request.method} ${request.url}: ${describe(error)}`);
+    return sendError(reply, http);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, { status: 404, code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` }),
+  );
+
+  if (log) {
+    app.addHook('onResponse', async (request, reply) => {
+      const ms = reply.elapsedTime.toFixed(1);
+      log(`${new Date().toISOString()} ${request.ip} ${request.method} ${request.url} ${reply.statusCode} ${ms}ms`);
+    });
+  }
+
+  const context = {
+    services,
+    authenticate: createAuthenticate(services.auth),
+    loginLimiter: createLoginLimiter(clock, loginLimits),
+  };
+  registerHealthRoutes(app);
+  registerAccountRoutes(app, context);
+  registerStreamRoutes(app, context);
+  return app;
+}
+
+export type RouteContext = {
+  services: Services;
+  authenticate: ReturnType<typeof createAuthenticate>;
+  loginLimiter: ReturnType<typeof createLoginLimiter>;
+};
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
