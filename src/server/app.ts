@@ -26,6 +26,9 @@ export function buildServer(services: Services, options: ServerOptions = {}): Fa
     // Finish requests in flight on close, drop idle keep-alive connections.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // Query strings arrive as text and need coercing to numbers, but not Fastify's default 'array'
+    // mode, which would quietly turn a body's ["alice"] into "alice".
+    ajv: { customOptions: { coerceTypes: true } },
   });
 
   // JSON only: without a text/plain parser any other body type is answered 415.
@@ -39,6 +42,16 @@ export function buildServer(services: Services, options: ServerOptions = {}): Fa
   app.setNotFoundHandler((request, reply) =>
     sendError(reply, { status: 404, code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` }),
   );
+
+  // Node 20 keeps a keep-alive connection open when its response ends after close() began, which
+  // would hold shutdown until the keep-alive timeout; end such connections once their response is out.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onResponse', async (request) => {
+    if (closing) request.raw.socket.end();
+  });
 
   if (log) {
     app.addHook('onResponse', async (request, reply) => {

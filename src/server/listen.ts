@@ -4,6 +4,8 @@ import { buildServer, type ServerOptions } from './app.js';
 export interface ListenOptions extends ServerOptions {
   host: string;
   port: number;
+  /** How long close() lets requests in flight (a long stream, say) finish before cutting them off. */
+  shutdownGraceMs?: number;
 }
 
 export interface RunningServer {
@@ -13,13 +15,26 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function listen(services: Services, { host, port, ...options }: ListenOptions): Promise<RunningServer> {
+export async function listen(
+  services: Services,
+  { host, port, shutdownGraceMs = 10_000, ...options }: ListenOptions,
+): Promise<RunningServer> {
   const app = buildServer(services, options);
   await app.listen({ host, port });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address !== null ? address.port : port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
-  return { url: `http://${shownHost}:${actualPort}`, close: () => app.close() };
+  return {
+    url: `http://${shownHost}:${actualPort}`,
+    close: async () => {
+      const cutOff = setTimeout(() => app.server.closeAllConnections(), shutdownGraceMs).unref();
+      try {
+        await app.close();
+      } finally {
+        clearTimeout(cutOff);
+      }
+    },
+  };
 }
 
 /**
