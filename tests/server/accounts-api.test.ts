@@ -45,7 +45,8 @@ describe('HTTP accounts: register, login, me, logout', () => {
   it('needs a valid bearer token for /api/me and ends the session on logout', async () => {
     const server = await startTestServer();
     const { token } = await server.user('alice');
-    for (const headers of [{}, { authorization: 'Basic abc' }, { authorization: 'Bearer not-a-real-token' }]) {
+    const attempts: Array<Record<string, string>> = [{}, { authorization: 'Basic abc' }, { authorization: 'Bearer not-a-real-token' }];
+    for (const headers of attempts) {
       const res = await server.call('GET', '/api/me', { headers });
       expect(res.status).toBe(401);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_logged_in');
