@@ -1,5 +1,9 @@
 import { Command } from 'commander';
 import { registerAccountCommands } from './commands/account.js';
+import { registerLibraryCommands } from './commands/library.js';
+import { registerSongsCommands } from './commands/songs.js';
+import { registerLikeCommands } from './commands/likes.js';
+import { registerPlaylistCommands } from './commands/playlist.js';
 import { registerServeCommand } from './commands/serve.js';
 import { createRuntime, type CliRuntime } from './runtime.js';
 
@@ -13,6 +17,10 @@ export function createProgram(): { program: Command; runtime: CliRuntime } {
   const runtime = createRuntime(program);
 
   registerAccountCommands(program, runtime);
+  registerSongsCommands(program, runtime);
+  registerLibraryCommands(program, runtime);
+  registerPlaylistCommands(program, runtime);
+  registerLikeCommands(program, runtime);
   registerServeCommand(program, runtime);
   return { program, runtime };
 }

@@ -3,14 +3,22 @@ import { resolveDatabasePath } from '../config/paths.js';
 import { openStore, type Store } from '../db/open.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { createLocalSession, type LocalSession } from './auth/local-session.js';
+import { createCatalogService, type CatalogService } from './catalog/catalog-service.js';
 import { systemClock, type Clock } from './clock.js';
 import { createSongFileService, type SongFileService } from './media/song-file-service.js';
+import { createLibraryService, type LibraryService } from './library/library-service.js';
+import { createLikeService, type LikeService } from './playlists/like-service.js';
+import { createPlaylistService, type PlaylistService } from './playlists/playlist-service.js';
 
 /** Everything an edge (CLI, UI, server) may call. Edges never reach past this into db/player/config. */
 export interface Services {
   auth: AuthService;
   session: LocalSession;
   songFiles: SongFileService;
+  catalog: CatalogService;
+  library: LibraryService;
+  playlists: PlaylistService;
+  likes: LikeService;
   close(): Promise<void>;
 }
 
@@ -28,10 +36,15 @@ export async function openServices({ dbPath, env = process.env, clock = systemCl
 export function buildServices(store: Store, config: LocalConfig, clock: Clock): Services {
   const { db } = store;
   const auth = createAuthService({ db, clock });
+  const catalog = createCatalogService({ db });
   return {
     auth,
     session: createLocalSession({ auth, config }),
-    songFiles: createSongFileService({ db }),
+    catalog,
+    songFiles: createSongFileService({ catalog }),
+    library: createLibraryService({ db, sqlite: store.sqlite, clock }),
+    playlists: createPlaylistService({ db, clock }),
+    likes: createLikeService({ db, clock }),
     close: () => store.close(),
   };
 }

@@ -1,9 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
-import { findSongPath } from '../../db/repositories/song-files.js';
 import { TunesError } from '../../errors.js';
+import type { CatalogService } from '../catalog/catalog-service.js';
 
 export interface SongFile {
   path: string;
@@ -39,11 +37,10 @@ export function mimeTypeFor(path: string): string {
   return MIME_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
 
-export function createSongFileService({ db }: { db: Kysely<Database> }): SongFileService {
+export function createSongFileService({ catalog }: { catalog: CatalogService }): SongFileService {
   return {
     async locate(songId) {
-      const song = await findSongPath(db, songId);
-      if (!song) throw new TunesError('not_found', `no song with id ${songId}`);
+      const song = await catalog.getSong(songId);
       const gone = () => new TunesError('not_found', `the file of song ${songId} is missing from the library`);
       if (song.missing_since !== null) throw gone();
       try {
