@@ -6,6 +6,9 @@ import { createLoginLimiter, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './lo
 import { createAuthenticate } from './request-auth.js';
 import { registerAccountRoutes } from './routes/accounts.js';
 import { registerHealthRoutes } from './routes/health.js';
+import { registerLikeRoutes } from './routes/likes.js';
+import { registerPlaylistRoutes } from './routes/playlists.js';
+import { registerSongRoutes } from './routes/songs.js';
 import { registerStreamRoutes } from './routes/stream.js';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -67,7 +70,10 @@ export function buildServer(services: Services, options: ServerOptions = {}): Fa
   };
   registerHealthRoutes(app);
   registerAccountRoutes(app, context);
+  registerSongRoutes(app, context);
   registerStreamRoutes(app, context);
+  registerPlaylistRoutes(app, context);
+  registerLikeRoutes(app, context);
   return app;
 }
 
