@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { get, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/db/open.js';
 import { seedSongs } from '../helpers/seed-songs.js';
 import { runTunes, TUNES_BIN } from '../helpers/run-cli.js';
@@ -17,11 +17,19 @@ interface Served {
   exited: Promise<number | null>;
 }
 
+const children: ChildProcessWithoutNullStreams[] = [];
+
+// A failed assertion must not leave a server running.
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
 /** Runs `tunes serve --port 0` and waits for the line that names its address. */
 async function serve(home: string, args: string[] = []): Promise<Served> {
   const child = spawn(process.execPath, [TUNES_BIN, 'serve', '--port', '0', ...args], {
     env: { ...process.env, TUNES_HOME: home, NO_COLOR: '1' },
   });
+  children.push(child);
   let stderr = '';
   child.stdout.resume();
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
