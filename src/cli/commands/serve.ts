@@ -2,6 +2,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { CliRuntime } from '../runtime.js';
 import { note } from '../output.js';
 
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
 function parsePort(value: string): number {
   const port = Number(value);
   if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
@@ -24,6 +26,9 @@ export function registerServeCommand(program: Command, runtime: CliRuntime): voi
         log: (line) => runtime.stderr.write(`${line}\n`),
       });
       note(runtime, `tunes serve: listening on ${server.url} (Ctrl-C to stop)`);
+      if (!LOOPBACK.has(options.host)) {
+        note(runtime, `tunes serve: warning: ${options.host} is not loopback; other machines can reach this server`);
+      }
       const signal = await untilShutdownSignal();
       note(runtime, `tunes serve: ${signal}, finishing requests in flight`);
       await server.close();
