@@ -2,8 +2,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Services } from '../services/container.js';
 import { systemClock, type Clock } from '../services/clock.js';
 import { sendError, toHttpError } from './http-errors.js';
-import { createLoginLimiter, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './login-limiter.js';
-import { createAuthenticate } from './request-auth.js';
+import { createLoginLimiter, DEFAULT_LOGIN_LIMITS, type LoginLimiter, type LoginLimits } from './login-limiter.js';
+import { createAuthenticate, type Authenticate } from './request-auth.js';
 import { registerAccountRoutes } from './routes/accounts.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerLikeRoutes } from './routes/likes.js';
@@ -63,7 +63,7 @@ export function buildServer(services: Services, options: ServerOptions = {}): Fa
     });
   }
 
-  const context = {
+  const context: RouteContext = {
     services,
     authenticate: createAuthenticate(services.auth),
     loginLimiter: createLoginLimiter(clock, loginLimits),
@@ -77,11 +77,12 @@ export function buildServer(services: Services, options: ServerOptions = {}): Fa
   return app;
 }
 
-export type RouteContext = {
+/** What every route file gets. */
+export interface RouteContext {
   services: Services;
-  authenticate: ReturnType<typeof createAuthenticate>;
-  loginLimiter: ReturnType<typeof createLoginLimiter>;
-};
+  authenticate: Authenticate;
+  loginLimiter: LoginLimiter;
+}
 
 function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
