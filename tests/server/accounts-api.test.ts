@@ -6,17 +6,29 @@ describe('HTTP accounts: register, login, me, logout', () => {
     const server = await startTestServer();
     const reg = await server.call('POST', '/api/register', { body: '{"username": "alice", "password": "secret123"}' });
     expect(reg.status).toBe(201);
-    expect(await reg.json()).toEqual({ id: 1, username: 'alice', role: 'admin' });
+    expect(await reg.json()).toEqual({ id: 1, username: 'alice', role: 'user' });
 
     const login = await server.call('POST', '/api/login', { body: '{"username": "alice", "password": "secret123"}' });
     expect(login.status).toBe(200);
     const session = (await login.json()) as { token: string; user: unknown };
     expect(session.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(session.user).toEqual({ id: 1, username: 'alice', role: 'admin' });
+    expect(session.user).toEqual({ id: 1, username: 'alice', role: 'user' });
 
     const me = await server.call('GET', '/api/me', { token: session.token });
     expect(me.status).toBe(200);
-    expect(await me.json()).toEqual({ id: 1, username: 'alice', role: 'admin' });
+    expect(await me.json()).toEqual({ id: 1, username: 'alice', role: 'user' });
+  });
+
+  it('never makes an account registered over HTTP admin; the first local one still becomes admin', async () => {
+    const server = await startTestServer();
+    await server.user('remote1');
+    await server.user('remote2');
+    const owner = await server.services.auth.register('owner', 'correct horse');
+    expect(owner.user.role).toBe('admin');
+    const later = await server.services.auth.register('later', 'correct horse');
+    expect(later.user.role).toBe('user');
+    const me = await server.call('GET', '/api/me', { token: owner.token });
+    expect(await me.json()).toEqual({ id: 3, username: 'owner', role: 'admin' });
   });
 
   it('maps failures to statuses with a JSON error body', async () => {

@@ -22,7 +22,7 @@ export const publicUser = (user: User) => ({ id: user.id, username: user.usernam
 
 export function registerAccountRoutes(app: FastifyInstance, { services, authenticate, loginLimiter }: RouteContext): void {
   app.post<{ Body: Credentials }>('/api/register', { schema: credentialsSchema }, async (request, reply) => {
-    const user = await services.auth.createAccount(request.body.username, request.body.password);
+    const user = await services.auth.createAccount(request.body.username, request.body.password, { remote: true });
     return reply.code(201).send(publicUser(user));
   });
 
