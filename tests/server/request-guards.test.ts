@@ -51,6 +51,16 @@ describe('HTTP request guards', () => {
     expect(charset.status).toBe(201);
   });
 
+  it('answers an unexpected fault with a generic 500 and logs the details', async () => {
+    const server = await startTestServer();
+    const { token } = await server.user('alice');
+    await server.store.close();
+    const res = await server.call('GET', '/api/me', { token });
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({ error: { code: 'internal', message: 'internal server error' } });
+    expect(server.logLines.some((line) => line.startsWith('error GET /api/me: '))).toBe(true);
+  });
+
   it('answers unknown routes with a JSON 404', async () => {
     const server = await startTestServer();
     expect(await errorOf(await server.call('GET', '/api/nothing-here'))).toEqual({ status: 404, code: 'not_found' });

@@ -92,6 +92,12 @@ describe('GET /api/songs/:id/stream', () => {
       const res = await server.call('GET', `/api/songs/${id}/stream`, { token });
       expect({ id, status: res.status }).toEqual({ id, status: 400 });
     }
+    await server.store.db.updateTable('songs').set({ missing_since: '2026-01-01T00:00:00.000Z' }).execute();
+    expect((await stream()).status).toBe(404);
+    await server.store.db.updateTable('songs').set({ missing_since: null }).execute();
+    const back = await stream();
+    expect(back.status).toBe(200);
+    expect((await bytesOf(back)).length).toBe(SIZE);
     rmSync(path);
     const gone = await stream();
     expect(gone.status).toBe(404);
