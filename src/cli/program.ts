@@ -4,6 +4,9 @@ import { registerLibraryCommands } from './commands/library.js';
 import { registerSongsCommands } from './commands/songs.js';
 import { registerLikeCommands } from './commands/likes.js';
 import { registerPlaylistCommands } from './commands/playlist.js';
+import { registerPlayCommand } from './commands/play.js';
+import { registerHistoryCommands } from './commands/history.js';
+import { registerServeCommand } from './commands/serve.js';
 import { createRuntime, type CliRuntime } from './runtime.js';
 
 export function createProgram(): { program: Command; runtime: CliRuntime } {
@@ -20,5 +23,8 @@ export function createProgram(): { program: Command; runtime: CliRuntime } {
   registerLibraryCommands(program, runtime);
   registerPlaylistCommands(program, runtime);
   registerLikeCommands(program, runtime);
+  registerPlayCommand(program, runtime);
+  registerHistoryCommands(program, runtime);
+  registerServeCommand(program, runtime);
   return { program, runtime };
 }
