@@ -2,19 +2,25 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore } from '../../src/db/open.js';
 
-/** Made-up words titles and names are built from; every one prefix-matches about 1/VOCABULARY of songs per slot. */
+/** Made-up words titles and names are built from; each is in about 0.3% of songs. */
 const VOCABULARY = Array.from({ length: 2000 }, (_, i) => wordFor(i));
 
-/** A word of middling frequency (in roughly 0.15% of titles, artists or albums) for search figures. */
-export const SEARCH_WORD = VOCABULARY[1234]!;
+/** Real words planted in titles: one common (in 1 title of 64), one very common (1 in 4). */
+const SEARCH_WORDS = ['river', 'love'];
+
+export interface SongsDatabase {
+  path: string;
+  /** Words to search for, from less to more common. */
+  searchWords: string[];
+}
 
 /**
  * A database of `count` catalogue rows (no audio files), built once through the real migrations, so
  * the search index triggers fill FTS exactly as a scan would; cached by size under `cache`.
  */
-export async function ensureSongsDatabase(cache: string, count: number, log: (m: string) => void): Promise<string> {
-  const path = join(cache, `server-songs-${count}-v1.db`);
-  if (existsSync(path)) return path;
+export async function ensureSongsDatabase(cache: string, count: number, log: (m: string) => void): Promise<SongsDatabase> {
+  const path = join(cache, `server-songs-${count}-v2.db`);
+  if (existsSync(path)) return { path, searchWords: SEARCH_WORDS };
   mkdirSync(cache, { recursive: true });
   const building = `${path}.building`;
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${building}${suffix}`, { force: true });
@@ -31,7 +37,7 @@ export async function ensureSongsDatabase(cache: string, count: number, log: (m:
       const album = `${pick(i, 13)} ${pick(i, 17)} ${Math.floor(i / 12)}`;
       insert.run(
         `/bench/${i}.mp3`,
-        `${pick(i, 3)} ${pick(i, 5)} ${i}`,
+        `${pick(i, 3)} ${i % 64 === 1 ? 'River' : pick(i, 5)} ${i}${i % 4 === 0 ? ' Love' : ''}`,
         artist,
         album,
         artist,
@@ -50,7 +56,7 @@ export async function ensureSongsDatabase(cache: string, count: number, log: (m:
   store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   await store.close();
   renameSync(building, path);
-  return path;
+  return { path, searchWords: SEARCH_WORDS };
 }
 
 function pick(i: number, salt: number): string {
