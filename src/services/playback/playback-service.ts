@@ -57,7 +57,8 @@ export interface PlaybackDeps {
 }
 
 export function createPlaybackService({ engine, history, clock, random }: PlaybackDeps): PlaybackService {
-  const queue = new PlayQueue(random);
+  const pick = random ?? Math.random;
+  const queue = new PlayQueue(pick);
   const songs = new Map<number, Song>();
   const entryKeys = new Map<EntryId, number>();
   const listeners = new Set<(event: PlaybackEvent) => void>();
@@ -283,7 +284,7 @@ export function createPlaybackService({ engine, history, clock, random }: Playba
     entryKeys.clear();
     status = 'stopped';
     error = `${crash.message}; playback stopped (the next command starts mpv again)`;
-    emit({ type: 'error', error: new TunesError('io', error) });
+    emit({ type: 'error', error: new TunesError('io', `${crash.message}; playback stopped`) });
     emitState();
   }
 
@@ -313,14 +314,16 @@ export function createPlaybackService({ engine, history, clock, random }: Playba
     setListener: (userId) => {
       listenerUserId = userId;
     },
-    play: (list, { start = 0, shuffle, repeat } = {}) =>
+    play: (list, { start, shuffle, repeat } = {}) =>
       serial(async () => {
         if (list.length === 0) throw new TunesError('not_found', 'no songs match');
         await endListen();
         songs.clear();
         if (shuffle !== undefined) queue.setShuffle(shuffle);
         if (repeat !== undefined) queue.setRepeat(repeat);
-        queue.replace(remember(list), start);
+        // Shuffled with no song chosen: the first one is random too, not always the list's first.
+        const first = start ?? (queue.shuffle ? Math.floor(pick() * list.length) : 0);
+        queue.replace(remember(list), first);
         failuresInARow = 0;
         await startCurrent();
       }),
