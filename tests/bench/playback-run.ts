@@ -2,7 +2,7 @@
  * Runs only the playback figures: `npm run build && node --import tsx tests/bench/playback-run.ts`.
  * BENCH_RUNS (default 15) samples per latency figure; BENCH_CPU_SECONDS (default 5) per CPU figure.
  */
-import { runPlaybackBench } from './playback.js';
+import { runPlaybackBench } from './sections/playback.js';
 
 const rows = await runPlaybackBench({
   runs: Number(process.env.BENCH_RUNS) || 15,

@@ -12,14 +12,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { openStore } from '../../src/db/open.js';
-import { AudioEngine } from '../../src/player/audio-engine.js';
-import { resolveMpvBinary } from '../../src/player/mpv-binary.js';
-import { systemClock } from '../../src/services/clock.js';
-import { createHistoryService } from '../../src/services/history/history-service.js';
-import { createPlaybackService } from '../../src/services/playback/playback-service.js';
-import { makeTone } from '../fixtures/playback/make-audio.js';
-import { seedSongs } from '../helpers/seed-songs.js';
+import { openStore } from '../../../src/db/open.js';
+import { AudioEngine } from '../../../src/player/audio-engine.js';
+import { resolveMpvBinary } from '../../../src/player/mpv-binary.js';
+import { systemClock } from '../../../src/services/clock.js';
+import { createHistoryService } from '../../../src/services/history/history-service.js';
+import { createPlaybackService } from '../../../src/services/playback/playback-service.js';
+import { makeTone } from '../../fixtures/playback/make-audio.js';
+import { seedSongs } from '../../helpers/seed-songs.js';
 
 export interface PlaybackBenchRow {
   /** What was measured. */
@@ -38,7 +38,7 @@ export interface PlaybackBenchOptions {
   cpuSeconds?: number;
 }
 
-const TUNES_BIN = fileURLToPath(new URL('../../bin/tunes.js', import.meta.url));
+const TUNES_BIN = fileURLToPath(new URL('../../../bin/tunes.js', import.meta.url));
 const AO = process.env.BENCH_AO ?? 'null';
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
