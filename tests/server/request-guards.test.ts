@@ -89,6 +89,19 @@ describe('HTTP request guards', () => {
     expect((await login('alice', 'correct horse')).status).toBe(200);
   });
 
+  it('lets no more guesses through than the limit when they arrive all at once', async () => {
+    const server = await startTestServer({ loginLimits: { perUsername: 3, perAddress: 100, windowMs: 60_000 } });
+    await server.user('alice');
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        server.call('POST', '/api/login', { body: { username: 'alice', password: `guess number ${i}` } }),
+      ),
+    );
+    const statuses = guesses.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(17);
+  });
+
   it('rate-limits failed logins per client address across usernames', async () => {
     const server = await startTestServer({ loginLimits: { perUsername: 100, perAddress: 4, windowMs: 60_000 } });
     await server.user('alice');
