@@ -57,7 +57,7 @@ export async function scanLibrary(
   const started = Date.now();
   const onProgress = options.onProgress ?? (() => {});
   onProgress({ phase: 'walking', done: 0, total: 0 });
-  const walk = await walkAudioFiles(roots);
+  const walk = walkAudioFiles(roots);
   const stored = new Map<string, StoredFile>();
   for (const row of writer.storedFiles(scope === 'everything' ? null : roots.map(withSeparator))) stored.set(row.path, row);
 
