@@ -47,6 +47,10 @@ function filterConditions(filters: SongFilters, table = 's'): RawBuilder<unknown
   return conditions;
 }
 
+function hasFilters(filters: SongFilters): boolean {
+  return filters.artist !== undefined || filters.album !== undefined || filters.genre !== undefined;
+}
+
 function whereAll(conditions: RawBuilder<unknown>[]): RawBuilder<unknown> {
   return conditions.length === 0 ? sql`1` : sql.join(conditions, sql` and `);
 }
@@ -91,15 +95,19 @@ export async function searchSongsRanked(
   const ranked: Song[] = [];
   let rankedCount = RANKED_CANDIDATES;
   if (offset < RANKED_CANDIDATES) {
-    const { rows } = await sql<Song & { _score: number; _candidates: number }>`
+    // Candidates carry only (rowid, score); song rows are fetched for the one page shown.
+    const joinSongs = hasFilters(request.filters) ? sql`join songs s on s.id = songs_fts.rowid` : sql``;
+    const { rows } = await sql<Song & { _candidates: number }>`
       with candidates as (
-        select s.*, ${BM25} as _score from songs_fts join songs s on s.id = songs_fts.rowid
+        select songs_fts.rowid as id, ${BM25} as score from songs_fts ${joinSongs}
         where songs_fts match ${request.match} and ${filters}
         order by songs_fts.rowid limit ${RANKED_CANDIDATES}
+      ), ranked as (
+        select id, score from candidates order by score, id limit ${request.limit} offset ${offset}
       )
-      select *, (select count(*) from candidates) as _candidates from candidates
-      order by _score, id limit ${request.limit} offset ${offset}`.execute(db);
-    for (const { _score, _candidates, ...song } of rows) {
+      select s.*, (select count(*) from candidates) as _candidates
+      from ranked join songs s on s.id = ranked.id order by ranked.score, ranked.id`.execute(db);
+    for (const { _candidates, ...song } of rows) {
       ranked.push(song);
       rankedCount = _candidates;
     }

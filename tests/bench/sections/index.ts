@@ -1,0 +1,11 @@
+import type { BenchSection } from '../lib/measure.js';
+import { cliStartupSection } from './cli-startup.js';
+import { libraryScanSection } from './library-scan.js';
+import { searchSection } from './search.js';
+
+/**
+ * Every bench section, in the order the table prints them. To add figures: write a file here that
+ * exports a BenchSection (its run() returns rows, each beside the baseline measured in the same run)
+ * and list it below.
+ */
+export const sections: BenchSection[] = [libraryScanSection, cliStartupSection, searchSection];
