@@ -7,7 +7,7 @@
  *                           (default: $TMPDIR/tunes-bench-cache; delete it to rebuild)
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchContext, BenchRow } from './lib/measure.js';
 import { sections } from './sections/index.js';
@@ -25,6 +25,7 @@ const ctx: BenchContext = {
 };
 
 const rows: Array<BenchRow & { section: string }> = [];
+const loadBefore = loadavg()[0]!;
 try {
   for (const section of sections) {
     if (only && !only.includes(section.name)) continue;
@@ -38,6 +39,12 @@ try {
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
+// Other processes share this machine; the load says how far to trust the absolute figures.
+rows.push({
+  section: 'machine',
+  measure: `load average (1 min), ${availableParallelism()} cores`,
+  value: `${loadBefore.toFixed(2)} at start, ${loadavg()[0]!.toFixed(2)} at end`,
+});
 process.stdout.write(`${renderTable(rows)}\n`);
 if (rows.some((r) => r.measure === 'FAILED')) process.exitCode = 1;
 

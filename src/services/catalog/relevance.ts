@@ -17,8 +17,11 @@ export function fold(text: string): string {
 const ASCII = /^[\x00-\x7f]*$/;
 
 export function tokens(text: string): string[] {
+  return splitFolded(fold(text));
+}
+
+function splitFolded(folded: string): string[] {
   // Most tags are ASCII; the Unicode-aware split is several times slower, so only non-ASCII text pays for it.
-  const folded = fold(text);
   const parts = ASCII.test(folded) ? folded.split(/[^a-z0-9]+/) : folded.split(/[^\p{L}\p{N}]+/u);
   return parts.filter((part) => part !== '');
 }
@@ -34,7 +37,10 @@ export function relevance(terms: readonly string[], song: SearchCandidate): numb
   for (const [field, weight] of FIELD_WEIGHTS) {
     const value = song[field];
     if (!value) continue;
-    const words = tokens(value);
+    const folded = fold(value);
+    // Most fields of a candidate match nothing; a substring test rules them out before tokenizing.
+    if (!terms.some((term) => folded.includes(term))) continue;
+    const words = splitFolded(folded);
     if (words.length === 0) continue;
     let prefixHits = 0;
     let exactHits = 0;

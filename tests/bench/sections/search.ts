@@ -58,11 +58,12 @@ export const searchSection: BenchSection = {
         baselineValue: stat(rawTimes),
       },
       {
-        measure: 'search, next page by cursor',
-        value: stat(page2),
-        baseline: 'raw FTS5 ORDER BY rank LIMIT 50 (rank every match)',
+        measure: 'search, ranked first page (same queries)',
+        value: stat(ours),
+        baseline: 'raw FTS5 ORDER BY rank LIMIT 50 (bm25 over every match)',
         baselineValue: stat(rankedTimes),
       },
+      { measure: 'search, next page by cursor', value: stat(page2) },
     ];
   },
 };
