@@ -2,6 +2,11 @@ import { Command } from 'commander';
 import { registerAccountCommands } from './commands/account.js';
 import { registerLibraryCommands } from './commands/library.js';
 import { registerSongsCommands } from './commands/songs.js';
+import { registerLikeCommands } from './commands/likes.js';
+import { registerPlaylistCommands } from './commands/playlist.js';
+import { registerPlayCommand } from './commands/play.js';
+import { registerHistoryCommands } from './commands/history.js';
+import { registerServeCommand } from './commands/serve.js';
 import { createRuntime, type CliRuntime } from './runtime.js';
 
 export function createProgram(): { program: Command; runtime: CliRuntime } {
@@ -16,5 +21,10 @@ export function createProgram(): { program: Command; runtime: CliRuntime } {
   registerAccountCommands(program, runtime);
   registerSongsCommands(program, runtime);
   registerLibraryCommands(program, runtime);
+  registerPlaylistCommands(program, runtime);
+  registerLikeCommands(program, runtime);
+  registerPlayCommand(program, runtime);
+  registerHistoryCommands(program, runtime);
+  registerServeCommand(program, runtime);
   return { program, runtime };
 }
