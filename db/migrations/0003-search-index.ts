@@ -13,7 +13,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create virtual table songs_fts using fts5(
     title, artist, album, album_artist, genre,
     content = 'songs_visible', content_rowid = 'id',
-    tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4'
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'
   )`.execute(db);
 
   await sql`create trigger songs_fts_insert after insert on songs when new.missing_since is null begin
