@@ -40,7 +40,7 @@ export function skewedPick<T>(items: readonly T[], random: () => number): T {
  * under `cache` keyed by size. Building 1M rows takes a few minutes once.
  */
 export async function ensureSyntheticDb(cache: string, tracks: number, log: (m: string) => void): Promise<string> {
-  const path = join(cache, `synthetic-${tracks}-v2.db`);
+  const path = join(cache, `synthetic-${tracks}-v3.db`);
   if (existsSync(path)) return path;
   const building = `${path}.building`;
   for (const suffix of ['', '-wal', '-shm']) rmSync(building + suffix, { force: true });
