@@ -52,32 +52,30 @@ async function readInProcess(jobs: TagJob[], onResults: (results: TagJobResult[]
 function readInWorkers(jobs: TagJob[], onResults: (results: TagJobResult[]) => void, count: number): Promise<void> {
   return new Promise((resolve, reject) => {
     let next = 0;
-    let running = 0;
-    let failed = false;
+    // Batches sent but not answered yet. Each worker holds two, so it starts the next batch while
+    // this thread handles the previous answer.
+    let outstanding = 0;
+    let settled = false;
     const threads: Worker[] = [];
     const finish = (error?: unknown) => {
-      if (failed) return;
-      if (error !== undefined) failed = true;
-      if (error !== undefined || running === 0) {
-        for (const thread of threads) void thread.terminate();
-        if (error !== undefined) reject(error);
-        else resolve();
-      }
+      if (settled) return;
+      if (error === undefined && (outstanding > 0 || next < jobs.length)) return;
+      settled = true;
+      for (const thread of threads) void thread.terminate();
+      if (error !== undefined) reject(error);
+      else resolve();
     };
     const feed = (thread: Worker) => {
-      if (next >= jobs.length) {
-        running -= 1;
-        finish();
-        return;
-      }
+      if (next >= jobs.length) return;
       thread.postMessage(jobs.slice(next, next + BATCH));
       next += BATCH;
+      outstanding += 1;
     };
     for (let i = 0; i < count; i += 1) {
       const thread = startWorker();
       threads.push(thread);
-      running += 1;
       thread.on('message', (results: TagJobResult[]) => {
+        outstanding -= 1;
         try {
           onResults(results);
         } catch (error) {
@@ -85,8 +83,10 @@ function readInWorkers(jobs: TagJob[], onResults: (results: TagJobResult[]) => v
           return;
         }
         feed(thread);
+        finish();
       });
       thread.on('error', (error) => finish(error));
+      feed(thread);
       feed(thread);
     }
   });
