@@ -37,6 +37,7 @@ export const libraryScanSection: BenchSection = {
       walks.push(mustSucceed(await runProcess(process.execPath, ['-e', STAT_WALK, corpus]), 'stat walk').wallMs);
     }
     const inProcessWalk = timeInProcessWalk(corpus);
+    const naiveMs = await timeNaiveParse(corpus);
 
     const n = ctx.corpusSize.toLocaleString('en');
     const rate = (count: number, msTaken: number) => `${Math.round(count / (msTaken / 1000)).toLocaleString('en')} files/s`;
@@ -50,6 +51,8 @@ export const libraryScanSection: BenchSection = {
       {
         measure: 'first scan, scanner only (walk + tags + writes)',
         value: rate(ctx.corpusSize, firstScan.durationMs),
+        baseline: 'music-metadata parseFile, one file at a time (this run)',
+        baselineValue: rate(ctx.corpusSize, naiveMs),
       },
       {
         measure: `unchanged rescan, ${n} files (tunes library scan, median of 5)`,
@@ -60,6 +63,24 @@ export const libraryScanSection: BenchSection = {
     ];
   },
 };
+
+/** The issue's naive baseline (~490 files/s there): parseFile on each file in turn, in this process. */
+async function timeNaiveParse(root: string): Promise<number> {
+  const { parseFile } = await import('music-metadata');
+  const paths: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else paths.push(path);
+    }
+  };
+  walk(root);
+  const started = performance.now();
+  for (const path of paths) await parseFile(path, { duration: false, skipCovers: true });
+  return performance.now() - started;
+}
 
 function timeInProcessWalk(root: string): number {
   const samples: number[] = [];
