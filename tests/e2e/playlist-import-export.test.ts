@@ -109,6 +109,14 @@ describe('tunes playlist import / export', () => {
       expect({ format, code: imported.code, stderr: imported.stderr }).toEqual({ format, code: 0, stderr: '' });
       expect(await idsOf(home, `back ${format}`)).toEqual(order);
     }
+    // a pipe: export | import -
+    const piped = await runTunes(['playlist', 'import', '-', '--name', 'piped', '--json'], { home, input: m3u.stdout });
+    expect(piped.code).toBe(0);
+    expect(JSON.parse(piped.stdout)).toMatchObject({ format: 'm3u', matched: 4, total: 4, unmatched: [] });
+    expect(await idsOf(home, 'piped')).toEqual(order);
+    const unnamed = await runTunes(['playlist', 'import', '-'], { home, input: '/x.mp3\n' });
+    expect(unnamed).toMatchObject({ code: 2, stderr: 'tunes: the playlist has no name of its own; give one with --name\n' });
+
     // --format wins over the file name
     const forced = join(out, 'list.txt');
     await runTunes(['playlist', 'export', 'trip', '--format', 'xspf', '-o', forced], { home });

@@ -40,21 +40,17 @@ export function registerPlaylistTransferCommands(playlist: Command, runtime: Cli
     playlist
       .command('import')
       .description('create a playlist from an M3U/M3U8, XSPF or tunes JSON file')
-      .argument('<file>')
+      .argument('<file>', 'the playlist file, or - for standard input')
       .option('--name <name>', 'name for the new playlist (default: the name in the file, else the file name)')
       .addOption(new Option('--format <format>', 'file format (default: from the extension or the content)').choices(IMPORT_FORMATS)),
   ).action(async (file: string, options: JsonOption & { name?: string; format?: ImportFormat }) => {
-    const sourcePath = resolve(file);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(sourcePath);
-    } catch (error) {
-      throw new TunesError('io', `cannot read ${sourcePath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
+    const fromStdin = file === '-';
+    const sourcePath = fromStdin ? undefined : resolve(file);
+    const bytes = sourcePath === undefined ? await readAll(runtime.stdin) : readPlaylistFile(sourcePath);
     const { services, user } = await withUser(runtime);
     const result = await services.playlists.import(user.id, {
       text: decodePlaylistBytes(bytes),
-      sourcePath,
+      ...(sourcePath === undefined ? { baseDir: process.cwd() } : { sourcePath }),
       ...(options.name === undefined ? {} : { name: options.name }),
       ...(options.format === undefined ? {} : { format: options.format }),
     });
@@ -82,4 +78,18 @@ function formatFromName(file: string | undefined): ExportFormat | undefined {
   if (ext === '.xspf') return 'xspf';
   if (ext === '.json') return 'json';
   return undefined;
+}
+
+function readPlaylistFile(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new TunesError('io', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+async function readAll(stream: NodeJS.ReadStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks);
 }

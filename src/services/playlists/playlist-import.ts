@@ -14,6 +14,8 @@ export interface ImportInput {
   text: string;
   /** Absolute path of the file: relative entries resolve from its folder; it names the playlist by default. */
   sourcePath?: string;
+  /** Where relative entries resolve from when there is no file (standard input): usually the cwd. */
+  baseDir?: string;
   /** Overrides the name stored in the file and the file name. */
   name?: string;
   format?: ImportFormat;
@@ -49,7 +51,7 @@ export async function importPlaylist(db: Kysely<Database>, input: ImportInput, c
   if (parsed.entries.length === 0) {
     throw new TunesError('not_found', `${what} has no entries; no playlist created`);
   }
-  const baseDir = input.sourcePath ? dirname(input.sourcePath) : undefined;
+  const baseDir = input.sourcePath ? dirname(input.sourcePath) : input.baseDir;
 
   // Matching may read the whole catalogue, so it runs before the write lock is taken; songs deleted
   // in between are dropped inside the write transaction.
@@ -80,7 +82,7 @@ export async function importPlaylist(db: Kysely<Database>, input: ImportInput, c
 }
 
 function defaultName(sourcePath: string | undefined): string {
-  if (!sourcePath) throw new TunesError('usage', 'the playlist file has no name; give one with --name');
+  if (!sourcePath) throw new TunesError('usage', 'the playlist has no name of its own; give one with --name');
   return basename(sourcePath, extname(sourcePath));
 }
 

@@ -74,7 +74,7 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
         await requireSongs(trx, songIds);
         const count = await entries.countEntries(trx, id);
         const at = options.at ?? count + 1;
-        requirePosition(at, count, '--at position', count + 1);
+        requirePosition(at, count, 'insert position', count + 1);
         const before = await entries.positionsOfSongs(trx, id, songIds);
         await entries.insertEntries(trx, id, songIds, at, now());
         await playlists.touchPlaylist(trx, id, now());
