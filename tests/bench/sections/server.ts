@@ -3,40 +3,23 @@ import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import BetterSqlite3 from 'better-sqlite3';
-import { fileURLToPath } from 'node:url';
-import { ensureSongsDatabase } from '../songs-database.js';
-
-const TUNES_BIN = fileURLToPath(new URL('../../../bin/tunes.js', import.meta.url));
-
-/** Shaped like the bench harness's BenchRow and BenchSection (structurally, so this file stands alone). */
-interface BenchRow {
-  measure: string;
-  value: string;
-  baseline?: string;
-  baselineValue?: string;
-}
-
-interface ServerBenchContext {
-  /** Songs in the catalogue the server answers from (BENCH_TRACKS, 1,000,000). */
-  syntheticTracks: number;
-  scratch: string;
-  /** Long-lived folder where the generated database is kept between runs. */
-  cache: string;
-  log(message: string): void;
-}
+import { ensureSyntheticDb } from '../lib/synthetic-db.js';
+import { TUNES_BIN, type BenchContext, type BenchRow, type BenchSection } from '../lib/measure.js';
 
 const SECONDS = 10;
 const CONNECTIONS = 50;
+/** In the synthetic catalogue: a common word (about 1.5% of songs) and the most common one (about a quarter). */
+const SEARCH_WORDS = ['river', 'love'];
 
 /**
  * `tunes serve` (the built CLI in its own process, request log on) over the synthetic catalogue,
  * loaded by autocannon on loopback: song searches and listings beside GET /health in the same
  * run, which is the framework's own ceiling on this machine.
  */
-export const serverSection = {
+export const serverSection: BenchSection = {
   name: 'server',
-  async run(ctx: ServerBenchContext): Promise<BenchRow[]> {
-    const { path: dbPath, searchWords } = await ensureSongsDatabase(ctx.cache, ctx.syntheticTracks, ctx.log);
+  async run(ctx: BenchContext): Promise<BenchRow[]> {
+    const dbPath = await ensureSyntheticDb(ctx.cache, ctx.syntheticTracks, ctx.log);
     const server = await startServer(dbPath, mkdtempSync(join(ctx.scratch, 'serve-home-')));
     try {
       const load = async (path: string) => {
@@ -51,7 +34,7 @@ export const serverSection = {
       const n = ctx.syntheticTracks.toLocaleString('en');
       const baseline = `GET /health, same server and run`;
       const rows: BenchRow[] = [];
-      for (const word of searchWords) {
+      for (const word of SEARCH_WORDS) {
         const value = await load(`/api/songs?q=${word}`);
         const matches = countMatches(dbPath, word).toLocaleString('en');
         rows.push({ measure: `GET /api/songs?q=${word} (${matches} of ${n} songs match; ${CONNECTIONS} conns)`, value, baseline, baselineValue: health });
