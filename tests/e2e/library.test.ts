@@ -138,5 +138,11 @@ describe('tunes library', () => {
     const imported = readFileSync(trace, 'utf8');
     expect(imported).toContain('better-sqlite3');
     expect(imported).not.toContain('music-metadata');
+    // The CLI is bundled: a bundled package shows up as esbuild's `// node_modules/<pkg>/...` comments.
+    const loadedBundleFiles = [...new Set(imported.split('\n').filter((url) => url.includes('/dist/bundle/')))];
+    expect(loadedBundleFiles.length).toBeGreaterThan(0);
+    for (const url of loadedBundleFiles) {
+      expect(readFileSync(new URL(url), 'utf8')).not.toContain('node_modules/music-metadata/');
+    }
   });
 });
