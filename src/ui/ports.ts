@@ -1,0 +1,131 @@
+import type { User } from '../db/schema.js';
+import type { RowSource } from './data/row-source.js';
+
+/**
+ * What the UI needs from the services, in the UI's own words. `connect-services.ts` builds these from
+ * the real `Services` container; screens and tests only see this shape.
+ */
+export interface SongItem {
+  id: number;
+  title: string;
+  artist: string;
+  album: string;
+  durationMs: number | null;
+}
+
+export interface ArtistItem {
+  name: string;
+  albumCount: number;
+  songCount: number;
+}
+
+export interface AlbumItem {
+  album: string;
+  artist: string;
+  year: number | null;
+  songCount: number;
+}
+
+export interface PlaylistItem {
+  id: number;
+  name: string;
+  songCount: number;
+}
+
+export interface HistoryItem extends SongItem {
+  playedAt: string;
+}
+
+export interface UiAccount {
+  currentUser(): Promise<User>;
+  login(username: string, password: string): Promise<User>;
+  register(username: string, password: string): Promise<User>;
+}
+
+export interface UiCatalog {
+  /** All songs, or the matches of `query` (the same search as `tunes songs <query>`). */
+  songs(query?: string): RowSource<SongItem>;
+  artists(): RowSource<ArtistItem>;
+  albums(artist?: string): RowSource<AlbumItem>;
+  albumSongs(album: AlbumItem): RowSource<SongItem>;
+}
+
+export interface UiLibrary {
+  /** Adds a music folder and scans it, reporting progress; admins only (the service checks). */
+  addFolder(path: string, onProgress: (progress: ScanProgress) => void): Promise<ScanProgress>;
+}
+
+export interface ScanProgress {
+  scanned: number;
+  added: number;
+  total?: number;
+  done: boolean;
+}
+
+export interface UiPlaylists {
+  list(): Promise<PlaylistItem[]>;
+  songs(playlistId: number): RowSource<SongItem>;
+  create(name: string): Promise<PlaylistItem>;
+  rename(playlistId: number, name: string): Promise<void>;
+  remove(playlistId: number): Promise<void>;
+  addSongs(playlistId: number, songIds: number[]): Promise<void>;
+  /** `position` is 1-based, as stored. */
+  removeAt(playlistId: number, position: number): Promise<void>;
+  move(playlistId: number, from: number, to: number): Promise<void>;
+  liked(): RowSource<SongItem>;
+  /** Returns whether the song is liked afterwards. */
+  toggleLike(songId: number): Promise<boolean>;
+}
+
+export type RepeatMode = 'off' | 'all' | 'one';
+
+export interface PlayerStatus {
+  song: SongItem | undefined;
+  positionMs: number;
+  durationMs: number | null;
+  paused: boolean;
+  volume: number;
+  shuffle: boolean;
+  repeat: RepeatMode;
+  /** Set when playback cannot work (mpv missing): shown in the bar instead of the song. */
+  problem?: string;
+}
+
+export interface UiPlayer {
+  /** Replaces the queue with `songs` and plays the one at `index`. */
+  playList(songs: RowSource<SongItem>, index: number): Promise<void>;
+  togglePause(): Promise<void>;
+  next(): Promise<void>;
+  previous(): Promise<void>;
+  seekBy(seconds: number): Promise<void>;
+  changeVolume(delta: number): Promise<void>;
+  toggleShuffle(): Promise<void>;
+  cycleRepeat(): Promise<void>;
+  status(): PlayerStatus;
+  subscribe(listener: () => void): () => void;
+  queue(): RowSource<SongItem>;
+  /** `index` is 0-based in the queue as listed. */
+  removeFromQueue(index: number): Promise<void>;
+  moveInQueue(from: number, to: number): Promise<void>;
+  history(): RowSource<HistoryItem>;
+  /** Stops mpv; called once on quit. */
+  stop(): Promise<void>;
+}
+
+export interface UiServices {
+  account: UiAccount;
+  catalog: UiCatalog;
+  library: UiLibrary;
+  playlists: UiPlaylists;
+  player: UiPlayer;
+}
+
+export const idlePlayerStatus: PlayerStatus = {
+  song: undefined,
+  positionMs: 0,
+  durationMs: null,
+  paused: true,
+  volume: 100,
+  shuffle: false,
+  repeat: 'off',
+};

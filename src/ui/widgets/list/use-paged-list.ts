@@ -1,0 +1,95 @@
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { PAGE_SIZE, PageCache, pagesFor, type RowSource } from '../../data/row-source.js';
+import { initialListState, listReducer, type ListAction, type ListState } from './list-state.js';
+
+export interface PagedList<Row> {
+  state: ListState;
+  dispatch: (action: ListAction) => void;
+  rowAt(index: number): Row | undefined;
+  selected: Row | undefined;
+  /** True until the first page (or the count) of the current source is known. */
+  loading: boolean;
+  /** Reload count and pages (after an edit), keeping the cursor where it is. */
+  refresh(): void;
+  error: string | undefined;
+}
+
+/**
+ * Holds a list's cursor and the pages around it. Pages load as the window moves; a new `source.key`
+ * starts over at the top. Rows of a stale source that arrive late are dropped.
+ */
+export function usePagedList<Row>(source: RowSource<Row> | undefined, height: number): PagedList<Row> {
+  const [state, dispatch] = useReducer(listReducer, height, (h) => initialListState(h));
+  const cache = useRef(new PageCache<Row>());
+  const inflight = useRef(new Set<number>());
+  const generation = useRef(0);
+  const countKnown = useRef(false);
+  const [loaded, setLoaded] = useState(0);
+  const [loading, setLoading] = useState(true);
+  const [reloads, setReloads] = useState(0);
+  const [error, setError] = useState<string>();
+
+  const fail = useCallback((cause: unknown) => setError(cause instanceof Error ? cause.message : String(cause)), []);
+
+  const loadPage = useCallback(
+    (page: number, gen: number) => {
+      if (!source || inflight.current.has(page)) return;
+      inflight.current.add(page);
+      source.rows(page * PAGE_SIZE, PAGE_SIZE).then(
+        (rows) => {
+          if (gen !== generation.current) return;
+          inflight.current.delete(page);
+          cache.current.set(page, rows);
+          if (page === 0) {
+            setLoading(false);
+            // Show the first rows before a slow count finishes.
+            if (!countKnown.current) dispatch({ type: 'count', count: rows.length });
+          }
+          setLoaded((n) => n + 1);
+        },
+        (cause: unknown) => {
+          if (gen === generation.current) fail(cause);
+        },
+      );
+    },
+    [source, fail],
+  );
+
+  // A new source, or a refresh: drop the cache and ask again.
+  useEffect(() => {
+    generation.current += 1;
+    const gen = generation.current;
+    cache.current = new PageCache<Row>();
+    inflight.current = new Set();
+    countKnown.current = false;
+    setError(undefined);
+    if (!source) return;
+    setLoading(true);
+    loadPage(0, gen);
+    source.count().then(
+      (count) => {
+        if (gen !== generation.current) return;
+        countKnown.current = true;
+        setLoading(false);
+        dispatch({ type: 'count', count });
+      },
+      (cause: unknown) => {
+        if (gen === generation.current) fail(cause);
+      },
+    );
+  }, [source, reloads, loadPage, fail]);
+
+  // A new source starts at the top; a refresh keeps the cursor.
+  useEffect(() => dispatch({ type: 'select', index: 0 }), [source?.key]);
+  useEffect(() => dispatch({ type: 'resize', height }), [height]);
+
+  useEffect(() => {
+    for (const page of pagesFor(state.top, state.height)) {
+      if (!cache.current.get(page)) loadPage(page, generation.current);
+    }
+  }, [state.top, state.height, state.count, loaded, loadPage]);
+
+  const rowAt = useCallback((index: number) => cache.current.row(index), [loaded]); // eslint-disable-line react-hooks/exhaustive-deps
+  const refresh = useCallback(() => setReloads((n) => n + 1), []);
+  return { state, dispatch, rowAt, selected: rowAt(state.cursor), loading, refresh, error };
+}
