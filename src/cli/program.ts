@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAccountCommands } from './commands/account.js';
+import { registerUiCommand } from './commands/ui.js';
 import { createRuntime, type CliRuntime } from './runtime.js';
 
 export function createProgram(): { program: Command; runtime: CliRuntime } {
@@ -12,5 +13,6 @@ export function createProgram(): { program: Command; runtime: CliRuntime } {
   const runtime = createRuntime(program);
 
   registerAccountCommands(program, runtime);
+  registerUiCommand(program, runtime);
   return { program, runtime };
 }

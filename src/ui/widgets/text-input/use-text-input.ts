@@ -1,5 +1,6 @@
 import { useInput, type Key } from 'ink';
 import { useRef, useState } from 'react';
+import { splitKeys } from '../../keys/split-keys.js';
 import { emptyTextInput, textInputReducer, type TextInputAction, type TextInputState } from './text-input-state.js';
 
 /** Maps a key press to an edit, or undefined when the key is not an edit (Enter, Esc, Tab, arrows up/down). */
@@ -29,8 +30,7 @@ export function useTextInput(initial: string, isActive: boolean, handlers: TextI
   // A ref, not only state: keys typed faster than React re-renders must each see the previous edit.
   const current = useRef<TextInputState>(emptyTextInput(initial));
   const [state, setState] = useState(current.current);
-  useInput(
-    (input, key) => {
+  const handle = (input: string, key: Key) => {
       const before = current.current;
       if (key.return) return handlers.onSubmit?.(before.value);
       if (key.escape) return handlers.onCancel?.();
@@ -40,6 +40,10 @@ export function useTextInput(initial: string, isActive: boolean, handlers: TextI
       current.current = next;
       setState(next);
       if (next.value !== before.value) handlers.onChange?.(next.value);
+  };
+  useInput(
+    (input, key) => {
+      for (const [one, oneKey] of splitKeys(input, key, true)) handle(one, oneKey);
     },
     { isActive },
   );

@@ -1,0 +1,43 @@
+import { render, type Instance } from 'ink';
+import type { Services } from '../services/container.js';
+import { TunesApp } from './app.js';
+import { connectServices } from './connect-services.js';
+import { enterAlternateScreen } from './terminal/alternate-screen.js';
+import { LiveTerminalSize } from './terminal/terminal-size.js';
+import { ThemeProvider, themeFor } from './theme.js';
+
+export interface InteractiveOptions {
+  services: Services;
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Runs the full-screen browser until the user quits (q, Ctrl-C, a signal). Whatever way it ends, playback
+ * is stopped and the terminal is given back; the caller closes the database.
+ */
+export async function runInteractive({ services, stdin, stdout, env }: InteractiveOptions): Promise<void> {
+  const ui = connectServices(services);
+  let instance: Instance | undefined;
+  const quit = () => instance?.unmount();
+  const terminal = enterAlternateScreen({ stdin, stdout, onSignal: quit });
+  try {
+    instance = render(
+      <ThemeProvider theme={themeFor(env)}>
+        <LiveTerminalSize stdout={stdout}>
+          <TunesApp services={ui} onQuit={quit} />
+        </LiveTerminalSize>
+      </ThemeProvider>,
+      { stdin, stdout, exitOnCtrlC: false, patchConsole: true },
+    );
+    await instance.waitUntilExit();
+  } finally {
+    instance?.unmount();
+    try {
+      await ui.player.stop();
+    } finally {
+      terminal.restore();
+    }
+  }
+}
