@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAccountCommands } from './commands/account.js';
 import { registerUiCommand } from './commands/ui.js';
+import { registerSongsCommands } from './commands/songs.js';
 import { createRuntime, type CliRuntime } from './runtime.js';
 
 export function createProgram(): { program: Command; runtime: CliRuntime } {
@@ -14,5 +15,6 @@ export function createProgram(): { program: Command; runtime: CliRuntime } {
 
   registerAccountCommands(program, runtime);
   registerUiCommand(program, runtime);
+  registerSongsCommands(program, runtime);
   return { program, runtime };
 }

@@ -3,12 +3,14 @@ import { resolveDatabasePath } from '../config/paths.js';
 import { openStore, type Store } from '../db/open.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { createLocalSession, type LocalSession } from './auth/local-session.js';
+import { createCatalogService, type CatalogService } from './catalog/catalog-service.js';
 import { systemClock, type Clock } from './clock.js';
 
 /** Everything an edge (CLI, UI, server) may call. Edges never reach past this into db/player/config. */
 export interface Services {
   auth: AuthService;
   session: LocalSession;
+  catalog: CatalogService;
   close(): Promise<void>;
 }
 
@@ -29,6 +31,7 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock): 
   return {
     auth,
     session: createLocalSession({ auth, config }),
+    catalog: createCatalogService({ db }),
     close: () => store.close(),
   };
 }

@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import { SONG_SORTS, type SongSort } from '../../services/catalog/catalog-service.js';
+import { TunesError } from '../../errors.js';
+import { renderSongDetails, renderSongTable } from '../format/song-table.js';
+import { emit, withJson, type JsonOption } from '../output.js';
+import { wholeNumber } from '../parse-number.js';
+import type { CliRuntime } from '../runtime.js';
+
+interface SongsOptions extends JsonOption {
+  artist?: string;
+  album?: string;
+  genre?: string;
+  sort?: SongSort;
+  limit?: number;
+  page?: number;
+}
+
+const EMPTY_LIBRARY = 'The library is empty. Add music with: tunes library add <folder> (admins only)';
+
+export function registerSongsCommands(program: Command, runtime: CliRuntime): void {
+  const songs = withJson(
+    program
+      .command('songs')
+      .description('list the library, or search it: every word matches as a prefix, best matches first')
+      .argument('[query...]', 'words to search for in title, artist, album, album artist and genre')
+      .option('--artist <name>', 'only songs by this artist (exact, any case)')
+      .option('--album <name>', 'only songs on this album (exact, any case)')
+      .option('--genre <name>', 'only songs of this genre (exact, any case)')
+      .option('--sort <order>', `order by ${SONG_SORTS.join('|')} (default: best match, or artist)`, parseSort)
+      .option('--limit <n>', 'songs per page (default 50)', wholeNumber('--limit'))
+      .option('--page <n>', 'page number, from 1', wholeNumber('--page')),
+  ).action(async (words: string[], options: SongsOptions) => {
+    const services = await runtime.services();
+    const query = words.join(' ');
+    const page = await services.catalog.listSongs({
+      query: query === '' ? undefined : query,
+      artist: options.artist,
+      album: options.album,
+      genre: options.genre,
+      sort: options.sort,
+      limit: options.limit,
+      page: options.page,
+    });
+    const unfiltered = query === '' && !options.artist && !options.album && !options.genre;
+    const empty = page.songs.length === 0 && unfiltered && (options.page ?? 1) === 1;
+    const libraryEmpty = empty && (await services.catalog.countSongs()) === 0;
+    emit(runtime, options, page.songs, (list) => {
+      if (libraryEmpty) return EMPTY_LIBRARY;
+      if (list.length === 0) return query === '' ? 'No songs match.' : `No songs match "${query}".`;
+      const table = renderSongTable(list, runtime.stdout.columns || Number(process.env.COLUMNS) || 100);
+      return page.nextCursor ? `${table}\nmore: --page ${(options.page ?? 1) + 1}` : table;
+    });
+  });
+
+  withJson(songs.command('show').description('print every field of one song').argument('<id>', 'song id')).action(
+    async (id: string, options: JsonOption) => {
+      const songId = wholeNumber('song id')(id);
+      const song = await (await runtime.services()).catalog.getSong(songId);
+      emit(runtime, options, song, renderSongDetails);
+    },
+  );
+}
+
+function parseSort(value: string): SongSort {
+  if ((SONG_SORTS as readonly string[]).includes(value)) return value as SongSort;
+  throw new TunesError('invalid_input', `--sort must be one of ${SONG_SORTS.join(', ')}`);
+}

@@ -1,0 +1,67 @@
+import type { Song } from '../../db/schema.js';
+
+/** m:ss (or h:mm:ss) for a duration in ms; blank when unknown. */
+export function formatDuration(ms: number | null): string {
+  if (ms === null) return '';
+  const total = Math.round(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+function fit(text: string, width: number): string {
+  // Control characters (a newline in a tag) would break the table's rows.
+  const clean = text.replace(/[\p{Cc}]/gu, ' ');
+  const chars = [...clean];
+  if (chars.length <= width) return clean + ' '.repeat(width - chars.length);
+  return `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
+}
+
+/** id, title, artist, album, length — the text columns share what the terminal width leaves. */
+export function renderSongTable(songs: Song[], terminalWidth: number): string {
+  const idWidth = Math.max(2, ...songs.map((s) => String(s.id).length));
+  const lengths = songs.map((s) => formatDuration(s.duration_ms));
+  const lengthWidth = Math.max(6, ...lengths.map((l) => l.length));
+  const gaps = 2 * 4;
+  const flexible = Math.max(30, terminalWidth - idWidth - lengthWidth - gaps);
+  const titleWidth = Math.floor(flexible * 0.4);
+  const artistWidth = Math.floor(flexible * 0.3);
+  const albumWidth = flexible - titleWidth - artistWidth;
+  const row = (id: string, title: string, artist: string, album: string, length: string) =>
+    [
+      id.padStart(idWidth),
+      fit(title, titleWidth),
+      fit(artist, artistWidth),
+      fit(album, albumWidth),
+      length.padStart(lengthWidth),
+    ].join('  ');
+  const lines = [row('ID', 'TITLE', 'ARTIST', 'ALBUM', 'LENGTH')];
+  songs.forEach((s, i) => lines.push(row(String(s.id), s.title, s.artist, s.album, lengths[i] ?? '')));
+  return lines.map((line) => line.trimEnd()).join('\n');
+}
+
+/** Every field of one song, one per line. */
+export function renderSongDetails(song: Song): string {
+  const fields: Array<[string, string | number | null]> = [
+    ['id', song.id],
+    ['title', song.title],
+    ['artist', song.artist],
+    ['album', song.album],
+    ['album artist', song.album_artist],
+    ['genre', song.genre],
+    ['year', song.year],
+    ['track', song.track_no],
+    ['disc', song.disc_no],
+    ['length', formatDuration(song.duration_ms)],
+    ['codec', song.codec],
+    ['bitrate', song.bitrate === null ? null : `${Math.round(song.bitrate / 1000)} kbps`],
+    ['sample rate', song.sample_rate === null ? null : `${song.sample_rate} Hz`],
+    ['size', `${song.size} bytes`],
+    ['path', song.path],
+    ['modified', new Date(song.mtime_ms).toISOString()],
+    ['added', song.added_at],
+    ['missing since', song.missing_since],
+  ];
+  return fields.map(([name, value]) => `${`${name}:`.padEnd(14)} ${value ?? '-'}`).join('\n');
+}

@@ -1,0 +1,150 @@
+import type { Kysely } from 'kysely';
+import { TunesError } from '../../errors.js';
+import type { Database, Song } from '../../db/schema.js';
+import {
+  countVisibleSongs,
+  findSongById,
+  findSongsByIds,
+  listSongsOrdered,
+  searchSongsRanked,
+  type SongFilters,
+} from '../../db/repositories/songs.js';
+import { SONG_SORTS, sortKeyCount, sortValues, type SongSort } from '../../db/repositories/song-order.js';
+import { decodeCursor, encodeCursor, type CursorState } from './cursor.js';
+import { toMatchExpression } from './search-query.js';
+
+export { SONG_SORTS, type SongSort };
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 1000;
+
+export interface SongQuery {
+  /** Free text: every word must prefix-match title, artist, album, album artist or genre (case and accents ignored). */
+  query?: string | undefined;
+  /** Exact, case-insensitive filters. */
+  artist?: string | undefined;
+  album?: string | undefined;
+  genre?: string | undefined;
+  /** Default: best match first when there is a query, else artist/album/disc/track. */
+  sort?: SongSort | undefined;
+  /** 1..MAX_PAGE_SIZE, default DEFAULT_PAGE_SIZE. */
+  limit?: number | undefined;
+  /** 1-based page number (OFFSET paging). Use `cursor` instead for long scrolls. */
+  page?: number | undefined;
+  /** `nextCursor` of the previous page (keyset paging); cannot be combined with `page`. */
+  cursor?: string | undefined;
+}
+
+export interface SongPage {
+  songs: Song[];
+  /** Pass as `cursor` to get the next page; null when this is the last page. */
+  nextCursor: string | null;
+}
+
+/**
+ * The catalogue of songs: listing, searching and fetching. Read-only; songs marked missing (their
+ * file has gone) never appear in lists or searches, but `getSong` still returns them (with
+ * `missing_since` set) so playlists can show what they hold.
+ */
+export interface CatalogService {
+  listSongs(query?: SongQuery): Promise<SongPage>;
+  /** Throws TunesError('not_found') when there is no such song. */
+  getSong(id: number): Promise<Song>;
+  /** The songs that exist among `ids`, in the order given (unknown ids skipped). */
+  getSongs(ids: readonly number[]): Promise<Song[]>;
+  /** How many songs are visible (not missing). */
+  countSongs(): Promise<number>;
+}
+
+export function createCatalogService({ db }: { db: Kysely<Database> }): CatalogService {
+  return {
+    async listSongs(query = {}) {
+      const request = validate(query);
+      const match = query.query !== undefined && query.query.trim() !== '' ? toMatchExpression(query.query) : undefined;
+      const searching = query.query !== undefined && query.query.trim() !== '';
+      if (searching && match === undefined) return { songs: [], nextCursor: null };
+      if (match !== undefined && query.sort === undefined) return rankedPage(db, match, request);
+      return orderedPage(db, match, request, query.sort ?? 'artist');
+    },
+
+    async getSong(id) {
+      if (!Number.isSafeInteger(id) || id < 1) throw new TunesError('invalid_input', `invalid song id: ${id}`);
+      const song = await findSongById(db, id);
+      if (!song) throw new TunesError('not_found', `no song with id ${id}`);
+      return song;
+    },
+
+    async getSongs(ids) {
+      const byId = new Map((await findSongsByIds(db, ids)).map((song) => [song.id, song]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+
+    countSongs: () => countVisibleSongs(db),
+  };
+}
+
+interface PageRequest {
+  filters: SongFilters;
+  limit: number;
+  offset: number;
+  cursor: CursorState | undefined;
+}
+
+function validate(query: SongQuery): PageRequest {
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+    throw new TunesError('invalid_input', `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
+  }
+  const page = query.page ?? 1;
+  if (!Number.isInteger(page) || page < 1) throw new TunesError('invalid_input', 'page must be a whole number from 1');
+  if (query.sort !== undefined && !SONG_SORTS.includes(query.sort)) {
+    throw new TunesError('invalid_input', `sort must be one of ${SONG_SORTS.join(', ')}`);
+  }
+  if (query.cursor !== undefined && page > 1) throw new TunesError('invalid_input', 'use either a page or a cursor, not both');
+  return {
+    filters: { artist: query.artist, album: query.album, genre: query.genre },
+    limit,
+    offset: (page - 1) * limit,
+    cursor: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
+  };
+}
+
+async function orderedPage(db: Kysely<Database>, match: string | undefined, request: PageRequest, sort: SongSort): Promise<SongPage> {
+  const { cursor } = request;
+  if (cursor && (cursor.kind !== 'key' || cursor.sort !== sort || cursor.values.length !== sortKeyCount(sort))) {
+    throw new TunesError('invalid_input', 'this cursor belongs to a different listing');
+  }
+  const rows = await listSongsOrdered(db, {
+    match,
+    filters: request.filters,
+    sort,
+    limit: request.limit + 1,
+    offset: cursor ? 0 : request.offset,
+    after: cursor?.kind === 'key' ? cursor.values : undefined,
+  });
+  const songs = rows.slice(0, request.limit);
+  const last = songs.at(-1);
+  const more = rows.length > request.limit && last !== undefined;
+  return { songs, nextCursor: more ? encodeCursor({ kind: 'key', sort, values: sortValues(sort, last) }) : null };
+}
+
+async function rankedPage(db: Kysely<Database>, match: string, request: PageRequest): Promise<SongPage> {
+  const { cursor } = request;
+  if (cursor && cursor.kind === 'key') throw new TunesError('invalid_input', 'this cursor belongs to a different listing');
+  const offset = cursor?.kind === 'ranked' ? cursor.offset : cursor ? 0 : request.offset;
+  const afterRowid = cursor?.kind === 'tail' ? cursor.rowid : undefined;
+  const { songs: rows, rankedCount } = await searchSongsRanked(db, {
+    match,
+    filters: request.filters,
+    limit: request.limit + 1,
+    offset,
+    afterRowid,
+  });
+  const songs = rows.slice(0, request.limit);
+  const last = songs.at(-1);
+  if (rows.length <= request.limit || last === undefined) return { songs, nextCursor: null };
+  const end = offset + songs.length;
+  const next: CursorState =
+    afterRowid === undefined && end <= rankedCount ? { kind: 'ranked', offset: end } : { kind: 'tail', rowid: last.id };
+  return { songs, nextCursor: encodeCursor(next) };
+}
