@@ -52,12 +52,15 @@ export interface PlaylistsTable {
   id: Generated<number>;
   owner_id: number;
   name: string;
+  /** The name folded for comparison (NFC, lower case): unique per owner. */
+  name_key: string;
   description: string | null;
   created_at: string;
   updated_at: string;
 }
 
 export interface PlaylistSongsTable {
+  id: Generated<number>;
   playlist_id: number;
   position: number;
   song_id: number;
@@ -65,6 +68,7 @@ export interface PlaylistSongsTable {
 }
 
 export interface LikesTable {
+  id: Generated<number>;
   user_id: number;
   song_id: number;
   liked_at: string;
@@ -98,5 +102,6 @@ export type SongUpdate = Updateable<SongsTable>;
 export type LibraryRoot = Selectable<LibraryRootsTable>;
 export type Playlist = Selectable<PlaylistsTable>;
 export type PlaylistSong = Selectable<PlaylistSongsTable>;
+export type Like = Selectable<LikesTable>;
 export type Play = Selectable<PlaysTable>;
 

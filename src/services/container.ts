@@ -5,12 +5,16 @@ import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { createLocalSession, type LocalSession } from './auth/local-session.js';
 import { createCatalogService, type CatalogService } from './catalog/catalog-service.js';
 import { systemClock, type Clock } from './clock.js';
+import { createLikeService, type LikeService } from './playlists/like-service.js';
+import { createPlaylistService, type PlaylistService } from './playlists/playlist-service.js';
 
 /** Everything an edge (CLI, UI, server) may call. Edges never reach past this into db/player/config. */
 export interface Services {
   auth: AuthService;
   session: LocalSession;
   catalog: CatalogService;
+  playlists: PlaylistService;
+  likes: LikeService;
   close(): Promise<void>;
 }
 
@@ -32,6 +36,8 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock): 
     auth,
     session: createLocalSession({ auth, config }),
     catalog: createCatalogService({ db }),
+    playlists: createPlaylistService({ db, clock }),
+    likes: createLikeService({ db, clock }),
     close: () => store.close(),
   };
 }

@@ -1,0 +1,58 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, Song } from '../schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface LikedSongRow {
+  liked_at: string;
+  song: Song;
+}
+
+/** Returns the song ids that were newly liked (ones already liked keep their original time). */
+export async function insertLikes(db: Db, userId: number, songIds: number[], now: string): Promise<number[]> {
+  if (songIds.length === 0) return [];
+  const rows = await db
+    .insertInto('likes')
+    .values(songIds.map((songId) => ({ user_id: userId, song_id: songId, liked_at: now })))
+    .onConflict((oc) => oc.columns(['user_id', 'song_id']).doNothing())
+    .returning('song_id')
+    .execute();
+  return rows.map((r) => r.song_id);
+}
+
+/** Returns the song ids that were liked before. */
+export async function deleteLikes(db: Db, userId: number, songIds: number[]): Promise<number[]> {
+  if (songIds.length === 0) return [];
+  const rows = await db
+    .deleteFrom('likes')
+    .where('user_id', '=', userId)
+    .where('song_id', 'in', songIds)
+    .returning('song_id')
+    .execute();
+  return rows.map((r) => r.song_id);
+}
+
+/** Newest first. */
+export async function listLiked(db: Db, userId: number): Promise<LikedSongRow[]> {
+  const rows = await db
+    .selectFrom('likes')
+    .innerJoin('songs', 'songs.id', 'likes.song_id')
+    .selectAll('songs')
+    .select('likes.liked_at as like_time')
+    .where('likes.user_id', '=', userId)
+    .orderBy('likes.liked_at', 'desc')
+    .orderBy('likes.id', 'desc')
+    .execute();
+  return rows.map(({ like_time, ...song }) => ({ liked_at: like_time, song }));
+}
+
+export async function likedAmong(db: Db, userId: number, songIds: number[]): Promise<Set<number>> {
+  if (songIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('likes')
+    .select('song_id')
+    .where('user_id', '=', userId)
+    .where('song_id', 'in', songIds)
+    .execute();
+  return new Set(rows.map((r) => r.song_id));
+}

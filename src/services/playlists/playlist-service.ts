@@ -1,0 +1,192 @@
+import type { Kysely } from 'kysely';
+import { TunesError, isUniqueViolation } from '../../errors.js';
+import type { Database, Song } from '../../db/schema.js';
+import * as likes from '../../db/repositories/likes.js';
+import * as entries from '../../db/repositories/playlist-songs.js';
+import * as playlists from '../../db/repositories/playlists.js';
+import { existingSongIds } from '../../db/repositories/song-lookup.js';
+import { writeTransaction } from '../../db/write-transaction.js';
+import type { Clock } from '../clock.js';
+import { exportPlaylist, type ExportFormat } from './playlist-export.js';
+import { importPlaylist, type ImportInput, type ImportResult } from './playlist-import.js';
+import { nameKey, requirePosition, requirePositiveIds, validateDescription, validatePlaylistName } from './playlist-rules.js';
+import type { AddResult, PlaylistDetail, PlaylistEntry, PlaylistSummary, SongSource, SourceSongs } from './playlist-types.js';
+import { resolvePlaylist, summaryOf, toSummary } from './resolve-playlist.js';
+
+export interface PlaylistService {
+  create(userId: number, name: string, options?: { description?: string }): Promise<PlaylistSummary>;
+  /** The user's playlists, by name. */
+  list(userId: number): Promise<PlaylistSummary[]>;
+  /** One playlist by name or id (see resolvePlaylist), without its songs. */
+  get(userId: number, ref: string): Promise<PlaylistSummary>;
+  show(userId: number, ref: string): Promise<PlaylistDetail>;
+  /** Appends (or inserts at `at`, 1..n+1) the songs in the order given; a song already there is added again. */
+  addSongs(userId: number, ref: string, songIds: number[], options?: { at?: number }): Promise<AddResult>;
+  removePositions(userId: number, ref: string, positions: number[]): Promise<{ playlist: PlaylistSummary; removed: PlaylistEntry[] }>;
+  move(userId: number, ref: string, from: number, to: number): Promise<{ playlist: PlaylistSummary; entry: PlaylistEntry }>;
+  rename(userId: number, ref: string, newName: string): Promise<PlaylistSummary>;
+  delete(userId: number, ref: string): Promise<PlaylistSummary>;
+  /** The songs of a playlist, or of the user's liked songs, in play order: for playback, the UI and the server. */
+  songsOf(userId: number, source: SongSource): Promise<SourceSongs>;
+  export(userId: number, ref: string, format: ExportFormat): Promise<{ playlist: PlaylistSummary; text: string }>;
+  import(userId: number, input: ImportInput): Promise<ImportResult>;
+}
+
+export interface PlaylistDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+}
+
+export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistService {
+  const now = () => clock.now().toISOString();
+
+  /** Reads that span several queries still see one snapshot. */
+  const read = <T>(work: (trx: Kysely<Database>) => Promise<T>) => db.transaction().execute(work);
+
+  return {
+    async create(userId, rawName, options = {}) {
+      const name = validatePlaylistName(rawName);
+      const description = validateDescription(options.description);
+      return writeTransaction(db, async (trx) => {
+        const row = await insertNamed(trx, { ownerId: userId, name, description, now: now() });
+        return summaryOf(trx, row.id);
+      });
+    },
+
+    list: (userId) => read(async (trx) => (await playlists.listOwnedWithTotals(trx, userId)).map(toSummary)),
+
+    get: (userId, ref) => read(async (trx) => summaryOf(trx, (await resolvePlaylist(trx, userId, ref)).id)),
+
+    show: (userId, ref) =>
+      read(async (trx) => {
+        const { id } = await resolvePlaylist(trx, userId, ref);
+        return { playlist: await summaryOf(trx, id), entries: (await entries.listEntries(trx, id)).map(toEntry) };
+      }),
+
+    async addSongs(userId, ref, songIds, options = {}) {
+      requirePositiveIds(songIds, 'song id');
+      return writeTransaction(db, async (trx) => {
+        const { id } = await resolvePlaylist(trx, userId, ref);
+        await requireSongs(trx, songIds);
+        const count = await entries.countEntries(trx, id);
+        const at = options.at ?? count + 1;
+        requirePosition(at, count, '--at position', count + 1);
+        const before = await entries.positionsOfSongs(trx, id, songIds);
+        await entries.insertEntries(trx, id, songIds, at, now());
+        await playlists.touchPlaylist(trx, id, now());
+        return {
+          playlist: await summaryOf(trx, id),
+          added: songIds.map((songId, i) => ({ position: at + i, songId })),
+          alreadyPresent: [...before.keys()],
+        };
+      });
+    },
+
+    async removePositions(userId, ref, positions) {
+      requirePositiveIds(positions, 'position');
+      return writeTransaction(db, async (trx) => {
+        const { id } = await resolvePlaylist(trx, userId, ref);
+        const current = await entries.listEntries(trx, id);
+        for (const position of positions) requirePosition(position, current.length);
+        const wanted = new Set(positions);
+        await entries.deleteAtPositions(trx, id, [...wanted]);
+        await playlists.touchPlaylist(trx, id, now());
+        return {
+          playlist: await summaryOf(trx, id),
+          removed: current.filter((e) => wanted.has(e.position)).map(toEntry),
+        };
+      });
+    },
+
+    async move(userId, ref, from, to) {
+      return writeTransaction(db, async (trx) => {
+        const { id } = await resolvePlaylist(trx, userId, ref);
+        const count = await entries.countEntries(trx, id);
+        requirePosition(from, count, 'from position');
+        requirePosition(to, count, 'to position');
+        await entries.moveEntry(trx, id, from, to);
+        await playlists.touchPlaylist(trx, id, now());
+        const moved = (await entries.listEntries(trx, id)).find((e) => e.position === to);
+        if (!moved) throw new TunesError('internal', `position ${to} is empty after a move`);
+        return { playlist: await summaryOf(trx, id), entry: toEntry(moved) };
+      });
+    },
+
+    async rename(userId, ref, rawName) {
+      const name = validatePlaylistName(rawName);
+      return writeTransaction(db, async (trx) => {
+        const { id } = await resolvePlaylist(trx, userId, ref);
+        try {
+          await playlists.renamePlaylist(trx, id, name, nameKey(name), now());
+        } catch (error) {
+          if (isUniqueViolation(error)) throw nameTaken(name);
+          throw error;
+        }
+        return summaryOf(trx, id);
+      });
+    },
+
+    async delete(userId, ref) {
+      return writeTransaction(db, async (trx) => {
+        const { id } = await resolvePlaylist(trx, userId, ref);
+        const summary = await summaryOf(trx, id);
+        await playlists.deletePlaylist(trx, id);
+        return summary;
+      });
+    },
+
+    songsOf: (userId, source) =>
+      read(async (trx): Promise<SourceSongs> => {
+        if (source.kind === 'liked') {
+          const rows = await likes.listLiked(trx, userId);
+          return { name: 'Liked songs', playlistId: null, songs: rows.map((r) => r.song) };
+        }
+        const playlist = await resolvePlaylist(trx, userId, source.ref);
+        const rows = await entries.listEntries(trx, playlist.id);
+        return { name: playlist.name, playlistId: playlist.id, songs: rows.map((r) => r.song) };
+      }),
+
+    export: (userId, ref, format) =>
+      read(async (trx) => {
+        const { id } = await resolvePlaylist(trx, userId, ref);
+        const playlist = await summaryOf(trx, id);
+        const songs = (await entries.listEntries(trx, id)).map((e) => e.song);
+        return { playlist, text: exportPlaylist(format, { name: playlist.name, description: playlist.description, songs }) };
+      }),
+
+    import: (userId, input) =>
+      importPlaylist(db, input, async (trx, name, description, songIds) => {
+        const row = await insertNamed(trx, { ownerId: userId, name: validatePlaylistName(name), description, now: now() });
+        await entries.insertEntries(trx, row.id, songIds, 1, now());
+        return summaryOf(trx, row.id);
+      }),
+  };
+}
+
+async function insertNamed(
+  trx: Kysely<Database>,
+  values: { ownerId: number; name: string; description: string | null; now: string },
+) {
+  try {
+    return await playlists.insertPlaylist(trx, { ...values, nameKey: nameKey(values.name) });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw nameTaken(values.name);
+    throw error;
+  }
+}
+
+function nameTaken(name: string): TunesError {
+  return new TunesError('conflict', `you already have a playlist named "${name}"`, 'names are compared ignoring case');
+}
+
+async function requireSongs(trx: Kysely<Database>, songIds: number[]): Promise<void> {
+  const found = await existingSongIds(trx, songIds);
+  const missing = [...new Set(songIds.filter((id) => !found.has(id)))];
+  if (missing.length > 0) {
+    throw new TunesError('not_found', `no song with id ${missing.join(', ')}`, 'run `tunes songs` to see song ids');
+  }
+}
+
+function toEntry(row: { position: number; added_at: string; song: Song }): PlaylistEntry {
+  return { position: row.position, addedAt: row.added_at, available: row.song.missing_since === null, song: row.song };
+}

@@ -1,0 +1,45 @@
+import type { Kysely } from 'kysely';
+import { TunesError } from '../../errors.js';
+import type { Database, Playlist } from '../../db/schema.js';
+import * as playlists from '../../db/repositories/playlists.js';
+import type { PlaylistTotals } from '../../db/repositories/playlists.js';
+import { nameKey } from './playlist-rules.js';
+import type { PlaylistSummary } from './playlist-types.js';
+
+/**
+ * Finds one of the user's own playlists by name (any case) or, failing that, by numeric id. A name
+ * wins over an id, so a playlist called "1999" is found by its name. Another user's playlist is
+ * never found: its id gets exactly the same answer as an id that does not exist.
+ */
+export async function resolvePlaylist(db: Kysely<Database>, userId: number, ref: string): Promise<Playlist> {
+  const byName = await playlists.findOwnedByNameKey(db, userId, nameKey(ref));
+  if (byName) return byName;
+  const trimmed = ref.trim();
+  if (/^\d{1,15}$/.test(trimmed)) {
+    const byId = await playlists.findOwnedById(db, userId, Number(trimmed));
+    if (byId) return byId;
+  }
+  throw playlistNotFound(ref);
+}
+
+export function playlistNotFound(ref: string): TunesError {
+  return new TunesError('not_found', `no playlist "${ref.trim()}"`, 'run `tunes playlist list` to see your playlists');
+}
+
+export async function summaryOf(db: Kysely<Database>, id: number): Promise<PlaylistSummary> {
+  const row = await playlists.findTotals(db, id);
+  if (!row) throw new TunesError('internal', `playlist ${id} vanished inside its own transaction`);
+  return toSummary(row);
+}
+
+export function toSummary(row: PlaylistTotals): PlaylistSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    songCount: row.song_count,
+    durationMs: row.duration_ms,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
