@@ -3,6 +3,7 @@ import { resolveDatabasePath } from '../config/paths.js';
 import { openStore, type Store } from '../db/open.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { createLocalSession, type LocalSession } from './auth/local-session.js';
+import { createBrowseService, type BrowseService } from './browse/browse-service.js';
 import { createCatalogService, type CatalogService } from './catalog/catalog-service.js';
 import { systemClock, type Clock } from './clock.js';
 import { createLikeService, type LikeService } from './playlists/like-service.js';
@@ -13,6 +14,7 @@ export interface Services {
   auth: AuthService;
   session: LocalSession;
   catalog: CatalogService;
+  browse: BrowseService;
   playlists: PlaylistService;
   likes: LikeService;
   close(): Promise<void>;
@@ -36,6 +38,7 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock): 
     auth,
     session: createLocalSession({ auth, config }),
     catalog: createCatalogService({ db }),
+    browse: createBrowseService({ db }),
     playlists: createPlaylistService({ db, clock }),
     likes: createLikeService({ db, clock }),
     close: () => store.close(),

@@ -1,18 +1,23 @@
 import type { Services } from '../services/container.js';
-import { pendingCatalog, pendingLibrary, pendingPlayer, pendingPlaylists } from './data/pending-services.js';
-import type { UiServices } from './ports.js';
+import { catalogSources } from './data/catalog-sources.js';
+import { pendingLibrary, pendingPlayer } from './data/pending-services.js';
+import { playlistSources } from './data/playlist-sources.js';
+import type { UiConnection } from './ports.js';
 
 /** Builds the UI's view of the services from the real container. */
-export function connectServices(services: Services): UiServices {
+export function connectServices(services: Services): UiConnection {
   return {
     account: {
       currentUser: () => services.session.currentUser(),
       login: (username, password) => services.session.login(username, password),
       register: (username, password) => services.session.register(username, password),
     },
-    catalog: pendingCatalog,
-    library: pendingLibrary,
-    playlists: pendingPlaylists,
-    player: pendingPlayer,
+    forUser: (user) => ({
+      catalog: catalogSources(services),
+      library: pendingLibrary,
+      playlists: playlistSources(services, user),
+      player: pendingPlayer,
+    }),
+    shutdown: () => Promise.resolve(),
   };
 }

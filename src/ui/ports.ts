@@ -64,14 +64,15 @@ export interface ScanProgress {
 
 export interface UiPlaylists {
   list(): Promise<PlaylistItem[]>;
-  songs(playlistId: number): RowSource<SongItem>;
+  songs(playlist: PlaylistItem): RowSource<SongItem>;
   create(name: string): Promise<PlaylistItem>;
-  rename(playlistId: number, name: string): Promise<void>;
-  remove(playlistId: number): Promise<void>;
-  addSongs(playlistId: number, songIds: number[]): Promise<void>;
+  rename(playlist: PlaylistItem, name: string): Promise<void>;
+  remove(playlist: PlaylistItem): Promise<void>;
+  addSongs(playlist: PlaylistItem, songIds: number[]): Promise<void>;
   /** `position` is 1-based, as stored. */
-  removeAt(playlistId: number, position: number): Promise<void>;
-  move(playlistId: number, from: number, to: number): Promise<void>;
+  removeAt(playlist: PlaylistItem, position: number): Promise<void>;
+  /** 1-based positions. */
+  move(playlist: PlaylistItem, from: number, to: number): Promise<void>;
   liked(): RowSource<SongItem>;
   /** Returns whether the song is liked afterwards. */
   toggleLike(songId: number): Promise<boolean>;
@@ -108,16 +109,22 @@ export interface UiPlayer {
   removeFromQueue(index: number): Promise<void>;
   moveInQueue(from: number, to: number): Promise<void>;
   history(): RowSource<HistoryItem>;
-  /** Stops mpv; called once on quit. */
-  stop(): Promise<void>;
 }
 
+/** Everything the main screen uses, bound to the logged-in user. */
 export interface UiServices {
-  account: UiAccount;
   catalog: UiCatalog;
   library: UiLibrary;
   playlists: UiPlaylists;
   player: UiPlayer;
+}
+
+/** The services as the UI first gets them: accounts, and the rest once someone is logged in. */
+export interface UiConnection {
+  account: UiAccount;
+  forUser(user: User): UiServices;
+  /** Stops playback (mpv); called once on quit. */
+  shutdown(): Promise<void>;
 }
 
 export const idlePlayerStatus: PlayerStatus = {

@@ -26,7 +26,7 @@ export async function runInteractive({ services, stdin, stdout, env }: Interacti
     instance = render(
       <ThemeProvider theme={themeFor(env)}>
         <LiveTerminalSize stdout={stdout}>
-          <TunesApp services={ui} onQuit={quit} />
+          <TunesApp connection={ui} onQuit={quit} />
         </LiveTerminalSize>
       </ThemeProvider>,
       { stdin, stdout, exitOnCtrlC: false, patchConsole: true },
@@ -35,7 +35,7 @@ export async function runInteractive({ services, stdin, stdout, env }: Interacti
   } finally {
     instance?.unmount();
     try {
-      await ui.player.stop();
+      await ui.shutdown();
     } finally {
       terminal.restore();
     }

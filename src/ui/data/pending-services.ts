@@ -56,5 +56,4 @@ export const pendingPlayer: UiPlayer = {
   removeFromQueue: reject('the queue'),
   moveInQueue: reject('the queue'),
   history: () => unavailableSource('history'),
-  stop: () => Promise.resolve(),
 };

@@ -5,7 +5,8 @@
 export interface RowSource<Row> {
   /** Changes whenever the rows may differ (new query, playlist edited): the list drops its cache. */
   readonly key: string;
-  count(): Promise<number>;
+  /** undefined when counting would be slow (a search): the list then grows as pages arrive. */
+  count(): Promise<number | undefined>;
   rows(offset: number, limit: number): Promise<Row[]>;
 }
 

@@ -72,7 +72,7 @@ export function OverlayHost({ overlay, setOverlay, services, playlists, reloadPl
 
   function pick(choice: PickerChoice, songs: SongItem[]): void {
     const add = async (playlist: PlaylistItem) => {
-      await services.playlists.addSongs(playlist.id, songs.map((s) => s.id));
+      await services.playlists.addSongs(playlist, songs.map((s) => s.id));
       await reloadPlaylists();
       notify(`added “${songs[0]?.title ?? ''}” to ${playlist.name}`);
     };

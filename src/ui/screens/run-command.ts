@@ -118,7 +118,7 @@ export function runCommand(command: Command, ctx: CommandContext): void {
         title: `Rename “${playlist.name}” to`,
         initial: playlist.name,
         submit: async (name) => {
-          await services.playlists.rename(playlist.id, name);
+          await services.playlists.rename(playlist, name);
           ctx.navigate({ type: 'playlists', entries: await reloadedEntries(ctx) });
           ctx.notify(`renamed to “${name}”`);
         },
@@ -131,7 +131,7 @@ export function runCommand(command: Command, ctx: CommandContext): void {
         kind: 'confirm',
         message: `Delete playlist “${playlist.name}” (${playlist.songCount} songs)?`,
         onYes: async () => {
-          await services.playlists.remove(playlist.id);
+          await services.playlists.remove(playlist);
           ctx.navigate({ type: 'playlists', entries: await reloadedEntries(ctx) });
           ctx.notify(`deleted “${playlist.name}”`);
         },
@@ -177,7 +177,7 @@ function removeSelected(ctx: CommandContext): void {
   const song = songOf(list.selected);
   if (!song || ctx.nav.focus === 'sidebar') return ctx.notify('select a song first', true);
   let work: Promise<void>;
-  if (view.kind === 'playlist') work = services.playlists.removeAt(view.playlist.id, index + 1);
+  if (view.kind === 'playlist') work = services.playlists.removeAt(view.playlist, index + 1);
   else if (view.kind === 'queue') work = services.player.removeFromQueue(index);
   else return ctx.notify('d removes songs from a playlist or the queue', true);
   void work.then(
@@ -198,7 +198,7 @@ function moveSelected(ctx: CommandContext, delta: 1 | -1): void {
   if (ctx.nav.focus === 'sidebar' || !songOf(list.selected)) return;
   if (to < 0 || to >= list.state.count) return;
   let work: Promise<void>;
-  if (view.kind === 'playlist') work = services.playlists.move(view.playlist.id, from + 1, to + 1);
+  if (view.kind === 'playlist') work = services.playlists.move(view.playlist, from + 1, to + 1);
   else if (view.kind === 'queue') work = services.player.moveInQueue(from, to);
   else return ctx.notify('J/K reorder songs in a playlist or the queue', true);
   void work.then(

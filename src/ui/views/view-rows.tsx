@@ -41,7 +41,7 @@ export function sourceForView(view: View, services: UiServices): RowSource<ListR
     case 'history':
       return mapSource(services.player.history(), (played) => ({ kind: 'played', song: played }));
     case 'playlist':
-      return mapSource(services.playlists.songs(view.playlist.id), song);
+      return mapSource(services.playlists.songs(view.playlist), song);
   }
 }
 

@@ -24,6 +24,7 @@ export function usePagedList<Row>(source: RowSource<Row> | undefined, height: nu
   const inflight = useRef(new Set<number>());
   const generation = useRef(0);
   const countKnown = useRef(false);
+  const provisional = useRef(0);
   const [loaded, setLoaded] = useState(0);
   const [loading, setLoading] = useState(true);
   const [reloads, setReloads] = useState(0);
@@ -40,10 +41,15 @@ export function usePagedList<Row>(source: RowSource<Row> | undefined, height: nu
           if (gen !== generation.current) return;
           inflight.current.delete(page);
           cache.current.set(page, rows);
-          if (page === 0) {
-            setLoading(false);
-            // Show the first rows before a slow count finishes.
-            if (!countKnown.current) dispatch({ type: 'count', count: rows.length });
+          if (page === 0) setLoading(false);
+          if (!countKnown.current) {
+            // Until (or unless) the count is known, the list reaches one row past what has loaded
+            // while the last page was full; showing that row loads the next page.
+            const reach = page * PAGE_SIZE + rows.length + (rows.length === PAGE_SIZE ? 1 : 0);
+            if (reach > provisional.current || rows.length < PAGE_SIZE) {
+              provisional.current = Math.max(reach, rows.length < PAGE_SIZE ? 0 : provisional.current);
+              dispatch({ type: 'count', count: provisional.current });
+            }
           }
           setLoaded((n) => n + 1);
         },
@@ -62,13 +68,14 @@ export function usePagedList<Row>(source: RowSource<Row> | undefined, height: nu
     cache.current = new PageCache<Row>();
     inflight.current = new Set();
     countKnown.current = false;
+    provisional.current = 0;
     setError(undefined);
     if (!source) return;
     setLoading(true);
     loadPage(0, gen);
     source.count().then(
       (count) => {
-        if (gen !== generation.current) return;
+        if (gen !== generation.current || count === undefined) return;
         countKnown.current = true;
         setLoading(false);
         dispatch({ type: 'count', count });
