@@ -60,7 +60,10 @@ export function runCommand(command: Command, ctx: CommandContext): void {
     case 'focusList':
       return ctx.navigate({ type: 'focus', focus: 'list' });
     case 'back':
-      return nav.stack.length > 1 ? ctx.navigate({ type: 'back' }) : ctx.navigate({ type: 'focus', focus: 'sidebar' });
+      if (nav.stack.length > 1) return ctx.navigate({ type: 'back' });
+      // Leaving kept search results goes back to all songs.
+      if (view.kind === 'songs' && view.query) return ctx.navigate({ type: 'search', query: '' });
+      return ctx.navigate({ type: 'focus', focus: 'sidebar' });
     case 'search':
       return ctx.openSearch();
     case 'activate':
