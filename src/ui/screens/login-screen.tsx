@@ -1,10 +1,11 @@
 import { Box, Text, useInput } from 'ink';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
+import { splitKeys } from '../keys/split-keys.js';
 import type { User } from '../../db/schema.js';
 import type { UiAccount } from '../ports.js';
 import { useTheme } from '../theme.js';
 import { TextField } from '../widgets/text-input/text-field.js';
-import { useTextInput } from '../widgets/text-input/use-text-input.js';
+import { useTextField } from '../widgets/text-input/use-text-input.js';
 
 type Mode = 'login' | 'register';
 type Field = 'username' | 'password' | 'repeat';
@@ -25,47 +26,64 @@ export function LoginScreen({ account, onLoggedIn, onQuit, width, height }: {
   const [field, setField] = useState<Field>('username');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const fields: Field[] = mode === 'login' ? ['username', 'password'] : ['username', 'password', 'repeat'];
-  const moveField = (delta: number) => {
-    const index = (fields.indexOf(field) + delta + fields.length) % fields.length;
-    setField(fields[index] ?? 'username');
-  };
-  const handlers = (name: Field) => ({
-    onSubmit: () => (name === fields[fields.length - 1] ? void submit() : moveField(1)),
-    onCancel: onQuit,
-    onOtherKey: (_input: string, key: { tab: boolean; shift: boolean; upArrow: boolean; downArrow: boolean }) => {
-      if (key.tab) moveField(key.shift ? -1 : 1);
-      else if (key.downArrow) moveField(1);
-      else if (key.upArrow) moveField(-1);
-    },
-  });
-  const username = useTextInput('', !busy && field === 'username', handlers('username'));
-  const password = useTextInput('', !busy && field === 'password', handlers('password'));
-  const repeat = useTextInput('', !busy && field === 'repeat', handlers('repeat'));
+  // One listener routes keys to the focused field; refs keep it right when keys outrun re-renders.
+  const modeRef = useRef<Mode>('login');
+  const fieldRef = useRef<Field>('username');
+  const busyRef = useRef(false);
+  const username = useTextField();
+  const password = useTextField();
+  const repeat = useTextField();
+  const fields = { username, password, repeat };
 
-  useInput(
-    (input, key) => {
-      if (key.ctrl && input === 'r') {
-        setMode((m) => (m === 'login' ? 'register' : 'login'));
-        setField('username');
+  const order = (): Field[] => (modeRef.current === 'login' ? ['username', 'password'] : ['username', 'password', 'repeat']);
+  const focus = (next: Field) => {
+    fieldRef.current = next;
+    setField(next);
+  };
+  const moveField = (delta: number) => {
+    const list = order();
+    focus(list[(list.indexOf(fieldRef.current) + delta + list.length) % list.length] ?? 'username');
+  };
+
+  useInput((input, key) => {
+    if (busyRef.current) return;
+    for (const [one, oneKey] of splitKeys(input, key, true)) {
+      if (oneKey.ctrl && one === 'r') {
+        modeRef.current = modeRef.current === 'login' ? 'register' : 'login';
+        setMode(modeRef.current);
+        focus('username');
         setError(undefined);
-      } else if (key.ctrl && input === 'c') onQuit();
-    },
-    { isActive: !busy },
-  );
+        continue;
+      }
+      if (oneKey.ctrl && one === 'c') return onQuit();
+      const name = fieldRef.current;
+      fields[name].handle(one, oneKey, {
+        onSubmit: () => (name === order().at(-1) ? void submit() : moveField(1)),
+        onCancel: onQuit,
+        onOtherKey: (_input, k) => {
+          if (k.tab) moveField(k.shift ? -1 : 1);
+          else if (k.downArrow) moveField(1);
+          else if (k.upArrow) moveField(-1);
+        },
+      });
+    }
+  });
 
   async function submit(): Promise<void> {
-    if (!username.value.trim()) return setError('enter a username');
-    if (mode === 'register' && password.value !== repeat.value) return setError('passwords do not match');
+    const name = username.value().trim();
+    if (!name) return setError('enter a username');
+    if (modeRef.current === 'register' && password.value() !== repeat.value()) return setError('passwords do not match');
+    busyRef.current = true;
     setBusy(true);
     setError(undefined);
     try {
-      const user = mode === 'login'
-        ? await account.login(username.value.trim(), password.value)
-        : await account.register(username.value.trim(), password.value);
+      const user = modeRef.current === 'login'
+        ? await account.login(name, password.value())
+        : await account.register(name, password.value());
       onLoggedIn(user);
     } catch (cause) {
       setError(cause instanceof Error ? cause.message : String(cause));
+      busyRef.current = false;
       setBusy(false);
     }
   }
@@ -84,9 +102,9 @@ export function LoginScreen({ account, onLoggedIn, onQuit, width, height }: {
         <Text bold color={theme.accent}>
           tunes — {mode === 'login' ? 'log in' : 'create an account'}
         </Text>
-        {row('username', 'Username', <TextField state={username} focused={field === 'username' && !busy} />)}
-        {row('password', 'Password', <TextField state={password} focused={field === 'password' && !busy} mask />)}
-        {mode === 'register' ? row('repeat', 'Repeat', <TextField state={repeat} focused={field === 'repeat' && !busy} mask />) : null}
+        {row('username', 'Username', <TextField state={username.state} focused={field === 'username' && !busy} />)}
+        {row('password', 'Password', <TextField state={password.state} focused={field === 'password' && !busy} mask />)}
+        {mode === 'register' ? row('repeat', 'Repeat', <TextField state={repeat.state} focused={field === 'repeat' && !busy} mask />) : null}
         {error ? <Text color={theme.error}>✗ {error}</Text> : null}
         {busy ? <Text dimColor>{mode === 'login' ? 'logging in…' : 'creating account…'}</Text> : null}
         <Text dimColor>Enter: next/submit  Tab: field</Text>

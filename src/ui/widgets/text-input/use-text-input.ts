@@ -1,5 +1,5 @@
 import { useInput, type Key } from 'ink';
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { splitKeys } from '../../keys/split-keys.js';
 import { emptyTextInput, textInputReducer, type TextInputAction, type TextInputState } from './text-input-state.js';
 
@@ -25,27 +25,44 @@ export interface TextInputHandlers {
   onOtherKey?(input: string, key: Key): void;
 }
 
-/** A text field's state plus its input handling, listening only while `isActive`. */
-export function useTextInput(initial: string, isActive: boolean, handlers: TextInputHandlers): TextInputState {
-  // A ref, not only state: keys typed faster than React re-renders must each see the previous edit.
+export interface TextField {
+  state: TextInputState;
+  /** Current value, up to date even before React re-renders. */
+  value(): string;
+  /** Applies a key press: an edit, or a call to the matching handler. */
+  handle(input: string, key: Key, handlers: TextInputHandlers): void;
+}
+
+/**
+ * A text field's state without its own input listener, for screens with several fields that route
+ * keys themselves. The value lives in a ref too: keys typed faster than React re-renders must each
+ * see the previous edit.
+ */
+export function useTextField(initial = ''): TextField {
   const current = useRef<TextInputState>(emptyTextInput(initial));
   const [state, setState] = useState(current.current);
-  const handle = (input: string, key: Key) => {
-      const before = current.current;
-      if (key.return) return handlers.onSubmit?.(before.value);
-      if (key.escape) return handlers.onCancel?.();
-      const edit = textEditFor(input, key);
-      if (!edit) return handlers.onOtherKey?.(input, key);
-      const next = textInputReducer(before, edit);
-      current.current = next;
-      setState(next);
-      if (next.value !== before.value) handlers.onChange?.(next.value);
-  };
+  const handle = useCallback((input: string, key: Key, handlers: TextInputHandlers) => {
+    const before = current.current;
+    if (key.return) return handlers.onSubmit?.(before.value);
+    if (key.escape) return handlers.onCancel?.();
+    const edit = textEditFor(input, key);
+    if (!edit) return handlers.onOtherKey?.(input, key);
+    const next = textInputReducer(before, edit);
+    current.current = next;
+    setState(next);
+    if (next.value !== before.value) handlers.onChange?.(next.value);
+  }, []);
+  return { state, value: () => current.current.value, handle };
+}
+
+/** A single text field listening for keys while `isActive`. */
+export function useTextInput(initial: string, isActive: boolean, handlers: TextInputHandlers): TextInputState {
+  const field = useTextField(initial);
   useInput(
     (input, key) => {
-      for (const [one, oneKey] of splitKeys(input, key, true)) handle(one, oneKey);
+      for (const [one, oneKey] of splitKeys(input, key, true)) field.handle(one, oneKey, handlers);
     },
     { isActive },
   );
-  return state;
+  return field.state;
 }
