@@ -1,7 +1,10 @@
 import { Command } from 'commander';
 import { registerAccountCommands } from './commands/account.js';
 import { registerUiCommand } from './commands/ui.js';
+import { registerLibraryCommands } from './commands/library.js';
 import { registerSongsCommands } from './commands/songs.js';
+import { registerLikeCommands } from './commands/likes.js';
+import { registerPlaylistCommands } from './commands/playlist.js';
 import { createRuntime, type CliRuntime } from './runtime.js';
 
 export function createProgram(): { program: Command; runtime: CliRuntime } {
@@ -16,5 +19,8 @@ export function createProgram(): { program: Command; runtime: CliRuntime } {
   registerAccountCommands(program, runtime);
   registerUiCommand(program, runtime);
   registerSongsCommands(program, runtime);
+  registerLibraryCommands(program, runtime);
+  registerPlaylistCommands(program, runtime);
+  registerLikeCommands(program, runtime);
   return { program, runtime };
 }

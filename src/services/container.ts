@@ -6,6 +6,7 @@ import { createLocalSession, type LocalSession } from './auth/local-session.js';
 import { createBrowseService, type BrowseService } from './browse/browse-service.js';
 import { createCatalogService, type CatalogService } from './catalog/catalog-service.js';
 import { systemClock, type Clock } from './clock.js';
+import { createLibraryService, type LibraryService } from './library/library-service.js';
 import { createLikeService, type LikeService } from './playlists/like-service.js';
 import { createPlaylistService, type PlaylistService } from './playlists/playlist-service.js';
 
@@ -15,6 +16,7 @@ export interface Services {
   session: LocalSession;
   catalog: CatalogService;
   browse: BrowseService;
+  library: LibraryService;
   playlists: PlaylistService;
   likes: LikeService;
   close(): Promise<void>;
@@ -39,6 +41,7 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock): 
     session: createLocalSession({ auth, config }),
     catalog: createCatalogService({ db }),
     browse: createBrowseService({ db }),
+    library: createLibraryService({ db, sqlite: store.sqlite, clock }),
     playlists: createPlaylistService({ db, clock }),
     likes: createLikeService({ db, clock }),
     close: () => store.close(),

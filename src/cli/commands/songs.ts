@@ -53,10 +53,11 @@ export function registerSongsCommands(program: Command, runtime: CliRuntime): vo
   });
 
   withJson(songs.command('show').description('print every field of one song').argument('<id>', 'song id')).action(
-    async (id: string, options: JsonOption) => {
+    async (id: string, _options: JsonOption, command: Command) => {
       const songId = wholeNumber('song id')(id);
       const song = await (await runtime.services()).catalog.getSong(songId);
-      emit(runtime, options, song, renderSongDetails);
+      // `songs` has --json too, and commander gives a flag to the parent when both define it.
+      emit(runtime, command.optsWithGlobals<JsonOption>(), song, renderSongDetails);
     },
   );
 }

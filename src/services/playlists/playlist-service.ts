@@ -10,7 +10,7 @@ import type { Clock } from '../clock.js';
 import { exportPlaylist, type ExportFormat } from './playlist-export.js';
 import { importPlaylist, type ImportInput, type ImportResult } from './playlist-import.js';
 import { nameKey, requirePosition, requirePositiveIds, validateDescription, validatePlaylistName } from './playlist-rules.js';
-import type { AddResult, PlaylistDetail, PlaylistEntry, PlaylistSummary, SongSource, SourceSongs } from './playlist-types.js';
+import type { AddResult, PlaylistRef, PlaylistDetail, PlaylistEntry, PlaylistSummary, SongSource, SourceSongs } from './playlist-types.js';
 import { resolvePlaylist, summaryOf, toSummary } from './resolve-playlist.js';
 
 export interface PlaylistService {
@@ -18,17 +18,17 @@ export interface PlaylistService {
   /** The user's playlists, by name. */
   list(userId: number): Promise<PlaylistSummary[]>;
   /** One playlist by name or id (see resolvePlaylist), without its songs. */
-  get(userId: number, ref: string): Promise<PlaylistSummary>;
-  show(userId: number, ref: string): Promise<PlaylistDetail>;
+  get(userId: number, ref: PlaylistRef): Promise<PlaylistSummary>;
+  show(userId: number, ref: PlaylistRef): Promise<PlaylistDetail>;
   /** Appends (or inserts at `at`, 1..n+1) the songs in the order given; a song already there is added again. */
-  addSongs(userId: number, ref: string, songIds: number[], options?: { at?: number }): Promise<AddResult>;
-  removePositions(userId: number, ref: string, positions: number[]): Promise<{ playlist: PlaylistSummary; removed: PlaylistEntry[] }>;
-  move(userId: number, ref: string, from: number, to: number): Promise<{ playlist: PlaylistSummary; entry: PlaylistEntry }>;
-  rename(userId: number, ref: string, newName: string): Promise<PlaylistSummary>;
-  delete(userId: number, ref: string): Promise<PlaylistSummary>;
+  addSongs(userId: number, ref: PlaylistRef, songIds: number[], options?: { at?: number }): Promise<AddResult>;
+  removePositions(userId: number, ref: PlaylistRef, positions: number[]): Promise<{ playlist: PlaylistSummary; removed: PlaylistEntry[] }>;
+  move(userId: number, ref: PlaylistRef, from: number, to: number): Promise<{ playlist: PlaylistSummary; entry: PlaylistEntry }>;
+  rename(userId: number, ref: PlaylistRef, newName: string): Promise<PlaylistSummary>;
+  delete(userId: number, ref: PlaylistRef): Promise<PlaylistSummary>;
   /** The songs of a playlist, or of the user's liked songs, in play order: for playback, the UI and the server. */
   songsOf(userId: number, source: SongSource): Promise<SourceSongs>;
-  export(userId: number, ref: string, format: ExportFormat): Promise<{ playlist: PlaylistSummary; text: string }>;
+  export(userId: number, ref: PlaylistRef, format: ExportFormat): Promise<{ playlist: PlaylistSummary; text: string }>;
   import(userId: number, input: ImportInput): Promise<ImportResult>;
 }
 

@@ -1,5 +1,8 @@
 import type { Song } from '../../db/schema.js';
 
+/** A name or id as typed by a person, or an id held by code. See resolvePlaylist. */
+export type PlaylistRef = string | { id: number };
+
 /** A playlist as listings show it. */
 export interface PlaylistSummary {
   id: number;
@@ -34,7 +37,7 @@ export interface LikedEntry {
  * Where a list of songs comes from: one of the user's playlists (by name or id, as typed) or their
  * liked songs, which behave as a built-in playlist (newest like first).
  */
-export type SongSource = { kind: 'playlist'; ref: string } | { kind: 'liked' };
+export type SongSource = { kind: 'playlist'; ref: PlaylistRef } | { kind: 'liked' };
 
 export interface SourceSongs {
   /** The playlist's name, or "Liked songs". */

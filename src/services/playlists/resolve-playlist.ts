@@ -4,14 +4,20 @@ import type { Database, Playlist } from '../../db/schema.js';
 import * as playlists from '../../db/repositories/playlists.js';
 import type { PlaylistTotals } from '../../db/repositories/playlists.js';
 import { nameKey } from './playlist-rules.js';
-import type { PlaylistSummary } from './playlist-types.js';
+import type { PlaylistRef, PlaylistSummary } from './playlist-types.js';
 
 /**
- * Finds one of the user's own playlists by name (any case) or, failing that, by numeric id. A name
- * wins over an id, so a playlist called "1999" is found by its name. Another user's playlist is
- * never found: its id gets exactly the same answer as an id that does not exist.
+ * Finds one of the user's own playlists. A string is what a person typed: a name (any case) or,
+ * failing that, a numeric id; a name wins, so a playlist called "1999" is found by its name. Code
+ * that already holds an id passes `{ id }`. Another user's playlist is never found: its id gets
+ * exactly the same answer as an id that does not exist.
  */
-export async function resolvePlaylist(db: Kysely<Database>, userId: number, ref: string): Promise<Playlist> {
+export async function resolvePlaylist(db: Kysely<Database>, userId: number, ref: PlaylistRef): Promise<Playlist> {
+  if (typeof ref !== 'string') {
+    const byId = await playlists.findOwnedById(db, userId, ref.id);
+    if (byId) return byId;
+    throw playlistNotFound(String(ref.id));
+  }
   const byName = await playlists.findOwnedByNameKey(db, userId, nameKey(ref));
   if (byName) return byName;
   const trimmed = ref.trim();

@@ -1,0 +1,97 @@
+import type { Command } from 'commander';
+import type { ScanProgress, ScanSummary } from '../../services/library/library-service.js';
+import { emit, note, withJson, type JsonOption } from '../output.js';
+import { scanProgressLine } from '../progress-line.js';
+import type { CliRuntime } from '../runtime.js';
+
+interface ScanCommandOptions extends JsonOption {
+  full?: boolean;
+}
+
+export function registerLibraryCommands(program: Command, runtime: CliRuntime): void {
+  const library = program.command('library').description('manage the music folders tunes scans (admins only)');
+
+  withJson(library.command('add').description('add music folders and scan them').argument('<folder...>')).action(
+    async (folders: string[], options: JsonOption) => {
+      const services = await runtime.services();
+      const actor = await services.session.currentUser();
+      const { roots, scan } = await withProgress(options, (onProgress) =>
+        services.library.addRoots(actor, folders, { onProgress }),
+      );
+      emit(runtime, options, { roots: roots.map((r) => r.path), scan }, (r) => {
+        reportFailures(r.scan);
+        return `Added ${r.roots.map(quote).join(', ')}\n${describeScan(r.scan)}`;
+      });
+    },
+  );
+
+  withJson(
+    library
+      .command('scan')
+      .description('rescan every library folder (only new and changed files are read)')
+      .option('--full', 're-read every file, changed or not'),
+  ).action(async (options: ScanCommandOptions) => {
+    const services = await runtime.services();
+    const actor = await services.session.currentUser();
+    const scan = await withProgress(options, (onProgress) => services.library.scan(actor, { full: options.full, onProgress }));
+    emit(runtime, options, scan, (s) => {
+      reportFailures(s);
+      return describeScan(s);
+    });
+  });
+
+  withJson(library.command('list').description('show the library folders')).action(async (options: JsonOption) => {
+    const services = await runtime.services();
+    const roots = await services.library.listRoots(await services.session.currentUser());
+    emit(runtime, options, roots, (list) =>
+      list.length === 0
+        ? 'No library folders yet. Add one with: tunes library add <folder>'
+        : list.map((r) => `${quote(r.path)}  (${r.songs} songs, added ${r.added_at})`).join('\n'),
+    );
+  });
+
+  withJson(
+    library.command('remove').description('forget a library folder; its songs are marked missing').argument('<folder>'),
+  ).action(async (folder: string, options: JsonOption) => {
+    const services = await runtime.services();
+    const result = await services.library.removeRoot(await services.session.currentUser(), folder);
+    emit(runtime, options, result, (r) => `Removed ${quote(r.root)} (${r.markedMissing} songs marked missing)`);
+  });
+
+  withJson(library.command('prune').description('delete songs whose files are missing')).action(
+    async (options: JsonOption) => {
+      const services = await runtime.services();
+      const result = await services.library.prune(await services.session.currentUser());
+      emit(runtime, options, result, (r) => `Deleted ${r.deleted} missing songs`);
+    },
+  );
+
+  async function withProgress<T>(
+    options: JsonOption,
+    run: (onProgress: (progress: ScanProgress) => void) => Promise<T>,
+  ): Promise<T> {
+    const line = scanProgressLine(options.json ? undefined : runtime.stderr);
+    try {
+      return await run((progress) => line.update(progress));
+    } finally {
+      line.clear();
+    }
+  }
+
+  function reportFailures(scan: ScanSummary): void {
+    for (const failure of scan.failures) note(runtime, `tunes: skipped ${quote(failure.path)}: ${failure.reason}`);
+  }
+}
+
+function describeScan(s: ScanSummary): string {
+  const seconds = (s.durationMs / 1000).toFixed(1);
+  return (
+    `Scanned ${s.files} files in ${seconds} s: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ` +
+    `${s.restored} restored, ${s.missing} missing, ${s.failed} failed`
+  );
+}
+
+/** Paths with control characters (a newline in a file name) are shown JSON-quoted so each stays on one line. */
+function quote(path: string): string {
+  return /[\p{Cc}]/u.test(path) ? JSON.stringify(path) : path;
+}

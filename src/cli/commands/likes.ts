@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import { emit, note, withJson, type JsonOption } from '../output.js';
+import type { CliRuntime } from '../runtime.js';
+import { withUser } from './current-user.js';
+import { formatDuration, formatTime, parseIntegers, plural, renderTable, songJson, titleCell } from './playlist-render.js';
+
+export function registerLikeCommands(program: Command, runtime: CliRuntime): void {
+  withJson(program.command('like').description('add songs to your liked songs').argument('<song-id...>')).action(
+    async (songArgs: string[], options: JsonOption) => {
+      const songIds = parseIntegers(songArgs, 'song id');
+      const { services, user } = await withUser(runtime);
+      const result = await services.likes.like(user.id, songIds);
+      for (const id of result.alreadyLiked) note(runtime, `note: song ${id} was already liked`);
+      emit(runtime, options, result, (r) => `Liked ${plural(r.liked.length, 'song')}`);
+    },
+  );
+
+  withJson(program.command('unlike').description('remove songs from your liked songs').argument('<song-id...>')).action(
+    async (songArgs: string[], options: JsonOption) => {
+      const songIds = parseIntegers(songArgs, 'song id');
+      const { services, user } = await withUser(runtime);
+      const result = await services.likes.unlike(user.id, songIds);
+      for (const id of result.notLiked) note(runtime, `note: song ${id} was not liked`);
+      emit(runtime, options, result, (r) => `Unliked ${plural(r.unliked.length, 'song')}`);
+    },
+  );
+
+  withJson(program.command('liked').description('your liked songs, newest first')).action(async (options: JsonOption) => {
+    const { services, user } = await withUser(runtime);
+    const entries = await services.likes.list(user.id);
+    const value = entries.map((e) => ({ ...songJson(e.song, e.available), likedAt: e.likedAt }));
+    emit(runtime, options, value, () =>
+      entries.length === 0
+        ? 'No liked songs yet; like one with `tunes like <song-id>`'
+        : renderTable(
+            ['ID', 'TITLE', 'ARTIST', 'ALBUM', 'LENGTH', 'LIKED'],
+            entries.map((e) => [
+              String(e.song.id),
+              titleCell(e.song, e.available),
+              e.song.artist,
+              e.song.album,
+              formatDuration(e.song.duration_ms),
+              formatTime(e.likedAt),
+            ]),
+            [0, 4],
+          ),
+    );
+  });
+}

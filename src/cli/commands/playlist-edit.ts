@@ -1,0 +1,71 @@
+import type { Command } from 'commander';
+import { emit, note, withJson, type JsonOption } from '../output.js';
+import type { CliRuntime } from '../runtime.js';
+import { withUser } from './current-user.js';
+import { formatDuration, parseInteger, parseIntegers, plural, songJson, summaryJson } from './playlist-render.js';
+
+interface AddOptions extends JsonOption {
+  at?: string;
+}
+
+export function registerPlaylistEditCommands(playlist: Command, runtime: CliRuntime): void {
+  withJson(
+    playlist
+      .command('add')
+      .description('add songs by id, in the order given')
+      .argument('<playlist>')
+      .argument('<song-id...>')
+      .option('--at <position>', 'insert at this position instead of at the end'),
+  ).action(async (ref: string, songArgs: string[], options: AddOptions) => {
+    const songIds = parseIntegers(songArgs, 'song id');
+    const at = options.at === undefined ? undefined : parseInteger(options.at, '--at position');
+    const { services, user } = await withUser(runtime);
+    const result = await services.playlists.addSongs(user.id, ref, songIds, at === undefined ? {} : { at });
+    const p = result.playlist;
+    for (const songId of result.alreadyPresent) note(runtime, `note: song ${songId} was already in "${p.name}"; added again`);
+    const value = { playlist: summaryJson(p), added: result.added, alreadyPresent: result.alreadyPresent };
+    emit(runtime, options, value, ({ added }) => {
+      const first = added[0]?.position ?? 0;
+      const last = added[added.length - 1]?.position ?? 0;
+      const where = first === last ? `position ${first}` : `positions ${first}-${last}`;
+      return `Added ${plural(added.length, 'song')} to "${p.name}" at ${where} (now ${plural(p.songCount, 'song')}, ${formatDuration(p.durationMs)})`;
+    });
+  });
+
+  withJson(
+    playlist
+      .command('remove')
+      .description('remove the songs at these positions')
+      .argument('<playlist>')
+      .argument('<position...>'),
+  ).action(async (ref: string, positionArgs: string[], options: JsonOption) => {
+    const positions = parseIntegers(positionArgs, 'position');
+    const { services, user } = await withUser(runtime);
+    const { playlist: p, removed } = await services.playlists.removePositions(user.id, ref, positions);
+    const value = {
+      playlist: summaryJson(p),
+      removed: removed.map((e) => ({ position: e.position, ...songJson(e.song, e.available) })),
+    };
+    emit(runtime, options, value, () => {
+      const lines = [`Removed ${plural(removed.length, 'song')} from "${p.name}" (now ${plural(p.songCount, 'song')})`];
+      for (const e of removed) lines.push(`  ${e.position}. ${e.song.artist} - ${e.song.title}`);
+      return lines.join('\n');
+    });
+  });
+
+  withJson(
+    playlist
+      .command('move')
+      .description('move the song at one position to another')
+      .argument('<playlist>')
+      .argument('<from>')
+      .argument('<to>'),
+  ).action(async (ref: string, fromArg: string, toArg: string, options: JsonOption) => {
+    const from = parseInteger(fromArg, 'position');
+    const to = parseInteger(toArg, 'position');
+    const { services, user } = await withUser(runtime);
+    const { playlist: p, entry } = await services.playlists.move(user.id, ref, from, to);
+    const value = { playlist: summaryJson(p), from, to, song: songJson(entry.song, entry.available) };
+    emit(runtime, options, value, () => `Moved "${entry.song.title}" from ${from} to ${to} in "${p.name}"`);
+  });
+}

@@ -1,0 +1,89 @@
+import type { Song } from '../../db/schema.js';
+import type { PlaylistSummary } from '../../services/playlists/playlist-types.js';
+import { TunesError } from '../../errors.js';
+
+// Shared by the playlist and like commands: plain values for --json, text tables for people.
+
+export function formatDuration(ms: number | null): string {
+  if (ms === null) return '-:--';
+  const total = Math.round(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** "2026-03-01 13:05" in local time. */
+export function formatTime(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+const MAX_CELL = 40;
+
+function clip(text: string): string {
+  const chars = [...text.replace(/\s+/g, ' ')];
+  return chars.length > MAX_CELL ? `${chars.slice(0, MAX_CELL - 1).join('')}…` : chars.join('');
+}
+
+/** Columns padded to their widest cell; columns named in `right` are right-aligned (numbers). */
+export function renderTable(headers: string[], rows: string[][], right: number[] = []): string {
+  const cells = [headers, ...rows.map((row) => row.map(clip))];
+  const widths = headers.map((_, col) => Math.max(...cells.map((row) => [...(row[col] ?? '')].length)));
+  return cells
+    .map((row) =>
+      row
+        .map((cell, col) => {
+          const pad = ' '.repeat((widths[col] ?? 0) - [...cell].length);
+          return right.includes(col) ? pad + cell : cell + pad;
+        })
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+export function summaryJson(p: PlaylistSummary) {
+  return {
+    id: p.id,
+    name: p.name,
+    description: p.description,
+    songCount: p.songCount,
+    durationMs: p.durationMs,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+  };
+}
+
+export function songJson(song: Song, available: boolean) {
+  return {
+    id: song.id,
+    title: song.title,
+    artist: song.artist,
+    album: song.album,
+    durationMs: song.duration_ms,
+    path: song.path,
+    available,
+  };
+}
+
+export function titleCell(song: Song, available: boolean): string {
+  return available ? song.title : `${song.title} [unavailable]`;
+}
+
+/** Integers from the command line (song ids, positions), checked before any service is opened. */
+export function parseIntegers(values: string[], what: string): number[] {
+  return values.map((value) => {
+    if (!/^\s*\d+\s*$/.test(value)) throw new TunesError('invalid_input', `not a valid ${what}: ${value}`);
+    return Number(value);
+  });
+}
+
+export function parseInteger(value: string, what: string): number {
+  return parseIntegers([value], what)[0] as number;
+}

@@ -1,0 +1,82 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { TunesError } from '../../errors.js';
+import { decodePlaylistBytes, IMPORT_FORMATS, type ImportFormat } from '../../services/playlists/formats/detect-format.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../../services/playlists/playlist-export.js';
+import { emit, note, withJson, type JsonOption } from '../output.js';
+import type { CliRuntime } from '../runtime.js';
+import { withUser } from './current-user.js';
+import { plural, summaryJson } from './playlist-render.js';
+
+export function registerPlaylistTransferCommands(playlist: Command, runtime: CliRuntime): void {
+  playlist
+    .command('export')
+    .description('write a playlist as M3U8 (default), XSPF or JSON, to stdout or a file')
+    .argument('<playlist>')
+    .addOption(new Option('--format <format>', 'file format (default: from -o, else m3u8)').choices(EXPORT_FORMATS))
+    .option('-o, --output <file>', 'write to this file instead of stdout')
+    .action(async (ref: string, options: { format?: ExportFormat; output?: string }) => {
+      const format = options.format ?? formatFromName(options.output) ?? 'm3u8';
+      const { services, user } = await withUser(runtime);
+      const { playlist: p, text } = await services.playlists.export(user.id, ref, format);
+      if (!options.output) {
+        runtime.stdout.write(text);
+        return;
+      }
+      const target = resolve(options.output);
+      try {
+        writeFileSync(target, text, 'utf8');
+      } catch (error) {
+        throw new TunesError('io', `cannot write ${target}: ${(error as Error).message}`);
+      }
+      note(runtime, `Exported "${p.name}" (${plural(p.songCount, 'song')}) to ${target}`);
+    });
+
+  withJson(
+    playlist
+      .command('import')
+      .description('create a playlist from an M3U/M3U8, XSPF or tunes JSON file')
+      .argument('<file>')
+      .option('--name <name>', 'name for the new playlist (default: the name in the file, else the file name)')
+      .addOption(new Option('--format <format>', 'file format (default: from the extension or the content)').choices(IMPORT_FORMATS)),
+  ).action(async (file: string, options: JsonOption & { name?: string; format?: ImportFormat }) => {
+    const sourcePath = resolve(file);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(sourcePath);
+    } catch (error) {
+      throw new TunesError('io', `cannot read ${sourcePath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    const { services, user } = await withUser(runtime);
+    const result = await services.playlists.import(user.id, {
+      text: decodePlaylistBytes(bytes),
+      sourcePath,
+      ...(options.name === undefined ? {} : { name: options.name }),
+      ...(options.format === undefined ? {} : { format: options.format }),
+    });
+    const value = {
+      playlist: summaryJson(result.playlist),
+      format: result.format,
+      total: result.total,
+      matched: result.matched,
+      unmatched: result.unmatched,
+    };
+    emit(runtime, options, value, (r) => {
+      const lines = [`Imported "${r.playlist.name}" (id ${r.playlist.id}): ${r.matched} of ${r.total} ${r.total === 1 ? "entry" : "entries"} matched`];
+      if (r.unmatched.length > 0) {
+        lines.push('Not matched:');
+        for (const u of r.unmatched) lines.push(`  ${u.ref}: ${u.label}`);
+      }
+      return lines.join('\n');
+    });
+  });
+}
+
+function formatFromName(file: string | undefined): ExportFormat | undefined {
+  const ext = file ? extname(file).toLowerCase() : '';
+  if (ext === '.m3u' || ext === '.m3u8') return 'm3u8';
+  if (ext === '.xspf') return 'xspf';
+  if (ext === '.json') return 'json';
+  return undefined;
+}

@@ -1,0 +1,122 @@
+import { realpath, stat } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import { TunesError } from '../../errors.js';
+import type { Database, LibraryRoot, User } from '../../db/schema.js';
+import { deleteLibraryRoot, ensureLibraryRoot, listLibraryRoots } from '../../db/repositories/library-roots.js';
+import { createSongWriter, type SongWriter } from '../../db/repositories/song-writes.js';
+import type { Clock } from '../clock.js';
+import { scanLibrary, type ScanOptions, type ScanSummary } from './scan-library.js';
+
+export type { ScanOptions, ScanProgress, ScanSummary, ScanFailure } from './scan-library.js';
+
+export interface LibraryRootInfo extends LibraryRoot {
+  /** Songs under this root that are not missing. */
+  songs: number;
+}
+
+/**
+ * Library management: the folders tunes scans and the scans themselves. Every method needs an admin
+ * (`actor.role === 'admin'`, else TunesError 'forbidden').
+ */
+export interface LibraryService {
+  /** Records folders as roots (already-known ones are fine) and scans just them. */
+  addRoots(actor: User, paths: readonly string[], options?: ScanOptions): Promise<{ roots: LibraryRoot[]; scan: ScanSummary }>;
+  /** Rescans every root; songs no longer under any root or on disk are marked missing. */
+  scan(actor: User, options?: ScanOptions): Promise<ScanSummary>;
+  listRoots(actor: User): Promise<LibraryRootInfo[]>;
+  /** Forgets a root; its songs are marked missing (kept for playlists) unless another root holds them. */
+  removeRoot(actor: User, path: string): Promise<{ root: string; markedMissing: number }>;
+  /** Deletes every song marked missing. */
+  prune(actor: User): Promise<{ deleted: number }>;
+}
+
+export function createLibraryService({
+  db,
+  sqlite,
+  clock,
+}: {
+  db: Kysely<Database>;
+  sqlite: BetterSqlite3.Database;
+  clock: Clock;
+}): LibraryService {
+  let writer: SongWriter | undefined;
+  // Prepared lazily: commands that never touch the library should not prepare its statements.
+  const songWriter = () => (writer ??= createSongWriter(sqlite));
+
+  return {
+    async addRoots(actor, paths, options) {
+      requireAdmin(actor);
+      if (paths.length === 0) throw new TunesError('usage', 'name at least one folder to add');
+      const folders: string[] = [];
+      for (const path of paths) folders.push(await existingFolder(path));
+      const now = clock.now().toISOString();
+      const roots = await db.transaction().execute(async (trx) => {
+        const added: LibraryRoot[] = [];
+        for (const folder of new Set(folders)) added.push(await ensureLibraryRoot(trx, folder, now));
+        return added;
+      });
+      const scan = await scanLibrary(songWriter(), clock, roots.map((r) => r.path), 'roots', options);
+      return { roots, scan };
+    },
+
+    async scan(actor, options) {
+      requireAdmin(actor);
+      const roots = await listLibraryRoots(db);
+      if (roots.length === 0) {
+        throw new TunesError('invalid_input', 'the library has no folders yet', 'add one with: tunes library add <folder>');
+      }
+      return scanLibrary(songWriter(), clock, roots.map((r) => r.path), 'everything', options);
+    },
+
+    async listRoots(actor) {
+      requireAdmin(actor);
+      const roots = await listLibraryRoots(db);
+      return roots.map((root) => ({ ...root, songs: songWriter().countVisibleUnder(withSeparator(root.path)) }));
+    },
+
+    async removeRoot(actor, path) {
+      requireAdmin(actor);
+      const roots = await listLibraryRoots(db);
+      const wanted = new Set([resolve(path), await realpath(path).catch(() => resolve(path))]);
+      const root = roots.find((r) => wanted.has(r.path));
+      if (!root) throw new TunesError('not_found', `${path} is not a library folder`, 'see them with: tunes library list');
+      await deleteLibraryRoot(db, root.path);
+      const others = roots.filter((r) => r !== root).map((r) => withSeparator(r.path));
+      const orphans = songWriter()
+        .storedFiles([withSeparator(root.path)])
+        .filter((s) => s.missing_since === null && !others.some((o) => s.path.startsWith(o)))
+        .map((s) => s.id);
+      songWriter().markMissingBatch(orphans, clock.now().toISOString());
+      return { root: root.path, markedMissing: orphans.length };
+    },
+
+    async prune(actor) {
+      requireAdmin(actor);
+      return { deleted: songWriter().deleteMissing(null) };
+    },
+  };
+}
+
+function requireAdmin(actor: User): void {
+  if (actor.role !== 'admin') {
+    throw new TunesError('forbidden', `only an admin can manage the library (${actor.username} is a ${actor.role})`);
+  }
+}
+
+async function existingFolder(path: string): Promise<string> {
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch {
+    throw new TunesError('io', `no such folder: ${path}`);
+  }
+  const info = await stat(real);
+  if (!info.isDirectory()) throw new TunesError('invalid_input', `not a folder: ${path}`);
+  return real;
+}
+
+function withSeparator(root: string): string {
+  return root.endsWith(sep) ? root : root + sep;
+}

@@ -1,0 +1,10 @@
+import type { Song } from '../../db/schema.js';
+
+/** What the scanner learns from one audio file, with the catalogue's fallbacks already applied. */
+export type SongTags = Omit<Song, 'id' | 'path' | 'size' | 'mtime_ms' | 'added_at' | 'missing_since'>;
+
+export const UNKNOWN_ARTIST = 'Unknown Artist';
+export const UNKNOWN_ALBUM = 'Unknown Album';
+
+/** Either the tags of a file or why it could not be read. */
+export type TagResult = { ok: true; tags: SongTags } | { ok: false; reason: string };

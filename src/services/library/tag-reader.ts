@@ -1,0 +1,67 @@
+import { basename, extname } from 'node:path';
+import type { IAudioMetadata, parseFile as ParseFile } from 'music-metadata';
+import { UNKNOWN_ALBUM, UNKNOWN_ARTIST, type SongTags, type TagResult } from './song-tags.js';
+
+type Parse = typeof ParseFile;
+let parseFilePromise: Promise<Parse> | undefined;
+
+/** music-metadata is imported on first use, so commands that never read tags do not pay for loading it. */
+function loadParser(): Promise<Parse> {
+  parseFilePromise ??= import('music-metadata').then((module) => module.parseFile);
+  return parseFilePromise;
+}
+
+/** Reads one file's tags. Never throws: a file that cannot be read comes back with the reason. */
+export async function readTags(path: string, size: number): Promise<TagResult> {
+  if (size === 0) return { ok: false, reason: 'empty file' };
+  try {
+    const parseFile = await loadParser();
+    // Durations come from headers; only formats without one (raw ADTS, VBR MP3 without a Xing frame) are scanned.
+    let metadata = await parseFile(path, { duration: false, skipCovers: true });
+    if (!looksLikeAudio(metadata)) return { ok: false, reason: 'not an audio file (no audio stream found)' };
+    if (metadata.format.duration === undefined) metadata = await parseFile(path, { duration: true, skipCovers: true });
+    return { ok: true, tags: toSongTags(path, metadata) };
+  } catch (error) {
+    return { ok: false, reason: describeError(error) };
+  }
+}
+
+function looksLikeAudio({ format }: IAudioMetadata): boolean {
+  return format.codec !== undefined || format.sampleRate !== undefined || format.duration !== undefined;
+}
+
+function text(value: string | undefined | null): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}
+
+function positive(value: number | null | undefined): number | null {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.round(value) : null;
+}
+
+export function toSongTags(path: string, { common, format }: IAudioMetadata): SongTags {
+  const genres = (common.genre ?? []).map((g) => g.trim()).filter(Boolean);
+  return {
+    title: text(common.title) ?? basename(path, extname(path)),
+    artist: text(common.artist) ?? text(common.albumartist) ?? UNKNOWN_ARTIST,
+    album: text(common.album) ?? UNKNOWN_ALBUM,
+    album_artist: text(common.albumartist),
+    genre: genres.length > 0 ? genres.join('; ') : null,
+    year: positive(common.year),
+    track_no: positive(common.track.no),
+    disc_no: positive(common.disk.no),
+    duration_ms: format.duration === undefined ? null : Math.round(format.duration * 1000),
+    codec: text(format.codec),
+    bitrate: positive(format.bitrate),
+    sample_rate: positive(format.sampleRate),
+  };
+}
+
+function describeError(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOENT') return 'file disappeared during the scan';
+  if (code === 'EISDIR') return 'is a folder';
+  const message = error instanceof Error ? error.message : String(error);
+  return `unreadable or corrupt audio: ${message.split('\n')[0]}`;
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { copyFixtures } from '../helpers/fixtures.js';
+import { registerUser, runTunes } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+async function libraryHome(): Promise<string> {
+  const home = tempDir();
+  const music = tempDir('tunes-music-');
+  copyFixtures(music);
+  await registerUser(home, 'admin');
+  const added = await runTunes(['library', 'add', music], { home });
+  if (added.code !== 0) throw new Error(added.stderr);
+  await runTunes(['logout'], { home });
+  return home;
+}
+
+const SONG_KEYS = [
+  'added_at', 'album', 'album_artist', 'artist', 'bitrate', 'codec', 'disc_no', 'duration_ms', 'genre', 'id',
+  'missing_since', 'mtime_ms', 'path', 'sample_rate', 'size', 'title', 'track_no', 'year',
+];
+
+describe('tunes songs', () => {
+  it('says how to add music when the library is empty', async () => {
+    const home = tempDir();
+    const result = await runTunes(['songs'], { home });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain('tunes library add <folder>');
+    expect(JSON.parse((await runTunes(['songs', '--json'], { home })).stdout)).toEqual([]);
+  });
+
+  it('lists, searches, filters, sorts and pages without logging in', async () => {
+    const home = await libraryHome();
+
+    const table = await runTunes(['songs'], { home, env: { COLUMNS: '80' } });
+    expect(table.code).toBe(0);
+    const lines = table.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^\s*ID\s+TITLE\s+ARTIST\s+ALBUM\s+LENGTH$/);
+    expect(lines).toHaveLength(18);
+    expect(lines.every((line) => line.length <= 80)).toBe(true);
+    expect(lines[1]).toContain('AAC Title');
+
+    const all = JSON.parse((await runTunes(['songs', '--json'], { home })).stdout);
+    expect(all).toHaveLength(17);
+    expect(Object.keys(all[0]).sort()).toEqual(SONG_KEYS);
+    expect(all.map((s: { artist: string }) => s.artist).slice(0, 3)).toEqual(['AAC Artist', 'AIFF Artist', 'ALAC Artist']);
+
+    const search = async (...args: string[]) =>
+      JSON.parse((await runTunes(['songs', ...args, '--json'], { home })).stdout).map((s: { title: string }) => s.title);
+    expect(await search('beyonce')).toEqual(['Halo']);
+    expect(await search('sigur', 'ros')).toEqual(['Hoppípolla']);
+    expect(await search('SIG ROS HOPP')).toEqual(['Hoppípolla']);
+    expect(await search('夜に駆ける')).toEqual(['夜に駆ける']);
+    expect(await search('flac')).toEqual(['FLAC Title']);
+    expect(await search('mp3', '--sort', 'title')).toEqual(['MP3 v2.3 Title', 'MP3 v2.4 Title']);
+    expect(await search('--artist', 'sigur rós')).toEqual(['Hoppípolla']);
+    expect(await search('--genre', 'r&b')).toEqual(['Halo']);
+    expect(await search('--album', 'THE BOOK')).toEqual(['夜に駆ける']);
+    const byTitle = await search('title', '--sort', 'title');
+    expect(byTitle.slice(0, 3)).toEqual(['AAC Title', 'AIFF Title', 'ALAC Title']);
+    expect(await search('title', '--sort', 'title', '--limit', '2', '--page', '2')).toEqual(byTitle.slice(2, 4));
+
+    const paged = await runTunes(['songs', '--limit', '5'], { home });
+    expect(paged.stdout.trimEnd().split('\n').at(-1)).toBe('more: --page 2');
+    const none = await runTunes(['songs', 'zzzz'], { home });
+    expect(none).toMatchObject({ code: 0, stdout: 'No songs match "zzzz".\n' });
+  });
+
+  it('shows every field of one song, and maps bad input to exit codes', async () => {
+    const home = await libraryHome();
+    const [halo] = JSON.parse((await runTunes(['songs', 'halo', '--json'], { home })).stdout);
+    const show = await runTunes(['songs', 'show', String(halo.id)], { home });
+    expect(show.code).toBe(0);
+    for (const label of ['title:', 'artist:', 'album:', 'genre:', 'length:', 'codec:', 'bitrate:', 'path:', 'added:']) {
+      expect(show.stdout).toContain(label);
+    }
+    expect(show.stdout).toContain('Beyoncé');
+    const json = await runTunes(['songs', 'show', String(halo.id), '--json'], { home });
+    expect(JSON.parse(json.stdout)).toEqual(halo);
+
+    expect((await runTunes(['songs', 'show', '99999'], { home })).code).toBe(4);
+    expect((await runTunes(['songs', 'show', 'x'], { home })).code).toBe(2);
+    expect((await runTunes(['songs', '--limit', '0'], { home })).code).toBe(2);
+    expect((await runTunes(['songs', '--limit', 'many'], { home })).code).toBe(2);
+    expect((await runTunes(['songs', '--sort', 'colour'], { home })).code).toBe(2);
+    const badPage = await runTunes(['songs', '--page', '0', '--json'], { home });
+    expect(badPage.code).toBe(2);
+    expect(JSON.parse(badPage.stderr).error.code).toBe('invalid_input');
+  });
+});
