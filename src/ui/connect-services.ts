@@ -1,6 +1,6 @@
 import type { Services } from '../services/container.js';
 import { catalogSources } from './data/catalog-sources.js';
-import { pendingLibrary, pendingPlayer } from './data/pending-services.js';
+import { pendingPlayer } from './data/pending-services.js';
 import { playlistSources } from './data/playlist-sources.js';
 import type { UiConnection } from './ports.js';
 
@@ -14,7 +14,9 @@ export function connectServices(services: Services): UiConnection {
     },
     forUser: (user) => ({
       catalog: catalogSources(services),
-      library: pendingLibrary,
+      library: {
+        addFolder: async (path, onProgress) => (await services.library.addRoots(user, [path], { onProgress })).scan,
+      },
       playlists: playlistSources(services, user),
       player: pendingPlayer,
     }),

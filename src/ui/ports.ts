@@ -52,14 +52,20 @@ export interface UiCatalog {
 
 export interface UiLibrary {
   /** Adds a music folder and scans it, reporting progress; admins only (the service checks). */
-  addFolder(path: string, onProgress: (progress: ScanProgress) => void): Promise<ScanProgress>;
+  addFolder(path: string, onProgress: (progress: ScanProgress) => void): Promise<ScanResult>;
 }
 
 export interface ScanProgress {
-  scanned: number;
+  /** 'walking': finding files (total not known yet); 'reading': reading tags. */
+  phase: 'walking' | 'reading';
+  done: number;
+  total: number;
+}
+
+export interface ScanResult {
+  files: number;
   added: number;
-  total?: number;
-  done: boolean;
+  failed: number;
 }
 
 export interface UiPlaylists {

@@ -1,6 +1,6 @@
 import { TunesError } from '../../errors.js';
 import type { RowSource } from './row-source.js';
-import { idlePlayerStatus, type UiCatalog, type UiLibrary, type UiPlayer, type UiPlaylists } from '../ports.js';
+import { idlePlayerStatus, type UiPlayer } from '../ports.js';
 
 /**
  * Stand-ins for services not merged into this branch yet: every call fails with a clear message, so the
@@ -18,28 +18,6 @@ function unavailableSource<Row>(what: string): RowSource<Row> {
 }
 
 const reject = (what: string) => () => Promise.reject(unavailable(what));
-
-export const pendingCatalog: UiCatalog = {
-  songs: () => unavailableSource('the song catalogue'),
-  artists: () => unavailableSource('the song catalogue'),
-  albums: () => unavailableSource('the song catalogue'),
-  albumSongs: () => unavailableSource('the song catalogue'),
-};
-
-export const pendingLibrary: UiLibrary = { addFolder: reject('adding music folders') };
-
-export const pendingPlaylists: UiPlaylists = {
-  list: () => Promise.resolve([]),
-  songs: () => unavailableSource('playlists'),
-  create: reject('playlists'),
-  rename: reject('playlists'),
-  remove: reject('playlists'),
-  addSongs: reject('playlists'),
-  removeAt: reject('playlists'),
-  move: reject('playlists'),
-  liked: () => unavailableSource('likes'),
-  toggleLike: reject('likes'),
-};
 
 export const pendingPlayer: UiPlayer = {
   playList: reject('playback'),

@@ -1,10 +1,11 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeyLayer } from '../keys/key-layer.js';
 import { useTheme } from '../theme.js';
 
 /** A yes/no question: y or Enter confirms, n or Esc cancels. */
 export function ConfirmOverlay({ message, onYes, onNo }: { message: string; onYes(): void; onNo(): void }) {
   const theme = useTheme();
-  useInput((input, key) => {
+  useKeyLayer((input, key) => {
     if (input === 'y' || input === 'Y' || key.return) onYes();
     else if (input === 'n' || input === 'N' || key.escape || input === 'q') onNo();
   });

@@ -1,4 +1,5 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeyLayer } from '../keys/key-layer.js';
 import { useState } from 'react';
 import { helpSections } from '../keys/key-map.js';
 import { fit } from '../format.js';
@@ -20,7 +21,7 @@ export function HelpOverlay({ width, height, onClose }: { width: number; height:
   const body = Math.max(1, height - 2);
   const [top, setTop] = useState(0);
   const maxTop = Math.max(0, lines.length - body);
-  useInput((input, key) => {
+  useKeyLayer((input, key) => {
     if (input === 'j' || key.downArrow) setTop((t) => Math.min(maxTop, t + 1));
     else if (input === 'k' || key.upArrow) setTop((t) => Math.max(0, t - 1));
     else if (key.pageDown || input === ' ') setTop((t) => Math.min(maxTop, t + body));

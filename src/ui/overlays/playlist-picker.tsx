@@ -1,4 +1,5 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeyLayer } from '../keys/key-layer.js';
 import { useReducer } from 'react';
 import { fit } from '../format.js';
 import type { PlaylistItem } from '../ports.js';
@@ -22,7 +23,7 @@ export function PlaylistPicker({ playlists, songTitle, height, width, onPick, on
   const choices: PickerChoice[] = [{ kind: 'new' }, ...playlists.map((playlist) => ({ kind: 'playlist' as const, playlist }))];
   const rows = Math.max(1, height - 4);
   const [list, dispatch] = useReducer(listReducer, undefined, () => initialListState(rows, choices.length));
-  useInput((input, key) => {
+  useKeyLayer((input, key) => {
     if (key.escape || input === 'q') return onCancel();
     if (key.return) {
       const choice = choices[list.cursor];

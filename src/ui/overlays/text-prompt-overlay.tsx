@@ -1,6 +1,8 @@
 import { Box, Text } from 'ink';
 import { TextField } from '../widgets/text-input/text-field.js';
-import { useTextInput } from '../widgets/text-input/use-text-input.js';
+import { useTextField } from '../widgets/text-input/use-text-input.js';
+import { useKeyLayer } from '../keys/key-layer.js';
+import { splitKeys } from '../keys/split-keys.js';
 import { useTheme } from '../theme.js';
 
 export interface TextPromptProps {
@@ -15,7 +17,12 @@ export interface TextPromptProps {
 /** Asks for one line of text (a playlist name, a folder path). Enter submits, Esc cancels. */
 export function TextPromptOverlay({ title, initial = '', error, busy, onSubmit, onCancel }: TextPromptProps) {
   const theme = useTheme();
-  const state = useTextInput(initial, !busy, { onSubmit: (v) => onSubmit(v.trim()), onCancel });
+  const field = useTextField(initial);
+  useKeyLayer((input, key) => {
+    if (busy) return;
+    for (const [one, oneKey] of splitKeys(input, key, true)) field.handle(one, oneKey, { onSubmit: (v) => onSubmit(v.trim()), onCancel });
+  });
+  const { state } = field;
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={theme.border} paddingX={1}>
       <Text bold>{title}</Text>

@@ -1,4 +1,5 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useLatestInput } from '../keys/key-layer.js';
 import { useRef, useState, type ReactNode } from 'react';
 import { splitKeys } from '../keys/split-keys.js';
 import type { User } from '../../db/schema.js';
@@ -45,7 +46,7 @@ export function LoginScreen({ account, onLoggedIn, onQuit, width, height }: {
     focus(list[(list.indexOf(fieldRef.current) + delta + list.length) % list.length] ?? 'username');
   };
 
-  useInput((input, key) => {
+  useLatestInput((input, key) => {
     if (busyRef.current) return;
     for (const [one, oneKey] of splitKeys(input, key, true)) {
       if (oneKey.ctrl && one === 'r') {

@@ -1,11 +1,13 @@
-import { Box, Text, useInput } from 'ink';
-import { useCallback, useEffect, useMemo, useReducer, useState, useSyncExternalStore } from 'react';
+import { Box, Text } from 'ink';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import type { User } from '../../db/schema.js';
 import { commandForKey, keyLabel } from '../keys/key-map.js';
 import { keyName } from '../keys/key-name.js';
 import { splitKeys } from '../keys/split-keys.js';
+import { KeyLayerProvider, useLatestInput, type KeyHandler } from '../keys/key-layer.js';
+import { useTextField } from '../widgets/text-input/use-text-input.js';
 import { fit } from '../format.js';
-import type { PlaylistItem, UiServices } from '../ports.js';
+import type { PlaylistItem, ScanProgress, UiServices } from '../ports.js';
 import { useTerminalSize } from '../terminal/terminal-size.js';
 import { useTheme } from '../theme.js';
 import { renderListRow, sourceForView } from '../views/view-rows.js';
@@ -68,34 +70,50 @@ export function MainScreen({ services, user, onQuit }: { services: UiServices; u
       kind: 'prompt',
       title: 'Add a music folder (full path)',
       submit: async (path) => {
-        await services.library.addFolder(path, (p) =>
-          setOverlay((o) => (o?.kind === 'prompt' ? { ...o, busy: `scanning… ${p.scanned}${p.total ? `/${p.total}` : ''} files, ${p.added} added` } : o)),
+        const result = await services.library.addFolder(path, (p) =>
+          setOverlay((o) => (o?.kind === 'prompt' ? { ...o, busy: scanProgressText(p) } : o)),
         );
         setReloads((n) => n + 1);
-        notify(`added ${path}`);
+        notify(`added ${path}: ${result.added} songs${result.failed ? `, ${result.failed} files could not be read` : ''}`);
       },
     });
   }, [services, notify]);
 
-  useInput(
-    (input, key) => {
-      setNotice(undefined);
-      // Only the first command of a burst runs against this render's state; the rest are dropped
-      // rather than applied to a stale list (a held-down key repeats anyway).
-      const [first] = splitKeys(input, key, false);
-      const command = first && commandForKey(keyName(...first));
-      if (!command) return;
-      if (command === 'activate' && libraryEmpty && view.kind === 'songs' && !view.query && user.role === 'admin') {
-        return openAddFolder();
-      }
-      runCommand(command, {
-        services, user, nav, navigate, entries, list, source, setOverlay, notify, reloadPlaylists,
-        openSearch: () => setSearching(true),
-        quit: onQuit,
-      });
+  const layer = useRef<KeyHandler | undefined>(undefined);
+  const search = useTextField();
+  const searchHandlers = {
+    onChange: (query: string) => navigate({ type: 'search', query: query.trim() }),
+    onSubmit: () => setSearching(false),
+    onCancel: () => {
+      setSearching(false);
+      search.reset();
+      navigate({ type: 'search', query: '' });
     },
-    { isActive: !overlay && !searching },
-  );
+  };
+  useLatestInput((input, key) => {
+    if (overlay) return layer.current?.(input, key);
+    if (searching) {
+      for (const [one, oneKey] of splitKeys(input, key, true)) search.handle(one, oneKey, searchHandlers);
+      return;
+    }
+    setNotice(undefined);
+    // Only the first command of a burst runs against this render's state; the rest are dropped
+    // rather than applied to a stale list (a held-down key repeats anyway).
+    const [first] = splitKeys(input, key, false);
+    const command = first && commandForKey(keyName(...first));
+    if (!command) return;
+    if (command === 'activate' && libraryEmpty && view.kind === 'songs' && !view.query && user.role === 'admin') {
+      return openAddFolder();
+    }
+    runCommand(command, {
+      services, user, nav, navigate, entries, list, source, setOverlay, notify, reloadPlaylists,
+      openSearch: () => {
+        search.reset();
+        setSearching(true);
+      },
+      quit: onQuit,
+    });
+  });
 
   const hint = [
     `${keyLabel('search')} search`,
@@ -115,15 +133,7 @@ export function MainScreen({ services, user, onQuit }: { services: UiServices; u
     <Box flexDirection="column" width={columns} height={height}>
       <Box height={1} width={columns}>
         {searching ? (
-          <SearchBox
-            width={columns}
-            onChange={(query) => navigate({ type: 'search', query })}
-            onSubmit={() => setSearching(false)}
-            onCancel={() => {
-              setSearching(false);
-              navigate({ type: 'search', query: '' });
-            }}
-          />
+          <SearchBox width={columns} state={search.state} />
         ) : (
           <Text bold color={theme.accent} wrap="truncate">
             {fit(`tunes › ${title}${countText}`, Math.max(1, columns - user.username.length - 2))}
@@ -140,8 +150,10 @@ export function MainScreen({ services, user, onQuit }: { services: UiServices; u
         {showList ? (
           <Box width={listWidth} flexDirection="column">
             {overlay ? (
+              <KeyLayerProvider layer={layer}>
               <OverlayHost overlay={overlay} setOverlay={setOverlay} services={services} playlists={playlists}
                 reloadPlaylists={reloadPlaylists} notify={notify} width={listWidth} height={bodyHeight} />
+              </KeyLayerProvider>
             ) : showEmptyLibrary ? (
               <EmptyLibrary user={user} />
             ) : list.error ? (
@@ -160,4 +172,8 @@ export function MainScreen({ services, user, onQuit }: { services: UiServices; u
       </Text>
     </Box>
   );
+}
+
+function scanProgressText(p: ScanProgress): string {
+  return p.phase === 'walking' ? `looking for music… ${p.done} files found` : `reading tags… ${p.done}/${p.total}`;
 }

@@ -1,17 +1,11 @@
 import { Text } from 'ink';
 import { useTheme } from '../theme.js';
 import { TextField } from './text-input/text-field.js';
-import { useTextInput } from './text-input/use-text-input.js';
+import type { TextInputState } from './text-input/text-input-state.js';
 
-/** The `/` search line: every edit searches again; Enter keeps the results, Esc leaves search. */
-export function SearchBox({ width, onChange, onSubmit, onCancel }: {
-  width: number;
-  onChange(query: string): void;
-  onSubmit(query: string): void;
-  onCancel(): void;
-}) {
+/** The `/` search line (its keys are handled by the main screen): results follow every edit. */
+export function SearchBox({ width, state }: { width: number; state: TextInputState }) {
   const theme = useTheme();
-  const state = useTextInput('', true, { onChange: (v) => onChange(v.trim()), onSubmit, onCancel });
   return (
     <Text wrap="truncate">
       <Text bold color={theme.accent}>/ </Text>

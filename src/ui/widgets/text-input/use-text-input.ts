@@ -31,6 +31,7 @@ export interface TextField {
   value(): string;
   /** Applies a key press: an edit, or a call to the matching handler. */
   handle(input: string, key: Key, handlers: TextInputHandlers): void;
+  reset(value?: string): void;
 }
 
 /**
@@ -52,7 +53,11 @@ export function useTextField(initial = ''): TextField {
     setState(next);
     if (next.value !== before.value) handlers.onChange?.(next.value);
   }, []);
-  return { state, value: () => current.current.value, handle };
+  const reset = useCallback((value = '') => {
+    current.current = emptyTextInput(value);
+    setState(current.current);
+  }, []);
+  return { state, value: () => current.current.value, handle, reset };
 }
 
 /** A single text field listening for keys while `isActive`. */
