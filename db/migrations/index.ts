@@ -3,6 +3,7 @@ import * as accounts from './0001-accounts.js';
 import * as library from './0002-library.js';
 import * as searchIndex from './0003-search-index.js';
 import * as playlistsLikes from './0004-playlists-likes.js';
+import * as plays from './0005-plays.js';
 
 /**
  * Every migration, in order. A static list (not a folder read at run time) so the build and
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002-library': library,
   '0003-search-index': searchIndex,
   '0004-playlists-likes': playlistsLikes,
+  '0005-plays': plays,
 };

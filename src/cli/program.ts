@@ -5,6 +5,8 @@ import { registerLibraryCommands } from './commands/library.js';
 import { registerSongsCommands } from './commands/songs.js';
 import { registerLikeCommands } from './commands/likes.js';
 import { registerPlaylistCommands } from './commands/playlist.js';
+import { registerPlayCommand } from './commands/play.js';
+import { registerHistoryCommands } from './commands/history.js';
 import { createRuntime, type CliRuntime } from './runtime.js';
 
 export function createProgram(): { program: Command; runtime: CliRuntime } {
@@ -22,5 +24,7 @@ export function createProgram(): { program: Command; runtime: CliRuntime } {
   registerLibraryCommands(program, runtime);
   registerPlaylistCommands(program, runtime);
   registerLikeCommands(program, runtime);
+  registerPlayCommand(program, runtime);
+  registerHistoryCommands(program, runtime);
   return { program, runtime };
 }

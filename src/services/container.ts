@@ -6,6 +6,11 @@ import { createLocalSession, type LocalSession } from './auth/local-session.js';
 import { createBrowseService, type BrowseService } from './browse/browse-service.js';
 import { createCatalogService, type CatalogService } from './catalog/catalog-service.js';
 import { systemClock, type Clock } from './clock.js';
+import { AudioEngine } from '../player/audio-engine.js';
+import { resolveMpvBinary } from '../player/mpv-binary.js';
+import { createHistoryService, type HistoryService } from './history/history-service.js';
+import { createPlaybackService, type PlaybackService } from './playback/playback-service.js';
+import { createPlaySelectionService, type PlaySelectionService } from './playback/play-selection.js';
 import { createLibraryService, type LibraryService } from './library/library-service.js';
 import { createLikeService, type LikeService } from './playlists/like-service.js';
 import { createPlaylistService, type PlaylistService } from './playlists/playlist-service.js';
@@ -19,6 +24,11 @@ export interface Services {
   library: LibraryService;
   playlists: PlaylistService;
   likes: LikeService;
+  history: HistoryService;
+  /** mpv starts on the first playback command, never for plain commands. */
+  playback: PlaybackService;
+  /** What `tunes play` queues. */
+  playSelection: PlaySelectionService;
   close(): Promise<void>;
 }
 
@@ -30,20 +40,43 @@ export interface OpenServicesOptions {
 
 export async function openServices({ dbPath, env = process.env, clock = systemClock }: OpenServicesOptions = {}): Promise<Services> {
   const store = await openStore(resolveDatabasePath({ dbOverride: dbPath, env }));
-  return buildServices(store, openLocalConfig(env), clock);
+  return buildServices(store, openLocalConfig(env), clock, env);
 }
 
-export function buildServices(store: Store, config: LocalConfig, clock: Clock): Services {
+export function buildServices(store: Store, config: LocalConfig, clock: Clock, env: NodeJS.ProcessEnv = process.env): Services {
   const { db } = store;
   const auth = createAuthService({ db, clock });
+  const catalog = createCatalogService({ db });
+  const playlists = createPlaylistService({ db, clock });
+  const history = createHistoryService({ db });
+  const engine = new AudioEngine({ resolveBinary: () => resolveMpvBinary(env), audioOutput: env.TUNES_AUDIO_OUTPUT || undefined });
+  const playback = createPlaybackService({ engine, history, clock });
+  rememberVolume(playback, config);
   return {
     auth,
     session: createLocalSession({ auth, config }),
-    catalog: createCatalogService({ db }),
+    catalog,
     browse: createBrowseService({ db }),
     library: createLibraryService({ db, sqlite: store.sqlite, clock }),
-    playlists: createPlaylistService({ db, clock }),
+    playlists,
     likes: createLikeService({ db, clock }),
-    close: () => store.close(),
+    history,
+    playback,
+    playSelection: createPlaySelectionService({ catalog, playlists }),
+    close: async () => {
+      await playback.close();
+      await store.close();
+    },
   };
+}
+
+/** The volume is a preference: start where the last session left it, save it when it changes. */
+function rememberVolume(playback: PlaybackService, config: LocalConfig): void {
+  let saved = config.get('volume');
+  if (saved !== undefined) void playback.setVolume(saved).catch(() => undefined);
+  playback.subscribe((event) => {
+    if (event.type !== 'state' || event.state.volume === saved) return;
+    saved = event.state.volume;
+    config.set('volume', saved);
+  });
 }

@@ -1,0 +1,60 @@
+import type { Command } from 'commander';
+import type { ListeningStats } from '../../services/history/history-service.js';
+import { emit, withJson, type JsonOption } from '../output.js';
+import { wholeNumber } from '../parse-number.js';
+import { formatClock } from '../play/status-line.js';
+import type { CliRuntime } from '../runtime.js';
+import { withUser } from './current-user.js';
+
+interface HistoryOptions extends JsonOption {
+  limit?: number;
+}
+
+interface StatsOptions extends JsonOption {
+  since?: string;
+}
+
+export function registerHistoryCommands(program: Command, runtime: CliRuntime): void {
+  withJson(
+    program
+      .command('history')
+      .description('what you listened to, newest first (a song counts after 30 s or half its length)')
+      .option('--limit <n>', 'how many plays to show (default 20)', wholeNumber('--limit')),
+  ).action(async (options: HistoryOptions) => {
+    const { services, user } = await withUser(runtime);
+    const plays = await services.history.recent(user.id, { limit: options.limit ?? 20 });
+    emit(runtime, options, plays, (list) =>
+      list.length === 0
+        ? 'No listening history yet. Play something with: tunes play'
+        : list.map((p) => `${p.startedAt.slice(0, 16).replace('T', ' ')}  ${p.artist} - ${p.title}  (${formatClock(p.msPlayed)} played)`).join('\n'),
+    );
+  });
+
+  withJson(
+    program
+      .command('stats')
+      .description('your top songs and artists and total listening time')
+      .option('--since <date>', 'only plays from this date on, e.g. 2026-01-01'),
+  ).action(async (options: StatsOptions) => {
+    const { services, user } = await withUser(runtime);
+    const stats = await services.history.stats(user.id, { since: options.since });
+    emit(runtime, options, stats, renderStats);
+  });
+}
+
+function renderStats(stats: ListeningStats): string {
+  const period = stats.since ? `since ${stats.since.slice(0, 10)}` : 'all time';
+  if (stats.plays === 0) return `No plays ${period}.`;
+  const lines = [`Listening ${period}: ${stats.plays} plays, ${formatDuration(stats.msPlayed)}`, '', 'Top songs:'];
+  stats.topSongs.forEach((s, i) => lines.push(`${String(i + 1).padStart(3)}. ${s.artist} - ${s.title}  ${s.plays} ${s.plays === 1 ? 'play' : 'plays'}`));
+  lines.push('', 'Top artists:');
+  stats.topArtists.forEach((a, i) => lines.push(`${String(i + 1).padStart(3)}. ${a.artist}  ${a.plays} ${a.plays === 1 ? 'play' : 'plays'}, ${formatDuration(a.msPlayed)}`));
+  return lines.join('\n');
+}
+
+function formatDuration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 1) return `${Math.round(ms / 1000)} s`;
+  const h = Math.floor(minutes / 60);
+  return h > 0 ? `${h} h ${minutes % 60} min` : `${minutes} min`;
+}

@@ -1,0 +1,106 @@
+import { Option, type Command } from 'commander';
+import { TunesError, isTunesError } from '../../errors.js';
+import type { Services } from '../../services/container.js';
+import type { PlaybackEvent, SongSummary } from '../../services/playback/playback-state.js';
+import type { RepeatMode } from '../../services/playback/queue.js';
+import { note } from '../output.js';
+import { runPlayerOnTerminal } from '../play/interactive-player.js';
+import { formatClock } from '../play/status-line.js';
+import type { CliRuntime } from '../runtime.js';
+
+interface PlayOptions {
+  playlist?: string;
+  liked?: boolean;
+  artist?: string;
+  album?: string;
+  shuffle?: boolean;
+  repeat?: RepeatMode;
+  json?: boolean;
+}
+
+export function registerPlayCommand(program: Command, runtime: CliRuntime): void {
+  program
+    .command('play')
+    .description('play songs in the foreground (search words, a playlist, your likes, or the whole library)')
+    .argument('[words...]', 'search words: play the matching songs in catalogue order')
+    .option('--playlist <name>', 'play one of your playlists')
+    .option('--liked', 'play your liked songs')
+    .option('--artist <name>', 'only songs by this artist')
+    .option('--album <name>', 'only songs from this album')
+    .option('--shuffle', 'shuffle the queue')
+    .addOption(new Option('--repeat <mode>', 'repeat the queue or one song').choices(['off', 'all', 'one']).default('off'))
+    .option('--json', 'when not on a terminal: one JSON object per line as each track starts')
+    .action(async (words: string[], options: PlayOptions) => {
+      const services = await runtime.services();
+      // A missing mpv is reported before anything else; then mpv starts while we pick the songs.
+      services.playback.checkPlayer();
+      const warming = services.playback.warmUp();
+      warming.catch(() => undefined);
+      const userId = await currentUserId(services);
+      const requireUser = async () => userId ?? (await services.session.currentUser()).id;
+      const songs = await services.playSelection.select(requireUser, {
+        words: words.join(' '),
+        playlist: options.playlist,
+        liked: options.liked,
+        artist: options.artist,
+        album: options.album,
+      });
+      await warming;
+      if (songs.length === 0) throw new TunesError('not_found', 'no songs match');
+      services.playback.setListener(userId);
+
+      if (runtime.stdin.isTTY && runtime.stdout.isTTY && !options.json) {
+        await runPlayerOnTerminal(runtime, services.playback, () => services.playback.play(songs, playOptions(options)));
+        return;
+      }
+      await playToPipe(runtime, services, () => services.playback.play(songs, playOptions(options)), Boolean(options.json));
+    });
+}
+
+const playOptions = (options: PlayOptions) => ({ shuffle: Boolean(options.shuffle), repeat: options.repeat ?? 'off' });
+
+/** History is kept for the logged-in user; playing without an account is fine. */
+async function currentUserId(services: Services): Promise<number | undefined> {
+  try {
+    return (await services.session.currentUser()).id;
+  } catch (error) {
+    if (isTunesError(error) && error.code === 'not_logged_in') return undefined;
+    throw error;
+  }
+}
+
+export function trackLine(song: SongSummary, index: number, length: number): string {
+  return `${index + 1}/${length} ${song.artist} - ${song.title} (${formatClock(song.durationMs)})`;
+}
+
+/** Not on a terminal: one line (or JSON object) per track as it starts; done when the queue ends. */
+async function playToPipe(runtime: CliRuntime, services: Services, start: () => Promise<void>, json: boolean): Promise<void> {
+  const { playback } = services;
+  let stopSignal: () => void = () => undefined;
+  const finished = new Promise<void>((resolve, reject) => {
+    stopSignal = resolve;
+    playback.subscribe((event: PlaybackEvent) => {
+      if (event.type === 'track-start') {
+        const { song, index, length } = event;
+        runtime.stdout.write(json ? `${JSON.stringify({ event: 'track', position: index + 1, length, song })}\n` : `${trackLine(song, index, length)}\n`);
+      } else if (event.type === 'warning') {
+        note(runtime, `tunes: warning: ${event.message}`);
+      } else if (event.type === 'ended') {
+        resolve();
+      } else if (event.type === 'error') {
+        // Nobody is there to press a key that would restart mpv.
+        reject(event.error);
+      }
+    });
+  });
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const onSignal = () => stopSignal();
+  for (const signal of signals) process.on(signal, onSignal);
+  try {
+    await start();
+    await finished;
+  } finally {
+    for (const signal of signals) process.off(signal, onSignal);
+    await playback.close();
+  }
+}

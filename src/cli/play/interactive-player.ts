@@ -1,0 +1,66 @@
+import type { PlaybackService } from '../../services/playback/playback-service.js';
+import type { CliRuntime } from '../runtime.js';
+import { commandForKey, keyHelp, type PlayCommand } from './key-bindings.js';
+import { fitToWidth, formatStatusLine } from './status-line.js';
+import { openTerminalSession } from './terminal-session.js';
+
+const SEEK_SECONDS = 5;
+const VOLUME_STEP = 5;
+
+/**
+ * `tunes play` on a terminal: a live status line and single-key controls until q, Ctrl-C,
+ * SIGTERM/SIGHUP or the end of the queue. The terminal is restored and mpv stopped on every way out.
+ */
+export async function runPlayerOnTerminal(runtime: CliRuntime, playback: PlaybackService, start: () => Promise<void>): Promise<void> {
+  let quit: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => (quit = resolve));
+  const columns = () => runtime.stdout.columns || 80;
+
+  const session = openTerminalSession(runtime.stdin, runtime.stdout, (key) => {
+    const command = commandForKey(key);
+    if (command) run(command);
+  });
+  const draw = () => session.render(formatStatusLine(playback.state(), columns()));
+  const unsubscribe = playback.subscribe((event) => {
+    if (event.type === 'state') draw();
+    else if (event.type === 'warning') session.print(`warning: ${event.message}`);
+    else if (event.type === 'error') session.print(`error: ${event.error.message}`);
+    else if (event.type === 'ended') quit();
+  });
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const signal of signals) process.on(signal, quit);
+  const onResize = () => draw();
+  runtime.stdout.on('resize', onResize);
+
+  function run(command: PlayCommand): void {
+    const action: Record<PlayCommand, () => Promise<void> | void> = {
+      'toggle-pause': () => playback.togglePause(),
+      next: () => playback.next(),
+      previous: () => playback.previous(),
+      'seek-back': () => playback.seek(-SEEK_SECONDS, 'relative'),
+      'seek-forward': () => playback.seek(SEEK_SECONDS, 'relative'),
+      'volume-up': () => playback.changeVolume(VOLUME_STEP),
+      'volume-down': () => playback.changeVolume(-VOLUME_STEP),
+      mute: () => playback.toggleMute(),
+      shuffle: () => playback.setShuffle(!playback.state().shuffle),
+      repeat: () => playback.cycleRepeat(),
+      quit,
+    };
+    void Promise.resolve()
+      .then(action[command])
+      .catch((error: unknown) => session.print(`error: ${(error as Error).message}`));
+  }
+
+  try {
+    session.print(fitToWidth(keyHelp(), columns() - 1));
+    await start();
+    draw();
+    await done;
+  } finally {
+    for (const signal of signals) process.off(signal, quit);
+    runtime.stdout.off('resize', onResize);
+    unsubscribe();
+    await playback.close();
+    session.restore();
+  }
+}

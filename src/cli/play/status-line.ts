@@ -1,0 +1,48 @@
+import type { PlaybackState } from '../../services/playback/playback-state.js';
+
+export function formatClock(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return '-:--';
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+export function progressBar(positionMs: number, durationMs: number | null, width: number): string {
+  if (width <= 0) return '';
+  const filled = durationMs && durationMs > 0 ? Math.min(width, Math.round((positionMs / durationMs) * width)) : 0;
+  return `${'#'.repeat(filled)}${'-'.repeat(width - filled)}`;
+}
+
+const STATUS_MARK: Record<PlaybackState['status'], string> = { playing: '>', paused: '||', loading: '..', stopped: '[]', ended: '[]' };
+
+/**
+ * The one live line of `tunes play` on a terminal: status, title - artist, elapsed / length, a
+ * progress bar, volume, shuffle and repeat. Never wider than `columns - 1` (so the terminal never wraps).
+ */
+export function formatStatusLine(state: PlaybackState, columns: number): string {
+  const width = Math.max(20, columns - 1);
+  const song = state.song ? `${state.song.title} - ${state.song.artist}` : 'nothing playing';
+  const time = `${formatClock(state.positionMs)} / ${formatClock(state.durationMs)}`;
+  const flags = `vol ${state.muted ? 'muted' : state.volume}${state.shuffle ? ' shuffle' : ''}${state.repeat !== 'off' ? ` repeat ${state.repeat}` : ''}`;
+  const position = state.length > 0 && state.index >= 0 ? ` ${state.index + 1}/${state.length}` : '';
+  const right = ` ${time} ${flags}${position}`;
+  const room = width - STATUS_MARK[state.status].length - 1 - right.length;
+  if (room < 8) return truncate(`${STATUS_MARK[state.status]} ${song}`, width);
+  const barWidth = Math.min(20, Math.max(0, room - Math.min(song.length, 40) - 3));
+  const title = truncate(song, room - (barWidth > 0 ? barWidth + 3 : 0));
+  const bar = barWidth > 0 ? ` [${progressBar(state.positionMs, state.durationMs, barWidth)}]` : '';
+  return `${STATUS_MARK[state.status]} ${title}${bar}${right}`;
+}
+
+/** Cuts text to `width` characters, marking the cut with ~. */
+export function fitToWidth(text: string, width: number): string {
+  return truncate(text, width);
+}
+
+function truncate(text: string, width: number): string {
+  const chars = [...text];
+  if (chars.length <= width) return text;
+  return width <= 1 ? chars.slice(0, width).join('') : `${chars.slice(0, width - 1).join('')}~`;
+}

@@ -1,0 +1,81 @@
+import type { Kysely } from 'kysely';
+import type { Database, Play } from '../../db/schema.js';
+import { TunesError } from '../../errors.js';
+import {
+  insertPlay,
+  playTotals,
+  recentPlays,
+  topArtists,
+  topSongs,
+  type ArtistTally,
+  type PlayWithSong,
+  type SongTally,
+} from '../../db/repositories/plays.js';
+
+/** A play counts once someone has listened for 30 s or half the song, whichever is less. */
+export function listenThresholdMs(durationMs: number | null | undefined): number {
+  if (!durationMs || durationMs <= 0) return 30_000;
+  return Math.min(30_000, Math.floor(durationMs / 2));
+}
+
+export interface ListenRecord {
+  userId: number;
+  songId: number;
+  startedAt: Date;
+  msPlayed: number;
+  durationMs: number | null;
+}
+
+export interface ListeningStats {
+  since: string | null;
+  plays: number;
+  msPlayed: number;
+  topSongs: SongTally[];
+  topArtists: ArtistTally[];
+}
+
+export interface HistoryService {
+  /** Writes a play when the listen passed the threshold; returns it, or undefined when it did not count. */
+  recordListen(listen: ListenRecord): Promise<Play | undefined>;
+  recent(userId: number, options?: { limit?: number }): Promise<PlayWithSong[]>;
+  /** `since`: a date (2026-01-01) or an ISO time; all time when absent. */
+  stats(userId: number, options?: { since?: string | undefined; limit?: number }): Promise<ListeningStats>;
+}
+
+export function createHistoryService({ db }: { db: Kysely<Database> }): HistoryService {
+  return {
+    async recordListen({ userId, songId, startedAt, msPlayed, durationMs }) {
+      const ms = Math.round(msPlayed);
+      if (ms < listenThresholdMs(durationMs)) return undefined;
+      return insertPlay(db, { user_id: userId, song_id: songId, started_at: startedAt.toISOString(), ms_played: ms });
+    },
+    async recent(userId, { limit = 20 } = {}) {
+      return recentPlays(db, userId, checkLimit(limit));
+    },
+    async stats(userId, { since, limit = 10 } = {}) {
+      const from = since === undefined ? undefined : parseSince(since);
+      const [totals, songs, artists] = await Promise.all([
+        playTotals(db, userId, from),
+        topSongs(db, userId, from, checkLimit(limit)),
+        topArtists(db, userId, from, checkLimit(limit)),
+      ]);
+      return { since: from ?? null, ...totals, topSongs: songs, topArtists: artists };
+    },
+  };
+}
+
+function checkLimit(limit: number): number {
+  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) {
+    throw new TunesError('invalid_input', `limit must be a whole number from 1 to 10000 (got ${limit})`);
+  }
+  return limit;
+}
+
+/** Accepts 2026-01-01 (midnight UTC) or a full ISO time; returns the ISO string stored times compare with. */
+export function parseSince(text: string): string {
+  const trimmed = text.trim();
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(trimmed);
+  const time = dateOnly ? Date.parse(`${trimmed}T00:00:00Z`) : /^\d{4}-\d{2}-\d{2}T/.test(trimmed) ? Date.parse(trimmed) : NaN;
+  if (Number.isNaN(time)) throw new TunesError('invalid_input', `--since wants a date like 2026-01-01 (got "${text}")`);
+  return new Date(time).toISOString();
+}

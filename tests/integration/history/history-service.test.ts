@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { createAuthService } from '../../../src/services/auth/auth-service.js';
+import { fixedClock } from '../../../src/services/clock.js';
+import { createHistoryService, listenThresholdMs, parseSince } from '../../../src/services/history/history-service.js';
+import { seedSongs } from '../../helpers/seed-songs.js';
+import { FAST_SCRYPT, testStore } from '../../helpers/test-store.js';
+
+async function setup() {
+  const store = await testStore();
+  const clock = fixedClock(new Date('2026-03-01T10:00:00Z'));
+  const auth = createAuthService({ db: store.db, clock, scryptParams: FAST_SCRYPT });
+  const alice = (await auth.register('alice', 'password one')).user;
+  const bob = (await auth.register('bob', 'password two')).user;
+  const history = createHistoryService({ db: store.db });
+  return { store, history, alice, bob };
+}
+
+describe('listen threshold', () => {
+  it('is 30 s or half the song, whichever is less; 30 s when the length is unknown', () => {
+    expect(listenThresholdMs(240_000)).toBe(30_000);
+    expect(listenThresholdMs(60_000)).toBe(30_000);
+    expect(listenThresholdMs(20_000)).toBe(10_000);
+    expect(listenThresholdMs(3_001)).toBe(1_500);
+    expect(listenThresholdMs(null)).toBe(30_000);
+    expect(listenThresholdMs(0)).toBe(30_000);
+  });
+});
+
+describe('history service', () => {
+  it('records a play only past the threshold', async () => {
+    const { store, history, alice } = await setup();
+    const [long, short] = await seedSongs(store, [{ duration_ms: 200_000 }, { duration_ms: 10_000 }]);
+    const startedAt = new Date('2026-03-01T10:00:00Z');
+    expect(await history.recordListen({ userId: alice.id, songId: long!.id, startedAt, msPlayed: 29_999, durationMs: 200_000 })).toBeUndefined();
+    expect(await history.recordListen({ userId: alice.id, songId: short!.id, startedAt, msPlayed: 4_999, durationMs: 10_000 })).toBeUndefined();
+    const counted = await history.recordListen({ userId: alice.id, songId: long!.id, startedAt, msPlayed: 30_000.4, durationMs: 200_000 });
+    expect(counted).toMatchObject({ user_id: alice.id, song_id: long!.id, started_at: '2026-03-01T10:00:00.000Z', ms_played: 30_000 });
+    expect(await history.recordListen({ userId: alice.id, songId: short!.id, startedAt, msPlayed: 5_000, durationMs: 10_000 })).toBeDefined();
+    const rows = await store.db.selectFrom('plays').selectAll().execute();
+    expect(rows).toHaveLength(2);
+  });
+
+  it('lists a user\'s recent plays newest first, with the song, and only theirs', async () => {
+    const { store, history, alice, bob } = await setup();
+    const [a, b] = await seedSongs(store, [{ title: 'Alpha', artist: 'X' }, { title: 'Beta', artist: 'Y' }]);
+    const at = (m: number) => new Date(Date.UTC(2026, 0, 1, 12, m));
+    await history.recordListen({ userId: alice.id, songId: a!.id, startedAt: at(1), msPlayed: 60_000, durationMs: 180_000 });
+    await history.recordListen({ userId: alice.id, songId: b!.id, startedAt: at(5), msPlayed: 90_000, durationMs: 180_000 });
+    await history.recordListen({ userId: bob.id, songId: a!.id, startedAt: at(9), msPlayed: 90_000, durationMs: 180_000 });
+    const recent = await history.recent(alice.id);
+    expect(recent.map((p) => [p.title, p.artist, p.startedAt, p.msPlayed])).toEqual([
+      ['Beta', 'Y', '2026-01-01T12:05:00.000Z', 90_000],
+      ['Alpha', 'X', '2026-01-01T12:01:00.000Z', 60_000],
+    ]);
+    expect(await history.recent(alice.id, { limit: 1 })).toHaveLength(1);
+    await expect(history.recent(alice.id, { limit: 0 })).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+
+  it('computes top songs, top artists and total time, all time or since a date', async () => {
+    const { store, history, alice, bob } = await setup();
+    const [s1, s2, s3] = await seedSongs(store, [
+      { title: 'One', artist: 'Band' },
+      { title: 'Two', artist: 'band' },
+      { title: 'Three', artist: 'Solo' },
+    ]);
+    const listen = (songId: number, iso: string, ms: number, userId = alice.id) =>
+      history.recordListen({ userId, songId, startedAt: new Date(iso), msPlayed: ms, durationMs: 180_000 });
+    await listen(s3!.id, '2025-12-31T23:00:00Z', 100_000);
+    await listen(s3!.id, '2025-12-31T23:10:00Z', 100_000);
+    await listen(s3!.id, '2025-12-31T23:20:00Z', 100_000);
+    await listen(s1!.id, '2026-01-02T10:00:00Z', 40_000);
+    await listen(s1!.id, '2026-01-03T10:00:00Z', 50_000);
+    await listen(s2!.id, '2026-01-04T10:00:00Z', 60_000);
+    await listen(s2!.id, '2026-01-04T11:00:00Z', 60_000, bob.id);
+
+    const all = await history.stats(alice.id);
+    expect(all).toMatchObject({ since: null, plays: 6, msPlayed: 450_000 });
+    expect(all.topSongs.map((s) => [s.title, s.plays, s.msPlayed])).toEqual([
+      ['Three', 3, 300_000],
+      ['One', 2, 90_000],
+      ['Two', 1, 60_000],
+    ]);
+    // Artists group case-insensitively ("Band" and "band" are one artist); equal play counts rank by time.
+    expect(all.topArtists.map((a) => [a.artist.toLowerCase(), a.plays, a.msPlayed])).toEqual([
+      ['solo', 3, 300_000],
+      ['band', 3, 150_000],
+    ]);
+
+    const recent = await history.stats(alice.id, { since: '2026-01-01' });
+    expect(recent).toMatchObject({ since: '2026-01-01T00:00:00.000Z', plays: 3, msPlayed: 150_000 });
+    expect(recent.topSongs.map((s) => s.title)).toEqual(['One', 'Two']);
+
+    const none = await history.stats(alice.id, { since: '2030-01-01' });
+    expect(none).toMatchObject({ plays: 0, msPlayed: 0, topSongs: [], topArtists: [] });
+    await expect(history.stats(alice.id, { since: 'last tuesday' })).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+
+  it('parses --since dates and times', () => {
+    expect(parseSince('2026-01-01')).toBe('2026-01-01T00:00:00.000Z');
+    expect(parseSince('2026-01-01T12:30:00+02:00')).toBe('2026-01-01T10:30:00.000Z');
+    expect(() => parseSince('yesterday')).toThrow(/--since wants a date like 2026-01-01/);
+    expect(() => parseSince('2026-13-45')).toThrow();
+  });
+});
