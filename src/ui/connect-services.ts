@@ -1,6 +1,6 @@
 import type { Services } from '../services/container.js';
 import { catalogSources } from './data/catalog-sources.js';
-import { pendingPlayer } from './data/pending-services.js';
+import { playerBridge } from './data/player-bridge.js';
 import { playlistSources } from './data/playlist-sources.js';
 import type { UiConnection } from './ports.js';
 
@@ -18,8 +18,8 @@ export function connectServices(services: Services): UiConnection {
         addFolder: async (path, onProgress) => (await services.library.addRoots(user, [path], { onProgress })).scan,
       },
       playlists: playlistSources(services, user),
-      player: pendingPlayer,
+      player: playerBridge(services, user),
     }),
-    shutdown: () => Promise.resolve(),
+    shutdown: () => services.playback.close(),
   };
 }

@@ -111,6 +111,8 @@ export interface UiPlayer {
   status(): PlayerStatus;
   subscribe(listener: () => void): () => void;
   queue(): RowSource<SongItem>;
+  /** Plays the queue's song at `index` (0-based, as listed) without changing the queue. */
+  jumpInQueue(index: number): Promise<void>;
   /** `index` is 0-based in the queue as listed. */
   removeFromQueue(index: number): Promise<void>;
   moveInQueue(from: number, to: number): Promise<void>;

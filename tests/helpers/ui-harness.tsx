@@ -1,4 +1,5 @@
 import { render } from 'ink-testing-library';
+import { afterEach } from 'vitest';
 import { openLocalConfig } from '../../src/config/local-config.js';
 import type { User } from '../../src/db/schema.js';
 import { createAuthService } from '../../src/services/auth/auth-service.js';
@@ -14,6 +15,12 @@ import type { Store } from '../../src/db/open.js';
 import { tempDir } from './temp-dir.js';
 import { FAST_SCRYPT, testStore } from './test-store.js';
 
+const started: Services[] = [];
+// mpv is started on the first playback command; end it (and any playback) after each test.
+afterEach(async () => {
+  for (const services of started.splice(0)) await services.playback.close();
+});
+
 export interface UiFixture {
   store: Store;
   services: Services;
@@ -27,7 +34,9 @@ export async function uiFixture(): Promise<UiFixture> {
   const store = await testStore();
   const config = openLocalConfig({ TUNES_HOME: tempDir() });
   const auth = createAuthService({ db: store.db, clock: systemClock, scryptParams: FAST_SCRYPT });
-  const services: Services = { ...buildServices(store, config, systemClock), auth, session: createLocalSession({ auth, config }) };
+  const base = buildServices(store, config, systemClock, { ...process.env, TUNES_AUDIO_OUTPUT: 'null' });
+  const services: Services = { ...base, auth, session: createLocalSession({ auth, config }) };
+  started.push(services);
   return {
     store,
     services,

@@ -133,8 +133,8 @@ describe('main screen', () => {
     await app.type('L');
     await app.waitFor((f) => f.includes('♥ liked “Track 001”'));
     await app.type('h', 'j', 'j', 'j');
-    const liked = await app.waitFor((f) => f.includes('tunes › Liked (1/1)'));
-    expect(liked).toContain('Track 001');
+    const liked = await app.waitFor((f) => f.includes('tunes › Liked (1/1)') && f.includes('Track 001'));
+    expect(liked).not.toContain('Track 002');
     app.unmount();
   });
 

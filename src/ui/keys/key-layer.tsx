@@ -1,5 +1,6 @@
 import { useInput, type Key } from 'ink';
 import { createContext, useContext, useEffect, useRef, type MutableRefObject, type ReactNode } from 'react';
+import { splitKeys } from './split-keys.js';
 
 export type KeyHandler = (input: string, key: Key) => void;
 
@@ -30,10 +31,25 @@ export function useKeyLayer(handler: KeyHandler): void {
   );
 }
 
-/** `useInput` with a handler that is read at key time, so it always sees the latest render. */
+/**
+ * `useInput` with a handler read at key time, so it always sees the latest render. A burst of keys
+ * (Ink hands over "jj\r" typed faster than it reads as one string) is split into single key presses,
+ * each handled in its own turn after React has rendered what the previous one did.
+ */
 export function useLatestInput(handler: KeyHandler, isActive = true): void {
   const latest = useRef(handler);
   latest.current = handler;
-  const stable = useRef<KeyHandler>((input, key) => latest.current(input, key));
+  const pending = useRef<Array<[string, Key]>>([]);
+  const stable = useRef<KeyHandler>((input, key) => {
+    const idle = pending.current.length === 0;
+    pending.current.push(...splitKeys(input, key, false));
+    if (idle) drain();
+  });
+  function drain(): void {
+    const next = pending.current.shift();
+    if (!next) return;
+    latest.current(...next);
+    if (pending.current.length > 0) setImmediate(drain);
+  }
   useInput(stable.current, { isActive });
 }

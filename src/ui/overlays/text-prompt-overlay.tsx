@@ -2,7 +2,6 @@ import { Box, Text } from 'ink';
 import { TextField } from '../widgets/text-input/text-field.js';
 import { useTextField } from '../widgets/text-input/use-text-input.js';
 import { useKeyLayer } from '../keys/key-layer.js';
-import { splitKeys } from '../keys/split-keys.js';
 import { useTheme } from '../theme.js';
 
 export interface TextPromptProps {
@@ -20,7 +19,7 @@ export function TextPromptOverlay({ title, initial = '', error, busy, onSubmit, 
   const field = useTextField(initial);
   useKeyLayer((input, key) => {
     if (busy) return;
-    for (const [one, oneKey] of splitKeys(input, key, true)) field.handle(one, oneKey, { onSubmit: (v) => onSubmit(v.trim()), onCancel });
+    field.handle(input, key, { onSubmit: (v) => onSubmit(v.trim()), onCancel });
   });
   const { state } = field;
   return (

@@ -1,7 +1,6 @@
 import { Box, Text } from 'ink';
 import { useLatestInput } from '../keys/key-layer.js';
 import { useRef, useState, type ReactNode } from 'react';
-import { splitKeys } from '../keys/split-keys.js';
 import type { User } from '../../db/schema.js';
 import type { UiAccount } from '../ports.js';
 import { useTheme } from '../theme.js';
@@ -48,26 +47,24 @@ export function LoginScreen({ account, onLoggedIn, onQuit, width, height }: {
 
   useLatestInput((input, key) => {
     if (busyRef.current) return;
-    for (const [one, oneKey] of splitKeys(input, key, true)) {
-      if (oneKey.ctrl && one === 'r') {
-        modeRef.current = modeRef.current === 'login' ? 'register' : 'login';
-        setMode(modeRef.current);
-        focus('username');
-        setError(undefined);
-        continue;
-      }
-      if (oneKey.ctrl && one === 'c') return onQuit();
-      const name = fieldRef.current;
-      fields[name].handle(one, oneKey, {
-        onSubmit: () => (name === order().at(-1) ? void submit() : moveField(1)),
-        onCancel: onQuit,
-        onOtherKey: (_input, k) => {
-          if (k.tab) moveField(k.shift ? -1 : 1);
-          else if (k.downArrow) moveField(1);
-          else if (k.upArrow) moveField(-1);
-        },
-      });
+    if (key.ctrl && input === 'r') {
+      modeRef.current = modeRef.current === 'login' ? 'register' : 'login';
+      setMode(modeRef.current);
+      focus('username');
+      setError(undefined);
+      return;
     }
+    if (key.ctrl && input === 'c') return onQuit();
+    const name = fieldRef.current;
+    fields[name].handle(input, key, {
+      onSubmit: () => (name === order().at(-1) ? void submit() : moveField(1)),
+      onCancel: onQuit,
+      onOtherKey: (_input, k) => {
+        if (k.tab) moveField(k.shift ? -1 : 1);
+        else if (k.downArrow) moveField(1);
+        else if (k.upArrow) moveField(-1);
+      },
+    });
   });
 
   async function submit(): Promise<void> {

@@ -3,7 +3,6 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncE
 import type { User } from '../../db/schema.js';
 import { commandForKey, keyLabel } from '../keys/key-map.js';
 import { keyName } from '../keys/key-name.js';
-import { splitKeys } from '../keys/split-keys.js';
 import { KeyLayerProvider, useLatestInput, type KeyHandler } from '../keys/key-layer.js';
 import { useTextField } from '../widgets/text-input/use-text-input.js';
 import { fit } from '../format.js';
@@ -92,15 +91,9 @@ export function MainScreen({ services, user, onQuit }: { services: UiServices; u
   };
   useLatestInput((input, key) => {
     if (overlay) return layer.current?.(input, key);
-    if (searching) {
-      for (const [one, oneKey] of splitKeys(input, key, true)) search.handle(one, oneKey, searchHandlers);
-      return;
-    }
+    if (searching) return search.handle(input, key, searchHandlers);
     setNotice(undefined);
-    // Only the first command of a burst runs against this render's state; the rest are dropped
-    // rather than applied to a stale list (a held-down key repeats anyway).
-    const [first] = splitKeys(input, key, false);
-    const command = first && commandForKey(keyName(...first));
+    const command = commandForKey(keyName(input, key));
     if (!command) return;
     if (command === 'activate' && libraryEmpty && view.kind === 'songs' && !view.query && user.role === 'admin') {
       return openAddFolder();

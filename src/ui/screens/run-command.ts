@@ -167,7 +167,8 @@ function activate(ctx: CommandContext): void {
   const view = currentView(nav);
   // Playing from the queue jumps within it rather than replacing it with itself.
   const songs: RowSource<SongItem> = songSource(ctx.source);
-  void services.player.playList(songs, list.state.cursor).then(
+  const work = view.kind === 'queue' ? services.player.jumpInQueue(list.state.cursor) : services.player.playList(songs, list.state.cursor);
+  void work.then(
     () => view.kind === 'queue' && list.refresh(),
     (cause: unknown) => ctx.notify(cause instanceof Error ? cause.message : String(cause), true),
   );

@@ -1,6 +1,5 @@
-import { useInput, type Key } from 'ink';
+import type { Key } from 'ink';
 import { useCallback, useRef, useState } from 'react';
-import { splitKeys } from '../../keys/split-keys.js';
 import { emptyTextInput, textInputReducer, type TextInputAction, type TextInputState } from './text-input-state.js';
 
 /** Maps a key press to an edit, or undefined when the key is not an edit (Enter, Esc, Tab, arrows up/down). */
@@ -58,16 +57,4 @@ export function useTextField(initial = ''): TextField {
     setState(current.current);
   }, []);
   return { state, value: () => current.current.value, handle, reset };
-}
-
-/** A single text field listening for keys while `isActive`. */
-export function useTextInput(initial: string, isActive: boolean, handlers: TextInputHandlers): TextInputState {
-  const field = useTextField(initial);
-  useInput(
-    (input, key) => {
-      for (const [one, oneKey] of splitKeys(input, key, true)) field.handle(one, oneKey, handlers);
-    },
-    { isActive },
-  );
-  return field.state;
 }
