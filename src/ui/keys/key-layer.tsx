@@ -1,5 +1,5 @@
 import { useInput, type Key } from 'ink';
-import { createContext, useContext, useEffect, useRef, type MutableRefObject, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useLayoutEffect, useRef, useState, type MutableRefObject, type ReactNode } from 'react';
 import { splitKeys } from './split-keys.js';
 
 export type KeyHandler = (input: string, key: Key) => void;
@@ -40,16 +40,21 @@ export function useLatestInput(handler: KeyHandler, isActive = true): void {
   const latest = useRef(handler);
   latest.current = handler;
   const pending = useRef<Array<[string, Key]>>([]);
-  const stable = useRef<KeyHandler>((input, key) => {
-    const idle = pending.current.length === 0;
-    pending.current.push(...splitKeys(input, key, false));
-    if (idle) drain();
-  });
-  function drain(): void {
+  const [turn, setTurn] = useState(0);
+  const handleOne = useRef(() => {
     const next = pending.current.shift();
     if (!next) return;
     latest.current(...next);
-    if (pending.current.length > 0) setImmediate(drain);
-  }
+    // Forces a render even when this key changed nothing; the next key is handled after it commits.
+    if (pending.current.length > 0) setTurn((n) => n + 1);
+  });
+  const stable = useRef<KeyHandler>((input, key) => {
+    const idle = pending.current.length === 0;
+    pending.current.push(...splitKeys(input, key, false));
+    if (idle) handleOne.current();
+  });
+  useLayoutEffect(() => {
+    if (turn > 0) handleOne.current();
+  }, [turn]);
   useInput(stable.current, { isActive });
 }

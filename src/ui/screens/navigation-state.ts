@@ -44,6 +44,8 @@ export interface NavigationState {
 
 export type NavigationAction =
   | { type: 'section'; index: number; entries: SidebarEntry[] }
+  /** Relative to wherever the sidebar is when the action runs (keys can outrun renders). */
+  | { type: 'moveSection'; delta: number; entries: SidebarEntry[] }
   | { type: 'open'; view: View }
   | { type: 'back' }
   | { type: 'focus'; focus: Focus }
@@ -63,6 +65,8 @@ export function navigationReducer(state: NavigationState, action: NavigationActi
       }
       return { ...state, section: index, stack: [entry.view] };
     }
+    case 'moveSection':
+      return navigationReducer(state, { type: 'section', index: state.section + action.delta, entries: action.entries });
     case 'open':
       return { ...state, stack: [...state.stack, action.view], focus: 'list' };
     case 'back':

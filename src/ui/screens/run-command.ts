@@ -36,22 +36,22 @@ export function runCommand(command: Command, ctx: CommandContext): void {
       () => done && ctx.notify(done),
       (cause: unknown) => ctx.notify(cause instanceof Error ? cause.message : String(cause), true),
     );
-  const moveSidebar = (index: number) => ctx.navigate({ type: 'section', index, entries: ctx.entries });
+  const moveSidebar = (delta: number) => ctx.navigate({ type: 'moveSection', delta, entries: ctx.entries });
 
   switch (command) {
     case 'down':
     case 'up': {
       const delta = command === 'down' ? 1 : -1;
-      return inSidebar ? moveSidebar(nav.section + delta) : list.dispatch({ type: 'move', delta });
+      return inSidebar ? moveSidebar(delta) : list.dispatch({ type: 'move', delta });
     }
     case 'top':
-      return inSidebar ? moveSidebar(0) : list.dispatch({ type: 'top' });
+      return inSidebar ? moveSidebar(-ctx.entries.length) : list.dispatch({ type: 'top' });
     case 'bottom':
-      return inSidebar ? moveSidebar(ctx.entries.length - 1) : list.dispatch({ type: 'bottom' });
+      return inSidebar ? moveSidebar(ctx.entries.length) : list.dispatch({ type: 'bottom' });
     case 'pageDown':
     case 'pageUp': {
       const direction = command === 'pageDown' ? 1 : -1;
-      return inSidebar ? moveSidebar(nav.section + direction * 5) : list.dispatch({ type: 'page', direction });
+      return inSidebar ? moveSidebar(direction * 5) : list.dispatch({ type: 'page', direction });
     }
     case 'toggleFocus':
       return ctx.navigate({ type: 'toggleFocus' });

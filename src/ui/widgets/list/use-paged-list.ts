@@ -26,7 +26,8 @@ export function usePagedList<Row>(source: RowSource<Row> | undefined, height: nu
   const countKnown = useRef(false);
   const provisional = useRef(0);
   const [loaded, setLoaded] = useState(0);
-  const [loading, setLoading] = useState(true);
+  // The source whose first rows (or count) have arrived; anything else is still loading.
+  const [loadedFor, setLoadedFor] = useState<string>();
   const [reloads, setReloads] = useState(0);
   const [error, setError] = useState<string>();
 
@@ -41,7 +42,7 @@ export function usePagedList<Row>(source: RowSource<Row> | undefined, height: nu
           if (gen !== generation.current) return;
           inflight.current.delete(page);
           cache.current.set(page, rows);
-          if (page === 0) setLoading(false);
+          if (page === 0) setLoadedFor(source.key);
           if (!countKnown.current) {
             // Until (or unless) the count is known, the list reaches one row past what has loaded
             // while the last page was full; showing that row loads the next page.
@@ -71,13 +72,12 @@ export function usePagedList<Row>(source: RowSource<Row> | undefined, height: nu
     provisional.current = 0;
     setError(undefined);
     if (!source) return;
-    setLoading(true);
     loadPage(0, gen);
     source.count().then(
       (count) => {
         if (gen !== generation.current || count === undefined) return;
         countKnown.current = true;
-        setLoading(false);
+        setLoadedFor(source.key);
         dispatch({ type: 'count', count });
       },
       (cause: unknown) => {
@@ -86,8 +86,13 @@ export function usePagedList<Row>(source: RowSource<Row> | undefined, height: nu
     );
   }, [source, reloads, loadPage, fail]);
 
-  // A new source starts at the top; a refresh keeps the cursor.
-  useEffect(() => dispatch({ type: 'select', index: 0 }), [source?.key]);
+  // A new source starts at the top, at once (not in an effect: the next key may already be waiting);
+  // a refresh keeps the cursor.
+  const [shownKey, setShownKey] = useState(source?.key);
+  if (shownKey !== source?.key) {
+    setShownKey(source?.key);
+    dispatch({ type: 'select', index: 0 });
+  }
   useEffect(() => dispatch({ type: 'resize', height }), [height]);
 
   useEffect(() => {
@@ -98,5 +103,6 @@ export function usePagedList<Row>(source: RowSource<Row> | undefined, height: nu
 
   const rowAt = useCallback((index: number) => cache.current.row(index), [loaded]); // eslint-disable-line react-hooks/exhaustive-deps
   const refresh = useCallback(() => setReloads((n) => n + 1), []);
+  const loading = source !== undefined && loadedFor !== source.key;
   return { state, dispatch, rowAt, selected: rowAt(state.cursor), loading, refresh, error };
 }
