@@ -13,5 +13,10 @@ export function registerUiCommand(program: Command, runtime: CliRuntime): void {
     await runInteractive({ services, stdin: runtime.stdin, stdout: runtime.stdout, env: process.env });
   };
   program.command('ui').description('open the full-screen browser (also what `tunes` alone does on a terminal)').action(open);
-  program.action(open);
+  // With an action of its own, the root would take `tunes frobnicate` as an argument: say what it is.
+  program.allowExcessArguments(true).action(async (_options: unknown, command: Command) => {
+    const [unknown] = command.args;
+    if (unknown !== undefined) throw new TunesError('usage', `unknown command '${unknown}'`, 'run `tunes --help` for the commands');
+    await open();
+  });
 }
