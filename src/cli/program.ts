@@ -7,6 +7,7 @@ import { registerLikeCommands } from './commands/likes.js';
 import { registerPlaylistCommands } from './commands/playlist.js';
 import { registerPlayCommand } from './commands/play.js';
 import { registerHistoryCommands } from './commands/history.js';
+import { registerServeCommand } from './commands/serve.js';
 import { createRuntime, type CliRuntime } from './runtime.js';
 
 export function createProgram(): { program: Command; runtime: CliRuntime } {
@@ -26,5 +27,6 @@ export function createProgram(): { program: Command; runtime: CliRuntime } {
   registerLikeCommands(program, runtime);
   registerPlayCommand(program, runtime);
   registerHistoryCommands(program, runtime);
+  registerServeCommand(program, runtime);
   return { program, runtime };
 }

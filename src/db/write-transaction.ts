@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { TunesError } from '../errors.js';
 import type { Database } from './schema.js';
 
 /**
@@ -9,7 +10,14 @@ import type { Database } from './schema.js';
  */
 export async function writeTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
   return db.connection().execute(async (conn) => {
-    await sql`begin immediate`.execute(conn);
+    try {
+      await sql`begin immediate`.execute(conn);
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'SQLITE_BUSY') {
+        throw new TunesError('io', 'the database is busy: another tunes process kept it locked too long', 'try again');
+      }
+      throw error;
+    }
     try {
       const result = await work(conn);
       await sql`commit`.execute(conn);

@@ -11,6 +11,7 @@ import { resolveMpvBinary } from '../player/mpv-binary.js';
 import { createHistoryService, type HistoryService } from './history/history-service.js';
 import { createPlaybackService, type PlaybackService } from './playback/playback-service.js';
 import { createPlaySelectionService, type PlaySelectionService } from './playback/play-selection.js';
+import { createSongFileService, type SongFileService } from './media/song-file-service.js';
 import { createLibraryService, type LibraryService } from './library/library-service.js';
 import { createLikeService, type LikeService } from './playlists/like-service.js';
 import { createPlaylistService, type PlaylistService } from './playlists/playlist-service.js';
@@ -19,6 +20,7 @@ import { createPlaylistService, type PlaylistService } from './playlists/playlis
 export interface Services {
   auth: AuthService;
   session: LocalSession;
+  songFiles: SongFileService;
   catalog: CatalogService;
   browse: BrowseService;
   library: LibraryService;
@@ -57,6 +59,7 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock, e
     session: createLocalSession({ auth, config }),
     catalog,
     browse: createBrowseService({ db }),
+    songFiles: createSongFileService({ catalog }),
     library: createLibraryService({ db, sqlite: store.sqlite, clock }),
     playlists,
     likes: createLikeService({ db, clock }),

@@ -39,6 +39,15 @@ describe('tunes like / unlike / liked', () => {
     });
     const after = JSON.parse((await runTunes(['liked', '--json'], { home })).stdout) as Array<{ title: string }>;
     expect(after.map((s) => s.title)).toEqual(['Third', 'First']);
+
+    // liked songs export like a playlist, newest first
+    const exported = await runTunes(['playlist', 'export', '--liked'], { home });
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toBe(
+      ['#EXTM3U', '#PLAYLIST:Liked songs', '#EXTINF:180,X - Third', songs[2]!.path, '#EXTINF:61,X - First', songs[0]!.path, ''].join('\n'),
+    );
+    expect(await runTunes(['playlist', 'export'], { home })).toMatchObject({ code: 2, stderr: 'tunes: give a playlist or --liked (one of them)\n' });
+    expect((await runTunes(['playlist', 'export', 'x', '--liked'], { home })).code).toBe(2);
   });
 
   it('refuses unknown and malformed song ids', async () => {

@@ -89,7 +89,7 @@ describe('tunes playlist', () => {
       [['playlist', 'show', 'nope'], 4, 'tunes: no playlist "nope"\nhint: run `tunes playlist list` to see your playlists\n'],
       [['playlist', 'add', 'mix', '999'], 4, 'tunes: no song with id 999\nhint: run `tunes songs` to see song ids\n'],
       [['playlist', 'add', 'mix', 'abc'], 2, 'tunes: not a valid song id: abc\n'],
-      [['playlist', 'add', 'mix', song, '--at', '3'], 2, 'tunes: --at position 3 is out of range (expected 1-2)\n'],
+      [['playlist', 'add', 'mix', song, '--at', '3'], 2, 'tunes: insert position 3 is out of range (expected 1-2)\n'],
       [['playlist', 'remove', 'mix', '2'], 2, 'tunes: position 2 is out of range (expected 1-1)\n'],
       [['playlist', 'move', 'mix', '1', '0'], 2, 'tunes: to position 0 is out of range (expected 1-1)\n'],
       [['playlist', 'rename', 'mix', ''], 2, 'tunes: playlist name must not be blank\n'],

@@ -1,3 +1,4 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import type { AudioEngine, EngineEvent } from '../../src/player/audio-engine.js';
 
 /** Collects every event an engine emits, and lets a test wait for one that matches. */
@@ -41,4 +42,18 @@ export function processExists(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** mpv processes whose parent is `pid`, read from /proc. */
+export function mpvChildren(pid: number): number[] {
+  return readdirSync('/proc').flatMap((entry) => {
+    if (!/^\d+$/.test(entry)) return [];
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const [, name, rest] = /^\d+ \((.*)\) (.*)$/s.exec(stat) ?? [];
+      return name === 'mpv' && Number(rest?.split(' ')[1]) === pid ? [Number(entry)] : [];
+    } catch {
+      return [];
+    }
+  });
 }

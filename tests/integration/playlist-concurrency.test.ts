@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
+import BetterSqlite3 from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { playlistSetup } from '../helpers/playlist-setup.js';
+import { errorOf, playlistSetup } from '../helpers/playlist-setup.js';
 import { seedSongs } from '../helpers/seed-songs.js';
 
 const WORKER = fileURLToPath(new URL('../helpers/add-songs-worker.ts', import.meta.url));
@@ -34,5 +35,27 @@ describe('playlist adds from several processes at once', () => {
       .all(p.id) as Array<{ position: number; song_id: number }>;
     expect(rows.map((r) => r.position)).toEqual(Array.from({ length: workers * perWorker }, (_, i) => i + 1));
     expect(rows.map((r) => r.song_id).sort((a, b) => a - b)).toEqual(songs.map((s) => s.id));
+  });
+});
+
+describe('a playlist change while another process holds the write lock', () => {
+  it('waits for the busy timeout, then fails with a clear io error and changes nothing', async () => {
+    const { store, playlists, alice } = await playlistSetup();
+    const [song] = await seedSongs(store, [{}]);
+    await playlists.create(alice.id, 'Locked');
+    const other = new BetterSqlite3(store.path);
+    other.exec('begin immediate');
+    store.sqlite.pragma('busy_timeout = 50');
+    try {
+      expect(await errorOf(playlists.addSongs(alice.id, 'locked', [song!.id]))).toBe(
+        'io: the database is busy: another tunes process kept it locked too long',
+      );
+    } finally {
+      other.exec('rollback');
+      other.close();
+    }
+    expect((await playlists.get(alice.id, 'locked')).songCount).toBe(0);
+    await playlists.addSongs(alice.id, 'locked', [song!.id]);
+    expect((await playlists.get(alice.id, 'locked')).songCount).toBe(1);
   });
 });

@@ -102,4 +102,22 @@ describe('playlist import and export (service)', () => {
     });
     expect(json.playlist.description).toBe('a & b');
   });
+
+  it('exports the liked songs as a playlist, newest first', async () => {
+    const { playlists, likes, alice, bob, songs, clock } = await library();
+    await likes.like(alice.id, [songs[0]!.id]);
+    clock.advance(1000);
+    await likes.like(alice.id, [songs[2]!.id]);
+    await likes.like(bob.id, [songs[1]!.id]);
+    const exported = await playlists.export(alice.id, { kind: 'liked' }, 'json');
+    expect(exported).toMatchObject({ name: 'Liked songs', songCount: 2 });
+    const back = await playlists.import(alice.id, { text: exported.text, name: 'Liked copy' });
+    expect((await playlists.songsOf(alice.id, { kind: 'playlist', ref: 'liked copy' })).songs.map((s) => s.id)).toEqual([
+      songs[2]!.id,
+      songs[0]!.id,
+    ]);
+    expect(back.matched).toBe(2);
+    // a playlist source works the same way through export
+    expect((await playlists.export(alice.id, { kind: 'playlist', ref: 'liked copy' }, 'm3u8')).songCount).toBe(2);
+  });
 });

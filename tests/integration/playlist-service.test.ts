@@ -53,7 +53,7 @@ describe('playlist service', () => {
 
     await playlists.addSongs(alice.id, 'MIX', [d!.id], { at: 5 });
     expect(await errorOf(playlists.addSongs(alice.id, 'mix', [d!.id], { at: 7 }))).toBe(
-      'invalid_input: --at position 7 is out of range (expected 1-6)',
+      'invalid_input: insert position 7 is out of range (expected 1-6)',
     );
     expect(await errorOf(playlists.addSongs(alice.id, 'mix', [d!.id], { at: 0 }))).toMatch(/^invalid_input/);
     expect(await errorOf(playlists.addSongs(alice.id, 'mix', [d!.id, 9999, 8888]))).toBe('not_found: no song with id 9999, 8888');

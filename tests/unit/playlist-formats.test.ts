@@ -147,3 +147,12 @@ describe('format detection, decoding and matching keys', () => {
     expect(matchKey('Ｆｕｌｌ')).toBe('full');
   });
 });
+
+describe('match keys on the fast path', () => {
+  it('gives plain ASCII and decomposed text the same treatment', () => {
+    expect(matchKey('Hells  Bells')).toBe('hells bells');
+    expect(matchKey('Hells\tBells')).toBe('hells bells');
+    expect(matchKey('Ha\u0301lo')).toBe(matchKey('Hálo'));
+    expect(matchKey('Hálo')).toBe('halo');
+  });
+});

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { emit, note, withJson, type JsonOption } from '../output.js';
 import type { CliRuntime } from '../runtime.js';
+import { parseIntegers } from '../parse-ids.js';
 import { withUser } from './current-user.js';
-import { formatDuration, formatTime, parseIntegers, plural, renderTable, songJson, titleCell } from './playlist-render.js';
+import { formatDuration, formatTime, plural, renderTable, songJson, titleCell } from './playlist-render.js';
 
 export function registerLikeCommands(program: Command, runtime: CliRuntime): void {
   withJson(program.command('like').description('add songs to your liked songs').argument('<song-id...>')).action(

@@ -1,25 +1,34 @@
 import type { Command } from 'commander';
+import { TunesError } from '../../errors.js';
+import type { Services } from '../../services/container.js';
+import { MAX_PAGE_SIZE } from '../../services/catalog/catalog-service.js';
 import { emit, note, withJson, type JsonOption } from '../output.js';
 import type { CliRuntime } from '../runtime.js';
+import { parseInteger, parseIntegers } from '../parse-ids.js';
 import { withUser } from './current-user.js';
-import { formatDuration, parseInteger, parseIntegers, plural, songJson, summaryJson } from './playlist-render.js';
+import { formatDuration, plural, songJson, summaryJson } from './playlist-render.js';
 
 interface AddOptions extends JsonOption {
   at?: string;
+  search?: string;
+  all?: boolean;
 }
 
 export function registerPlaylistEditCommands(playlist: Command, runtime: CliRuntime): void {
   withJson(
     playlist
       .command('add')
-      .description('add songs by id, in the order given')
+      .description('add songs by id (in the order given), or the best match of a search')
       .argument('<playlist>')
-      .argument('<song-id...>')
+      .argument('[song-id...]')
+      .option('--search <words>', 'add the best match for these words instead of ids')
+      .option('--all', 'with --search: add every match, best first')
       .option('--at <position>', 'insert at this position instead of at the end'),
   ).action(async (ref: string, songArgs: string[], options: AddOptions) => {
-    const songIds = parseIntegers(songArgs, 'song id');
+    const ids = checkAddSelection(songArgs, options);
     const at = options.at === undefined ? undefined : parseInteger(options.at, '--at position');
     const { services, user } = await withUser(runtime);
+    const songIds = options.search === undefined ? ids : await searchSongIds(services, options.search, options.all === true);
     const result = await services.playlists.addSongs(user.id, ref, songIds, at === undefined ? {} : { at });
     const p = result.playlist;
     for (const songId of result.alreadyPresent) note(runtime, `note: song ${songId} was already in "${p.name}"; added again`);
@@ -68,4 +77,28 @@ export function registerPlaylistEditCommands(playlist: Command, runtime: CliRunt
     const value = { playlist: summaryJson(p), from, to, song: songJson(entry.song, entry.available) };
     emit(runtime, options, value, () => `Moved "${entry.song.title}" from ${from} to ${to} in "${p.name}"`);
   });
+}
+
+function checkAddSelection(songArgs: string[], options: AddOptions): number[] {
+  if (options.search !== undefined) {
+    if (songArgs.length > 0) throw new TunesError('usage', 'give song ids or --search, not both');
+    if (options.search.trim() === '') throw new TunesError('invalid_input', '--search needs some words');
+    return [];
+  }
+  if (options.all) throw new TunesError('usage', '--all only goes with --search');
+  if (songArgs.length === 0) throw new TunesError('usage', 'give at least one song id, or --search "words"');
+  return parseIntegers(songArgs, 'song id');
+}
+
+/** The best match, or with `all` every match (best first), from the catalogue search. */
+async function searchSongIds(services: Services, words: string, all: boolean): Promise<number[]> {
+  const ids: number[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await services.catalog.listSongs({ query: words, limit: all ? MAX_PAGE_SIZE : 1, cursor });
+    ids.push(...page.songs.map((s) => s.id));
+    cursor = page.nextCursor ?? undefined;
+  } while (all && cursor !== undefined);
+  if (ids.length === 0) throw new TunesError('not_found', `no song matches "${words.trim()}"`, 'try fewer or shorter words');
+  return ids;
 }

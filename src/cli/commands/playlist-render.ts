@@ -1,6 +1,6 @@
 import type { Song } from '../../db/schema.js';
 import type { PlaylistSummary } from '../../services/playlists/playlist-types.js';
-import { TunesError } from '../../errors.js';
+import { clipCells, textCells } from '../format/text-width.js';
 
 // Shared by the playlist and like commands: plain values for --json, text tables for people.
 
@@ -26,20 +26,15 @@ export function plural(count: number, word: string): string {
 
 const MAX_CELL = 40;
 
-function clip(text: string): string {
-  const chars = [...text.replace(/\s+/g, ' ')];
-  return chars.length > MAX_CELL ? `${chars.slice(0, MAX_CELL - 1).join('')}…` : chars.join('');
-}
-
 /** Columns padded to their widest cell; columns named in `right` are right-aligned (numbers). */
 export function renderTable(headers: string[], rows: string[][], right: number[] = []): string {
-  const cells = [headers, ...rows.map((row) => row.map(clip))];
-  const widths = headers.map((_, col) => Math.max(...cells.map((row) => [...(row[col] ?? '')].length)));
+  const cells = [headers, ...rows.map((row) => row.map((cell) => clipCells(cell, MAX_CELL)))];
+  const widths = headers.map((_, col) => Math.max(...cells.map((row) => textCells(row[col] ?? ''))));
   return cells
     .map((row) =>
       row
         .map((cell, col) => {
-          const pad = ' '.repeat((widths[col] ?? 0) - [...cell].length);
+          const pad = ' '.repeat((widths[col] ?? 0) - textCells(cell));
           return right.includes(col) ? pad + cell : cell + pad;
         })
         .join('  ')
@@ -74,16 +69,4 @@ export function songJson(song: Song, available: boolean) {
 
 export function titleCell(song: Song, available: boolean): string {
   return available ? song.title : `${song.title} [unavailable]`;
-}
-
-/** Integers from the command line (song ids, positions), checked before any service is opened. */
-export function parseIntegers(values: string[], what: string): number[] {
-  return values.map((value) => {
-    if (!/^\s*\d+\s*$/.test(value)) throw new TunesError('invalid_input', `not a valid ${what}: ${value}`);
-    return Number(value);
-  });
-}
-
-export function parseInteger(value: string, what: string): number {
-  return parseIntegers([value], what)[0] as number;
 }

@@ -12,14 +12,17 @@ import { plural, summaryJson } from './playlist-render.js';
 export function registerPlaylistTransferCommands(playlist: Command, runtime: CliRuntime): void {
   playlist
     .command('export')
-    .description('write a playlist as M3U8 (default), XSPF or JSON, to stdout or a file')
-    .argument('<playlist>')
+    .description('write a playlist (or your liked songs) as M3U8 (default), XSPF or JSON, to stdout or a file')
+    .argument('[playlist]')
+    .option('--liked', 'export your liked songs, newest first')
     .addOption(new Option('--format <format>', 'file format (default: from -o, else m3u8)').choices(EXPORT_FORMATS))
     .option('-o, --output <file>', 'write to this file instead of stdout')
-    .action(async (ref: string, options: { format?: ExportFormat; output?: string }) => {
+    .action(async (ref: string | undefined, options: { format?: ExportFormat; output?: string; liked?: boolean }) => {
+      if ((ref === undefined) === !options.liked) throw new TunesError('usage', 'give a playlist or --liked (one of them)');
       const format = options.format ?? formatFromName(options.output) ?? 'm3u8';
       const { services, user } = await withUser(runtime);
-      const { playlist: p, text } = await services.playlists.export(user.id, ref, format);
+      const from = ref === undefined ? ({ kind: 'liked' } as const) : ref;
+      const { name, songCount, text } = await services.playlists.export(user.id, from, format);
       if (!options.output) {
         runtime.stdout.write(text);
         return;
@@ -30,28 +33,24 @@ export function registerPlaylistTransferCommands(playlist: Command, runtime: Cli
       } catch (error) {
         throw new TunesError('io', `cannot write ${target}: ${(error as Error).message}`);
       }
-      note(runtime, `Exported "${p.name}" (${plural(p.songCount, 'song')}) to ${target}`);
+      note(runtime, `Exported "${name}" (${plural(songCount, 'song')}) to ${target}`);
     });
 
   withJson(
     playlist
       .command('import')
       .description('create a playlist from an M3U/M3U8, XSPF or tunes JSON file')
-      .argument('<file>')
+      .argument('<file>', 'the playlist file, or - for standard input')
       .option('--name <name>', 'name for the new playlist (default: the name in the file, else the file name)')
       .addOption(new Option('--format <format>', 'file format (default: from the extension or the content)').choices(IMPORT_FORMATS)),
   ).action(async (file: string, options: JsonOption & { name?: string; format?: ImportFormat }) => {
-    const sourcePath = resolve(file);
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(sourcePath);
-    } catch (error) {
-      throw new TunesError('io', `cannot read ${sourcePath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
+    const fromStdin = file === '-';
+    const sourcePath = fromStdin ? undefined : resolve(file);
+    const bytes = sourcePath === undefined ? await readAll(runtime.stdin) : readPlaylistFile(sourcePath);
     const { services, user } = await withUser(runtime);
     const result = await services.playlists.import(user.id, {
       text: decodePlaylistBytes(bytes),
-      sourcePath,
+      ...(sourcePath === undefined ? { baseDir: process.cwd() } : { sourcePath }),
       ...(options.name === undefined ? {} : { name: options.name }),
       ...(options.format === undefined ? {} : { format: options.format }),
     });
@@ -79,4 +78,18 @@ function formatFromName(file: string | undefined): ExportFormat | undefined {
   if (ext === '.xspf') return 'xspf';
   if (ext === '.json') return 'json';
   return undefined;
+}
+
+function readPlaylistFile(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new TunesError('io', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+async function readAll(stream: NodeJS.ReadStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks);
 }

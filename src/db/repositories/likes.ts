@@ -3,6 +3,15 @@ import type { Database, Song } from '../schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+// Rows per statement, keeping bound parameters well under SQLite's limit.
+const CHUNK = 500;
+
+async function inChunks<T>(ids: number[], work: (chunk: number[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await work(ids.slice(i, i + CHUNK))));
+  return out;
+}
+
 export interface LikedSongRow {
   liked_at: string;
   song: Song;
@@ -10,25 +19,22 @@ export interface LikedSongRow {
 
 /** Returns the song ids that were newly liked (ones already liked keep their original time). */
 export async function insertLikes(db: Db, userId: number, songIds: number[], now: string): Promise<number[]> {
-  if (songIds.length === 0) return [];
-  const rows = await db
-    .insertInto('likes')
-    .values(songIds.map((songId) => ({ user_id: userId, song_id: songId, liked_at: now })))
-    .onConflict((oc) => oc.columns(['user_id', 'song_id']).doNothing())
-    .returning('song_id')
-    .execute();
+  const rows = await inChunks(songIds, (chunk) =>
+    db
+      .insertInto('likes')
+      .values(chunk.map((songId) => ({ user_id: userId, song_id: songId, liked_at: now })))
+      .onConflict((oc) => oc.columns(['user_id', 'song_id']).doNothing())
+      .returning('song_id')
+      .execute(),
+  );
   return rows.map((r) => r.song_id);
 }
 
 /** Returns the song ids that were liked before. */
 export async function deleteLikes(db: Db, userId: number, songIds: number[]): Promise<number[]> {
-  if (songIds.length === 0) return [];
-  const rows = await db
-    .deleteFrom('likes')
-    .where('user_id', '=', userId)
-    .where('song_id', 'in', songIds)
-    .returning('song_id')
-    .execute();
+  const rows = await inChunks(songIds, (chunk) =>
+    db.deleteFrom('likes').where('user_id', '=', userId).where('song_id', 'in', chunk).returning('song_id').execute(),
+  );
   return rows.map((r) => r.song_id);
 }
 
@@ -47,12 +53,8 @@ export async function listLiked(db: Db, userId: number): Promise<LikedSongRow[]>
 }
 
 export async function likedAmong(db: Db, userId: number, songIds: number[]): Promise<Set<number>> {
-  if (songIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('likes')
-    .select('song_id')
-    .where('user_id', '=', userId)
-    .where('song_id', 'in', songIds)
-    .execute();
+  const rows = await inChunks(songIds, (chunk) =>
+    db.selectFrom('likes').select('song_id').where('user_id', '=', userId).where('song_id', 'in', chunk).execute(),
+  );
   return new Set(rows.map((r) => r.song_id));
 }

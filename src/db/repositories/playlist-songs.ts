@@ -3,6 +3,9 @@ import type { Database, Song } from '../schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+// Rows per statement, keeping bound parameters well under SQLite's limit (32766) for huge adds.
+const CHUNK = 500;
+
 export interface PlaylistEntryRow {
   position: number;
   added_at: string;
@@ -37,15 +40,17 @@ export async function listEntries(db: Db, playlistId: number): Promise<PlaylistE
 /** Where each of `songIds` already sits in the playlist (songs not in it are absent from the map). */
 export async function positionsOfSongs(db: Db, playlistId: number, songIds: number[]): Promise<Map<number, number[]>> {
   const found = new Map<number, number[]>();
-  if (songIds.length === 0) return found;
-  const rows = await db
-    .selectFrom('playlist_songs')
-    .select(['song_id', 'position'])
-    .where('playlist_id', '=', playlistId)
-    .where('song_id', 'in', songIds)
-    .orderBy('position')
-    .execute();
-  for (const row of rows) found.set(row.song_id, [...(found.get(row.song_id) ?? []), row.position]);
+  const unique = [...new Set(songIds)];
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('playlist_songs')
+      .select(['song_id', 'position'])
+      .where('playlist_id', '=', playlistId)
+      .where('song_id', 'in', unique.slice(i, i + CHUNK))
+      .orderBy('position')
+      .execute();
+    for (const row of rows) found.set(row.song_id, [...(found.get(row.song_id) ?? []), row.position]);
+  }
   return found;
 }
 
@@ -58,15 +63,20 @@ export async function insertEntries(db: Db, playlistId: number, songIds: number[
     .where('playlist_id', '=', playlistId)
     .where('position', '>=', at)
     .execute();
-  await db
-    .insertInto('playlist_songs')
-    .values(songIds.map((songId, i) => ({ playlist_id: playlistId, song_id: songId, position: at + i, added_at: now })))
-    .execute();
+  for (let i = 0; i < songIds.length; i += CHUNK) {
+    const chunk = songIds.slice(i, i + CHUNK);
+    await db
+      .insertInto('playlist_songs')
+      .values(chunk.map((songId, j) => ({ playlist_id: playlistId, song_id: songId, position: at + i + j, added_at: now })))
+      .execute();
+  }
 }
 
 export async function deleteAtPositions(db: Db, playlistId: number, positions: number[]): Promise<void> {
-  if (positions.length === 0) return;
-  await db.deleteFrom('playlist_songs').where('playlist_id', '=', playlistId).where('position', 'in', positions).execute();
+  for (let i = 0; i < positions.length; i += CHUNK) {
+    const chunk = positions.slice(i, i + CHUNK);
+    await db.deleteFrom('playlist_songs').where('playlist_id', '=', playlistId).where('position', 'in', chunk).execute();
+  }
   await renumber(db, playlistId);
 }
 

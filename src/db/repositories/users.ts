@@ -6,11 +6,19 @@ type Db = Kysely<Database> | Transaction<Database>;
 const PUBLIC_COLUMNS = ['id', 'username', 'role', 'created_at'] as const;
 
 /**
- * The first account becomes admin. Deciding the role inside the INSERT keeps it atomic, so two
- * first registrations racing from two processes cannot both become admin.
+ * The first account that may be admin becomes admin. Deciding the role inside the INSERT keeps it
+ * atomic, so two first registrations racing from two processes cannot both become admin.
  */
-export async function insertUser(db: Db, username: string, passwordHash: string, createdAt: string): Promise<User> {
-  const role = sql<'admin' | 'user'>`(case when exists (select 1 from users) then 'user' else 'admin' end)`;
+export async function insertUser(
+  db: Db,
+  username: string,
+  passwordHash: string,
+  createdAt: string,
+  { mayBeAdmin = true }: { mayBeAdmin?: boolean } = {},
+): Promise<User> {
+  const role = mayBeAdmin
+    ? sql<'admin' | 'user'>`(case when exists (select 1 from users where role = 'admin') then 'user' else 'admin' end)`
+    : 'user';
   return db
     .insertInto('users')
     .values({ username, password_hash: passwordHash, role, created_at: createdAt })

@@ -19,6 +19,11 @@ export interface AuthResult {
 
 export interface AuthService {
   register(username: string, password: string): Promise<AuthResult>;
+  /**
+   * Creates the account without starting a session (the HTTP API's register answers without a
+   * token). `remote` accounts never become admin: whoever reaches the server first must not own it.
+   */
+  createAccount(username: string, password: string, options?: { remote?: boolean }): Promise<User>;
   login(username: string, password: string): Promise<AuthResult>;
   logout(token: string): Promise<void>;
   /** The user a token belongs to, renewing its expiry; throws not_logged_in when missing, expired or revoked. */
@@ -49,19 +54,22 @@ export function createAuthService({ db, clock, scryptParams = DEFAULT_SCRYPT_PAR
     return { user, token };
   }
 
+  async function createAccount(username: string, password: string, { remote = false } = {}): Promise<User> {
+    validateUsername(username);
+    validatePassword(password);
+    const passwordHash = await hashPassword(password, scryptParams);
+    try {
+      return await users.insertUser(db, username, passwordHash, clock.now().toISOString(), { mayBeAdmin: !remote });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new TunesError('conflict', `username "${username}" is taken`);
+      throw error;
+    }
+  }
+
   return {
+    createAccount,
     async register(username, password) {
-      validateUsername(username);
-      validatePassword(password);
-      const passwordHash = await hashPassword(password, scryptParams);
-      let user: User;
-      try {
-        user = await users.insertUser(db, username, passwordHash, clock.now().toISOString());
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new TunesError('conflict', `username "${username}" is taken`);
-        throw error;
-      }
-      return startSession(user);
+      return startSession(await createAccount(username, password));
     },
 
     async login(username, password) {

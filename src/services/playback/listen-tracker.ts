@@ -5,6 +5,8 @@
 export class ListenTracker {
   private last: number | undefined;
   private heardMs = 0;
+  /** What mpv says once the file is open; more exact than the catalogue's figure. */
+  private decodedSeconds: number | undefined;
 
   constructor(
     readonly key: number,
@@ -12,6 +14,10 @@ export class ListenTracker {
     readonly durationMs: number | null,
     readonly startedAt: Date,
   ) {}
+
+  duration(seconds: number | null): void {
+    if (seconds !== null && seconds > 0) this.decodedSeconds = seconds;
+  }
 
   get msPlayed(): number {
     return Math.round(this.heardMs);
@@ -29,6 +35,17 @@ export class ListenTracker {
 
   seeked(): void {
     this.last = undefined;
+  }
+
+  /**
+   * mpv reports the end of a file once the last of it is decoded, before the audio buffered from
+   * it has been heard; reaching the end means that tail plays, so it counts.
+   */
+  reachedEnd(): void {
+    const end = this.decodedSeconds ?? (this.durationMs === null ? undefined : this.durationMs / 1000);
+    if (this.last === undefined || end === undefined || end <= this.last) return;
+    if (end - this.last < MAX_STEP_SECONDS) this.heardMs += (end - this.last) * 1000;
+    this.last = end;
   }
 }
 

@@ -204,6 +204,7 @@ export function createPlaybackService({ engine, history, clock, random }: Playba
       }
       case 'duration':
         if (event.seconds !== null) durationMs = Math.round(event.seconds * 1000);
+        listen?.duration(event.seconds);
         return;
       case 'pause':
         paused = event.paused;
@@ -258,6 +259,7 @@ export function createPlaybackService({ engine, history, clock, random }: Playba
     }
     playingEntry = undefined;
     announce = false;
+    if (reason === 'eof') listen?.reachedEnd();
     await endListen();
     if (reason !== 'eof' && reason !== 'error') return; // stopped or replaced by us
     if (failuresInARow >= Math.max(queue.length, 1)) {

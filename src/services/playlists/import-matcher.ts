@@ -7,12 +7,9 @@ import type { PlaylistFileEntry } from './formats/playlist-file.js';
 
 /** Lower case, no diacritics, single spaces: how artist and title are compared on import. */
 export function matchKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Plain ASCII (most tags) has nothing to decompose: skip the costly normalisation.
+  const base = /^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFKD').replace(/\p{M}+/gu, '');
+  return base.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -63,10 +60,24 @@ export async function matchEntries(
   const byPath = await songsByPaths(db, candidates.flat());
   const matched = candidates.map((paths) => paths.map((p) => byPath.get(p)?.id).find((id) => id !== undefined));
 
-  const needByName = entries.some((e, i) => matched[i] === undefined && (e.title || e.display));
-  if (!needByName) return matched;
-  const index = await buildNameIndex(db);
+  const byName = entries.filter((e, i) => matched[i] === undefined && (e.title || e.display));
+  if (byName.length === 0) return matched;
+  const index = await buildNameIndex(db, wantedTitles(byName));
   return matched.map((id, i) => id ?? findByName(index, entries[i]!));
+}
+
+/** Every title key the entries could mean; "A - B - C" may be artist "A - B" or artist "A". */
+function wantedTitles(entries: PlaylistFileEntry[]): Set<string> {
+  const wanted = new Set<string>();
+  for (const entry of entries) {
+    if (entry.title) wanted.add(matchKey(entry.title));
+    if (entry.display) {
+      const display = matchKey(entry.display);
+      wanted.add(display);
+      for (let at = display.indexOf(' - '); at >= 0; at = display.indexOf(' - ', at + 1)) wanted.add(display.slice(at + 3));
+    }
+  }
+  return wanted;
 }
 
 interface NameIndex {
@@ -74,13 +85,15 @@ interface NameIndex {
   byTitle: Map<string, number[]>;
 }
 
-async function buildNameIndex(db: Kysely<Database>): Promise<NameIndex> {
+/** Only songs whose title some entry may mean are indexed; the rest cost one title key each. */
+async function buildNameIndex(db: Kysely<Database>, titles: Set<string>): Promise<NameIndex> {
   const index: NameIndex = { byArtistTitle: new Map(), byTitle: new Map() };
   // Available songs come first, so when a song exists twice the playable copy wins.
   for (const song of await songIdentities(db)) {
-    const key = `${matchKey(song.artist)} - ${matchKey(song.title)}`;
-    if (!index.byArtistTitle.has(key)) index.byArtistTitle.set(key, song.id);
     const title = matchKey(song.title);
+    if (!titles.has(title)) continue;
+    const key = `${matchKey(song.artist)} - ${title}`;
+    if (!index.byArtistTitle.has(key)) index.byArtistTitle.set(key, song.id);
     index.byTitle.set(title, [...(index.byTitle.get(title) ?? []), song.id]);
   }
   return index;

@@ -1,7 +1,8 @@
 import { basename, dirname, extname } from 'node:path';
 import type { Kysely } from 'kysely';
-import { TunesError } from '../../errors.js';
+import { TunesError, isTunesError } from '../../errors.js';
 import type { Database } from '../../db/schema.js';
+import { existingSongIds } from '../../db/repositories/song-lookup.js';
 import { writeTransaction } from '../../db/write-transaction.js';
 import { detectFormat, parsePlaylistFile, type ImportFormat } from './formats/detect-format.js';
 import type { PlaylistFileEntry } from './formats/playlist-file.js';
@@ -13,6 +14,8 @@ export interface ImportInput {
   text: string;
   /** Absolute path of the file: relative entries resolve from its folder; it names the playlist by default. */
   sourcePath?: string;
+  /** Where relative entries resolve from when there is no file (standard input): usually the cwd. */
+  baseDir?: string;
   /** Overrides the name stored in the file and the file name. */
   name?: string;
   format?: ImportFormat;
@@ -48,12 +51,16 @@ export async function importPlaylist(db: Kysely<Database>, input: ImportInput, c
   if (parsed.entries.length === 0) {
     throw new TunesError('not_found', `${what} has no entries; no playlist created`);
   }
-  const baseDir = input.sourcePath ? dirname(input.sourcePath) : undefined;
+  const baseDir = input.sourcePath ? dirname(input.sourcePath) : input.baseDir;
 
+  // Matching may read the whole catalogue, so it runs before the write lock is taken; songs deleted
+  // in between are dropped inside the write transaction.
+  const ids = await db.transaction().execute((trx) => matchEntries(trx, parsed.entries, baseDir));
   return writeTransaction(db, async (trx) => {
-    const ids = await matchEntries(trx, parsed.entries, baseDir);
-    const songIds = ids.filter((id): id is number => id !== undefined);
-    const unmatched = parsed.entries.filter((_, i) => ids[i] === undefined).map(describe);
+    const present = await existingSongIds(trx, ids.filter((id): id is number => id !== undefined));
+    const kept = ids.map((id) => (id !== undefined && present.has(id) ? id : undefined));
+    const songIds = kept.filter((id): id is number => id !== undefined);
+    const unmatched = parsed.entries.filter((_, i) => kept[i] === undefined).map(describe);
     if (songIds.length === 0) {
       throw new TunesError(
         'not_found',
@@ -61,13 +68,21 @@ export async function importPlaylist(db: Kysely<Database>, input: ImportInput, c
         'scan the folder holding the music first, or check the paths in the file',
       );
     }
-    const playlist = await create(trx, name, parsed.description ?? null, songIds);
+    let playlist: PlaylistSummary;
+    try {
+      playlist = await create(trx, name, parsed.description ?? null, songIds);
+    } catch (error) {
+      if (isTunesError(error) && error.code === 'conflict') {
+        throw new TunesError('conflict', error.message, 'import it under another name with --name');
+      }
+      throw error;
+    }
     return { playlist, format, total: parsed.entries.length, matched: songIds.length, unmatched };
   });
 }
 
 function defaultName(sourcePath: string | undefined): string {
-  if (!sourcePath) throw new TunesError('usage', 'the playlist file has no name; give one with --name');
+  if (!sourcePath) throw new TunesError('usage', 'the playlist has no name of its own; give one with --name');
   return basename(sourcePath, extname(sourcePath));
 }
 

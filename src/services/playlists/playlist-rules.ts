@@ -11,7 +11,6 @@ export function validatePlaylistName(raw: string): string {
   if (length > MAX_NAME_LENGTH) {
     throw new TunesError('invalid_input', `playlist name must be 1-${MAX_NAME_LENGTH} characters (got ${length})`);
   }
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(name)) {
     throw new TunesError('invalid_input', 'playlist name must not contain control characters such as line breaks');
   }

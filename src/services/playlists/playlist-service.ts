@@ -26,9 +26,13 @@ export interface PlaylistService {
   move(userId: number, ref: PlaylistRef, from: number, to: number): Promise<{ playlist: PlaylistSummary; entry: PlaylistEntry }>;
   rename(userId: number, ref: PlaylistRef, newName: string): Promise<PlaylistSummary>;
   delete(userId: number, ref: PlaylistRef): Promise<PlaylistSummary>;
-  /** The songs of a playlist, or of the user's liked songs, in play order: for playback, the UI and the server. */
+  /**
+   * The songs of a playlist, or of the user's liked songs, in play order: for playback, the UI and the
+   * server. Songs whose file went missing are included (missing_since set); players skip them.
+   */
   songsOf(userId: number, source: SongSource): Promise<SourceSongs>;
-  export(userId: number, ref: PlaylistRef, format: ExportFormat): Promise<{ playlist: PlaylistSummary; text: string }>;
+  /** A playlist, or the liked songs (`{ kind: 'liked' }`), as file text. */
+  export(userId: number, from: PlaylistRef | SongSource, format: ExportFormat): Promise<{ name: string; songCount: number; text: string }>;
   import(userId: number, input: ImportInput): Promise<ImportResult>;
 }
 
@@ -70,7 +74,7 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
         await requireSongs(trx, songIds);
         const count = await entries.countEntries(trx, id);
         const at = options.at ?? count + 1;
-        requirePosition(at, count, '--at position', count + 1);
+        requirePosition(at, count, 'insert position', count + 1);
         const before = await entries.positionsOfSongs(trx, id, songIds);
         await entries.insertEntries(trx, id, songIds, at, now());
         await playlists.touchPlaylist(trx, id, now());
@@ -137,21 +141,15 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
 
     songsOf: (userId, source) =>
       read(async (trx): Promise<SourceSongs> => {
-        if (source.kind === 'liked') {
-          const rows = await likes.listLiked(trx, userId);
-          return { name: 'Liked songs', playlistId: null, songs: rows.map((r) => r.song) };
-        }
-        const playlist = await resolvePlaylist(trx, userId, source.ref);
-        const rows = await entries.listEntries(trx, playlist.id);
-        return { name: playlist.name, playlistId: playlist.id, songs: rows.map((r) => r.song) };
+        const { name, playlistId, songs } = await sourceSongs(trx, userId, source);
+        return { name, playlistId, songs };
       }),
 
-    export: (userId, ref, format) =>
+    export: (userId, from, format) =>
       read(async (trx) => {
-        const { id } = await resolvePlaylist(trx, userId, ref);
-        const playlist = await summaryOf(trx, id);
-        const songs = (await entries.listEntries(trx, id)).map((e) => e.song);
-        return { playlist, text: exportPlaylist(format, { name: playlist.name, description: playlist.description, songs }) };
+        const source: SongSource = typeof from === 'object' && 'kind' in from ? from : { kind: 'playlist', ref: from };
+        const { name, description, songs } = await sourceSongs(trx, userId, source);
+        return { name, songCount: songs.length, text: exportPlaylist(format, { name, description, songs }) };
       }),
 
     import: (userId, input) =>
@@ -161,6 +159,18 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
         return summaryOf(trx, row.id);
       }),
   };
+}
+
+export const LIKED_SONGS_NAME = 'Liked songs';
+
+async function sourceSongs(trx: Kysely<Database>, userId: number, source: SongSource) {
+  if (source.kind === 'liked') {
+    const rows = await likes.listLiked(trx, userId);
+    return { name: LIKED_SONGS_NAME, description: null, playlistId: null, songs: rows.map((r) => r.song) };
+  }
+  const playlist = await resolvePlaylist(trx, userId, source.ref);
+  const rows = await entries.listEntries(trx, playlist.id);
+  return { name: playlist.name, description: playlist.description, playlistId: playlist.id, songs: rows.map((r) => r.song) };
 }
 
 async function insertNamed(

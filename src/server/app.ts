@@ -1,0 +1,89 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Services } from '../services/container.js';
+import { systemClock, type Clock } from '../services/clock.js';
+import { sendError, toHttpError } from './http-errors.js';
+import { createLoginLimiter, DEFAULT_LOGIN_LIMITS, type LoginLimiter, type LoginLimits } from './login-limiter.js';
+import { createAuthenticate, type Authenticate } from './request-auth.js';
+import { registerAccountRoutes } from './routes/accounts.js';
+import { registerHealthRoutes } from './routes/health.js';
+import { registerLikeRoutes } from './routes/likes.js';
+import { registerPlaylistRoutes } from './routes/playlists.js';
+import { registerSongRoutes } from './routes/songs.js';
+import { registerStreamRoutes } from './routes/stream.js';
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+export interface ServerOptions {
+  /** Where the one line per request goes (stderr from `tunes serve`); nothing when omitted. */
+  log?: (line: string) => void;
+  loginLimits?: LoginLimits;
+  clock?: Clock;
+}
+
+/** The HTTP API as a Fastify instance, not yet listening: tests and `tunes serve` both start it. */
+export function buildServer(services: Services, options: ServerOptions = {}): FastifyInstance {
+  const { log, clock = systemClock, loginLimits = DEFAULT_LOGIN_LIMITS } = options;
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Finish requests in flight on close, drop idle keep-alive connections.
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    // Query strings arrive as text and need coercing to numbers, but not Fastify's default 'array'
+    // mode, which would quietly turn a body's ["alice"] into "alice".
+    ajv: { customOptions: { coerceTypes: true } },
+  });
+
+  // JSON only: without a text/plain parser any other body type is answered 415.
+  app.removeContentTypeParser('text/plain');
+
+  app.setErrorHandler((error, request, reply) => {
+    const http = toHttpError(error);
+    if (http.status >= 500) log?.(`error ${request.method} ${request.url}: ${describe(error)}`);
+    return sendError(reply, http);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, { status: 404, code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` }),
+  );
+
+  // Node 20 keeps a keep-alive connection open when its response ends after close() began, which
+  // would hold shutdown until the keep-alive timeout; end such connections once their response is out.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onResponse', async (request) => {
+    if (closing) request.raw.socket.end();
+  });
+
+  if (log) {
+    app.addHook('onResponse', async (request, reply) => {
+      const ms = reply.elapsedTime.toFixed(1);
+      log(`${new Date().toISOString()} ${request.ip} ${request.method} ${request.url} ${reply.statusCode} ${ms}ms`);
+    });
+  }
+
+  const context: RouteContext = {
+    services,
+    authenticate: createAuthenticate(services.auth),
+    loginLimiter: createLoginLimiter(clock, loginLimits),
+  };
+  registerHealthRoutes(app);
+  registerAccountRoutes(app, context);
+  registerSongRoutes(app, context);
+  registerStreamRoutes(app, context);
+  registerPlaylistRoutes(app, context);
+  registerLikeRoutes(app, context);
+  return app;
+}
+
+/** What every route file gets. */
+export interface RouteContext {
+  services: Services;
+  authenticate: Authenticate;
+  loginLimiter: LoginLimiter;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

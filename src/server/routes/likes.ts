@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import type { RouteContext } from '../app.js';
+import { songJson } from '../presenters.js';
+import { songIdParams } from './stream.js';
+
+export function registerLikeRoutes(app: FastifyInstance, { services, authenticate }: RouteContext): void {
+  app.put<{ Params: { id: number } }>('/api/songs/:id/like', { schema: { params: songIdParams } }, async (request) => {
+    const user = await authenticate(request);
+    await services.likes.like(user.id, [request.params.id]);
+    return { song_id: request.params.id, liked: true };
+  });
+
+  app.delete<{ Params: { id: number } }>('/api/songs/:id/like', { schema: { params: songIdParams } }, async (request) => {
+    const user = await authenticate(request);
+    await services.likes.unlike(user.id, [request.params.id]);
+    return { song_id: request.params.id, liked: false };
+  });
+
+  app.get('/api/me/likes', async (request) => {
+    const user = await authenticate(request);
+    return (await services.likes.list(user.id)).map((like) => ({
+      liked_at: like.likedAt,
+      available: like.available,
+      song: songJson(like.song),
+    }));
+  });
+}

@@ -1,0 +1,120 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { User } from '../../db/schema.js';
+import { TunesError } from '../../errors.js';
+import type { RouteContext } from '../app.js';
+import { entryJson, playlistJson } from '../presenters.js';
+
+const id = { type: 'integer', minimum: 1 } as const;
+// The seed sent the owner in the body; it is accepted, checked against the token, and never used.
+const userId = { type: 'integer' } as const;
+
+const playlistParams = { type: 'object', required: ['id'], properties: { id } } as const;
+const positionParams = { type: 'object', required: ['id', 'position'], properties: { id, position: id } } as const;
+
+interface CreateBody {
+  user_id?: number;
+  name: string;
+  description?: string;
+}
+
+const createSchema = {
+  body: {
+    type: 'object',
+    required: ['name'],
+    properties: { user_id: userId, name: { type: 'string' }, description: { type: 'string' } },
+  },
+} as const;
+
+const renameSchema = {
+  params: playlistParams,
+  body: { type: 'object', required: ['name'], properties: { user_id: userId, name: { type: 'string' } } },
+} as const;
+
+const addSongSchema = {
+  params: playlistParams,
+  body: { type: 'object', required: ['song_id'], properties: { user_id: userId, song_id: id } },
+} as const;
+
+const moveSchema = {
+  params: playlistParams,
+  body: { type: 'object', required: ['from', 'to'], properties: { user_id: userId, from: id, to: id } },
+} as const;
+
+type Params = { id: number };
+
+/** A user's playlists; another user's playlist answers 404 everywhere, exactly like a missing one. */
+export function registerPlaylistRoutes(app: FastifyInstance, { services, authenticate }: RouteContext): void {
+  const { playlists } = services;
+
+  /** The caller, refusing a body that claims to act for someone else. */
+  async function caller(request: FastifyRequest): Promise<User> {
+    const user = await authenticate(request);
+    const body = request.body as { user_id?: number } | undefined;
+    if (body?.user_id !== undefined && body.user_id !== user.id) {
+      throw new TunesError('forbidden', 'user_id does not match the logged-in user');
+    }
+    return user;
+  }
+
+  app.post<{ Body: CreateBody }>('/api/playlists', { schema: createSchema }, async (request, reply) => {
+    const user = await caller(request);
+    const { name, description } = request.body;
+    const created = await playlists.create(user.id, name, description === undefined ? {} : { description });
+    return reply.code(201).send(playlistJson(created, user.id));
+  });
+
+  app.get('/api/playlists', async (request) => {
+    const user = await caller(request);
+    return (await playlists.list(user.id)).map((p) => playlistJson(p, user.id));
+  });
+
+  app.get<{ Params: Params }>('/api/playlists/:id', { schema: { params: playlistParams } }, async (request) => {
+    const user = await caller(request);
+    const { playlist, entries } = await playlists.show(user.id, { id: request.params.id });
+    return { ...playlistJson(playlist, user.id), entries: entries.map((e) => entryJson(playlist.id, e)) };
+  });
+
+  app.patch<{ Params: Params; Body: { name: string } }>('/api/playlists/:id', { schema: renameSchema }, async (request) => {
+    const user = await caller(request);
+    return playlistJson(await playlists.rename(user.id, { id: request.params.id }, request.body.name), user.id);
+  });
+
+  app.delete<{ Params: Params }>('/api/playlists/:id', { schema: { params: playlistParams } }, async (request, reply) => {
+    const user = await caller(request);
+    await playlists.delete(user.id, { id: request.params.id });
+    return reply.code(204).send();
+  });
+
+  app.post<{ Params: Params; Body: { song_id: number } }>(
+    '/api/playlists/:id/songs',
+    { schema: addSongSchema },
+    async (request, reply) => {
+      const user = await caller(request);
+      const ref = { id: request.params.id };
+      const { added } = await playlists.addSongs(user.id, ref, [request.body.song_id]);
+      const position = added[0]?.position;
+      if (position === undefined) throw new TunesError('internal', 'adding a song reported no position');
+      return reply.code(201).send({ playlist_id: request.params.id, position, song_id: request.body.song_id });
+    },
+  );
+
+  app.delete<{ Params: Params & { position: number } }>(
+    '/api/playlists/:id/songs/:position',
+    { schema: { params: positionParams } },
+    async (request, reply) => {
+      const user = await caller(request);
+      await playlists.removePositions(user.id, { id: request.params.id }, [request.params.position]);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post<{ Params: Params; Body: { from: number; to: number } }>(
+    '/api/playlists/:id/songs/move',
+    { schema: moveSchema },
+    async (request) => {
+      const user = await caller(request);
+      const { entry } = await playlists.move(user.id, { id: request.params.id }, request.body.from, request.body.to);
+      return entryJson(request.params.id, entry);
+    },
+  );
+}

@@ -1,0 +1,158 @@
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeTone } from '../fixtures/playback/make-audio.js';
+import { cliLibrary } from '../helpers/cli-library.js';
+import { mpvChildren, processExists } from '../helpers/engine-events.js';
+import { runTunes, TUNES_BIN } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+/** alice (logged in) and a catalogue of three short real audio files on two albums. */
+async function library(seconds = 0.8) {
+  const dir = tempDir();
+  const tone = (name: string, frequency: number) => makeTone(dir, name, { seconds, frequency });
+  const { home, songs } = await cliLibrary(
+    ['alice'],
+    [
+      { title: 'Morning', artist: 'Sunrise Band', album: 'Dawn', track_no: 1, duration_ms: seconds * 1000, path: tone('morning', 330) },
+      { title: 'Noon', artist: 'Sunrise Band', album: 'Dawn', track_no: 2, duration_ms: seconds * 1000, path: tone('noon', 440) },
+      { title: 'Midnight', artist: 'Owls', album: 'Night', track_no: 1, duration_ms: seconds * 1000, path: tone('midnight', 550) },
+    ],
+  );
+  return { home, songs, dir };
+}
+
+describe('tunes play on a pipe', () => {
+  it('plays the whole library in catalogue order, one line per track, and exits 0 at the end', async () => {
+    const { home } = await library();
+    const result = await runTunes(['play'], { home });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toBe('1/3 Owls - Midnight (0:00)\n2/3 Sunrise Band - Morning (0:00)\n3/3 Sunrise Band - Noon (0:00)\n');
+  });
+
+  it('--json prints one JSON object per track start', async () => {
+    const { home, songs } = await library();
+    const result = await runTunes(['play', 'sunrise', '--json'], { home });
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as unknown);
+    expect(lines).toEqual([
+      { event: 'track', position: 1, length: 2, song: { id: songs[0]!.id, title: 'Morning', artist: 'Sunrise Band', album: 'Dawn', durationMs: 800 } },
+      { event: 'track', position: 2, length: 2, song: { id: songs[1]!.id, title: 'Noon', artist: 'Sunrise Band', album: 'Dawn', durationMs: 800 } },
+    ]);
+  });
+
+  it('selects by words, --artist, --album, --playlist and --liked; --shuffle and --repeat are accepted', async () => {
+    const { home, songs } = await library();
+    const titles = (stdout: string) => stdout.trim().split('\n').map((l) => l.replace(/^\d+\/\d+ .* - (.*) \(.*$/, '$1'));
+    expect(titles((await runTunes(['play', 'noon'], { home })).stdout)).toEqual(['Noon']);
+    expect(titles((await runTunes(['play', '--artist', 'owls'], { home })).stdout)).toEqual(['Midnight']);
+    expect(titles((await runTunes(['play', '--album', 'Dawn', '--shuffle'], { home })).stdout).sort()).toEqual(['Morning', 'Noon']);
+
+    expect((await runTunes(['playlist', 'create', 'road-trip'], { home })).code).toBe(0);
+    expect((await runTunes(['playlist', 'add', 'road-trip', String(songs[2]!.id), String(songs[0]!.id)], { home })).code).toBe(0);
+    const trip = await runTunes(['play', '--playlist', 'road-trip', '--repeat', 'off'], { home });
+    expect(trip.code).toBe(0);
+    expect(titles(trip.stdout)).toEqual(['Midnight', 'Morning']);
+    expect(titles((await runTunes(['play', '--playlist', 'road-trip', 'morning'], { home })).stdout)).toEqual(['Morning']);
+
+    expect((await runTunes(['like', String(songs[1]!.id)], { home })).code).toBe(0);
+    expect(titles((await runTunes(['play', '--liked'], { home })).stdout)).toEqual(['Noon']);
+  });
+
+  it('records history for songs listened to, shown by tunes history and tunes stats', async () => {
+    const { home } = await library();
+    expect((await runTunes(['history'], { home })).stdout).toBe('No listening history yet. Play something with: tunes play\n');
+    await runTunes(['play', '--playlist', 'nope'], { home });
+    expect((await runTunes(['play', 'sunrise'], { home })).code).toBe(0);
+
+    const history = await runTunes(['history', '--json'], { home });
+    expect(history.code).toBe(0);
+    const plays = JSON.parse(history.stdout) as Array<{ title: string; msPlayed: number }>;
+    expect(plays.map((p) => p.title)).toEqual(['Noon', 'Morning']);
+    for (const play of plays) expect(play.msPlayed).toBeGreaterThanOrEqual(400);
+    const human = await runTunes(['history', '--limit', '1'], { home });
+    expect(human.stdout).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} {2}Sunrise Band - Noon {2}\(0:0\d played\)\n$/);
+
+    const stats = JSON.parse((await runTunes(['stats', '--json'], { home })).stdout) as { plays: number; topArtists: Array<{ artist: string; plays: number }> };
+    expect(stats.plays).toBe(2);
+    expect(stats.topArtists).toEqual([expect.objectContaining({ artist: 'Sunrise Band', plays: 2 })]);
+    const future = await runTunes(['stats', '--since', '2999-01-01'], { home });
+    expect(future.stdout).toBe('No plays since 2999-01-01.\n');
+    expect((await runTunes(['stats', '--since', 'soon'], { home })).code).toBe(2);
+  });
+
+  it('warns about a file that cannot be played and plays the rest', async () => {
+    const { home, songs } = await library();
+    rmSync(songs[2]!.path);
+    const result = await runTunes(['play'], { home });
+    expect(result.code).toBe(0);
+    // Midnight keeps its place (1/3) in the queue; it just never starts.
+    expect(result.stdout).toBe('2/3 Sunrise Band - Morning (0:00)\n3/3 Sunrise Band - Noon (0:00)\n');
+    expect(result.stderr).toMatch(/^tunes: warning: cannot play "Midnight" \(.*midnight\.ogg\): .*; skipping it\n$/);
+  });
+
+  it('fails with exit 4 "no songs match", exit 2 on bad options, exit 3 for likes when logged out', async () => {
+    const { home } = await library();
+    expect(await runTunes(['play', 'zebra'], { home })).toMatchObject({ code: 4, stdout: '', stderr: 'tunes: no songs match\n' });
+    const json = await runTunes(['play', 'zebra', '--json'], { home });
+    expect(json.code).toBe(4);
+    expect(JSON.parse(json.stderr)).toEqual({ error: { code: 'not_found', message: 'no songs match' } });
+    expect((await runTunes(['play', '--repeat', 'twice'], { home })).code).toBe(2);
+    expect((await runTunes(['play', '--liked', '--playlist', 'x'], { home })).code).toBe(2);
+    await runTunes(['logout'], { home });
+    expect((await runTunes(['play', '--liked'], { home })).code).toBe(3);
+    expect((await runTunes(['history'], { home })).code).toBe(3);
+    // Playing needs no account (nothing goes into history then).
+    expect((await runTunes(['play', 'noon'], { home })).code).toBe(0);
+  });
+
+  it('reports a missing mpv first, with an install hint, exit 6', async () => {
+    const { home } = await library();
+    const result = await runTunes(['play', 'zebra'], { home, env: { TUNES_MPV: join(home, 'no-mpv-here') } });
+    expect(result.code).toBe(6);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`tunes: mpv not found at ${join(home, 'no-mpv-here')} (TUNES_MPV)\nhint: install it with: sudo apt install mpv (Debian/Ubuntu), sudo dnf install mpv (Fedora) or brew install mpv\n`);
+    const noPath = await runTunes(['play'], { home, env: { PATH: tempDir() } });
+    expect(noPath.code).toBe(6);
+    expect(noPath.stderr).toContain('mpv is not installed');
+  });
+
+  it('starts mpv only for playback, never for plain commands', async () => {
+    const { home } = await library();
+    const marker = join(home, 'mpv-started');
+    const wrapper = join(home, 'mpv-wrapper.sh');
+    writeFileSync(wrapper, `#!/bin/sh\ntouch '${marker}'\nexec mpv "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    const env = { TUNES_MPV: wrapper };
+    for (const args of [['songs'], ['history'], ['stats'], ['whoami'], ['playlist', 'list']]) {
+      expect((await runTunes(args, { home, env })).code).toBe(0);
+    }
+    expect(existsSync(marker)).toBe(false);
+    expect((await runTunes(['play', 'noon'], { home, env })).code).toBe(0);
+    expect(existsSync(marker)).toBe(true);
+  });
+
+  it('stops mpv and exits on SIGTERM mid-song', async () => {
+    const { home } = await library(30);
+    const child = spawn(process.execPath, [TUNES_BIN, 'play'], {
+      env: { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    const firstLine = new Promise<void>((resolve) =>
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        stdout += d;
+        if (stdout.includes('\n')) resolve();
+      }),
+    );
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await firstLine;
+    const players = mpvChildren(child.pid!);
+    expect(players).toHaveLength(1);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stdout).toBe('1/3 Owls - Midnight (0:30)\n');
+    expect(processExists(players[0]!)).toBe(false);
+  });
+});

@@ -1,0 +1,165 @@
+import { execFile, execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { get, type IncomingMessage } from 'node:http';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/db/open.js';
+import { seedSongs } from '../helpers/seed-songs.js';
+import { runTunes, TUNES_BIN } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+interface Served {
+  child: ChildProcessWithoutNullStreams;
+  url: string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+const children: ChildProcessWithoutNullStreams[] = [];
+
+// A failed assertion must not leave a server running.
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
+/** Runs `tunes serve --port 0` and waits for the line that names its address. */
+async function serve(home: string, args: string[] = []): Promise<Served> {
+  const child = spawn(process.execPath, [TUNES_BIN, 'serve', '--port', '0', ...args], {
+    env: { ...process.env, TUNES_HOME: home, NO_COLOR: '1' },
+  });
+  children.push(child);
+  let stderr = '';
+  child.stdout.resume();
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(stderr);
+      if (match) resolve(match[1]!);
+    });
+    void exited.then((code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
+  });
+  return { child, url, stderr: () => stderr, exited };
+}
+
+async function seedFile(home: string, path: string): Promise<number> {
+  const store = await openStore(join(home, 'tunes.db'));
+  try {
+    const [song] = await seedSongs(store, [{ path }]);
+    return song!.id;
+  } finally {
+    await store.close();
+  }
+}
+
+async function login(url: string, username: string): Promise<string> {
+  const body = JSON.stringify({ username, password: 'correct horse' });
+  const headers = { 'content-type': 'application/json' };
+  expect((await fetch(`${url}/api/register`, { method: 'POST', headers, body })).status).toBe(201);
+  const res = await fetch(`${url}/api/login`, { method: 'POST', headers, body });
+  return ((await res.json()) as { token: string }).token;
+}
+
+function waitFor(predicate: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setInterval(() => {
+      if (predicate()) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 20);
+  });
+}
+
+describe('tunes serve', () => {
+  it('listens on loopback by default, logs one line per request on stderr and stops on SIGINT', async () => {
+    const home = tempDir();
+    const served = await serve(home);
+    expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const health = await fetch(`${served.url}/health`);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    await waitFor(() => served.stderr().includes('GET /health 200'));
+    served.child.kill('SIGINT');
+    expect(await served.exited).toBe(0);
+    expect(served.stderr()).toMatch(/tunes serve: stopped\n$/);
+  });
+
+  it('finishes a stream in flight on SIGTERM, refusing new connections meanwhile', async () => {
+    const home = tempDir();
+    const content = randomBytes(8 * 1024 * 1024);
+    const path = join(tempDir(), 'long.flac');
+    writeFileSync(path, content);
+    const songId = await seedFile(home, path);
+    const served = await serve(home);
+    const token = await login(served.url, 'alice');
+
+    const response = await new Promise<IncomingMessage>((resolve) => {
+      get(`${served.url}/api/songs/${songId}/stream`, { headers: { authorization: `Bearer ${token}` } }, resolve);
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('audio/flac');
+    response.pause();
+
+    served.child.kill('SIGTERM');
+    await waitFor(() => served.stderr().includes('finishing requests in flight'));
+    await expect(fetch(`${served.url}/health`)).rejects.toThrow();
+
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => chunks.push(chunk)).resume();
+    await new Promise((resolve) => response.on('end', resolve));
+    expect(Buffer.concat(chunks).equals(content)).toBe(true);
+    expect(await served.exited).toBe(0);
+    expect(served.stderr()).toContain(`GET /api/songs/${songId}/stream 200`);
+  });
+
+  it('lets mpv stream and seek a song over HTTP', async () => {
+    const home = tempDir();
+    const dir = tempDir();
+    const path = join(dir, 'tone.mp3');
+    execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=20', '-b:a', '64k', path]);
+    const songId = await seedFile(home, path);
+    const served = await serve(home);
+    const token = await login(served.url, 'alice');
+    // The token goes in through a config file, not argv, where other users could read it.
+    const config = join(dir, 'mpv.conf');
+    writeFileSync(config, `http-header-fields="Authorization: Bearer ${token}"\n`);
+    const pcm = join(dir, 'out.pcm');
+    await promisify(execFile)(process.env.TUNES_MPV ?? 'mpv', [
+      '--no-config',
+      `--include=${config}`,
+      '--ao=pcm',
+      `--ao-pcm-file=${pcm}`,
+      '--ao-pcm-waveheader=no',
+      '--audio-format=s16',
+      '--audio-channels=stereo',
+      '--audio-samplerate=44100',
+      '--start=15',
+      '--really-quiet',
+      `${served.url}/api/songs/${songId}/stream`,
+    ]);
+    // mpv seeked with a range request and decoded the rest of the song (about 5 of its 20 seconds).
+    await waitFor(() => new RegExp(`GET /api/songs/${songId}/stream 206`).test(served.stderr()));
+    const seconds = readFileSync(pcm).length / (44_100 * 2 * 2);
+    expect(seconds).toBeGreaterThan(3);
+    expect(seconds).toBeLessThan(8);
+    served.child.kill('SIGTERM');
+    expect(await served.exited).toBe(0);
+  });
+
+  it('refuses a bad port and loads no server code for plain commands', async () => {
+    const home = tempDir();
+    const bad = await runTunes(['serve', '--port', '70000'], { home });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('port');
+
+    const trace = join(tempDir(), 'imports.txt');
+    await runTunes(['whoami'], {
+      home,
+      nodeArgs: ['--import', new URL('../helpers/trace-imports.mjs', import.meta.url).pathname],
+      env: { TRACE_IMPORTS_FILE: trace },
+    });
+    expect(readFileSync(trace, 'utf8')).not.toMatch(/node_modules\/(fastify|@fastify)\//);
+  });
+});

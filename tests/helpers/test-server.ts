@@ -1,0 +1,75 @@
+import { afterEach } from 'vitest';
+import { openLocalConfig } from '../../src/config/local-config.js';
+import type { Store } from '../../src/db/open.js';
+import { listen, type RunningServer } from '../../src/server/listen.js';
+import type { LoginLimits } from '../../src/server/login-limiter.js';
+import { createAuthService } from '../../src/services/auth/auth-service.js';
+import { systemClock, type Clock } from '../../src/services/clock.js';
+import { buildServices, type Services } from '../../src/services/container.js';
+import { tempDir } from './temp-dir.js';
+import { FAST_SCRYPT, testStore } from './test-store.js';
+
+const running: RunningServer[] = [];
+
+export interface TestServer {
+  url: string;
+  store: Store;
+  services: Services;
+  /** Request log lines the server wrote. */
+  logLines: string[];
+  /** fetch() against the server, JSON bodies encoded, a token sent as Bearer. */
+  call(method: string, path: string, init?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  /** Registers and logs in a user, returning the token and id. */
+  user(username: string, password?: string): Promise<{ token: string; id: number }>;
+}
+
+/** The real server on 127.0.0.1 (port 0), over a real SQLite file in a temp dir. */
+export async function startTestServer(
+  options: { loginLimits?: LoginLimits; clock?: Clock } = {},
+): Promise<TestServer> {
+  const store = await testStore();
+  const clock = options.clock ?? systemClock;
+  const services: Services = {
+    ...buildServices(store, openLocalConfig({ TUNES_HOME: tempDir() }), clock),
+    auth: createAuthService({ db: store.db, clock, scryptParams: FAST_SCRYPT }),
+  };
+  const logLines: string[] = [];
+  const server = await listen(services, {
+    host: '127.0.0.1',
+    port: 0,
+    log: (line) => logLines.push(line),
+    clock,
+    ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
+  });
+  running.push(server);
+
+  const call: TestServer['call'] = (method, path, init = {}) => {
+    const headers: Record<string, string> = { ...init.headers };
+    if (init.token) headers.authorization = `Bearer ${init.token}`;
+    let body: string | undefined;
+    if (init.body !== undefined) {
+      body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    return fetch(`${server.url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+  };
+
+  return {
+    url: server.url,
+    store,
+    services,
+    logLines,
+    call,
+    async user(username, password = 'correct horse') {
+      const reg = await call('POST', '/api/register', { body: { username, password } });
+      if (reg.status !== 201) throw new Error(`register ${username}: ${reg.status} ${await reg.text()}`);
+      const login = await call('POST', '/api/login', { body: { username, password } });
+      const { token, user } = (await login.json()) as { token: string; user: { id: number } };
+      return { token, id: user.id };
+    },
+  };
+}
+
+afterEach(async () => {
+  for (const server of running.splice(0)) await server.close();
+});

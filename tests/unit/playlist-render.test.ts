@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { formatDuration, renderTable } from '../../src/cli/commands/playlist-render.js';
+import { clipCells, textCells } from '../../src/cli/format/text-width.js';
+import { parseIntegers } from '../../src/cli/parse-ids.js';
+
+describe('playlist tables', () => {
+  it('aligns columns by terminal cells, so CJK titles line up', () => {
+    const table = renderTable(['#', 'TITLE', 'LENGTH'], [['1', '夜に駆ける', '4:21'], ['10', 'Halo', '1:02:03']], [0, 2]);
+    expect(table.split('\n')).toEqual([' #  TITLE        LENGTH', ' 1  夜に駆ける     4:21', '10  Halo        1:02:03']);
+  });
+
+  it('clips long cells with an ellipsis and flattens line breaks', () => {
+    expect(clipCells('a'.repeat(50), 40)).toBe(`${'a'.repeat(39)}…`);
+    expect(textCells(clipCells('駆'.repeat(30), 40))).toBeLessThanOrEqual(40);
+    expect(clipCells('two\nlines', 40)).toBe('two lines');
+    expect(textCells('e\u0301')).toBe(1);
+  });
+
+  it('formats durations and parses ids', () => {
+    expect([formatDuration(null), formatDuration(0), formatDuration(59_499), formatDuration(3_600_000)]).toEqual(['-:--', '0:00', '0:59', '1:00:00']);
+    expect(parseIntegers(['1', ' 22 '], 'song id')).toEqual([1, 22]);
+    expect(() => parseIntegers(['1e3'], 'song id')).toThrow('not a valid song id: 1e3');
+    expect(() => parseIntegers(['-2'], 'position')).toThrow('not a valid position: -2');
+  });
+});
