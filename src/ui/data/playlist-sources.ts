@@ -9,24 +9,21 @@ const toItem = (p: PlaylistSummary): PlaylistItem => ({ id: p.id, name: p.name, 
 
 let sources = 0;
 
-/**
- * Playlists and likes of one user. The playlist service finds a playlist by name first, then by id,
- * so we pass the (unique per user) name: an id could be mistaken for a playlist named "3".
- */
+/** Playlists and likes of one user; playlists are named to the service by id, which renames do not change. */
 export function playlistSources(services: Services, user: User): UiPlaylists {
   const { playlists, likes } = services;
   return {
     list: async () => (await playlists.list(user.id)).map(toItem),
     songs: (playlist) =>
       arraySource(`playlist:${playlist.id}#${(sources += 1)}`, async () =>
-        (await playlists.show(user.id, playlist.name)).entries.map((entry) => toSongItem(entry.song)),
+        (await playlists.show(user.id, { id: playlist.id })).entries.map((entry) => toSongItem(entry.song)),
       ),
     create: async (name) => toItem(await playlists.create(user.id, name)),
-    rename: async (playlist, name) => void (await playlists.rename(user.id, playlist.name, name)),
-    remove: async (playlist) => void (await playlists.delete(user.id, playlist.name)),
-    addSongs: async (playlist, songIds) => void (await playlists.addSongs(user.id, playlist.name, songIds)),
-    removeAt: async (playlist, position) => void (await playlists.removePositions(user.id, playlist.name, [position])),
-    move: async (playlist, from, to) => void (await playlists.move(user.id, playlist.name, from, to)),
+    rename: async (playlist, name) => void (await playlists.rename(user.id, { id: playlist.id }, name)),
+    remove: async (playlist) => void (await playlists.delete(user.id, { id: playlist.id })),
+    addSongs: async (playlist, songIds) => void (await playlists.addSongs(user.id, { id: playlist.id }, songIds)),
+    removeAt: async (playlist, position) => void (await playlists.removePositions(user.id, { id: playlist.id }, [position])),
+    move: async (playlist, from, to) => void (await playlists.move(user.id, { id: playlist.id }, from, to)),
     liked: () => arraySource(`liked#${(sources += 1)}`, async () => (await likes.list(user.id)).map((entry) => toSongItem(entry.song))),
     async toggleLike(songId) {
       const liked = await likes.likedAmong(user.id, [songId]);
