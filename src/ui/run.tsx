@@ -1,10 +1,9 @@
 import { render, type Instance } from 'ink';
 import type { Services } from '../services/container.js';
-import { TunesApp } from './app.js';
+import { appTree } from './app-tree.js';
 import { connectServices } from './connect-services.js';
 import { enterAlternateScreen } from './terminal/alternate-screen.js';
-import { LiveTerminalSize } from './terminal/terminal-size.js';
-import { ThemeProvider, themeFor } from './theme.js';
+import { themeFor } from './theme.js';
 
 export interface InteractiveOptions {
   services: Services;
@@ -23,14 +22,12 @@ export async function runInteractive({ services, stdin, stdout, env }: Interacti
   const quit = () => instance?.unmount();
   const terminal = enterAlternateScreen({ stdin, stdout, onSignal: quit });
   try {
-    instance = render(
-      <ThemeProvider theme={themeFor(env)}>
-        <LiveTerminalSize stdout={stdout}>
-          <TunesApp connection={ui} onQuit={quit} />
-        </LiveTerminalSize>
-      </ThemeProvider>,
-      { stdin, stdout, exitOnCtrlC: false, patchConsole: true },
-    );
+    instance = render(appTree({ connection: ui, theme: themeFor(env), onQuit: quit, terminal: { stdout } }), {
+      stdin,
+      stdout,
+      exitOnCtrlC: false,
+      patchConsole: true,
+    });
     await instance.waitUntilExit();
   } finally {
     instance?.unmount();

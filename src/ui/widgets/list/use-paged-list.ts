@@ -62,14 +62,32 @@ export function usePagedList<Row>(source: RowSource<Row> | undefined, height: nu
     [source, fail],
   );
 
-  // A new source, or a refresh: drop the cache and ask again.
-  useEffect(() => {
+  const forget = () => {
     generation.current += 1;
-    const gen = generation.current;
     cache.current = new PageCache<Row>();
     inflight.current = new Set();
     countKnown.current = false;
     provisional.current = 0;
+  };
+
+  // A new source starts empty at the top at once, in this render: not in an effect, or the frame
+  // drawn before it would show the old rows under the new title (and the next key may be waiting).
+  const [shownKey, setShownKey] = useState(source?.key);
+  if (shownKey !== source?.key) {
+    setShownKey(source?.key);
+    forget();
+    dispatch({ type: 'count', count: 0 });
+    dispatch({ type: 'select', index: 0 });
+  }
+
+  // Load the first page and the count of a new source; a refresh drops the pages but keeps the cursor.
+  const lastReload = useRef(reloads);
+  useEffect(() => {
+    if (lastReload.current !== reloads) {
+      lastReload.current = reloads;
+      forget();
+    }
+    const gen = generation.current;
     setError(undefined);
     if (!source) return;
     loadPage(0, gen);
@@ -86,13 +104,6 @@ export function usePagedList<Row>(source: RowSource<Row> | undefined, height: nu
     );
   }, [source, reloads, loadPage, fail]);
 
-  // A new source starts at the top, at once (not in an effect: the next key may already be waiting);
-  // a refresh keeps the cursor.
-  const [shownKey, setShownKey] = useState(source?.key);
-  if (shownKey !== source?.key) {
-    setShownKey(source?.key);
-    dispatch({ type: 'select', index: 0 });
-  }
   useEffect(() => dispatch({ type: 'resize', height }), [height]);
 
   useEffect(() => {
