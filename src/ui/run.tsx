@@ -5,6 +5,13 @@ import { connectServices } from './connect-services.js';
 import { enterAlternateScreen } from './terminal/alternate-screen.js';
 import { themeFor } from './theme.js';
 
+/**
+ * Ink throttles frames (30 fps by default) on both its render and its write, so a keystroke whose
+ * rows arrive a few ms later waited up to two 33 ms windows. 120 keeps bursts bounded and a search
+ * result on screen within a frame or two of the query.
+ */
+export const UI_MAX_FPS = 120;
+
 export interface InteractiveOptions {
   services: Services;
   stdin: NodeJS.ReadStream;
@@ -27,6 +34,7 @@ export async function runInteractive({ services, stdin, stdout, env }: Interacti
       stdout,
       exitOnCtrlC: false,
       patchConsole: true,
+      maxFps: UI_MAX_FPS,
     });
     await instance.waitUntilExit();
   } finally {

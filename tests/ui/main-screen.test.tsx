@@ -39,7 +39,7 @@ describe('main screen', () => {
     await app.type('j', 'j');
     await app.waitFor((f) => f.includes('(3/250)'));
     await app.type('G');
-    const bottom = await app.waitFor((f) => f.includes('(250/250)') && !f.includes('…'), 'bottom');
+    const bottom = await app.waitFor((f) => f.includes('(250/250)') && !f.includes('⋯'), 'bottom');
     expect(bottom).toContain('Track 250');
     expect(bottom).not.toContain('Track 225');
     await app.type('g');

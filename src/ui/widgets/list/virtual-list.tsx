@@ -26,17 +26,18 @@ export function VirtualList<Row>({ state, rowAt, renderRow, width, focused, empt
   for (let index = state.top; index < end; index += 1) {
     const row = rowAt(index);
     const selected = index === state.cursor;
+    // One Text per row (no Box): fewer layout nodes keep a key press's re-render cheap.
     lines.push(
-      <Box key={index} width={width} height={1} overflow="hidden">
-        {row === undefined ? (
-          <Text dimColor>…</Text>
-        ) : (
-          <Text inverse={selected && focused} bold={selected && !focused} wrap="truncate">
-            {selected && !focused ? '›' : ' '}
-            {renderRow(row, selected, width - 1)}
-          </Text>
-        )}
-      </Box>,
+      row === undefined ? (
+        <Text key={index} dimColor>
+          ⋯
+        </Text>
+      ) : (
+        <Text key={index} inverse={selected && focused} bold={selected && !focused} wrap="truncate">
+          {selected && !focused ? '›' : ' '}
+          {renderRow(row, selected, width - 1)}
+        </Text>
+      ),
     );
   }
   return (
