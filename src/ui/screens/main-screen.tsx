@@ -37,7 +37,8 @@ export function MainScreen({ services, user, onQuit }: { services: UiServices; u
   const [notice, setNotice] = useState<{ text: string; isError: boolean }>();
   const [libraryEmpty, setLibraryEmpty] = useState<boolean>();
   const [reloads, setReloads] = useState(0);
-  const status = useSyncExternalStore(services.player.subscribe, services.player.status);
+  // Only the playing song's id: position ticks re-render the now-playing bar, not the whole screen.
+  const playingId = useSyncExternalStore(services.player.subscribe, () => services.player.status().song?.id);
 
   const entries = useMemo(() => sidebarEntries(playlists), [playlists]);
   const reloadPlaylists = useCallback(async () => {
@@ -154,12 +155,12 @@ export function MainScreen({ services, user, onQuit }: { services: UiServices; u
             ) : (
               <VirtualList state={list.state} rowAt={list.rowAt} width={listWidth} focused={nav.focus === 'list'} loading={list.loading}
                 emptyText={view.kind === 'songs' && view.query ? `no songs match “${view.query}”` : 'nothing here yet'}
-                renderRow={(row, _selected, width) => renderListRow(row, width, status.song?.id)} />
+                renderRow={(row, _selected, width) => renderListRow(row, width, playingId)} />
             )}
           </Box>
         ) : null}
       </Box>
-      <NowPlayingBar status={status} width={columns} />
+      <NowPlayingBar player={services.player} width={columns} />
       <Text wrap="truncate" color={notice?.isError ? theme.error : theme.muted} dimColor={!notice}>
         {notice ? notice.text : hint}
       </Text>

@@ -54,9 +54,10 @@ export function runCommand(command: Command, ctx: CommandContext): void {
       return inSidebar ? moveSidebar(direction * 5) : list.dispatch({ type: 'page', direction });
     }
     case 'toggleFocus':
-      return ctx.navigate({ type: 'toggleFocus' });
     case 'focusSidebar':
-      return ctx.navigate({ type: 'focus', focus: 'sidebar' });
+      // Playlists made by another `tunes` meanwhile show up when the sidebar is visited.
+      if (!inSidebar) void ctx.reloadPlaylists().catch(() => undefined);
+      return ctx.navigate(command === 'toggleFocus' ? { type: 'toggleFocus' } : { type: 'focus', focus: 'sidebar' });
     case 'focusList':
       return ctx.navigate({ type: 'focus', focus: 'list' });
     case 'back':

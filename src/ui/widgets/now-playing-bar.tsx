@@ -1,11 +1,13 @@
 import { Box, Text } from 'ink';
 import { fit, formatDuration, progressBar } from '../format.js';
-import type { PlayerStatus } from '../ports.js';
+import { memo, useSyncExternalStore } from 'react';
+import type { UiPlayer } from '../ports.js';
 import { useTheme } from '../theme.js';
 
 /** Two lines: what is playing (or the problem), then elapsed / length with a progress bar and the modes. */
-export function NowPlayingBar({ status, width }: { status: PlayerStatus; width: number }) {
+export const NowPlayingBar = memo(function NowPlayingBar({ player, width }: { player: UiPlayer; width: number }) {
   const theme = useTheme();
+  const status = useSyncExternalStore(player.subscribe, player.status);
   const { song } = status;
   const state = song ? (status.paused ? '❚❚' : '▶') : '■';
   const title = song ? `${song.title} — ${song.artist}` : status.problem ?? 'Nothing playing';
@@ -24,4 +26,4 @@ export function NowPlayingBar({ status, width }: { status: PlayerStatus; width: 
       </Text>
     </Box>
   );
-}
+});

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import { fit } from '../format.js';
 import { useTheme } from '../theme.js';
 import type { SidebarEntry } from '../screens/navigation-state.js';
@@ -12,7 +13,7 @@ export interface SidebarProps {
 }
 
 /** Sections, a rule, then the user's playlists; scrolls to keep the selection visible. */
-export function Sidebar({ entries, selected, focused, width, height }: SidebarProps) {
+export const Sidebar = memo(function Sidebar({ entries, selected, focused, width, height }: SidebarProps) {
   const theme = useTheme();
   const top = Math.max(0, Math.min(selected - height + 1, entries.length - height));
   const visible = entries.slice(Math.max(0, top), Math.max(0, top) + height);
@@ -32,4 +33,4 @@ export function Sidebar({ entries, selected, focused, width, height }: SidebarPr
       })}
     </Box>
   );
-}
+});

@@ -107,7 +107,11 @@ export function usePagedList<Row>(source: RowSource<Row> | undefined, height: nu
   useEffect(() => dispatch({ type: 'resize', height }), [height]);
 
   useEffect(() => {
-    for (const page of pagesFor(state.top, state.height)) {
+    // Half a page beyond each edge of the window too, so scrolling across a page boundary finds it loaded.
+    const margin = PAGE_SIZE / 2;
+    const from = Math.max(0, state.top - margin);
+    const to = Math.min(Math.max(state.count, state.top + state.height), state.top + state.height + margin);
+    for (const page of pagesFor(from, to - from)) {
       if (!cache.current.get(page)) loadPage(page, generation.current);
     }
   }, [state.top, state.height, state.count, loaded, loadPage]);
