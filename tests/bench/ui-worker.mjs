@@ -109,6 +109,7 @@ if (mode === 'app') {
   const rssServices = rssAfterGc();
 
   // First frame: from importing the UI (Ink, React, screens) to the first screenful of songs.
+  const renderTimes = [];
   const stdout = new FakeStdout();
   const stdin = new FakeStdin();
   const t0 = performance.now();
@@ -119,7 +120,7 @@ if (mode === 'app') {
   const { render } = await import('ink');
   const importMs = performance.now() - t0;
   const app = render(appTree({ connection: connectServices(services), theme: MONO_THEME, onQuit: () => {}, terminal: { size } }), {
-    stdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: UI_MAX_FPS,
+    stdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: UI_MAX_FPS, onRender: (m) => renderTimes.push(m.renderTime),
   });
   const firstAny = await waitForWrite(stdout, t0, (t) => t.trim().length > 0);
   const firstSongs = await waitForWrite(stdout, t0, (t) => t.includes(`(1/${total})`) && !t.includes('⋯') && !t.includes('loading'));
@@ -167,7 +168,7 @@ if (mode === 'app') {
     total, importMs, firstAnyMs: firstAny - t0, firstSongsMs: firstSongs - t0,
     downMedian: median(down), downP95: p95(down), upMedian: median(up), upP95: p95(up), bottomMs,
     searchMedian: median(typing), searchMax: Math.max(...typing), searchEach: typing,
-    directMedian: median(direct), directMax: Math.max(...direct), rss, rssServices, rssFirst, heap: mib(process.memoryUsage().heapUsed), writes: stdout.count,
+    directMedian: median(direct), directMax: Math.max(...direct), rss, rssServices, rssFirst, heap: mib(process.memoryUsage().heapUsed), writes: stdout.count, inkRenderMedian: median(renderTimes), inkRenders: renderTimes.length,
   }));
   process.exit(0);
 }

@@ -1,5 +1,3 @@
-import { Text } from 'ink';
-import type { ReactNode } from 'react';
 import type { RowSource } from '../data/row-source.js';
 import { fit, formatDuration } from '../format.js';
 import type { AlbumItem, ArtistItem, HistoryItem, SongItem, UiServices } from '../ports.js';
@@ -59,7 +57,7 @@ export function songOf(row: ListRow | undefined): SongItem | undefined {
   return row && (row.kind === 'song' || row.kind === 'played') ? row.song : undefined;
 }
 
-export function renderListRow(row: ListRow, width: number, playingId: number | undefined): ReactNode {
+export function renderListRow(row: ListRow, width: number, playingId: number | undefined): string {
   switch (row.kind) {
     case 'song':
     case 'played':
@@ -75,18 +73,20 @@ export function renderListRow(row: ListRow, width: number, playingId: number | u
   }
 }
 
-function songLine(song: SongItem, width: number, playingId: number | undefined, playedAt?: string): ReactNode {
+/** A plain string, not nested Text: Ink's cost per frame grows with the number of text nodes. */
+function songLine(song: SongItem, width: number, playingId: number | undefined, playedAt?: string): string {
   const marker = song.id === playingId ? '♪ ' : '  ';
-  const when = playedAt ? `${playedAt.slice(5, 16).replace('T', ' ')} ` : '';
+  const when = playedAt ? `${localTime(playedAt)} ` : '';
   const rest = width - marker.length - when.length - 7;
   const titleW = Math.max(6, Math.floor(rest * 0.45));
   const artistW = Math.max(4, Math.floor(rest * 0.27));
   const albumW = Math.max(0, rest - titleW - artistW - 2);
-  return (
-    <>
-      <Text bold={song.id === playingId}>{marker}</Text>
-      {when}
-      {fit(song.title, titleW)} {fit(song.artist, artistW)} {fit(song.album, albumW)} {formatDuration(song.durationMs).padStart(6)}
-    </>
-  );
+  return `${marker}${when}${fit(song.title, titleW)} ${fit(song.artist, artistW)} ${fit(song.album, albumW)} ${formatDuration(song.durationMs).padStart(6)}`;
+}
+
+/** "11-23 22:19" in the machine's time zone (history stores UTC). */
+function localTime(iso: string): string {
+  const d = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
