@@ -1,9 +1,12 @@
 import { CommanderError } from 'commander';
 import { exitCodeFor, isTunesError } from '../errors.js';
-import { createProgram } from './program.js';
+import { discardPrespawned, prespawnMpv } from '../player/prespawn.js';
 
 /** The one place that turns errors into exit codes; everything below throws. */
 async function main(argv: string[]): Promise<number> {
+  // `tunes play` starts mpv while the rest of the CLI loads: both take about as long.
+  if (commandName(argv) === 'play') prespawnMpv();
+  const { createProgram } = await import('./program.js');
   const { program, runtime } = createProgram();
   const json = argv.includes('--json');
   try {
@@ -13,7 +16,18 @@ async function main(argv: string[]): Promise<number> {
     return reportError(error, json);
   } finally {
     await runtime.close();
+    await discardPrespawned();
   }
+}
+
+/** The subcommand named in argv (skipping global options such as `--db <path>`). */
+function commandName(argv: string[]): string | undefined {
+  for (let i = 2; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg === '--db') i += 1;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
 }
 
 function reportError(error: unknown, json: boolean): number {

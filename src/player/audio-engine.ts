@@ -23,6 +23,8 @@ export type EngineEvent =
 export interface AudioEngineOptions extends Omit<MpvSpawnOptions, 'binary'> {
   /** Finds the mpv binary; throws `dependency_missing` when there is none. */
   resolveBinary: () => string;
+  /** An mpv started earlier with default options (see prespawn.ts), used instead of spawning one. */
+  adopt?: () => Promise<MpvProcess> | undefined;
 }
 
 /** One mpv process driven over IPC, started on first use and again after it dies. */
@@ -126,11 +128,15 @@ export class AudioEngine {
 
   private async spawn(): Promise<MpvProcess> {
     const binary = this.options.resolveBinary();
-    const mpv = await spawnMpv({
-      ...this.options,
-      binary,
-      extraArgs: [`--volume=${this.volume}`, `--mute=${this.muted ? 'yes' : 'no'}`, ...(this.options.extraArgs ?? [])],
-    });
+    const adopted = await this.options.adopt?.()?.catch(() => undefined);
+    const mpv =
+      adopted && !adopted.connection.isClosed
+        ? adopted
+        : await spawnMpv({
+            ...this.options,
+            binary,
+            extraArgs: [`--volume=${this.volume}`, `--mute=${this.muted ? 'yes' : 'no'}`, ...(this.options.extraArgs ?? [])],
+          });
     const gen = ++this.generation;
     mpv.connection.onEvent((event) => this.forward(gen, event));
     void mpv.exited.then((exit) => {
@@ -139,7 +145,12 @@ export class AudioEngine {
       if (!this.shuttingDown) this.emit({ type: 'crash', error: startFailure(exit) });
     });
     try {
-      await Promise.all(OBSERVED_PROPERTIES.map((name, i) => mpv.connection.command('observe_property', i + 1, name)));
+      await Promise.all([
+        ...OBSERVED_PROPERTIES.map((name, i) => mpv.connection.command('observe_property', i + 1, name)),
+        ...(mpv === adopted
+          ? [mpv.connection.command('set_property', 'volume', this.volume), mpv.connection.command('set_property', 'mute', this.muted)]
+          : []),
+      ]);
     } catch (error) {
       await mpv.stop();
       const exit = await mpv.exited;

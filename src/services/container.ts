@@ -8,6 +8,7 @@ import { createCatalogService, type CatalogService } from './catalog/catalog-ser
 import { systemClock, type Clock } from './clock.js';
 import { AudioEngine } from '../player/audio-engine.js';
 import { resolveMpvBinary } from '../player/mpv-binary.js';
+import { takePrespawned } from '../player/prespawn.js';
 import { createHistoryService, type HistoryService } from './history/history-service.js';
 import { createPlaybackService, type PlaybackService } from './playback/playback-service.js';
 import { createPlaySelectionService, type PlaySelectionService } from './playback/play-selection.js';
@@ -51,7 +52,11 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock, e
   const catalog = createCatalogService({ db });
   const playlists = createPlaylistService({ db, clock });
   const history = createHistoryService({ db });
-  const engine = new AudioEngine({ resolveBinary: () => resolveMpvBinary(env), audioOutput: env.TUNES_AUDIO_OUTPUT || undefined });
+  const engine = new AudioEngine({
+    resolveBinary: () => resolveMpvBinary(env),
+    audioOutput: env.TUNES_AUDIO_OUTPUT || undefined,
+    adopt: takePrespawned,
+  });
   const playback = createPlaybackService({ engine, history, clock });
   rememberVolume(playback, config);
   return {

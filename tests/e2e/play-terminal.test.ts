@@ -61,6 +61,7 @@ async function terminalPlay(args: string[]) {
       }
     },
     pid: () => Number(readFileSync(pidFile, 'utf8').trim()),
+    home,
   };
 }
 
@@ -97,6 +98,8 @@ describe('tunes play on a terminal', () => {
     // Only one status line was ever drawn: the screen is the help line, the last status and the shell's output.
     expect(after.split('\n').filter((line) => / \/ 0:30 /.test(line))).toHaveLength(1);
     expect(processExists(players[0]!)).toBe(false);
+    // The volume is a preference kept for the next session.
+    expect(JSON.parse(readFileSync(join(t.home, 'config.json'), 'utf8'))).toMatchObject({ volume: 95 });
   });
 
   it('restores the terminal and stops mpv on Ctrl-C and on SIGTERM', async () => {

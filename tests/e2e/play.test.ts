@@ -133,6 +133,37 @@ describe('tunes play on a pipe', () => {
     expect(existsSync(marker)).toBe(true);
   });
 
+  it('fails with a clear error (exit 6) when mpv dies mid-song', async () => {
+    const { home } = await library(30);
+    const child = spawn(process.execPath, [TUNES_BIN, 'play'], {
+      env: { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    process.kill(mpvChildren(child.pid!)[0]!, 'SIGKILL');
+    expect(await exited).toBe(6);
+    expect(stderr).toBe('tunes: mpv was killed (SIGKILL); playback stopped\n');
+  });
+
+  it('stops quietly when the reader of its output goes away (tunes play | head -1)', async () => {
+    const { home } = await library(1);
+    const child = spawn(process.execPath, [TUNES_BIN, 'play'], {
+      env: { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    const players = mpvChildren(child.pid!);
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(processExists(players[0]!)).toBe(false);
+  });
+
   it('stops mpv and exits on SIGTERM mid-song', async () => {
     const { home } = await library(30);
     const child = spawn(process.execPath, [TUNES_BIN, 'play'], {

@@ -23,7 +23,7 @@ export async function playbackHarness({ audioOutput = 'null', extraArgs = [] }: 
   const dir = tempDir();
   const engine = new AudioEngine({ resolveBinary: () => resolveMpvBinary(), audioOutput, extraArgs });
   const history = createHistoryService({ db: store.db });
-  let seed = 1;
+  let seed = 99_999;
   const playback = createPlaybackService({ engine, history, clock: systemClock, random: () => ((seed = (seed * 16807) % 2147483647) / 2147483647) });
   services.push(playback);
   const events: PlaybackEvent[] = [];

@@ -96,11 +96,17 @@ async function playToPipe(runtime: CliRuntime, services: Services, start: () => 
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   const onSignal = () => stopSignal();
   for (const signal of signals) process.on(signal, onSignal);
+  // The reader went away (`tunes play | head -1`): stop playing, quietly.
+  const onOutputError = (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') stopSignal();
+  };
+  runtime.stdout.on('error', onOutputError);
   try {
     await start();
     await finished;
   } finally {
     for (const signal of signals) process.off(signal, onSignal);
     await playback.close();
+    runtime.stdout.off('error', onOutputError);
   }
 }

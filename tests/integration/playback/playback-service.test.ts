@@ -130,6 +130,47 @@ describe('playback service with real mpv', () => {
     expect(h.started().slice(-1)).toEqual(['B']);
   });
 
+  it('edits the queue while playing: add next / to end, move, remove (also the current song), clear', async () => {
+    const h = await playbackHarness();
+    const [a, b, c, x, y] = await h.songs(['A', 'B', 'C', 'X', 'Y'].map((title) => ({ title, seconds: 20 })));
+    let started = h.next('track-start');
+    await h.playback.play([a!, b!, c!]);
+    await started;
+    await h.playback.addNext([x!]);
+    await h.playback.addToEnd([y!]);
+    expect(h.playback.queue().map((s) => s.title)).toEqual(['A', 'X', 'B', 'C', 'Y']);
+    started = h.next('track-start');
+    await h.playback.next();
+    expect((await started).song.title).toBe('X');
+
+    await h.playback.move(4, 2);
+    expect(h.playback.queue().map((s) => s.title)).toEqual(['A', 'X', 'Y', 'B', 'C']);
+    started = h.next('track-start');
+    await h.playback.remove(1);
+    expect((await started).song.title).toBe('Y');
+    expect(h.playback.state()).toMatchObject({ index: 1, length: 4 });
+    await h.playback.remove(0);
+    expect(h.playback.state()).toMatchObject({ index: 0, song: { title: 'Y' } });
+    started = h.next('track-start');
+    await h.playback.next();
+    expect((await started).song.title).toBe('B');
+
+    await h.playback.clear();
+    expect(h.playback.state()).toMatchObject({ status: 'stopped', length: 0, song: null });
+    await expect(h.playback.jump(0)).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+
+  it('shuffle at the start picks a random first song and plays every song once', async () => {
+    const h = await playbackHarness();
+    const songs = await h.songs(Array.from({ length: 6 }, (_, i) => ({ title: `S${i}`, seconds: 0.3 })));
+    const ended = h.next('ended');
+    await h.playback.play(songs, { shuffle: true });
+    await ended;
+    expect([...h.started()].sort()).toEqual(['S0', 'S1', 'S2', 'S3', 'S4', 'S5']);
+    // The harness's seeded random source picks S4 first: not simply the list's first song.
+    expect(h.started()[0]).toBe('S4');
+  });
+
   it('writes history only for songs listened to past the threshold', async () => {
     const h = await playbackHarness();
     const alice = await h.user();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AudioEngine } from '../../../src/player/audio-engine.js';
 import { resolveMpvBinary } from '../../../src/player/mpv-binary.js';
+import { spawnMpv } from '../../../src/player/mpv-process.js';
 import { makeCorrupt, makeTone } from '../../fixtures/playback/make-audio.js';
 import { processExists, recordEngine } from '../../helpers/engine-events.js';
 import { tempDir } from '../../helpers/temp-dir.js';
@@ -154,6 +155,19 @@ describe('AudioEngine against real mpv', () => {
     await engine.shutdown();
     expect(processExists(pid)).toBe(false);
     expect(rec.events.some((e) => e.type === 'crash')).toBe(false);
+  });
+
+  it('adopts an mpv started earlier (tunes play starts one while the CLI loads) and applies its volume', async () => {
+    const dir = tempDir();
+    const early = spawnMpv({ binary: resolveMpvBinary(), audioOutput: 'null' });
+    const engine = newEngine({ adopt: () => early });
+    await engine.setVolume(40);
+    const rec = recordEngine(engine);
+    await engine.start();
+    expect(engine.pid).toBe((await early).pid);
+    expect(await rec.find('volume', (e) => e.volume === 40)).toBeDefined();
+    const entry = await engine.load(makeTone(dir, 'a', { seconds: 0.4 }));
+    expect(await rec.find('entry-end')).toEqual({ type: 'entry-end', entry, reason: 'eof' });
   });
 
   it('also works over an IPC socket (--input-ipc-server, as on Windows)', async () => {

@@ -1,0 +1,297 @@
+import type { Song } from '../../db/schema.js';
+import { TunesError } from '../../errors.js';
+import type { AudioEngine, EngineEvent, EntryId } from '../../player/audio-engine.js';
+import type { Clock } from '../clock.js';
+import type { HistoryService } from '../history/history-service.js';
+import { ListenTracker } from './listen-tracker.js';
+import { summarize, type PlaybackEvent, type PlaybackState, type PlaybackStatus } from './playback-state.js';
+import { PlayQueue, type QueueEntry } from './queue.js';
+
+export interface PlaybackDeps {
+  engine: AudioEngine;
+  history: HistoryService;
+  clock: Clock;
+  random?: () => number;
+}
+
+/**
+ * The state behind the playback service and how it follows mpv: which queue entry each mpv
+ * playlist entry is, keeping the next song preloaded, moving on when a song ends, recording
+ * listens, and picking up after mpv dies. The service runs every call and event one at a time.
+ */
+export class PlaybackCore {
+  readonly engine: AudioEngine;
+  readonly queue: PlayQueue;
+  readonly pick: () => number;
+  readonly songs = new Map<number, Song>();
+  private readonly entryKeys = new Map<EntryId, number>();
+  private readonly listeners = new Set<(event: PlaybackEvent) => void>();
+  private readonly history: HistoryService;
+  private readonly clock: Clock;
+  listenerUserId: number | undefined;
+  status: PlaybackStatus = 'stopped';
+  playingEntry: EntryId | undefined;
+  preloaded: { entry: EntryId; key: number } | undefined;
+  positionMs = 0;
+  volume = 100;
+  muted = false;
+  paused = false;
+  failuresInARow = 0;
+  /** After mpv died: the song to reload where it was, on the next command. */
+  crashedAt: { key: number; seconds: number } | undefined;
+  private listen: ListenTracker | undefined;
+  private durationMs: number | null = null;
+  private error: string | null = null;
+  /** The song being reloaded after a crash: its listen continues rather than starting over. */
+  private resumingKey: number | undefined;
+  /** track-start waits for the first playback-restart, so a file that fails to open never "starts". */
+  private announce = false;
+
+  constructor({ engine, history, clock, random }: PlaybackDeps) {
+    this.engine = engine;
+    this.history = history;
+    this.clock = clock;
+    this.pick = random ?? Math.random;
+    this.queue = new PlayQueue(this.pick);
+  }
+
+  subscribe(listener: (event: PlaybackEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(event: PlaybackEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  warn(message: string): void {
+    this.emit({ type: 'warning', message });
+  }
+
+  emitState(): void {
+    this.emit({ type: 'state', state: this.snapshot() });
+  }
+
+  songOf(entry: QueueEntry | undefined): Song | undefined {
+    return entry ? this.songs.get(entry.songId) : undefined;
+  }
+
+  remember(list: readonly Song[]): number[] {
+    for (const song of list) this.songs.set(song.id, song);
+    return list.map((song) => song.id);
+  }
+
+  snapshot(): PlaybackState {
+    const song = this.songOf(this.queue.current);
+    return {
+      status: this.status,
+      index: this.queue.currentIndex,
+      length: this.queue.length,
+      song: song ? summarize(song) : null,
+      positionMs: this.positionMs,
+      durationMs: this.durationMs ?? song?.duration_ms ?? null,
+      volume: this.volume,
+      muted: this.muted,
+      shuffle: this.queue.shuffle,
+      repeat: this.queue.repeat,
+      error: this.error,
+    };
+  }
+
+  /** Loads the queue's current song into mpv, replacing what plays. */
+  async startCurrent(startSeconds = 0): Promise<void> {
+    const entry = this.queue.current;
+    const song = this.songOf(entry);
+    if (!entry || !song) return this.finish();
+    this.status = 'loading';
+    this.positionMs = startSeconds * 1000;
+    this.durationMs = song.duration_ms;
+    this.resumingKey = this.crashedAt?.key === entry.key ? entry.key : undefined;
+    this.crashedAt = undefined;
+    this.error = null;
+    this.forgetPreload();
+    this.emitState();
+    // The next song is handed to mpv once this one has started (see onEntryStart).
+    const id = await this.engine.load(song.path, { startSeconds });
+    this.entryKeys.set(id, entry.key);
+  }
+
+  forgetPreload(): void {
+    if (this.preloaded) this.entryKeys.delete(this.preloaded.entry);
+    this.preloaded = undefined;
+  }
+
+  /** Makes mpv's upcoming entry match what the queue will play next. */
+  async syncPreload(): Promise<void> {
+    if (this.playingEntry === undefined && this.status !== 'loading') return;
+    const wanted = this.queue.peekNext();
+    if (this.preloaded?.key === wanted?.key) return;
+    if (this.preloaded) {
+      this.forgetPreload();
+      await this.engine.clearUpcoming();
+    }
+    const song = this.songOf(wanted);
+    if (!wanted || !song) return;
+    const id = await this.engine.append(song.path);
+    this.entryKeys.set(id, wanted.key);
+    this.preloaded = { entry: id, key: wanted.key };
+  }
+
+  async finish(): Promise<void> {
+    await this.endListen();
+    this.status = 'ended';
+    this.positionMs = 0;
+    this.forgetPreload();
+    this.emitState();
+    this.emit({ type: 'ended' });
+  }
+
+  async stopNow(): Promise<void> {
+    await this.endListen();
+    this.playingEntry = undefined;
+    this.forgetPreload();
+    if (this.engine.isRunning) await this.engine.stop();
+    this.status = 'stopped';
+    this.positionMs = 0;
+    this.emitState();
+  }
+
+  async endListen(): Promise<void> {
+    const done = this.listen;
+    this.listen = undefined;
+    if (!done || this.listenerUserId === undefined) return;
+    try {
+      await this.history.recordListen({
+        userId: this.listenerUserId,
+        songId: done.songId,
+        startedAt: done.startedAt,
+        msPlayed: done.msPlayed,
+        durationMs: done.durationMs,
+      });
+    } catch (e) {
+      this.warn(`could not save listening history: ${(e as Error).message}`);
+    }
+  }
+
+  /** Commands that act on the song playing first bring mpv back after a crash. */
+  async ensureLoaded(): Promise<boolean> {
+    if (this.playingEntry !== undefined || this.status === 'loading') return true;
+    if (this.crashedAt && this.queue.current?.key === this.crashedAt.key) {
+      await this.startCurrent(this.crashedAt.seconds);
+      return true;
+    }
+    return false;
+  }
+
+  async onEngineEvent(event: EngineEvent): Promise<void> {
+    switch (event.type) {
+      case 'entry-start':
+        return this.onEntryStart(event.entry);
+      case 'entry-end':
+        return this.onEntryEnd(event.entry, event.reason, event.error);
+      case 'time-pos':
+        if (event.seconds === null) return;
+        this.positionMs = Math.round(event.seconds * 1000);
+        this.listen?.position(event.seconds);
+        return this.emitState();
+      case 'seek':
+        this.listen?.seeked();
+        return;
+      case 'playback-restart':
+        return this.onPlaybackRestart();
+      case 'duration':
+        if (event.seconds !== null) this.durationMs = Math.round(event.seconds * 1000);
+        this.listen?.duration(event.seconds);
+        return;
+      case 'pause':
+        this.paused = event.paused;
+        if (this.status === 'playing' || this.status === 'paused') this.status = this.paused ? 'paused' : 'playing';
+        return this.emitState();
+      case 'volume':
+        this.volume = Math.round(event.volume);
+        return this.emitState();
+      case 'mute':
+        this.muted = event.muted;
+        return this.emitState();
+      case 'crash':
+        return this.onCrash(event.error);
+      case 'idle':
+        return;
+    }
+  }
+
+  private onPlaybackRestart(): void {
+    const song = this.songOf(this.queue.current);
+    const live = this.playingEntry !== undefined;
+    if (live && this.status !== 'ended' && this.status !== 'stopped') this.status = this.paused ? 'paused' : 'playing';
+    if (this.announce && song && live) {
+      this.announce = false;
+      this.emit({ type: 'track-start', song: summarize(song), index: this.queue.currentIndex, length: this.queue.length });
+    }
+    this.emit({ type: 'playback-restart' });
+    this.emitState();
+  }
+
+  private async onEntryStart(entry: EntryId): Promise<void> {
+    const key = this.entryKeys.get(entry);
+    if (key === undefined) return; // an entry we have since replaced
+    if (this.preloaded?.entry === entry) this.preloaded = undefined;
+    if (!this.queue.jumpToKey(key)) return;
+    const song = this.songOf(this.queue.current)!;
+    this.playingEntry = entry;
+    if (!(this.listen && this.resumingKey === key)) {
+      await this.endListen();
+      this.listen = new ListenTracker(key, song.id, song.duration_ms, this.clock.now());
+    }
+    this.resumingKey = undefined;
+    this.durationMs = song.duration_ms;
+    this.announce = true;
+    // Tidy mpv's playlist down to this entry (dropping finished and stale ones), then hand it the next.
+    this.forgetPreload();
+    await this.engine.clearUpcoming();
+    await this.syncPreload();
+  }
+
+  private async onEntryEnd(entry: EntryId, reason: string, fileError: string | undefined): Promise<void> {
+    const key = this.entryKeys.get(entry);
+    this.entryKeys.delete(entry);
+    if (reason === 'error') {
+      const song = this.songs.get(this.queue.entries.find((e) => e.key === key)?.songId ?? -1);
+      this.warn(`cannot play ${song ? `"${song.title}" (${song.path})` : 'a file'}: ${fileError ?? 'unknown error'}; skipping it`);
+      this.failuresInARow += 1;
+    } else if (reason === 'eof') {
+      this.failuresInARow = 0;
+    }
+    if (entry !== this.playingEntry) {
+      if (this.preloaded?.entry === entry) this.preloaded = undefined;
+      return;
+    }
+    this.playingEntry = undefined;
+    this.announce = false;
+    if (reason === 'eof') this.listen?.reachedEnd();
+    await this.endListen();
+    if (reason !== 'eof' && reason !== 'error') return; // stopped or replaced by us
+    if (this.failuresInARow >= Math.max(this.queue.length, 1)) {
+      this.warn('nothing left in the queue could be played');
+      this.failuresInARow = 0;
+      this.forgetPreload();
+      await this.engine.stop();
+      return this.finish();
+    }
+    if (this.preloaded) return; // mpv moves on to it by itself
+    if (!this.queue.next({ auto: true })) return this.finish();
+    await this.startCurrent();
+  }
+
+  private onCrash(crash: TunesError): void {
+    const current = this.queue.current;
+    this.crashedAt = current && this.status !== 'ended' ? { key: current.key, seconds: this.positionMs / 1000 } : undefined;
+    this.playingEntry = undefined;
+    this.preloaded = undefined;
+    this.entryKeys.clear();
+    this.status = 'stopped';
+    this.error = `${crash.message}; playback stopped (the next command starts mpv again)`;
+    this.emit({ type: 'error', error: new TunesError('io', `${crash.message}; playback stopped`) });
+    this.emitState();
+  }
+}
