@@ -126,6 +126,29 @@ describe('main screen', () => {
     app.unmount();
   });
 
+  it('reorders with J/K and removes with d inside a playlist, as stored', async () => {
+    const fx = await withSongs(3);
+    const user = await fx.services.session.currentUser();
+    const mix = await fx.services.playlists.create(user.id, 'Mix');
+    const ids = (await fx.services.catalog.listSongs({ limit: 3 })).songs.map((s) => s.id);
+    await fx.services.playlists.addSongs(user.id, { id: mix.id }, ids);
+    const app = renderApp(fx.connection);
+    await app.waitFor((f) => f.includes('♪ Mix'));
+    await app.type('h', 'G');
+    await app.waitFor((f) => f.includes('Playlist: Mix (1/3)') && f.includes('Track 003'));
+    await app.type('l', 'J');
+    await app.waitFor((f) => f.includes('Playlist: Mix (2/3)'));
+    const order = async () => (await fx.services.playlists.show(user.id, { id: mix.id })).entries.map((e) => e.song.title);
+    await app.waitFor((f) => f.indexOf('Track 002') < f.indexOf('Track 001'), 'moved down');
+    expect(await order()).toEqual(['Track 002', 'Track 001', 'Track 003']);
+    await app.type('K');
+    await app.waitFor((f) => f.includes('Playlist: Mix (1/3)') && f.indexOf('Track 001') < f.indexOf('Track 002'), 'moved up');
+    await app.type('d');
+    await app.waitFor((f) => f.includes('removed “Track 001”') && f.includes('(1/2)'));
+    expect(await order()).toEqual(['Track 002', 'Track 003']);
+    app.unmount();
+  });
+
   it('likes with L and shows the song under Liked', async () => {
     const fx = await withSongs(3);
     const app = renderApp(fx.connection);

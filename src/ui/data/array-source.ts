@@ -11,5 +11,8 @@ export function arraySource<Row>(key: string, load: () => Promise<Row[]>): RowSo
     key,
     count: async () => (await all()).length,
     rows: async (offset, limit) => (await all()).slice(offset, offset + limit),
+    invalidate: () => {
+      loaded = undefined;
+    },
   };
 }

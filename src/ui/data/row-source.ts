@@ -8,6 +8,8 @@ export interface RowSource<Row> {
   /** undefined when counting would be slow (a search): the list then grows as pages arrive. */
   count(): Promise<number | undefined>;
   rows(offset: number, limit: number): Promise<Row[]>;
+  /** Drops anything the source itself cached, before a refresh after an edit. */
+  invalidate?(): void;
 }
 
 export const PAGE_SIZE = 100;

@@ -15,6 +15,7 @@ function mapSource<A>(source: RowSource<A>, wrap: (a: A) => ListRow): RowSource<
     key: source.key,
     count: () => source.count(),
     rows: async (offset, limit) => (await source.rows(offset, limit)).map(wrap),
+    invalidate: () => source.invalidate?.(),
   };
 }
 
@@ -50,6 +51,7 @@ export function songSource(source: RowSource<ListRow>): RowSource<SongItem> {
     count: () => source.count(),
     rows: async (offset, limit) =>
       (await source.rows(offset, limit)).flatMap((row) => (row.kind === 'song' || row.kind === 'played' ? [row.song] : [])),
+    invalidate: () => source.invalidate?.(),
   };
 }
 

@@ -85,6 +85,7 @@ export function usePagedList<Row>(source: RowSource<Row> | undefined, height: nu
   useEffect(() => {
     if (lastReload.current !== reloads) {
       lastReload.current = reloads;
+      source?.invalidate?.();
       forget();
     }
     const gen = generation.current;
