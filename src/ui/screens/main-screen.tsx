@@ -91,6 +91,8 @@ export function MainScreen({ services, user, onQuit }: { services: UiServices; u
     },
   };
   useLatestInput((input, key) => {
+    // Ctrl-C quits from anywhere, search box and overlays included.
+    if (key.ctrl && input === 'c') return onQuit();
     if (overlay) return layer.current?.(input, key);
     if (searching) return search.handle(input, key, searchHandlers);
     setNotice(undefined);
