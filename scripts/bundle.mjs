@@ -23,6 +23,7 @@ await build({
   external: [
     'better-sqlite3', // native addon
     'music-metadata', // loaded lazily by scans only
+    'strtok3', // music-metadata's tokenizer base: one copy, shared with it
     // Loaded lazily by `tunes` (the UI) and `tunes serve`; kept as packages so they load as they are
     // published (and a trace of the modules a plain command loads can prove they stay out of it).
     'ink',

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -105,6 +105,25 @@ describe('tunes library', () => {
     expect(summary.unchanged).toBeGreaterThanOrEqual(afterKill);
     const songs = JSON.parse((await runTunes(['songs', 'opus', '--json', '--limit', '1000'], { home })).stdout);
     expect(songs).toHaveLength(copies);
+  });
+
+  it('draws a progress line on stderr only when it is a terminal', async () => {
+    const home = tempDir();
+    const music = tempDir('tunes-music-');
+    copyFixtures(music);
+    await registerUser(home, 'admin');
+    // util-linux `script` runs the command on a pseudo-terminal and copies what it draws to stdout.
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(TUNES_BIN)} library add ${JSON.stringify(music)}`;
+    const onTty = spawnSync('script', ['-qec', command, '/dev/null'], {
+      env: { ...process.env, TUNES_HOME: home },
+      encoding: 'utf8',
+    });
+    expect(onTty.status).toBe(0);
+    expect(onTty.stdout).toMatch(/reading tags \d+\/\d+ files \(\d+ files\/s\)/);
+    expect(onTty.stdout).toContain('\x1b[K');
+    const piped = await runTunes(['library', 'scan'], { home });
+    expect(piped.stderr).not.toContain('reading tags');
+    expect(piped.stderr).not.toContain('\x1b[K');
   });
 
   it('keeps music-metadata out of plain commands', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RANKED_CANDIDATES } from '../../src/db/repositories/songs.js';
+import { RANKED_CANDIDATES } from '../../src/services/catalog/catalog-service.js';
 import { createCatalogService } from '../../src/services/catalog/catalog-service.js';
 import { seedSongs } from '../helpers/seed-songs.js';
 import { testStore } from '../helpers/test-store.js';

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, symlinkSync, utimesSync, cpSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, renameSync, rmSync, symlinkSync, utimesSync, cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/db/open.js';
@@ -144,6 +144,39 @@ describe('library scan: failures and odd files', () => {
     expect(scan).toMatchObject({ files: 3, added: 3, failed: 0 });
     const paths = (await store.db.selectFrom('songs').select('path').execute()).map((r) => r.path.slice(music.length + 1));
     expect(paths.sort()).toEqual(['a/flac.flac', 'line\nbreak  and spaces ✓.ogg', 'linked/opus.opus']);
+  });
+});
+
+describe('library scan: folders that cannot be read', () => {
+  it('reports a vanished library folder and marks its songs missing', async () => {
+    const { admin, library, catalog } = await setup();
+    const parent = tempDir('tunes-parent-');
+    const music = join(parent, 'music');
+    mkdirSync(music);
+    copyFixtures(music, ['flac.flac', 'opus.opus']);
+    await library.addRoots(admin, [music], { workers: 0 });
+    rmSync(music, { recursive: true });
+    const scan = await library.scan(admin, { workers: 0 });
+    expect(scan).toMatchObject({ missing: 2, failed: 1 });
+    expect(scan.failures).toEqual([{ path: music, reason: 'no such file or folder' }]);
+    expect(await catalog.countSongs()).toBe(0);
+  });
+
+  // Root reads every folder whatever its mode, so this runs only as an ordinary user (as in CI).
+  it.skipIf(process.getuid?.() === 0)('reports a folder without read permission and scans the rest', async () => {
+    const { admin, library, music } = await setup();
+    copyFixtures(music, ['flac.flac']);
+    const locked = join(music, 'locked');
+    mkdirSync(locked);
+    copyFixtures(locked, ['opus.opus']);
+    chmodSync(locked, 0o000);
+    try {
+      const { scan } = await library.addRoots(admin, [music], { workers: 0 });
+      expect(scan).toMatchObject({ added: 1, failed: 1 });
+      expect(scan.failures).toEqual([{ path: locked, reason: 'permission denied' }]);
+    } finally {
+      chmodSync(locked, 0o755);
+    }
   });
 });
 

@@ -11,16 +11,6 @@ export interface SongFilters {
   genre?: string | undefined;
 }
 
-/**
- * How many FTS matches (in rowid order) are ranked by bm25 for a search. Ranking every match of a
- * common word at 1M rows costs ~200 ms; ranking a bounded candidate set keeps a first page in
- * single-digit ms. Matches past the candidates follow them in rowid order, so paging stays stable.
- */
-export const RANKED_CANDIDATES = 1000;
-
-// bm25 column weights: title, artist, album, album_artist, genre.
-const BM25 = sql.raw('bm25(songs_fts, 10.0, 8.0, 4.0, 3.0, 1.0)');
-
 export async function findSongById(db: Db, id: number): Promise<Song | undefined> {
   return db.selectFrom('songs').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -74,60 +64,43 @@ export async function listSongsOrdered(db: Db, request: OrderedPageRequest): Pro
   return rows;
 }
 
+/** The text a search ranks on, for one matching song. */
+export interface SearchCandidate {
+  id: number;
+  title: string;
+  artist: string;
+  album: string;
+  album_artist: string | null;
+  genre: string | null;
+}
+
 /**
- * Ranked search, best first: the first RANKED_CANDIDATES matches (by rowid) ordered by bm25, then
- * any further matches by rowid. `offset` counts from the start of that order; `afterRowid` continues
- * the rowid-ordered tail (a keyset past the ranked part).
+ * The first `limit` FTS matches in rowid order, with their text. Reading matches in rowid order stops
+ * early; asking FTS5 for `rank`/bm25 instead scans every match of every term for its statistics
+ * (tens of ms for a common word at 1M rows), so ranking is done by the caller on this bounded set.
  */
-export async function searchSongsRanked(
-  db: Db,
-  request: { match: string; filters: SongFilters; limit: number; offset?: number; afterRowid?: number },
-): Promise<{ songs: Song[]; rankedCount: number }> {
-  const filters = whereAll(filterConditions(request.filters));
-  if (request.afterRowid !== undefined) {
-    return { songs: await rowidTail(db, request.match, filters, request.afterRowid, 0, request.limit), rankedCount: 0 };
-  }
-  const offset = request.offset ?? 0;
-  const ranked: Song[] = [];
-  let rankedCount = RANKED_CANDIDATES;
-  if (offset < RANKED_CANDIDATES) {
-    const { rows } = await sql<Song & { _score: number; _candidates: number }>`
-      with candidates as (
-        select s.*, ${BM25} as _score from songs_fts join songs s on s.id = songs_fts.rowid
-        where songs_fts match ${request.match} and ${filters}
-        order by songs_fts.rowid limit ${RANKED_CANDIDATES}
-      )
-      select *, (select count(*) from candidates) as _candidates from candidates
-      order by _score, id limit ${request.limit} offset ${offset}`.execute(db);
-    for (const { _score, _candidates, ...song } of rows) {
-      ranked.push(song);
-      rankedCount = _candidates;
-    }
-    if (rows.length === 0) rankedCount = await countCandidates(db, request.match, filters);
-  }
-  const wanted = request.limit - ranked.length;
-  if (wanted <= 0 || rankedCount < RANKED_CANDIDATES) return { songs: ranked, rankedCount };
-  const tailOffset = Math.max(offset, RANKED_CANDIDATES);
-  return { songs: [...ranked, ...(await rowidTail(db, request.match, filters, 0, tailOffset, wanted))], rankedCount };
-}
-
-async function countCandidates(db: Db, match: string, filters: RawBuilder<unknown>): Promise<number> {
-  const { rows } = await sql<{ n: number }>`select count(*) as n from (
-    select 1 from songs_fts join songs s on s.id = songs_fts.rowid
-    where songs_fts match ${match} and ${filters} limit ${RANKED_CANDIDATES})`.execute(db);
-  return rows[0]?.n ?? 0;
-}
-
-async function rowidTail(
+export async function searchCandidates(
   db: Db,
   match: string,
-  filters: RawBuilder<unknown>,
-  afterRowid: number,
-  offset: number,
+  filters: SongFilters,
   limit: number,
+): Promise<SearchCandidate[]> {
+  const { rows } = await sql<SearchCandidate>`
+    select s.id, s.title, s.artist, s.album, s.album_artist, s.genre
+    from songs_fts join songs s on s.id = songs_fts.rowid
+    where songs_fts match ${match} and ${whereAll(filterConditions(filters))}
+    order by songs_fts.rowid limit ${limit}`.execute(db);
+  return rows;
+}
+
+/** Matches in rowid order after `afterRowid`, skipping `offset` (the unranked tail of a search). */
+export async function searchTail(
+  db: Db,
+  request: { match: string; filters: SongFilters; afterRowid: number; offset: number; limit: number },
 ): Promise<Song[]> {
   const { rows } = await sql<Song>`select s.* from songs_fts join songs s on s.id = songs_fts.rowid
-    where songs_fts match ${match} and songs_fts.rowid > ${afterRowid} and ${filters}
-    order by songs_fts.rowid limit ${limit} offset ${offset}`.execute(db);
+    where songs_fts match ${request.match} and songs_fts.rowid > ${request.afterRowid}
+      and ${whereAll(filterConditions(request.filters))}
+    order by songs_fts.rowid limit ${request.limit} offset ${request.offset}`.execute(db);
   return rows;
 }

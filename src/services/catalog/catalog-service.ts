@@ -6,17 +6,27 @@ import {
   findSongById,
   findSongsByIds,
   listSongsOrdered,
-  searchSongsRanked,
+  searchCandidates,
+  searchTail,
   type SongFilters,
 } from '../../db/repositories/songs.js';
 import { SONG_SORTS, sortKeyCount, sortValues, type SongSort } from '../../db/repositories/song-order.js';
 import { decodeCursor, encodeCursor, type CursorState } from './cursor.js';
+import { rankCandidates } from './relevance.js';
 import { toMatchExpression } from './search-query.js';
 
 export { SONG_SORTS, type SongSort };
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;
+
+/**
+ * A search ranks the first RANKED_CANDIDATES matches (in rowid order) and lists any further matches
+ * after them in rowid order, so a ranked first page costs the same at 1M songs as at 1,000 and
+ * paging stays stable. Ranking every match of a common word would cost ~200 ms at 1M rows; 500
+ * candidates keep a ranked first page in a few ms (see `npm run bench`).
+ */
+export const RANKED_CANDIDATES = 500;
 
 export interface SongQuery {
   /** Free text: every word must prefix-match title, artist, album, album artist or genre (case and accents ignored). */
@@ -63,7 +73,7 @@ export function createCatalogService({ db }: { db: Kysely<Database> }): CatalogS
       const match = query.query !== undefined && query.query.trim() !== '' ? toMatchExpression(query.query) : undefined;
       const searching = query.query !== undefined && query.query.trim() !== '';
       if (searching && match === undefined) return { songs: [], nextCursor: null };
-      if (match !== undefined && query.sort === undefined) return rankedPage(db, match, request);
+      if (match !== undefined && query.sort === undefined) return rankedPage(db, query.query ?? '', match, request);
       return orderedPage(db, match, request, query.sort ?? 'artist');
     },
 
@@ -128,23 +138,41 @@ async function orderedPage(db: Kysely<Database>, match: string | undefined, requ
   return { songs, nextCursor: more ? encodeCursor({ kind: 'key', sort, values: sortValues(sort, last) }) : null };
 }
 
-async function rankedPage(db: Kysely<Database>, match: string, request: PageRequest): Promise<SongPage> {
-  const { cursor } = request;
+async function rankedPage(db: Kysely<Database>, text: string, match: string, request: PageRequest): Promise<SongPage> {
+  const { cursor, filters, limit } = request;
   if (cursor && cursor.kind === 'key') throw new TunesError('invalid_input', 'this cursor belongs to a different listing');
   const offset = cursor?.kind === 'ranked' ? cursor.offset : cursor ? 0 : request.offset;
-  const afterRowid = cursor?.kind === 'tail' ? cursor.rowid : undefined;
-  const { songs: rows, rankedCount } = await searchSongsRanked(db, {
-    match,
-    filters: request.filters,
-    limit: request.limit + 1,
-    offset,
-    afterRowid,
-  });
-  const songs = rows.slice(0, request.limit);
+  const wanted = limit + 1; // one extra tells whether there is a next page
+
+  let rows: Song[] = [];
+  let rankedCount = 0;
+  if (cursor?.kind === 'tail') {
+    rows = await searchTail(db, { match, filters, afterRowid: cursor.rowid, offset: 0, limit: wanted });
+  } else {
+    if (offset < RANKED_CANDIDATES) {
+      const candidates = await searchCandidates(db, match, filters, RANKED_CANDIDATES);
+      rankedCount = candidates.length;
+      const ids = rankCandidates(text, candidates).slice(offset, offset + wanted).map((c) => c.id);
+      rows = await fetchInOrder(db, ids);
+    } else {
+      rankedCount = RANKED_CANDIDATES;
+    }
+    const missing = wanted - rows.length;
+    if (missing > 0 && rankedCount === RANKED_CANDIDATES) {
+      const tailOffset = Math.max(0, offset - RANKED_CANDIDATES);
+      rows.push(...(await searchTail(db, { match, filters, afterRowid: 0, offset: RANKED_CANDIDATES + tailOffset, limit: missing })));
+    }
+  }
+  const songs = rows.slice(0, limit);
   const last = songs.at(-1);
-  if (rows.length <= request.limit || last === undefined) return { songs, nextCursor: null };
+  if (rows.length <= limit || last === undefined) return { songs, nextCursor: null };
   const end = offset + songs.length;
   const next: CursorState =
-    afterRowid === undefined && end <= rankedCount ? { kind: 'ranked', offset: end } : { kind: 'tail', rowid: last.id };
+    cursor?.kind !== 'tail' && end <= rankedCount ? { kind: 'ranked', offset: end } : { kind: 'tail', rowid: last.id };
   return { songs, nextCursor: encodeCursor(next) };
+}
+
+async function fetchInOrder(db: Kysely<Database>, ids: number[]): Promise<Song[]> {
+  const byId = new Map((await findSongsByIds(db, ids)).map((song) => [song.id, song]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

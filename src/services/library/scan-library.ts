@@ -57,7 +57,7 @@ export async function scanLibrary(
   const started = Date.now();
   const onProgress = options.onProgress ?? (() => {});
   onProgress({ phase: 'walking', done: 0, total: 0 });
-  const walk = await walkAudioFiles(roots);
+  const walk = walkAudioFiles(roots);
   const stored = new Map<string, StoredFile>();
   for (const row of writer.storedFiles(scope === 'everything' ? null : roots.map(withSeparator))) stored.set(row.path, row);
 
@@ -67,6 +67,7 @@ export async function scanLibrary(
   };
   const seen = new Set<string>();
   const jobs: TagJob[] = [];
+  const jobMtimes: number[] = [];
   const restoreIds: number[] = [];
   for (const file of walk.files) {
     seen.add(file.path);
@@ -77,6 +78,7 @@ export async function scanLibrary(
       continue;
     }
     jobs.push({ index: jobs.length, path: file.path, size: file.size });
+    jobMtimes.push(file.mtimeMs);
   }
   if (restoreIds.length > 0) writer.restoreBatch(restoreIds);
   summary.restored += restoreIds.length;
@@ -90,7 +92,6 @@ export async function scanLibrary(
     pending = [];
     lastFlush = Date.now();
   };
-  const mtimeByPath = new Map(walk.files.map((f) => [f.path, f.mtimeMs]));
   onProgress({ phase: 'reading', done: 0, total: jobs.length });
   await readAllTags(
     jobs,
@@ -106,7 +107,7 @@ export async function scanLibrary(
         if (!row) summary.added += 1;
         else if (row.missing_since !== null) summary.restored += 1;
         else summary.updated += 1;
-        pending.push({ ...result.tags, path: job.path, size: job.size, mtime_ms: mtimeByPath.get(job.path) ?? 0 });
+        pending.push({ ...result.tags, path: job.path, size: job.size, mtime_ms: jobMtimes[index]! });
       }
       done += results.length;
       if (pending.length >= WRITE_BATCH || Date.now() - lastFlush >= WRITE_INTERVAL_MS) flush();

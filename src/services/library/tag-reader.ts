@@ -1,25 +1,39 @@
+import { openSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import type { IAudioMetadata, parseFile as ParseFile } from 'music-metadata';
+import type { IAudioMetadata, IOptions } from 'music-metadata';
 import { UNKNOWN_ALBUM, UNKNOWN_ARTIST, type SongTags, type TagResult } from './song-tags.js';
 
-type Parse = typeof ParseFile;
-let parseFilePromise: Promise<Parse> | undefined;
+type Parse = (path: string, size: number, options: IOptions) => Promise<IAudioMetadata>;
+let parserPromise: Promise<Parse> | undefined;
 
-/** music-metadata is imported on first use, so commands that never read tags do not pay for loading it. */
+/**
+ * music-metadata (and our tokenizer, which needs strtok3) are imported on first use, so commands that
+ * never read tags do not pay for loading them.
+ */
 function loadParser(): Promise<Parse> {
-  parseFilePromise ??= import('music-metadata').then((module) => module.parseFile);
-  return parseFilePromise;
+  parserPromise ??= Promise.all([import('music-metadata'), import('./sync-file-tokenizer.js')]).then(
+    ([{ parseFromTokenizer }, { SyncFileTokenizer }]) =>
+      async (path, size, options) => {
+        const tokenizer = new SyncFileTokenizer(openSync(path, 'r'), path, size);
+        try {
+          return await parseFromTokenizer(tokenizer, options);
+        } finally {
+          await tokenizer.close();
+        }
+      },
+  );
+  return parserPromise;
 }
 
 /** Reads one file's tags. Never throws: a file that cannot be read comes back with the reason. */
 export async function readTags(path: string, size: number): Promise<TagResult> {
   if (size === 0) return { ok: false, reason: 'empty file' };
   try {
-    const parseFile = await loadParser();
+    const parse = await loadParser();
     // Durations come from headers; only formats without one (raw ADTS, VBR MP3 without a Xing frame) are scanned.
-    let metadata = await parseFile(path, { duration: false, skipCovers: true });
+    let metadata = await parse(path, size, { duration: false, skipCovers: true });
     if (!looksLikeAudio(metadata)) return { ok: false, reason: 'not an audio file (no audio stream found)' };
-    if (metadata.format.duration === undefined) metadata = await parseFile(path, { duration: true, skipCovers: true });
+    if (metadata.format.duration === undefined) metadata = await parse(path, size, { duration: true, skipCovers: true });
     return { ok: true, tags: toSongTags(path, metadata) };
   } catch (error) {
     return { ok: false, reason: describeError(error) };

@@ -1,4 +1,4 @@
-import { opendir, stat } from 'node:fs/promises';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { isAudioFileName } from './audio-files.js';
 
@@ -22,17 +22,19 @@ export interface WalkResult {
  * Finds the audio files under `roots`. Follows symlinks, but visits each real folder once (by device
  * and inode), so a link back up the tree cannot loop. Hidden entries (leading dot) are skipped.
  * Folders or files that cannot be read are reported and the walk goes on.
+ * Synchronous on purpose: it runs before any other scan work, and sync readdir/stat on a warm cache
+ * is several times faster than the promise versions (no thread-pool round trip per call).
  */
-export async function walkAudioFiles(roots: readonly string[]): Promise<WalkResult> {
+export function walkAudioFiles(roots: readonly string[]): WalkResult {
   const files: WalkedFile[] = [];
   const failures: WalkFailure[] = [];
   const visited = new Set<string>();
   const seenPaths = new Set<string>();
 
-  async function visitDir(dir: string): Promise<void> {
+  function visitDir(dir: string): void {
     let info;
     try {
-      info = await stat(dir);
+      info = statSync(dir);
     } catch (error) {
       failures.push({ path: dir, reason: describe(error) });
       return;
@@ -43,36 +45,36 @@ export async function walkAudioFiles(roots: readonly string[]): Promise<WalkResu
 
     const subdirs: string[] = [];
     const candidates: string[] = [];
+    let entries: Dirent[] = [];
     try {
-      for await (const entry of await opendir(dir)) {
-        if (entry.name.startsWith('.')) continue;
-        const path = join(dir, entry.name);
-        if (entry.isDirectory()) subdirs.push(path);
-        else if (entry.isSymbolicLink()) await classifyLink(path, subdirs, candidates);
-        else if (entry.isFile() && isAudioFileName(entry.name)) candidates.push(path);
-      }
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       failures.push({ path: dir, reason: describe(error) });
     }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) subdirs.push(path);
+      else if (entry.isSymbolicLink()) classifyLink(path, subdirs, candidates);
+      else if (entry.isFile() && isAudioFileName(entry.name)) candidates.push(path);
+    }
 
-    await Promise.all(
-      candidates.map(async (path) => {
-        if (seenPaths.has(path)) return;
-        seenPaths.add(path);
-        try {
-          const fileInfo = await stat(path);
-          files.push({ path, size: fileInfo.size, mtimeMs: Math.trunc(fileInfo.mtimeMs) });
-        } catch (error) {
-          failures.push({ path, reason: describe(error) });
-        }
-      }),
-    );
-    for (const subdir of subdirs) await visitDir(subdir);
+    for (const path of candidates) {
+      if (seenPaths.has(path)) continue;
+      seenPaths.add(path);
+      try {
+        const fileInfo = statSync(path);
+        files.push({ path, size: fileInfo.size, mtimeMs: Math.trunc(fileInfo.mtimeMs) });
+      } catch (error) {
+        failures.push({ path, reason: describe(error) });
+      }
+    }
+    for (const subdir of subdirs) visitDir(subdir);
   }
 
-  async function classifyLink(path: string, subdirs: string[], candidates: string[]): Promise<void> {
+  function classifyLink(path: string, subdirs: string[], candidates: string[]): void {
     try {
-      const target = await stat(path);
+      const target = statSync(path);
       if (target.isDirectory()) subdirs.push(path);
       else if (target.isFile() && isAudioFileName(path)) candidates.push(path);
     } catch (error) {
@@ -80,7 +82,7 @@ export async function walkAudioFiles(roots: readonly string[]): Promise<WalkResu
     }
   }
 
-  for (const root of roots) await visitDir(root);
+  for (const root of roots) visitDir(root);
   return { files, failures };
 }
 

@@ -1,0 +1,26 @@
+import type { BenchSection } from '../lib/measure.js';
+import { benchServerApi } from '../server-api.js';
+import { cliStartupSection } from './cli-startup.js';
+import { libraryScanSection } from './library-scan.js';
+import { playbackSection } from './playback.js';
+import { playlistsSection } from './playlists.js';
+import { searchSection } from './search.js';
+
+const serverSection: BenchSection = {
+  name: 'server',
+  run: (ctx) => benchServerApi({ cache: ctx.cache, log: ctx.log }),
+};
+
+/**
+ * Every bench section, in the order the table prints them (BENCH_ONLY=name,... runs some). To add
+ * figures: write a file here that exports a BenchSection (its run() returns rows, each beside the
+ * baseline measured in the same run) and list it below.
+ */
+export const sections: BenchSection[] = [
+  libraryScanSection,
+  cliStartupSection,
+  searchSection,
+  playlistsSection,
+  playbackSection,
+  serverSection,
+];
