@@ -5,6 +5,7 @@ import { libraryScanSection } from './library-scan.js';
 import { playbackSection } from './playback.js';
 import { playlistsSection } from './playlists.js';
 import { searchSection } from './search.js';
+import { uiSection } from './ui.js';
 
 const serverSection: BenchSection = {
   name: 'server',
@@ -23,4 +24,5 @@ export const sections: BenchSection[] = [
   playlistsSection,
   playbackSection,
   serverSection,
+  uiSection,
 ];
