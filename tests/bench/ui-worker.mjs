@@ -5,6 +5,8 @@
 import { EventEmitter } from 'node:events';
 
 const mode = process.argv[2];
+// As `tunes` does before loading the UI (see src/cli/commands/ui.ts): React's production build.
+process.env.NODE_ENV ??= 'production';
 const dist = new URL('../../dist/src/', import.meta.url);
 const size = { columns: 100, rows: 30 };
 

@@ -9,6 +9,8 @@ export function registerUiCommand(program: Command, runtime: CliRuntime): void {
       throw new TunesError('usage', 'the interactive browser needs a terminal', 'run `tunes --help` for the commands');
     }
     const services = await runtime.services();
+    // React's development build (the default without NODE_ENV) renders slower and warns to the terminal.
+    process.env['NODE_ENV'] ??= 'production';
     const { runInteractive } = await import('../../ui/run.js');
     await runInteractive({ services, stdin: runtime.stdin, stdout: runtime.stdout, env: process.env });
   };
