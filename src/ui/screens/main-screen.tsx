@@ -122,7 +122,8 @@ export function MainScreen({ services, user, onQuit }: { services: UiServices; u
     'q quit',
   ].join('  ');
   const title = viewTitle(view);
-  const countText = list.state.count > 0 ? ` (${list.state.cursor + 1}/${list.state.count})` : '';
+  const total = list.countIsEstimate ? `${list.state.count - 1}+` : String(list.state.count);
+  const countText = list.state.count > 0 ? ` (${list.state.cursor + 1}/${total})` : '';
   const showEmptyLibrary = libraryEmpty && view.kind === 'songs' && !view.query;
 
   return (

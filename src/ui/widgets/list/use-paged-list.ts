@@ -9,6 +9,8 @@ export interface PagedList<Row> {
   selected: Row | undefined;
   /** True until the first page (or the count) of the current source is known. */
   loading: boolean;
+  /** True while the list only knows "at least this many" (a search still paging in). */
+  countIsEstimate: boolean;
   /** Reload count and pages (after an edit), keeping the cursor where it is. */
   refresh(): void;
   error: string | undefined;
@@ -25,6 +27,7 @@ export function usePagedList<Row>(source: RowSource<Row> | undefined, height: nu
   const generation = useRef(0);
   const countKnown = useRef(false);
   const provisional = useRef(0);
+  const hasMore = useRef(false);
   const [loaded, setLoaded] = useState(0);
   // The source whose first rows (or count) have arrived; anything else is still loading.
   const [loadedFor, setLoadedFor] = useState<string>();
@@ -49,6 +52,7 @@ export function usePagedList<Row>(source: RowSource<Row> | undefined, height: nu
             const reach = page * PAGE_SIZE + rows.length + (rows.length === PAGE_SIZE ? 1 : 0);
             if (reach > provisional.current || rows.length < PAGE_SIZE) {
               provisional.current = Math.max(reach, rows.length < PAGE_SIZE ? 0 : provisional.current);
+              hasMore.current = rows.length === PAGE_SIZE;
               dispatch({ type: 'count', count: provisional.current });
             }
           }
@@ -68,6 +72,7 @@ export function usePagedList<Row>(source: RowSource<Row> | undefined, height: nu
     inflight.current = new Set();
     countKnown.current = false;
     provisional.current = 0;
+    hasMore.current = false;
   };
 
   // A new source starts empty at the top at once, in this render: not in an effect, or the frame
@@ -117,8 +122,10 @@ export function usePagedList<Row>(source: RowSource<Row> | undefined, height: nu
     }
   }, [state.top, state.height, state.count, loaded, loadPage]);
 
+  // Without a count the list reaches one row past a full last page; that row is the "more" marker.
+  const countIsEstimate = !countKnown.current && hasMore.current;
   const rowAt = useCallback((index: number) => cache.current.row(index), [loaded]); // eslint-disable-line react-hooks/exhaustive-deps
   const refresh = useCallback(() => setReloads((n) => n + 1), []);
   const loading = source !== undefined && loadedFor !== source.key;
-  return { state, dispatch, rowAt, selected: rowAt(state.cursor), loading, refresh, error };
+  return { state, dispatch, rowAt, selected: rowAt(state.cursor), loading, countIsEstimate, refresh, error };
 }
