@@ -37,10 +37,10 @@ export function usePagedList<Row>(source: RowSource<Row> | undefined, height: nu
   const fail = useCallback((cause: unknown) => setError(cause instanceof Error ? cause.message : String(cause)), []);
 
   const loadPage = useCallback(
-    (page: number, gen: number) => {
-      if (!source || inflight.current.has(page)) return;
+    (page: number, gen: number): Promise<void> => {
+      if (!source || inflight.current.has(page)) return Promise.resolve();
       inflight.current.add(page);
-      source.rows(page * PAGE_SIZE, PAGE_SIZE).then(
+      return source.rows(page * PAGE_SIZE, PAGE_SIZE).then(
         (rows) => {
           if (gen !== generation.current) return;
           inflight.current.delete(page);
@@ -96,18 +96,24 @@ export function usePagedList<Row>(source: RowSource<Row> | undefined, height: nu
     const gen = generation.current;
     setError(undefined);
     if (!source) return;
-    loadPage(0, gen);
-    source.count().then(
-      (count) => {
-        if (gen !== generation.current || count === undefined) return;
-        countKnown.current = true;
-        setLoadedFor(source.key);
-        dispatch({ type: 'count', count });
-      },
-      (cause: unknown) => {
-        if (gen === generation.current) fail(cause);
-      },
-    );
+    // The count waits for the first page to be on screen: SQLite runs one query at a time on this
+    // thread, and counting a million rows would hold the first screen back.
+    const countAfterwards = () =>
+      setTimeout(() => {
+        if (gen !== generation.current) return;
+        source.count().then(
+          (count) => {
+            if (gen !== generation.current || count === undefined) return;
+            countKnown.current = true;
+            setLoadedFor(source.key);
+            dispatch({ type: 'count', count });
+          },
+          (cause: unknown) => {
+            if (gen === generation.current) fail(cause);
+          },
+        );
+      }, 0);
+    void loadPage(0, gen).finally(countAfterwards);
   }, [source, reloads, loadPage, fail]);
 
   useEffect(() => dispatch({ type: 'resize', height }), [height]);
@@ -118,7 +124,7 @@ export function usePagedList<Row>(source: RowSource<Row> | undefined, height: nu
     const from = Math.max(0, state.top - margin);
     const to = Math.min(Math.max(state.count, state.top + state.height), state.top + state.height + margin);
     for (const page of pagesFor(from, to - from)) {
-      if (!cache.current.get(page)) loadPage(page, generation.current);
+      if (!cache.current.get(page)) void loadPage(page, generation.current);
     }
   }, [state.top, state.height, state.count, loaded, loadPage]);
 
