@@ -69,7 +69,12 @@ describe('main screen', () => {
     await app.type('h', 'j');
     const artists = await app.waitFor((f) => f.includes('tunes › Artists (1/3)'));
     expect(artists).toMatch(/Artist 00\s+2 albums\s+10 songs/);
-    await app.type('l', KEYS.enter);
+    // Going back to the artists puts the cursor back on the artist that was opened.
+    await app.type('l', 'j', KEYS.enter);
+    await app.waitFor((f) => f.includes('Artists › Artist 01 (1/2)'));
+    await app.type(KEYS.escape);
+    await app.waitFor((f) => f.includes('tunes › Artists (2/3)'), 'cursor restored');
+    await app.type('k', KEYS.enter);
     const albums = await app.waitFor((f) => f.includes('Artists › Artist 00 (1/2)'));
     expect(albums).toContain('Album 00');
     await app.type(KEYS.enter);

@@ -58,7 +58,7 @@ export function MainScreen({ services, user, onQuit }: { services: UiServices; u
   const showSidebar = !collapsed || !showList;
   const listWidth = collapsed ? columns : columns - SIDEBAR_WIDTH - 1;
   const bodyHeight = height - 4;
-  const list = usePagedList(source, bodyHeight);
+  const list = usePagedList(source, bodyHeight, nav.restoreCursor);
 
   useEffect(() => {
     if (view.kind === 'songs' && !view.query && !list.loading) setLibraryEmpty(list.state.count === 0);

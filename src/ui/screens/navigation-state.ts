@@ -39,6 +39,10 @@ export interface NavigationState {
   section: number;
   /** The section's view first, then whatever was opened from it. Never empty. */
   stack: View[];
+  /** The cursor each view below the top had when something was opened from it. */
+  cursors: number[];
+  /** Where the list's cursor goes once the view just returned to has loaded. */
+  restoreCursor?: number;
   focus: Focus;
 }
 
@@ -46,14 +50,14 @@ export type NavigationAction =
   | { type: 'section'; index: number; entries: SidebarEntry[] }
   /** Relative to wherever the sidebar is when the action runs (keys can outrun renders). */
   | { type: 'moveSection'; delta: number; entries: SidebarEntry[] }
-  | { type: 'open'; view: View }
+  | { type: 'open'; view: View; fromCursor: number }
   | { type: 'back' }
   | { type: 'focus'; focus: Focus }
   | { type: 'toggleFocus' }
   | { type: 'search'; query: string }
   | { type: 'playlists'; entries: SidebarEntry[] };
 
-export const initialNavigation: NavigationState = { section: 0, stack: [{ kind: 'songs' }], focus: 'list' };
+export const initialNavigation: NavigationState = { section: 0, stack: [{ kind: 'songs' }], cursors: [], focus: 'list' };
 
 export function navigationReducer(state: NavigationState, action: NavigationAction): NavigationState {
   switch (action.type) {
@@ -63,14 +67,15 @@ export function navigationReducer(state: NavigationState, action: NavigationActi
       if (!entry || (index === state.section && state.stack.length === 1 && !isSearch(state))) {
         return index === state.section ? state : { ...state, section: index };
       }
-      return { ...state, section: index, stack: [entry.view] };
+      return { section: index, stack: [entry.view], cursors: [], focus: state.focus };
     }
     case 'moveSection':
       return navigationReducer(state, { type: 'section', index: state.section + action.delta, entries: action.entries });
     case 'open':
-      return { ...state, stack: [...state.stack, action.view], focus: 'list' };
+      return { section: state.section, stack: [...state.stack, action.view], cursors: [...state.cursors, action.fromCursor], focus: 'list' };
     case 'back':
-      return state.stack.length > 1 ? { ...state, stack: state.stack.slice(0, -1) } : state;
+      if (state.stack.length <= 1) return state;
+      return { ...state, stack: state.stack.slice(0, -1), cursors: state.cursors.slice(0, -1), restoreCursor: state.cursors.at(-1) ?? 0 };
     case 'focus':
       return state.focus === action.focus ? state : { ...state, focus: action.focus };
     case 'toggleFocus':
@@ -78,16 +83,16 @@ export function navigationReducer(state: NavigationState, action: NavigationActi
     case 'search': {
       // Search results replace the Songs list; an empty query shows all songs again.
       const view: View = action.query ? { kind: 'songs', query: action.query } : { kind: 'songs' };
-      return { section: 0, stack: [view], focus: 'list' };
+      return { section: 0, stack: [view], cursors: [], focus: 'list' };
     }
     case 'playlists': {
       // A playlist was renamed, deleted or created: keep pointing at the same entry when it still exists.
       const current = currentView(state);
       if (current.kind !== 'playlist' || state.stack.length !== 1) return state;
       const index = action.entries.findIndex((e) => e.view.kind === 'playlist' && e.view.playlist.id === current.playlist.id);
-      if (index < 0) return { ...state, section: 0, stack: [{ kind: 'songs' }] };
+      if (index < 0) return { ...state, section: 0, stack: [{ kind: 'songs' }], cursors: [] };
       const entry = action.entries[index];
-      return entry ? { ...state, section: index, stack: [entry.view] } : state;
+      return entry ? { ...state, section: index, stack: [entry.view], cursors: [] } : state;
     }
   }
 }

@@ -162,8 +162,9 @@ function activate(ctx: CommandContext): void {
   if (nav.focus === 'sidebar') return ctx.navigate({ type: 'focus', focus: 'list' });
   const row = list.selected;
   if (!row) return;
-  if (row.kind === 'artist') return ctx.navigate({ type: 'open', view: { kind: 'artistAlbums', artist: row.artist.name } });
-  if (row.kind === 'album') return ctx.navigate({ type: 'open', view: { kind: 'albumSongs', album: row.album } });
+  const fromCursor = list.state.cursor;
+  if (row.kind === 'artist') return ctx.navigate({ type: 'open', view: { kind: 'artistAlbums', artist: row.artist.name }, fromCursor });
+  if (row.kind === 'album') return ctx.navigate({ type: 'open', view: { kind: 'albumSongs', album: row.album }, fromCursor });
   if (!ctx.source) return;
   const view = currentView(nav);
   // Playing from the queue jumps within it rather than replacing it with itself.

@@ -15,10 +15,11 @@ describe('navigation reducer', () => {
     const entries = sidebarEntries([mix]);
     let state = navigationReducer(initialNavigation, { type: 'section', index: 1, entries });
     expect(currentView(state)).toEqual({ kind: 'artists' });
-    state = navigationReducer(state, { type: 'open', view: { kind: 'artistAlbums', artist: 'Nina' } });
+    state = navigationReducer(state, { type: 'open', view: { kind: 'artistAlbums', artist: 'Nina' }, fromCursor: 41 });
     expect(viewTitle(currentView(state))).toBe('Artists › Nina');
     state = navigationReducer(state, { type: 'back' });
     expect(currentView(state)).toEqual({ kind: 'artists' });
+    expect(state.restoreCursor).toBe(41);
     expect(navigationReducer(state, { type: 'back' })).toBe(state);
   });
 
@@ -34,7 +35,7 @@ describe('navigation reducer', () => {
 
   it('puts search results in the Songs list and clears them with an empty query', () => {
     const state = navigationReducer({ ...initialNavigation, focus: 'sidebar', section: 3 }, { type: 'search', query: 'nina' });
-    expect(state).toEqual({ section: 0, stack: [{ kind: 'songs', query: 'nina' }], focus: 'list' });
+    expect(state).toEqual({ section: 0, stack: [{ kind: 'songs', query: 'nina' }], cursors: [], focus: 'list' });
     expect(currentView(navigationReducer(state, { type: 'search', query: '' }))).toEqual({ kind: 'songs' });
   });
 });

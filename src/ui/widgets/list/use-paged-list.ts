@@ -20,7 +20,8 @@ export interface PagedList<Row> {
  * Holds a list's cursor and the pages around it. Pages load as the window moves; a new `source.key`
  * starts over at the top. Rows of a stale source that arrive late are dropped.
  */
-export function usePagedList<Row>(source: RowSource<Row> | undefined, height: number): PagedList<Row> {
+/** `startAt`: where the cursor goes once a new source has rows (going back to a list). */
+export function usePagedList<Row>(source: RowSource<Row> | undefined, height: number, startAt = 0): PagedList<Row> {
   const [state, dispatch] = useReducer(listReducer, height, (h) => initialListState(h));
   const cache = useRef(new PageCache<Row>());
   const inflight = useRef(new Set<number>());
@@ -28,6 +29,7 @@ export function usePagedList<Row>(source: RowSource<Row> | undefined, height: nu
   const countKnown = useRef(false);
   const provisional = useRef(0);
   const hasMore = useRef(false);
+  const wanted = useRef(startAt);
   const [loaded, setLoaded] = useState(0);
   // The source whose first rows (or count) have arrived; anything else is still loading.
   const [loadedFor, setLoadedFor] = useState<string>();
@@ -81,6 +83,7 @@ export function usePagedList<Row>(source: RowSource<Row> | undefined, height: nu
   if (shownKey !== source?.key) {
     setShownKey(source?.key);
     forget();
+    wanted.current = startAt;
     dispatch({ type: 'count', count: 0 });
     dispatch({ type: 'select', index: 0 });
   }
@@ -107,6 +110,8 @@ export function usePagedList<Row>(source: RowSource<Row> | undefined, height: nu
             countKnown.current = true;
             setLoadedFor(source.key);
             dispatch({ type: 'count', count });
+            if (wanted.current > 0) dispatch({ type: 'select', index: wanted.current });
+            wanted.current = 0;
           },
           (cause: unknown) => {
             if (gen === generation.current) fail(cause);
