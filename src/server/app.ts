@@ -6,6 +6,7 @@ import { createLoginLimiter, DEFAULT_LOGIN_LIMITS, type LoginLimiter, type Login
 import { createAuthenticate, type Authenticate } from './request-auth.js';
 import { registerAccountRoutes } from './routes/accounts.js';
 import { registerHealthRoutes } from './routes/health.js';
+import { registerHistoryRoutes } from './routes/history.js';
 import { registerLikeRoutes } from './routes/likes.js';
 import { registerPlaylistRoutes } from './routes/playlists.js';
 import { registerSongRoutes } from './routes/songs.js';
@@ -74,6 +75,7 @@ export function buildServer(services: Services, options: ServerOptions = {}): Fa
   registerStreamRoutes(app, context);
   registerPlaylistRoutes(app, context);
   registerLikeRoutes(app, context);
+  registerHistoryRoutes(app, context);
   return app;
 }
 

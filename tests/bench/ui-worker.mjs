@@ -1,7 +1,7 @@
 // Child process for the `ui` bench section (plain JS on the compiled dist, so module loading is
 // timed as `tunes` does it, not through a TypeScript loader). Prints one JSON object on stdout.
 //   node --expose-gc ui-worker.mjs ink-floor
-//   node --expose-gc ui-worker.mjs app <db> <home> <search word>
+//   node --expose-gc ui-worker.mjs app <db> <home>
 import { EventEmitter } from 'node:events';
 
 const mode = process.argv[2];
@@ -94,7 +94,7 @@ if (mode === 'ink-floor') {
 }
 
 if (mode === 'app') {
-  const [dbPath, home, word] = process.argv.slice(3);
+  const [dbPath, home] = process.argv.slice(3);
   const env = { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null' };
   const { openStore } = await import(new URL('db/open.js', dist).href);
   const { buildServices } = await import(new URL('services/container.js', dist).href);
@@ -108,6 +108,9 @@ if (mode === 'app') {
   const auth = createAuthService({ db: store.db, clock: systemClock, scryptParams: { logN: 10, r: 8, p: 1 } });
   await createLocalSession({ auth, config }).register(`bench${Date.now() % 100000}`, 'bench password');
   const total = await services.catalog.countSongs();
+  // What to search for: the first word of a title from the middle of the catalogue, as typed.
+  const middle = store.sqlite.prepare('select title from songs where id >= ? order by id limit 1').get(Math.floor(total / 2));
+  const word = String(middle?.title ?? 'a').split(/\s+/)[0].toLowerCase().normalize('NFD').replace(/[^a-z0-9]/g, '').slice(0, 8) || 'a';
   const rssServices = rssAfterGc();
 
   // First frame: from importing the UI (Ink, React, screens) to the first screenful of songs.
@@ -169,7 +172,7 @@ if (mode === 'app') {
   app.unmount();
   await services.close();
   process.stdout.write(JSON.stringify({
-    total, importMs, firstAnyMs: firstAny - t0, firstSongsMs: firstSongs - t0, firstCountMs: firstCount - t0,
+    total, word, importMs, firstAnyMs: firstAny - t0, firstSongsMs: firstSongs - t0, firstCountMs: firstCount - t0,
     downMedian: median(down), downP95: p95(down), upMedian: median(up), upP95: p95(up), bottomMs,
     searchMedian: median(typing), searchMax: Math.max(...typing), searchEach: typing,
     directMedian: median(direct), directMax: Math.max(...direct), rss, rssServices, rssFirst, heap: mib(process.memoryUsage().heapUsed), writes: stdout.count, inkRenderMedian: median(renderTimes), inkRenders: renderTimes.length,

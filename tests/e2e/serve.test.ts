@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/db/open.js';
+import { copyFixtures } from '../helpers/fixtures.js';
 import { seedSongs } from '../helpers/seed-songs.js';
-import { runTunes, TUNES_BIN } from '../helpers/run-cli.js';
+import { registerUser, runTunes, TUNES_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 interface Served {
@@ -144,6 +145,31 @@ describe('tunes serve', () => {
     const seconds = readFileSync(pcm).length / (44_100 * 2 * 2);
     expect(seconds).toBeGreaterThan(3);
     expect(seconds).toBeLessThan(8);
+    served.child.kill('SIGTERM');
+    expect(await served.exited).toBe(0);
+  });
+
+  it('finds a scanned song over HTTP and streams exactly its file', async () => {
+    const home = tempDir();
+    const music = tempDir();
+    copyFixtures(music, ['beyonce halo.mp3', 'flac.flac']);
+    await registerUser(home, 'owner');
+    expect((await runTunes(['library', 'add', music], { home })).code).toBe(0);
+    const served = await serve(home);
+    const login = await fetch(`${served.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'owner', password: 'correct horse' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+
+    const found = (await (await fetch(`${served.url}/api/songs?q=halo`)).json()) as Array<{ id: number; artist: string }>;
+    expect(found).toHaveLength(1);
+    expect(found[0]!.artist).toBe('Beyoncé');
+    const res = await fetch(`${served.url}/api/songs/${found[0]!.id}/stream`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('audio/mpeg');
+    expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(join(music, 'beyonce halo.mp3')))).toBe(true);
     served.child.kill('SIGTERM');
     expect(await served.exited).toBe(0);
   });

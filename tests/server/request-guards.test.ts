@@ -51,6 +51,16 @@ describe('HTTP request guards', () => {
     expect(charset.status).toBe(201);
   });
 
+  it('answers an unexpected fault with a generic 500 and logs the details', async () => {
+    const server = await startTestServer();
+    const { token } = await server.user('alice');
+    await server.store.close();
+    const res = await server.call('GET', '/api/me', { token });
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({ error: { code: 'internal', message: 'internal server error' } });
+    expect(server.logLines.some((line) => line.startsWith('error GET /api/me: '))).toBe(true);
+  });
+
   it('answers unknown routes with a JSON 404', async () => {
     const server = await startTestServer();
     expect(await errorOf(await server.call('GET', '/api/nothing-here'))).toEqual({ status: 404, code: 'not_found' });
@@ -77,6 +87,19 @@ describe('HTTP request guards', () => {
     expect((await login('alice', 'correct horse')).headers.get('retry-after')).toBe('30');
     clock.advance(30_000);
     expect((await login('alice', 'correct horse')).status).toBe(200);
+  });
+
+  it('lets no more guesses through than the limit when they arrive all at once', async () => {
+    const server = await startTestServer({ loginLimits: { perUsername: 3, perAddress: 100, windowMs: 60_000 } });
+    await server.user('alice');
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        server.call('POST', '/api/login', { body: { username: 'alice', password: `guess number ${i}` } }),
+      ),
+    );
+    const statuses = guesses.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(17);
   });
 
   it('rate-limits failed logins per client address across usernames', async () => {

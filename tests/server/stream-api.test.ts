@@ -76,6 +76,26 @@ describe('GET /api/songs/:id/stream', () => {
     }
   });
 
+  it('honours If-Range only for the same version of the file', async () => {
+    const { server, token, content, path, song, stream } = await setup();
+    const first = await stream('bytes=0-9');
+    const etag = first.headers.get('etag')!;
+    const lastModified = first.headers.get('last-modified')!;
+    await first.arrayBuffer();
+    expect(etag).toMatch(/^"[0-9a-z]+-[0-9a-z]+"$/);
+    const resume = (ifRange: string) =>
+      server.call('GET', `/api/songs/${song.id}/stream`, { token, headers: { range: 'bytes=10-19', 'if-range': ifRange } });
+    for (const validator of [etag, lastModified]) {
+      const res = await resume(validator);
+      expect(res.status).toBe(206);
+      expect((await bytesOf(res)).equals(content.subarray(10, 20))).toBe(true);
+    }
+    writeFileSync(path, Buffer.concat([content, Buffer.from('more')]));
+    const changed = await resume(etag);
+    expect(changed.status).toBe(200);
+    expect((await bytesOf(changed)).length).toBe(SIZE + 4);
+  });
+
   it('answers HEAD with the headers and no body', async () => {
     const { stream } = await setup();
     const res = await stream('bytes=0-9', 'HEAD');
@@ -92,6 +112,12 @@ describe('GET /api/songs/:id/stream', () => {
       const res = await server.call('GET', `/api/songs/${id}/stream`, { token });
       expect({ id, status: res.status }).toEqual({ id, status: 400 });
     }
+    await server.store.db.updateTable('songs').set({ missing_since: '2026-01-01T00:00:00.000Z' }).execute();
+    expect((await stream()).status).toBe(404);
+    await server.store.db.updateTable('songs').set({ missing_since: null }).execute();
+    const back = await stream();
+    expect(back.status).toBe(200);
+    expect((await bytesOf(back)).length).toBe(SIZE);
     rmSync(path);
     const gone = await stream();
     expect(gone.status).toBe(404);

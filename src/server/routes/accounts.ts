@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { User } from '../../db/schema.js';
-import { isTunesError } from '../../errors.js';
 import type { RouteContext } from '../app.js';
 import { sendError } from '../http-errors.js';
 import { bearerToken } from '../request-auth.js';
@@ -33,14 +32,12 @@ export function registerAccountRoutes(app: FastifyInstance, { services, authenti
       reply.header('retry-after', String(retryAfter));
       return sendError(reply, { status: 429, code: 'rate_limited', message: 'too many failed logins; try again later' });
     }
-    try {
-      const { token, user } = await services.auth.login(username, password);
-      loginLimiter.recordSuccess(username, request.ip);
-      return { token, user: publicUser(user) };
-    } catch (error) {
-      if (isTunesError(error) && error.code === 'auth_failed') loginLimiter.recordFailure(username, request.ip);
-      throw error;
-    }
+    // Counted as a failure before the (slow) password check, so guesses sent all at once cannot
+    // all pass the check above; a success wipes the count.
+    loginLimiter.recordFailure(username, request.ip);
+    const { token, user } = await services.auth.login(username, password);
+    loginLimiter.recordSuccess(username, request.ip);
+    return { token, user: publicUser(user) };
   });
 
   app.post('/api/logout', async (request, reply) => {

@@ -19,10 +19,16 @@ export function registerStreamRoutes(app: FastifyInstance, { services, authentic
       await authenticate(request);
       // The path comes from the catalogue row only, never from the request.
       const file = await services.songFiles.locate(request.params.id);
-      const range = resolveByteRange(request.headers.range, file.size);
+      const etag = `"${file.size.toString(36)}-${Math.floor(file.mtimeMs).toString(36)}"`;
+      const lastModified = new Date(file.mtimeMs).toUTCString();
+      // If-Range: resume only the same version of the file; a changed file is sent whole.
+      const ifRange = request.headers['if-range'];
+      const sameVersion = ifRange === undefined || ifRange === etag || ifRange === lastModified;
+      const range = resolveByteRange(sameVersion ? request.headers.range : undefined, file.size);
       reply
         .header('accept-ranges', 'bytes')
-        .header('last-modified', new Date(file.mtimeMs).toUTCString())
+        .header('etag', etag)
+        .header('last-modified', lastModified)
         .header('cache-control', 'private, max-age=0');
 
       if (range.kind === 'unsatisfiable') {

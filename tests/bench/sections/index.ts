@@ -1,16 +1,11 @@
 import type { BenchSection } from '../lib/measure.js';
-import { benchServerApi } from '../server-api.js';
 import { cliStartupSection } from './cli-startup.js';
 import { libraryScanSection } from './library-scan.js';
 import { playbackSection } from './playback.js';
 import { playlistsSection } from './playlists.js';
 import { searchSection } from './search.js';
+import { serverSection } from './server.js';
 import { uiSection } from './ui.js';
-
-const serverSection: BenchSection = {
-  name: 'server',
-  run: (ctx) => benchServerApi({ cache: ctx.cache, log: ctx.log }),
-};
 
 /**
  * Every bench section, in the order the table prints them (BENCH_ONLY=name,... runs some). To add

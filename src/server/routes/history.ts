@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import type { RouteContext } from '../app.js';
+
+const historyQuery = {
+  type: 'object',
+  properties: { limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
+} as const;
+
+export function registerHistoryRoutes(app: FastifyInstance, { services, authenticate }: RouteContext): void {
+  app.get<{ Querystring: { limit: number } }>('/api/me/history', { schema: { querystring: historyQuery } }, async (request) => {
+    const user = await authenticate(request);
+    const plays = await services.history.recent(user.id, { limit: request.query.limit });
+    return plays.map((play) => ({
+      id: play.id,
+      song_id: play.songId,
+      title: play.title,
+      artist: play.artist,
+      album: play.album,
+      started_at: play.startedAt,
+      ms_played: play.msPlayed,
+    }));
+  });
+}
