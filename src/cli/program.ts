@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAccountCommands } from './commands/account.js';
+import { registerUiCommand } from './commands/ui.js';
 import { registerLibraryCommands } from './commands/library.js';
 import { registerSongsCommands } from './commands/songs.js';
 import { registerLikeCommands } from './commands/likes.js';
@@ -19,6 +20,7 @@ export function createProgram(): { program: Command; runtime: CliRuntime } {
   const runtime = createRuntime(program);
 
   registerAccountCommands(program, runtime);
+  registerUiCommand(program, runtime);
   registerSongsCommands(program, runtime);
   registerLibraryCommands(program, runtime);
   registerPlaylistCommands(program, runtime);

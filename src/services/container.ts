@@ -3,6 +3,7 @@ import { resolveDatabasePath } from '../config/paths.js';
 import { openStore, type Store } from '../db/open.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { createLocalSession, type LocalSession } from './auth/local-session.js';
+import { createBrowseService, type BrowseService } from './browse/browse-service.js';
 import { createCatalogService, type CatalogService } from './catalog/catalog-service.js';
 import { systemClock, type Clock } from './clock.js';
 import { AudioEngine } from '../player/audio-engine.js';
@@ -22,6 +23,7 @@ export interface Services {
   session: LocalSession;
   songFiles: SongFileService;
   catalog: CatalogService;
+  browse: BrowseService;
   library: LibraryService;
   playlists: PlaylistService;
   likes: LikeService;
@@ -61,6 +63,7 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock, e
     auth,
     session: createLocalSession({ auth, config }),
     catalog,
+    browse: createBrowseService({ db }),
     songFiles: createSongFileService({ catalog }),
     library: createLibraryService({ db, sqlite: store.sqlite, clock }),
     playlists,

@@ -5,6 +5,7 @@ import { playbackSection } from './playback.js';
 import { playlistsSection } from './playlists.js';
 import { searchSection } from './search.js';
 import { serverSection } from './server.js';
+import { uiSection } from './ui.js';
 
 /**
  * Every bench section, in the order the table prints them (BENCH_ONLY=name,... runs some). To add
@@ -18,4 +19,5 @@ export const sections: BenchSection[] = [
   playlistsSection,
   playbackSection,
   serverSection,
+  uiSection,
 ];

@@ -1,0 +1,24 @@
+import type { ReactElement } from 'react';
+import { TunesApp } from './app.js';
+import type { UiConnection } from './ports.js';
+import { FixedTerminalSize, LiveTerminalSize, type TerminalSize } from './terminal/terminal-size.js';
+import { ThemeProvider, type Theme } from './theme.js';
+
+/** The whole UI with its providers: following a real terminal's size, or at a fixed one (tests, bench). */
+export function appTree({ connection, theme, onQuit, terminal }: {
+  connection: UiConnection;
+  theme: Theme;
+  onQuit(): void;
+  terminal: { stdout: NodeJS.WriteStream } | { size: TerminalSize };
+}): ReactElement {
+  const app = <TunesApp connection={connection} onQuit={onQuit} />;
+  return (
+    <ThemeProvider theme={theme}>
+      {'stdout' in terminal ? (
+        <LiveTerminalSize stdout={terminal.stdout}>{app}</LiveTerminalSize>
+      ) : (
+        <FixedTerminalSize size={terminal.size}>{app}</FixedTerminalSize>
+      )}
+    </ThemeProvider>
+  );
+}

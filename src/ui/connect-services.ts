@@ -1,0 +1,25 @@
+import type { Services } from '../services/container.js';
+import { catalogSources } from './data/catalog-sources.js';
+import { playerBridge } from './data/player-bridge.js';
+import { playlistSources } from './data/playlist-sources.js';
+import type { UiConnection } from './ports.js';
+
+/** Builds the UI's view of the services from the real container. */
+export function connectServices(services: Services): UiConnection {
+  return {
+    account: {
+      currentUser: () => services.session.currentUser(),
+      login: (username, password) => services.session.login(username, password),
+      register: (username, password) => services.session.register(username, password),
+    },
+    forUser: (user) => ({
+      catalog: catalogSources(services),
+      library: {
+        addFolder: async (path, onProgress) => (await services.library.addRoots(user, [path], { onProgress })).scan,
+      },
+      playlists: playlistSources(services, user),
+      player: playerBridge(services, user),
+    }),
+    shutdown: () => services.playback.close(),
+  };
+}

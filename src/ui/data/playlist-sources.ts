@@ -1,0 +1,38 @@
+import type { User } from '../../db/schema.js';
+import type { PlaylistSummary } from '../../services/playlists/playlist-types.js';
+import type { Services } from '../../services/container.js';
+import type { PlaylistItem, UiPlaylists } from '../ports.js';
+import { arraySource } from './array-source.js';
+import { toSongItem } from './song-item.js';
+
+const toItem = (p: PlaylistSummary): PlaylistItem => ({ id: p.id, name: p.name, songCount: p.songCount });
+
+let sources = 0;
+
+/** Playlists and likes of one user; playlists are named to the service by id, which renames do not change. */
+export function playlistSources(services: Services, user: User): UiPlaylists {
+  const { playlists, likes } = services;
+  return {
+    list: async () => (await playlists.list(user.id)).map(toItem),
+    songs: (playlist) =>
+      arraySource(`playlist:${playlist.id}#${(sources += 1)}`, async () =>
+        (await playlists.show(user.id, { id: playlist.id })).entries.map((entry) => toSongItem(entry.song)),
+      ),
+    create: async (name) => toItem(await playlists.create(user.id, name)),
+    rename: async (playlist, name) => void (await playlists.rename(user.id, { id: playlist.id }, name)),
+    remove: async (playlist) => void (await playlists.delete(user.id, { id: playlist.id })),
+    addSongs: async (playlist, songIds) => void (await playlists.addSongs(user.id, { id: playlist.id }, songIds)),
+    removeAt: async (playlist, position) => void (await playlists.removePositions(user.id, { id: playlist.id }, [position])),
+    move: async (playlist, from, to) => void (await playlists.move(user.id, { id: playlist.id }, from, to)),
+    liked: () => arraySource(`liked#${(sources += 1)}`, async () => (await likes.list(user.id)).map((entry) => toSongItem(entry.song))),
+    async toggleLike(songId) {
+      const liked = await likes.likedAmong(user.id, [songId]);
+      if (liked.has(songId)) {
+        await likes.unlike(user.id, [songId]);
+        return false;
+      }
+      await likes.like(user.id, [songId]);
+      return true;
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import type { User } from '../db/schema.js';
+import type { RowSource } from './data/row-source.js';
+
+/**
+ * What the UI needs from the services, in the UI's own words. `connect-services.ts` builds these from
+ * the real `Services` container; screens and tests only see this shape.
+ */
+export interface SongItem {
+  id: number;
+  title: string;
+  artist: string;
+  album: string;
+  durationMs: number | null;
+}
+
+export interface ArtistItem {
+  name: string;
+  albumCount: number;
+  songCount: number;
+}
+
+export interface AlbumItem {
+  album: string;
+  artist: string;
+  year: number | null;
+  songCount: number;
+}
+
+export interface PlaylistItem {
+  id: number;
+  name: string;
+  songCount: number;
+}
+
+export interface HistoryItem extends SongItem {
+  playedAt: string;
+}
+
+export interface UiAccount {
+  currentUser(): Promise<User>;
+  login(username: string, password: string): Promise<User>;
+  register(username: string, password: string): Promise<User>;
+}
+
+export interface UiCatalog {
+  /** All songs, or the matches of `query` (the same search as `tunes songs <query>`). */
+  songs(query?: string): RowSource<SongItem>;
+  artists(): RowSource<ArtistItem>;
+  albums(artist?: string): RowSource<AlbumItem>;
+  albumSongs(album: AlbumItem): RowSource<SongItem>;
+}
+
+export interface UiLibrary {
+  /** Adds a music folder and scans it, reporting progress; admins only (the service checks). */
+  addFolder(path: string, onProgress: (progress: ScanProgress) => void): Promise<ScanResult>;
+}
+
+export interface ScanProgress {
+  /** 'walking': finding files (total not known yet); 'reading': reading tags. */
+  phase: 'walking' | 'reading';
+  done: number;
+  total: number;
+}
+
+export interface ScanResult {
+  files: number;
+  added: number;
+  failed: number;
+}
+
+export interface UiPlaylists {
+  list(): Promise<PlaylistItem[]>;
+  songs(playlist: PlaylistItem): RowSource<SongItem>;
+  create(name: string): Promise<PlaylistItem>;
+  rename(playlist: PlaylistItem, name: string): Promise<void>;
+  remove(playlist: PlaylistItem): Promise<void>;
+  addSongs(playlist: PlaylistItem, songIds: number[]): Promise<void>;
+  /** `position` is 1-based, as stored. */
+  removeAt(playlist: PlaylistItem, position: number): Promise<void>;
+  /** 1-based positions. */
+  move(playlist: PlaylistItem, from: number, to: number): Promise<void>;
+  liked(): RowSource<SongItem>;
+  /** Returns whether the song is liked afterwards. */
+  toggleLike(songId: number): Promise<boolean>;
+}
+
+export type RepeatMode = 'off' | 'all' | 'one';
+
+export interface PlayerStatus {
+  song: SongItem | undefined;
+  positionMs: number;
+  durationMs: number | null;
+  paused: boolean;
+  volume: number;
+  shuffle: boolean;
+  repeat: RepeatMode;
+  /** Set when playback cannot work (mpv missing): shown in the bar instead of the song. */
+  problem?: string;
+}
+
+export interface UiPlayer {
+  /** Replaces the queue with `songs` and plays the one at `index`. */
+  playList(songs: RowSource<SongItem>, index: number): Promise<void>;
+  togglePause(): Promise<void>;
+  next(): Promise<void>;
+  previous(): Promise<void>;
+  seekBy(seconds: number): Promise<void>;
+  changeVolume(delta: number): Promise<void>;
+  toggleShuffle(): Promise<void>;
+  cycleRepeat(): Promise<void>;
+  status(): PlayerStatus;
+  subscribe(listener: () => void): () => void;
+  queue(): RowSource<SongItem>;
+  /** Plays the queue's song at `index` (0-based, as listed) without changing the queue. */
+  jumpInQueue(index: number): Promise<void>;
+  /** `index` is 0-based in the queue as listed. */
+  removeFromQueue(index: number): Promise<void>;
+  moveInQueue(from: number, to: number): Promise<void>;
+  history(): RowSource<HistoryItem>;
+}
+
+/** Everything the main screen uses, bound to the logged-in user. */
+export interface UiServices {
+  catalog: UiCatalog;
+  library: UiLibrary;
+  playlists: UiPlaylists;
+  player: UiPlayer;
+}
+
+/** The services as the UI first gets them: accounts, and the rest once someone is logged in. */
+export interface UiConnection {
+  account: UiAccount;
+  forUser(user: User): UiServices;
+  /** Stops playback (mpv); called once on quit. */
+  shutdown(): Promise<void>;
+}
+
+export const idlePlayerStatus: PlayerStatus = {
+  song: undefined,
+  positionMs: 0,
+  durationMs: null,
+  paused: true,
+  volume: 100,
+  shuffle: false,
+  repeat: 'off',
+};

@@ -1,0 +1,48 @@
+import { render, type Instance } from 'ink';
+import type { Services } from '../services/container.js';
+import { appTree } from './app-tree.js';
+import { connectServices } from './connect-services.js';
+import { enterAlternateScreen } from './terminal/alternate-screen.js';
+import { themeFor } from './theme.js';
+
+/**
+ * Ink throttles frames (30 fps by default) on both its render and its write, so a keystroke whose
+ * rows arrive a few ms later waited up to two 33 ms windows. 120 keeps bursts bounded and a search
+ * result on screen within a frame or two of the query.
+ */
+export const UI_MAX_FPS = 120;
+
+export interface InteractiveOptions {
+  services: Services;
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Runs the full-screen browser until the user quits (q, Ctrl-C, a signal). Whatever way it ends, playback
+ * is stopped and the terminal is given back; the caller closes the database.
+ */
+export async function runInteractive({ services, stdin, stdout, env }: InteractiveOptions): Promise<void> {
+  const ui = connectServices(services);
+  let instance: Instance | undefined;
+  const quit = () => instance?.unmount();
+  const terminal = enterAlternateScreen({ stdin, stdout, onSignal: quit });
+  try {
+    instance = render(appTree({ connection: ui, theme: themeFor(env), onQuit: quit, terminal: { stdout } }), {
+      stdin,
+      stdout,
+      exitOnCtrlC: false,
+      patchConsole: true,
+      maxFps: UI_MAX_FPS,
+    });
+    await instance.waitUntilExit();
+  } finally {
+    instance?.unmount();
+    try {
+      await ui.shutdown();
+    } finally {
+      terminal.restore();
+    }
+  }
+}

@@ -1,0 +1,176 @@
+import { Box, Text } from 'ink';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
+import type { User } from '../../db/schema.js';
+import { commandForKey, keyLabel } from '../keys/key-map.js';
+import { keyName } from '../keys/key-name.js';
+import { KeyLayerProvider, useLatestInput, type KeyHandler } from '../keys/key-layer.js';
+import { useTextField } from '../widgets/text-input/use-text-input.js';
+import { fit } from '../format.js';
+import type { PlaylistItem, ScanProgress, UiServices } from '../ports.js';
+import { useTerminalSize } from '../terminal/terminal-size.js';
+import { useTheme } from '../theme.js';
+import { renderListRow, sourceForView } from '../views/view-rows.js';
+import { usePagedList } from '../widgets/list/use-paged-list.js';
+import { VirtualList } from '../widgets/list/virtual-list.js';
+import { NowPlayingBar } from '../widgets/now-playing-bar.js';
+import { Sidebar } from '../widgets/sidebar.js';
+import { SearchBox } from '../widgets/search-box.js';
+import { EmptyLibrary } from './empty-library.js';
+import { currentView, initialNavigation, navigationReducer, sidebarEntries, viewTitle } from './navigation-state.js';
+import type { Overlay } from './overlay-state.js';
+import { OverlayHost } from './overlay-host.js';
+import { runCommand } from './run-command.js';
+
+/** Below this width the sidebar is not shown beside the list; focusing it shows it instead of the list. */
+export const SIDEBAR_COLLAPSE_COLUMNS = 80;
+const SIDEBAR_WIDTH = 20;
+
+export function MainScreen({ services, user, onQuit }: { services: UiServices; user: User; onQuit(): void }) {
+  const theme = useTheme();
+  const { columns, rows } = useTerminalSize();
+  // A frame as tall as the terminal makes Ink clear the screen on every frame.
+  const height = Math.max(8, rows - 1);
+  const [nav, navigate] = useReducer(navigationReducer, initialNavigation);
+  const [playlists, setPlaylists] = useState<PlaylistItem[]>([]);
+  const [overlay, setOverlay] = useState<Overlay>(undefined);
+  const [searching, setSearching] = useState(false);
+  const [notice, setNotice] = useState<{ text: string; isError: boolean }>();
+  const [libraryEmpty, setLibraryEmpty] = useState<boolean>();
+  const [reloads, setReloads] = useState(0);
+  // Only the playing song's id: position ticks re-render the now-playing bar, not the whole screen.
+  const playingId = useSyncExternalStore(services.player.subscribe, () => services.player.status().song?.id);
+
+  const entries = useMemo(() => sidebarEntries(playlists), [playlists]);
+  const reloadPlaylists = useCallback(async () => {
+    const list = await services.playlists.list();
+    setPlaylists(list);
+    return list;
+  }, [services]);
+  useEffect(() => void reloadPlaylists().catch(() => undefined), [reloadPlaylists]);
+
+  const view = currentView(nav);
+  // Opening a view reads it afresh, so changes made by another `tunes` process show up.
+  const source = useMemo(() => sourceForView(view, services), [view, services, reloads]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const collapsed = columns < SIDEBAR_COLLAPSE_COLUMNS;
+  // Overlays live in the list's place, so a collapsed layout shows the list area while one is open.
+  const showList = !collapsed || nav.focus === 'list' || overlay !== undefined;
+  const showSidebar = !collapsed || !showList;
+  const listWidth = collapsed ? columns : columns - SIDEBAR_WIDTH - 1;
+  const bodyHeight = height - 4;
+  const list = usePagedList(source, bodyHeight, nav.restoreCursor);
+
+  useEffect(() => {
+    if (view.kind === 'songs' && !view.query && !list.loading) setLibraryEmpty(list.state.count === 0);
+  }, [view, list.loading, list.state.count]);
+
+  const notify = useCallback((text: string, isError = false) => setNotice({ text, isError }), []);
+  const openAddFolder = useCallback(() => {
+    setOverlay({
+      kind: 'prompt',
+      title: 'Add a music folder (full path)',
+      submit: async (path) => {
+        const result = await services.library.addFolder(path, (p) =>
+          setOverlay((o) => (o?.kind === 'prompt' ? { ...o, busy: scanProgressText(p) } : o)),
+        );
+        setReloads((n) => n + 1);
+        notify(`added ${path}: ${result.added} songs${result.failed ? `, ${result.failed} files could not be read` : ''}`);
+      },
+    });
+  }, [services, notify]);
+
+  const layer = useRef<KeyHandler | undefined>(undefined);
+  const search = useTextField();
+  const searchHandlers = {
+    onChange: (query: string) => navigate({ type: 'search', query: query.trim() }),
+    onSubmit: () => setSearching(false),
+    onCancel: () => {
+      setSearching(false);
+      search.reset();
+      navigate({ type: 'search', query: '' });
+    },
+  };
+  useLatestInput((input, key) => {
+    // Ctrl-C quits from anywhere, search box and overlays included.
+    if (key.ctrl && input === 'c') return onQuit();
+    if (overlay) return layer.current?.(input, key);
+    if (searching) return search.handle(input, key, searchHandlers);
+    setNotice(undefined);
+    const command = commandForKey(keyName(input, key));
+    if (!command) return;
+    if (command === 'activate' && libraryEmpty && view.kind === 'songs' && !view.query && user.role === 'admin') {
+      return openAddFolder();
+    }
+    runCommand(command, {
+      services, user, nav, navigate, entries, list, source, setOverlay, notify, reloadPlaylists,
+      openSearch: () => {
+        search.reset();
+        setSearching(true);
+      },
+      quit: onQuit,
+    });
+  });
+
+  const hint = [
+    `${keyLabel('search')} search`,
+    'Enter play',
+    'Space pause',
+    'a add',
+    'L like',
+    'Tab switch',
+    '? help',
+    'q quit',
+  ].join('  ');
+  const title = viewTitle(view);
+  const total = list.countIsEstimate ? `${list.state.count - 1}+` : String(list.state.count);
+  const countText = list.state.count > 0 ? ` (${list.state.cursor + 1}/${total})` : '';
+  const showEmptyLibrary = libraryEmpty && view.kind === 'songs' && !view.query;
+
+  return (
+    <Box flexDirection="column" width={columns} height={height}>
+      <Box height={1} width={columns}>
+        {searching ? (
+          <SearchBox width={columns} state={search.state} />
+        ) : (
+          <Text bold color={theme.accent} wrap="truncate">
+            {fit(`tunes › ${title}${countText}`, Math.max(1, columns - user.username.length - 2))}
+            <Text color={theme.muted}> {user.username}</Text>
+          </Text>
+        )}
+      </Box>
+      <Box height={bodyHeight} width={columns} flexDirection="row">
+        {showSidebar ? (
+          <Box width={collapsed ? columns : SIDEBAR_WIDTH} flexDirection="column" marginRight={collapsed ? 0 : 1}>
+            <Sidebar entries={entries} selected={nav.section} focused={nav.focus === 'sidebar'} width={collapsed ? columns : SIDEBAR_WIDTH} height={bodyHeight} />
+          </Box>
+        ) : null}
+        {showList ? (
+          <Box width={listWidth} flexDirection="column">
+            {overlay ? (
+              <KeyLayerProvider layer={layer}>
+              <OverlayHost overlay={overlay} setOverlay={setOverlay} services={services} playlists={playlists}
+                reloadPlaylists={reloadPlaylists} notify={notify} width={listWidth} height={bodyHeight} />
+              </KeyLayerProvider>
+            ) : showEmptyLibrary ? (
+              <EmptyLibrary user={user} />
+            ) : list.error ? (
+              <Text color={theme.error}>✗ {list.error}</Text>
+            ) : (
+              <VirtualList state={list.state} rowAt={list.rowAt} width={listWidth} focused={nav.focus === 'list'} loading={list.loading}
+                emptyText={view.kind === 'songs' && view.query ? `no songs match “${view.query}”` : 'nothing here yet'}
+                renderRow={(row, _selected, width) => renderListRow(row, width, playingId)} />
+            )}
+          </Box>
+        ) : null}
+      </Box>
+      <NowPlayingBar player={services.player} width={columns} />
+      <Text wrap="truncate" color={notice?.isError ? theme.error : theme.muted} dimColor={!notice}>
+        {notice ? notice.text : hint}
+      </Text>
+    </Box>
+  );
+}
+
+function scanProgressText(p: ScanProgress): string {
+  return p.phase === 'walking' ? `looking for music… ${p.done} files found` : `reading tags… ${p.done}/${p.total}`;
+}

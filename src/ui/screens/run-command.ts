@@ -1,0 +1,217 @@
+import type { User } from '../../db/schema.js';
+import type { Command } from '../keys/key-map.js';
+import type { PlaylistItem, SongItem, UiServices } from '../ports.js';
+import type { PagedList } from '../widgets/list/use-paged-list.js';
+import { songOf, songSource, type ListRow } from '../views/view-rows.js';
+import type { RowSource } from '../data/row-source.js';
+import { currentView, sidebarEntries, type NavigationAction, type NavigationState, type SidebarEntry } from './navigation-state.js';
+import type { Overlay } from './overlay-state.js';
+
+export interface CommandContext {
+  services: UiServices;
+  user: User;
+  nav: NavigationState;
+  navigate(action: NavigationAction): void;
+  entries: SidebarEntry[];
+  list: PagedList<ListRow>;
+  source: RowSource<ListRow> | undefined;
+  setOverlay(overlay: Overlay): void;
+  openSearch(): void;
+  notify(text: string, isError?: boolean): void;
+  reloadPlaylists(): Promise<PlaylistItem[]>;
+  quit(): void;
+}
+
+const SEEK_SECONDS = 5;
+const VOLUME_STEP = 5;
+
+/** What each key-map command does on the main screen. Failures become a one-line notice, never a crash. */
+export function runCommand(command: Command, ctx: CommandContext): void {
+  const { nav, list, services } = ctx;
+  const view = currentView(nav);
+  const inSidebar = nav.focus === 'sidebar';
+  const selectedSong = songOf(list.selected);
+  const attempt = (work: Promise<unknown>, done?: string) =>
+    void work.then(
+      () => done && ctx.notify(done),
+      (cause: unknown) => ctx.notify(cause instanceof Error ? cause.message : String(cause), true),
+    );
+  const moveSidebar = (delta: number) => ctx.navigate({ type: 'moveSection', delta, entries: ctx.entries });
+
+  switch (command) {
+    case 'down':
+    case 'up': {
+      const delta = command === 'down' ? 1 : -1;
+      return inSidebar ? moveSidebar(delta) : list.dispatch({ type: 'move', delta });
+    }
+    case 'top':
+      return inSidebar ? moveSidebar(-ctx.entries.length) : list.dispatch({ type: 'top' });
+    case 'bottom':
+      return inSidebar ? moveSidebar(ctx.entries.length) : list.dispatch({ type: 'bottom' });
+    case 'pageDown':
+    case 'pageUp': {
+      const direction = command === 'pageDown' ? 1 : -1;
+      return inSidebar ? moveSidebar(direction * 5) : list.dispatch({ type: 'page', direction });
+    }
+    case 'toggleFocus':
+    case 'focusSidebar':
+      // Playlists made by another `tunes` meanwhile show up when the sidebar is visited.
+      if (!inSidebar) void ctx.reloadPlaylists().catch(() => undefined);
+      return ctx.navigate(command === 'toggleFocus' ? { type: 'toggleFocus' } : { type: 'focus', focus: 'sidebar' });
+    case 'focusList':
+      return ctx.navigate({ type: 'focus', focus: 'list' });
+    case 'back':
+      if (nav.stack.length > 1) return ctx.navigate({ type: 'back' });
+      // Leaving kept search results goes back to all songs.
+      if (view.kind === 'songs' && view.query) return ctx.navigate({ type: 'search', query: '' });
+      return ctx.navigate({ type: 'focus', focus: 'sidebar' });
+    case 'search':
+      return ctx.openSearch();
+    case 'activate':
+      return activate(ctx);
+    case 'togglePause':
+      return attempt(services.player.togglePause());
+    case 'next':
+      return attempt(services.player.next());
+    case 'previous':
+      return attempt(services.player.previous());
+    case 'seekBack':
+      return attempt(services.player.seekBy(-SEEK_SECONDS));
+    case 'seekForward':
+      return attempt(services.player.seekBy(SEEK_SECONDS));
+    case 'volumeUp':
+      return attempt(services.player.changeVolume(VOLUME_STEP));
+    case 'volumeDown':
+      return attempt(services.player.changeVolume(-VOLUME_STEP));
+    case 'shuffle':
+      return attempt(services.player.toggleShuffle());
+    case 'repeat':
+      return attempt(services.player.cycleRepeat());
+    case 'addToPlaylist':
+      if (!selectedSong || inSidebar) return ctx.notify('select a song first', true);
+      return ctx.setOverlay({ kind: 'picker', songs: [selectedSong] });
+    case 'like':
+      if (!selectedSong || inSidebar) return ctx.notify('select a song first', true);
+      return void services.playlists.toggleLike(selectedSong.id).then(
+        (liked) => {
+          ctx.notify(liked ? `♥ liked “${selectedSong.title}”` : `unliked “${selectedSong.title}”`);
+          if (view.kind === 'liked') list.refresh();
+        },
+        (cause: unknown) => ctx.notify(String((cause as Error).message ?? cause), true),
+      );
+    case 'remove':
+      return removeSelected(ctx);
+    case 'moveDown':
+    case 'moveUp':
+      return moveSelected(ctx, command === 'moveDown' ? 1 : -1);
+    case 'createPlaylist':
+      return ctx.setOverlay({
+        kind: 'prompt',
+        title: 'New playlist name',
+        submit: async (name) => {
+          const created = await services.playlists.create(name);
+          await ctx.reloadPlaylists();
+          ctx.notify(`created playlist “${created.name}”`);
+        },
+      });
+    case 'renamePlaylist': {
+      const playlist = selectedPlaylist(ctx);
+      if (!playlist) return ctx.notify('select a playlist in the sidebar (or open one) to rename it', true);
+      return ctx.setOverlay({
+        kind: 'prompt',
+        title: `Rename “${playlist.name}” to`,
+        initial: playlist.name,
+        submit: async (name) => {
+          await services.playlists.rename(playlist, name);
+          ctx.navigate({ type: 'playlists', entries: await reloadedEntries(ctx) });
+          ctx.notify(`renamed to “${name}”`);
+        },
+      });
+    }
+    case 'deletePlaylist': {
+      const playlist = selectedPlaylist(ctx);
+      if (!playlist) return ctx.notify('select a playlist in the sidebar (or open one) to delete it', true);
+      return ctx.setOverlay({
+        kind: 'confirm',
+        message: `Delete playlist “${playlist.name}” (${playlist.songCount} songs)?`,
+        onYes: async () => {
+          await services.playlists.remove(playlist);
+          ctx.navigate({ type: 'playlists', entries: await reloadedEntries(ctx) });
+          ctx.notify(`deleted “${playlist.name}”`);
+        },
+      });
+    }
+    case 'help':
+      return ctx.setOverlay({ kind: 'help' });
+    case 'quit':
+      return ctx.quit();
+  }
+}
+
+async function reloadedEntries(ctx: CommandContext): Promise<SidebarEntry[]> {
+  return sidebarEntries(await ctx.reloadPlaylists());
+}
+
+function selectedPlaylist(ctx: CommandContext): PlaylistItem | undefined {
+  const view = ctx.nav.focus === 'sidebar' ? ctx.entries[ctx.nav.section]?.view : currentView(ctx.nav);
+  return view?.kind === 'playlist' ? view.playlist : undefined;
+}
+
+function activate(ctx: CommandContext): void {
+  const { nav, list, services } = ctx;
+  if (nav.focus === 'sidebar') return ctx.navigate({ type: 'focus', focus: 'list' });
+  const row = list.selected;
+  if (!row) return;
+  const fromCursor = list.state.cursor;
+  if (row.kind === 'artist') return ctx.navigate({ type: 'open', view: { kind: 'artistAlbums', artist: row.artist.name }, fromCursor });
+  if (row.kind === 'album') return ctx.navigate({ type: 'open', view: { kind: 'albumSongs', album: row.album }, fromCursor });
+  if (!ctx.source) return;
+  const view = currentView(nav);
+  // Playing from the queue jumps within it rather than replacing it with itself.
+  const songs: RowSource<SongItem> = songSource(ctx.source);
+  const work = view.kind === 'queue' ? services.player.jumpInQueue(list.state.cursor) : services.player.playList(songs, list.state.cursor);
+  void work.then(
+    () => view.kind === 'queue' && list.refresh(),
+    (cause: unknown) => ctx.notify(cause instanceof Error ? cause.message : String(cause), true),
+  );
+}
+
+function removeSelected(ctx: CommandContext): void {
+  const { list, services } = ctx;
+  const view = currentView(ctx.nav);
+  const index = list.state.cursor;
+  const song = songOf(list.selected);
+  if (!song || ctx.nav.focus === 'sidebar') return ctx.notify('select a song first', true);
+  let work: Promise<void>;
+  if (view.kind === 'playlist') work = services.playlists.removeAt(view.playlist, index + 1);
+  else if (view.kind === 'queue') work = services.player.removeFromQueue(index);
+  else return ctx.notify('d removes songs from a playlist or the queue', true);
+  void work.then(
+    async () => {
+      list.refresh();
+      if (view.kind === 'playlist') await ctx.reloadPlaylists();
+      ctx.notify(`removed “${song.title}”`);
+    },
+    (cause: unknown) => ctx.notify(cause instanceof Error ? cause.message : String(cause), true),
+  );
+}
+
+function moveSelected(ctx: CommandContext, delta: 1 | -1): void {
+  const { list, services } = ctx;
+  const view = currentView(ctx.nav);
+  const from = list.state.cursor;
+  const to = from + delta;
+  if (ctx.nav.focus === 'sidebar' || !songOf(list.selected)) return;
+  if (to < 0 || to >= list.state.count) return;
+  let work: Promise<void>;
+  if (view.kind === 'playlist') work = services.playlists.move(view.playlist, from + 1, to + 1);
+  else if (view.kind === 'queue') work = services.player.moveInQueue(from, to);
+  else return ctx.notify('J/K reorder songs in a playlist or the queue', true);
+  void work.then(
+    () => {
+      list.dispatch({ type: 'select', index: to });
+      list.refresh();
+    },
+    (cause: unknown) => ctx.notify(cause instanceof Error ? cause.message : String(cause), true),
+  );
+}

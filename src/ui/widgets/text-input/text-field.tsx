@@ -1,0 +1,17 @@
+import { Text } from 'ink';
+import type { TextInputState } from './text-input-state.js';
+
+/** Renders a text field's value with a visible cursor; `mask` hides what was typed (passwords). */
+export function TextField({ state, focused, mask, placeholder }: { state: TextInputState; focused: boolean; mask?: boolean; placeholder?: string }) {
+  const shown = mask ? '•'.repeat(state.value.length) : state.value;
+  if (!shown && placeholder && !focused) return <Text dimColor>{placeholder}</Text>;
+  if (!focused) return <Text>{shown}</Text>;
+  const at = shown.slice(state.cursor, state.cursor + 1) || ' ';
+  return (
+    <Text>
+      {shown.slice(0, state.cursor)}
+      <Text inverse>{at}</Text>
+      {shown.slice(state.cursor + 1)}
+    </Text>
+  );
+}

@@ -1,0 +1,140 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureSyntheticDb } from '../lib/synthetic-db.js';
+
+/**
+ * Interactive UI figures at a million songs, each beside its baseline from the same run: first frame
+ * vs importing Ink alone, key press -> frame, search keystroke -> results vs the bare catalog query,
+ * resident memory vs Ink's own floor. Shaped like the bench harness's BenchSection (structurally).
+ *   BENCH_TRACKS   songs in the synthetic library (default 1,000,000)
+ */
+interface Row {
+  measure: string;
+  value: string;
+  baseline?: string;
+  baselineValue?: string;
+}
+
+interface Context {
+  cache: string;
+  scratch: string;
+  syntheticTracks?: number;
+  log(message: string): void;
+}
+
+interface FloorRun {
+  importMs: number;
+  rss: number;
+}
+
+interface AppRun {
+  total: number;
+  word: string;
+  importMs: number;
+  firstAnyMs: number;
+  firstSongsMs: number;
+  firstCountMs: number;
+  downMedian: number;
+  downP95: number;
+  upMedian: number;
+  upP95: number;
+  bottomMs: number;
+  searchMedian: number;
+  searchMax: number;
+  directMedian: number;
+  directMax: number;
+  rss: number;
+  rssServices: number;
+  rssFirst: number;
+  inkRenderMedian: number;
+}
+
+const WORKER = fileURLToPath(new URL('../ui-worker.mjs', import.meta.url));
+
+export const uiSection = {
+  name: 'ui',
+  async run(ctx: Context): Promise<Row[]> {
+    const tracks = ctx.syntheticTracks ?? positive(process.env['BENCH_TRACKS'], 1_000_000);
+    const cached = await ensureSyntheticDb(ctx.cache, tracks, ctx.log);
+    // The run registers a user; keep the cached database as it was.
+    const dir = join(ctx.scratch, 'ui');
+    mkdirSync(dir, { recursive: true });
+    const db = join(dir, 'tunes.db');
+    copyFileSync(cached, db);
+
+    ctx.log('ui: measuring ink alone (3 fresh processes)');
+    const floors: FloorRun[] = [];
+    for (let i = 0; i < 3; i += 1) floors.push(await worker<FloorRun>(['ink-floor']));
+    const inkImport = median(floors.map((f) => f.importMs));
+    const inkRss = median(floors.map((f) => f.rss));
+
+    ctx.log(`ui: driving the app over ${tracks.toLocaleString('en')} songs`);
+    // The worker types the first word of a title from the middle of the catalogue.
+    const app = await worker<AppRun>(['app', db, dir]);
+    const n = app.total.toLocaleString('en');
+    return [
+      {
+        measure: `first frame: import UI -> first screen of songs (${n} songs)`,
+        value: `${ms(app.firstSongsMs)} (${(app.firstSongsMs / inkImport).toFixed(2)}x; any frame ${ms(app.firstAnyMs)}, exact count ${ms(app.firstCountMs)})`,
+        baseline: 'import("ink") alone, fresh process (target <= 1.3x)',
+        baselineValue: ms(inkImport),
+      },
+      {
+        measure: `key j -> frame, top of ${n} songs (median / p95 of 150)`,
+        value: `${ms(app.downMedian)} / ${ms(app.downP95)} (Ink's own render ${ms(app.inkRenderMedian)} median)`,
+        baseline: 'target',
+        baselineValue: '<= 16 ms',
+      },
+      {
+        measure: `key k -> frame, end of ${n} songs (median / p95 of 150)`,
+        value: `${ms(app.upMedian)} / ${ms(app.upP95)}`,
+        baseline: 'target',
+        baselineValue: '<= 16 ms',
+      },
+      { measure: `key G -> frame showing song ${n}`, value: ms(app.bottomMs) },
+      {
+        measure: `search keystroke -> results on screen, "${app.word}" typed (median / max)`,
+        value: `${ms(app.searchMedian)} / ${ms(app.searchMax)}`,
+        baseline: 'catalog.listSongs, same prefixes, direct (target <= 50 ms on screen)',
+        baselineValue: `${ms(app.directMedian)} / ${ms(app.directMax)}`,
+      },
+      {
+        measure: `resident memory after scrolling and searching ${n} songs`,
+        // Where it goes: the services and SQLite before any UI, then the first screen, then use.
+        value: `${app.rss.toFixed(1)} MiB (+${(app.rss - inkRss).toFixed(1)} MiB; services open ${app.rssServices.toFixed(0)}, first frame ${app.rssFirst.toFixed(0)})`,
+        baseline: "ink's floor: import + one <Text> (target <= +40 MiB)",
+        baselineValue: `${inkRss.toFixed(1)} MiB`,
+      },
+    ];
+  },
+};
+
+function worker<T>(args: string[]): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', WORKER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`ui bench worker ${args[0]} failed (${code}): ${stderr.slice(-500)}`));
+      resolve(JSON.parse(stdout) as T);
+    });
+  });
+}
+
+function median(xs: number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+}
+
+function ms(value: number): string {
+  return value < 100 ? `${value.toFixed(1)} ms` : `${Math.round(value)} ms`;
+}
+
+function positive(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n > 0 ? n : fallback;
+}

@@ -1,0 +1,181 @@
+// Child process for the `ui` bench section (plain JS on the compiled dist, so module loading is
+// timed as `tunes` does it, not through a TypeScript loader). Prints one JSON object on stdout.
+//   node --expose-gc ui-worker.mjs ink-floor
+//   node --expose-gc ui-worker.mjs app <db> <home>
+import { EventEmitter } from 'node:events';
+
+const mode = process.argv[2];
+// As `tunes` does before loading the UI (see src/cli/commands/ui.ts): React's production build.
+process.env.NODE_ENV ??= 'production';
+const dist = new URL('../../dist/src/', import.meta.url);
+const size = { columns: 100, rows: 30 };
+
+class FakeStdout extends EventEmitter {
+  isTTY = true;
+  columns = size.columns;
+  rows = size.rows;
+  writes = [];
+  count = 0;
+  write(chunk) {
+    // Only recent frames are kept, so the bench itself does not grow the memory it measures.
+    this.count += 1;
+    this.writes.push({ at: performance.now(), text: String(chunk) });
+    if (this.writes.length > 50) this.writes.splice(0, this.writes.length - 50);
+    this.emit('wrote');
+    return true;
+  }
+}
+
+class FakeStdin extends EventEmitter {
+  isTTY = true;
+  data = null;
+  write(data) {
+    this.data = data;
+    this.emit('readable');
+    this.emit('data', data);
+  }
+  setEncoding() {}
+  setRawMode() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
+  read() {
+    const { data } = this;
+    this.data = null;
+    return data;
+  }
+}
+
+const mib = (bytes) => bytes / 1024 / 1024;
+function rssAfterGc() {
+  globalThis.gc?.();
+  globalThis.gc?.();
+  return mib(process.memoryUsage().rss);
+}
+
+/** Resolves with the time of the first write (at or after `since`) whose text satisfies `check`. */
+function waitForWrite(stdout, since, check) {
+  return new Promise((resolve, reject) => {
+    const deadline = setTimeout(() => reject(new Error(`no matching frame; last: ${stdout.writes.at(-1)?.text.slice(0, 400)}`)), 120_000);
+    const look = () => {
+      for (let i = stdout.writes.length - 1; i >= 0; i -= 1) {
+        const w = stdout.writes[i];
+        if (w.at < since) break;
+        if (check(w.text)) {
+          clearTimeout(deadline);
+          stdout.off('wrote', look);
+          resolve(w.at);
+          return;
+        }
+      }
+    };
+    stdout.on('wrote', look);
+    look();
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+
+if (mode === 'ink-floor') {
+  const t0 = performance.now();
+  const { render, Text } = await import('ink');
+  const React = await import('react');
+  const importMs = performance.now() - t0;
+  const stdout = new FakeStdout();
+  const app = render(React.createElement(Text, null, 'hello'), { stdout, stdin: new FakeStdin(), exitOnCtrlC: false, patchConsole: false });
+  await waitForWrite(stdout, 0, (t) => t.includes('hello'));
+  const rss = rssAfterGc();
+  app.unmount();
+  process.stdout.write(JSON.stringify({ importMs, rss }));
+  process.exit(0);
+}
+
+if (mode === 'app') {
+  const [dbPath, home] = process.argv.slice(3);
+  const env = { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null' };
+  const { openStore } = await import(new URL('db/open.js', dist).href);
+  const { buildServices } = await import(new URL('services/container.js', dist).href);
+  const { openLocalConfig } = await import(new URL('config/local-config.js', dist).href);
+  const { createAuthService } = await import(new URL('services/auth/auth-service.js', dist).href);
+  const { createLocalSession } = await import(new URL('services/auth/local-session.js', dist).href);
+  const { systemClock } = await import(new URL('services/clock.js', dist).href);
+  const store = await openStore(dbPath);
+  const config = openLocalConfig(env);
+  const services = buildServices(store, config, systemClock, env);
+  const auth = createAuthService({ db: store.db, clock: systemClock, scryptParams: { logN: 10, r: 8, p: 1 } });
+  await createLocalSession({ auth, config }).register(`bench${Date.now() % 100000}`, 'bench password');
+  const total = await services.catalog.countSongs();
+  // What to search for: the first word of a title from the middle of the catalogue, as typed.
+  const middle = store.sqlite.prepare('select title from songs where id >= ? order by id limit 1').get(Math.floor(total / 2));
+  const word = String(middle?.title ?? 'a').split(/\s+/)[0].toLowerCase().normalize('NFD').replace(/[^a-z0-9]/g, '').slice(0, 8) || 'a';
+  const rssServices = rssAfterGc();
+
+  // First frame: from importing the UI (Ink, React, screens) to the first screenful of songs.
+  const renderTimes = [];
+  const stdout = new FakeStdout();
+  const stdin = new FakeStdin();
+  const t0 = performance.now();
+  const { appTree } = await import(new URL('ui/app-tree.js', dist).href);
+  const { connectServices } = await import(new URL('ui/connect-services.js', dist).href);
+  const { MONO_THEME } = await import(new URL('ui/theme.js', dist).href);
+  const { UI_MAX_FPS } = await import(new URL('ui/run.js', dist).href);
+  const { render } = await import('ink');
+  const importMs = performance.now() - t0;
+  const app = render(appTree({ connection: connectServices(services), theme: MONO_THEME, onQuit: () => {}, terminal: { size } }), {
+    stdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: UI_MAX_FPS, onRender: (m) => renderTimes.push(m.renderTime),
+  });
+  const firstAny = await waitForWrite(stdout, t0, (t) => t.trim().length > 0);
+  // Songs on screen (the exact count may still be on its way: the title then says "1/100+").
+  const firstSongs = await waitForWrite(stdout, t0, (t) => /tunes › Songs \(1\//.test(t) && !t.includes('⋯') && !t.includes('loading'));
+  const firstCount = await waitForWrite(stdout, t0, (t) => t.includes(`(1/${total})`));
+  await sleep(300);
+  const rssFirst = rssAfterGc();
+
+  // A key press in the million-song list: from the key to the frame showing its effect.
+  async function press(key, expect) {
+    await sleep(40);
+    const at = performance.now();
+    stdin.write(key);
+    return (await waitForWrite(stdout, at, (t) => t.includes(expect) && !t.includes('⋯'))) - at;
+  }
+  const down = [];
+  for (let i = 2; i <= 151; i += 1) down.push(await press('j', `(${i}/${total})`));
+  const bottomMs = await press('G', `(${total}/${total})`);
+  const up = [];
+  for (let i = total - 1; i >= total - 150; i -= 1) up.push(await press('k', `(${i}/${total})`));
+
+  // Search: each keystroke of a word, until the frame holds that prefix's results (not the old rows).
+  await press('/', '/ ');
+  const typing = [];
+  let typed = '';
+  for (const ch of word) {
+    typed += ch;
+    const prefix = typed;
+    await sleep(40);
+    const at = performance.now();
+    stdin.write(ch);
+    typing.push((await waitForWrite(stdout, at, (t) => t.includes(`/ ${prefix}`) && !t.includes('loading') && !t.includes('⋯'))) - at);
+  }
+  // Baseline: the same searches straight through the catalog service.
+  const direct = [];
+  typed = '';
+  for (const ch of word) {
+    typed += ch;
+    const at = performance.now();
+    await services.catalog.listSongs({ query: typed, limit: 100, page: 1 });
+    direct.push(performance.now() - at);
+  }
+  const rss = rssAfterGc();
+  app.unmount();
+  await services.close();
+  process.stdout.write(JSON.stringify({
+    total, word, importMs, firstAnyMs: firstAny - t0, firstSongsMs: firstSongs - t0, firstCountMs: firstCount - t0,
+    downMedian: median(down), downP95: p95(down), upMedian: median(up), upP95: p95(up), bottomMs,
+    searchMedian: median(typing), searchMax: Math.max(...typing), searchEach: typing,
+    directMedian: median(direct), directMax: Math.max(...direct), rss, rssServices, rssFirst, heap: mib(process.memoryUsage().heapUsed), writes: stdout.count, inkRenderMedian: median(renderTimes), inkRenders: renderTimes.length,
+  }));
+  process.exit(0);
+}
