@@ -1,11 +1,11 @@
 import { CommanderError } from 'commander';
 import { exitCodeFor, isTunesError } from '../errors.js';
-import { discardPrespawned, prespawnMpv } from '../player/prespawn.js';
+import { discardWarmPlayer, warmUpPlayer } from '../services/playback/warm-start.js';
 
 /** The one place that turns errors into exit codes; everything below throws. */
 async function main(argv: string[]): Promise<number> {
   // `tunes play` starts mpv while the rest of the CLI loads: both take about as long.
-  if (commandName(argv) === 'play') prespawnMpv();
+  if (commandName(argv) === 'play') warmUpPlayer();
   const { createProgram } = await import('./program.js');
   const { program, runtime } = createProgram();
   const json = argv.includes('--json');
@@ -16,7 +16,7 @@ async function main(argv: string[]): Promise<number> {
     return reportError(error, json);
   } finally {
     await runtime.close();
-    await discardPrespawned();
+    await discardWarmPlayer();
   }
 }
 
