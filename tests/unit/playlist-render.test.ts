@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, renderTable } from '../../src/cli/commands/playlist-render.js';
-import { clipCells, textCells } from '../../src/cli/format/text-width.js';
+import { cellWidth as textCells, clipCells } from '../../src/text/terminal-cells.js';
 import { parseIntegers } from '../../src/cli/parse-ids.js';
 
 describe('playlist tables', () => {

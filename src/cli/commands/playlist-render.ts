@@ -1,6 +1,6 @@
 import type { Song } from '../../db/schema.js';
 import type { PlaylistSummary } from '../../services/playlists/playlist-types.js';
-import { clipCells, textCells } from '../format/text-width.js';
+import { cellWidth as textCells, clipCells } from '../../text/terminal-cells.js';
 
 // Shared by the playlist and like commands: plain values for --json, text tables for people.
 

@@ -1,4 +1,5 @@
 import type { Song } from '../../db/schema.js';
+import { fitCells as fit } from '../../text/terminal-cells.js';
 
 /** m:ss (or h:mm:ss) for a duration in ms; blank when unknown. */
 export function formatDuration(ms: number | null): string {
@@ -8,38 +9,6 @@ export function formatDuration(ms: number | null): string {
   const m = Math.floor((total % 3600) / 60);
   const s = String(total % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
-
-/** Terminal cells a character takes: CJK and fullwidth forms take two. */
-function cells(char: string): number {
-  const code = char.codePointAt(0) ?? 0;
-  const wide =
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x1f300 && code <= 0x1faff) ||
-    (code >= 0x20000 && code <= 0x3fffd);
-  return wide ? 2 : 1;
-}
-
-/** Pads or cuts (with …) to exactly `width` cells. */
-function fit(text: string, width: number): string {
-  // Control characters (a newline in a tag) would break the table's rows.
-  const chars = [...text.replace(/[\p{Cc}]/gu, ' ')];
-  const total = chars.reduce((n, c) => n + cells(c), 0);
-  if (total <= width) return chars.join('') + ' '.repeat(width - total);
-  let used = 0;
-  let out = '';
-  for (const char of chars) {
-    if (used + cells(char) > width - 1) break;
-    out += char;
-    used += cells(char);
-  }
-  return `${out}…${' '.repeat(width - 1 - used)}`;
 }
 
 /** id, title, artist, album, length — the text columns share what the terminal width leaves. */
