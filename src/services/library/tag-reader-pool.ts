@@ -21,6 +21,35 @@ const IN_PROCESS_IN_FLIGHT = 6;
 /** Below this many files, starting threads costs more than it saves. */
 const WORKER_THRESHOLD = 48;
 
+let warm: { worker: Worker; alive: boolean } | undefined;
+
+/**
+ * Starts one tag-reading thread now, before the CLI has loaded the rest of itself, so `tunes library
+ * add` does not wait for the thread's start-up (~150 ms) after its own. The next scan's pool adopts it.
+ */
+export function warmUpTagReader(): void {
+  if (warm) return;
+  const entry = { worker: startWorker(), alive: true };
+  // Not adopted yet: an error only means the pool starts a fresh thread instead.
+  entry.worker.on('error', () => (entry.alive = false));
+  entry.worker.on('exit', () => (entry.alive = false));
+  warm = entry;
+}
+
+/** Stops a warmed-up thread no scan adopted (nothing to read, or the command failed first). */
+export async function discardWarmTagReader(): Promise<void> {
+  const left = warm;
+  warm = undefined;
+  if (left) await left.worker.terminate();
+}
+
+function takeWarmWorker(): Worker | undefined {
+  const taken = warm;
+  warm = undefined;
+  if (taken && !taken.alive) void taken.worker.terminate();
+  return taken?.alive ? taken.worker : undefined;
+}
+
 export interface ReadAllOptions {
   /** Worker threads to use; 0 reads in this thread. Default: one per idle core (1 to 3) once a scan has enough files. */
   workers?: number | undefined;
@@ -50,7 +79,8 @@ export function startTagReaders(onResults: (results: TagJobResult[]) => void, op
     add(job) {
       added += 1;
       queue.push(job);
-      if (!pool && maxWorkers > 0 && (options.workers !== undefined || added >= WORKER_THRESHOLD)) {
+      // A warmed-up thread is already paid for, so it reads even a small scan.
+      if (!pool && maxWorkers > 0 && (options.workers !== undefined || added >= WORKER_THRESHOLD || warm?.alive)) {
         pool = new WorkerPool(queue, onResults, maxWorkers);
       }
       pool?.pump();
@@ -141,7 +171,7 @@ class WorkerPool {
   }
 
   private startThread(): Thread {
-    const thread: Thread = { worker: startWorker(), outstanding: 0 };
+    const thread: Thread = { worker: takeWarmWorker() ?? startWorker(), outstanding: 0 };
     this.threads.push(thread);
     thread.worker.on('message', (results: TagJobResult[]) => {
       thread.outstanding -= 1;
