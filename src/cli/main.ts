@@ -1,11 +1,14 @@
 import { CommanderError } from 'commander';
 import { exitCodeFor, isTunesError } from '../errors.js';
+import { discardWarmTagReader, warmUpTagReader } from '../services/library/warm-start.js';
 import { discardWarmPlayer, warmUpPlayer } from '../services/playback/warm-start.js';
 
 /** The one place that turns errors into exit codes; everything below throws. */
 async function main(argv: string[]): Promise<number> {
   // `tunes play` starts mpv while the rest of the CLI loads: both take about as long.
   if (commandName(argv) === 'play') warmUpPlayer();
+  // `tunes library add` (a first scan, usually) starts a tag-reading thread the same way.
+  if (commandName(argv) === 'library' && argv[argv.indexOf('library') + 1] === 'add') warmUpTagReader();
   const { createProgram } = await import('./program.js');
   const { program, runtime } = createProgram();
   const json = argv.includes('--json');
@@ -17,6 +20,7 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await runtime.close();
     await discardWarmPlayer();
+    await discardWarmTagReader();
   }
 }
 

@@ -10,19 +10,20 @@ export function scanProgressLine(stream: NodeJS.WriteStream | undefined): {
 } {
   if (!stream?.isTTY) return { update: () => {}, clear: () => {} };
   let lastDraw = 0;
-  let readingStarted = 0;
+  let started = 0;
   let drawn = false;
   return {
     update(progress) {
       const now = Date.now();
-      if (progress.phase === 'reading' && progress.done === 0) readingStarted = now;
+      // Tags are read while the walk goes on, so the rate counts from the start of the scan.
+      if (started === 0) started = now;
       const final = progress.phase === 'reading' && progress.done === progress.total;
       if (!final && now - lastDraw < 100) return;
       lastDraw = now;
       let text: string;
       if (progress.phase === 'walking') text = 'looking for audio files…';
       else {
-        const seconds = (now - readingStarted) / 1000;
+        const seconds = (now - started) / 1000;
         const rate = seconds > 0 ? Math.round(progress.done / seconds) : 0;
         text = `reading tags ${progress.done}/${progress.total} files (${rate} files/s)`;
       }

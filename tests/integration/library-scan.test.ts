@@ -108,6 +108,8 @@ describe('library scan: tags', () => {
       const other = rows.filter((r) => r.path.includes(`/copy ${i}/`)).map((r) => ({ ...r, path: r.path.replace(`/copy ${i}/`, '/') }));
       expect(other.sort((a, b) => a.path.localeCompare(b.path))).toEqual(first.sort((a, b) => a.path.localeCompare(b.path)));
     }
+    // Rows were written in batches while the walk went on; the search index must match them exactly.
+    expect(() => store.sqlite.prepare("insert into songs_fts (songs_fts, rank) values ('integrity-check', 1)").run()).not.toThrow();
   });
 });
 
@@ -217,6 +219,8 @@ describe('library scan: incremental', () => {
     expect(await library.prune(admin)).toEqual({ deleted: 0 });
 
     expect(await library.scan(admin, { workers: 0, full: true })).toMatchObject({ updated: 2, unchanged: 0 });
+    // Every batch statement (upsert, mark missing, restore) kept the search index in step.
+    expect(() => store.sqlite.prepare("insert into songs_fts (songs_fts, rank) values ('integrity-check', 1)").run()).not.toThrow();
   });
 
   it('marks the songs of a removed folder missing, and lists folders with song counts', async () => {

@@ -1,8 +1,8 @@
 import { sep } from 'node:path';
 import type { ScannedSong, SongWriter, StoredFile } from '../../db/repositories/song-writes.js';
 import type { Clock } from '../clock.js';
-import { readAllTags, type TagJob, type TagJobResult } from './tag-reader-pool.js';
-import { walkAudioFiles } from './walker.js';
+import { startTagReaders, type TagJob, type TagJobResult } from './tag-reader-pool.js';
+import { walkAudioFolders } from './walker.js';
 
 export interface ScanProgress {
   /** 'walking': finding files (total not known yet); 'reading': reading tags of new and changed files. */
@@ -35,13 +35,15 @@ export interface ScanOptions {
   /** Re-read every file even when its size and mtime are unchanged. */
   full?: boolean | undefined;
   onProgress?: ((progress: ScanProgress) => void) | undefined;
-  /** Tag-reading threads; see readAllTags. */
+  /** Tag-reading threads; see startTagReaders. */
   workers?: number | undefined;
 }
 
 // A killed scan loses at most one batch; the next scan finds the committed rows unchanged and goes on.
 const WRITE_BATCH = 500;
 const WRITE_INTERVAL_MS = 250;
+/** How long the walk runs before letting finished tag batches through. */
+const YIELD_MS = 4;
 
 /**
  * Scans `roots` into the catalogue. `scope` is whose songs count as missing when not found: the
@@ -57,32 +59,19 @@ export async function scanLibrary(
   const started = Date.now();
   const onProgress = options.onProgress ?? (() => {});
   onProgress({ phase: 'walking', done: 0, total: 0 });
-  const walk = walkAudioFiles(roots);
   const stored = new Map<string, StoredFile>();
   for (const row of writer.storedFiles(scope === 'everything' ? null : roots.map(withSeparator))) stored.set(row.path, row);
 
   const summary: ScanSummary = {
-    files: walk.files.length, added: 0, updated: 0, unchanged: 0, restored: 0, missing: 0, failed: 0,
-    failures: [...walk.failures], durationMs: 0,
+    files: 0, added: 0, updated: 0, unchanged: 0, restored: 0, missing: 0, failed: 0, failures: [], durationMs: 0,
   };
+  const walkFailures: ScanFailure[] = [];
+  const readFailures: ScanFailure[] = [];
   const seen = new Set<string>();
   const jobs: TagJob[] = [];
   const jobMtimes: number[] = [];
   const restoreIds: number[] = [];
-  for (const file of walk.files) {
-    seen.add(file.path);
-    const row = stored.get(file.path);
-    if (!options.full && row && row.size === file.size && row.mtime_ms === file.mtimeMs) {
-      if (row.missing_since === null) summary.unchanged += 1;
-      else restoreIds.push(row.id);
-      continue;
-    }
-    jobs.push({ index: jobs.length, path: file.path, size: file.size });
-    jobMtimes.push(file.mtimeMs);
-  }
-  if (restoreIds.length > 0) writer.restoreBatch(restoreIds);
-  summary.restored += restoreIds.length;
-
+  let walking = true;
   let pending: ScannedSong[] = [];
   let lastFlush = Date.now();
   let done = 0;
@@ -92,16 +81,13 @@ export async function scanLibrary(
     pending = [];
     lastFlush = Date.now();
   };
-  onProgress({ phase: 'reading', done: 0, total: jobs.length });
-  await readAllTags(
-    jobs,
+  const readers = startTagReaders(
     (results: TagJobResult[]) => {
       for (const { index, result } of results) {
         const job = jobs[index]!;
         const row = stored.get(job.path);
         if (!result.ok) {
-          summary.failed += 1;
-          summary.failures.push({ path: job.path, reason: result.reason });
+          readFailures.push({ path: job.path, reason: result.reason });
           continue;
         }
         if (!row) summary.added += 1;
@@ -111,11 +97,47 @@ export async function scanLibrary(
       }
       done += results.length;
       if (pending.length >= WRITE_BATCH || Date.now() - lastFlush >= WRITE_INTERVAL_MS) flush();
-      onProgress({ phase: 'reading', done, total: jobs.length });
+      if (!walking) onProgress({ phase: 'reading', done, total: jobs.length });
     },
     { workers: options.workers },
   );
+
+  // Tags are read (by worker threads on a big scan) while the walk goes on; the walk gives way to the
+  // event loop every few milliseconds so finished batches are written and the threads get more files.
+  let lastYield = Date.now();
+  try {
+    for (const files of walkAudioFolders(roots, walkFailures)) {
+      for (const file of files) {
+        summary.files += 1;
+        seen.add(file.path);
+        const row = stored.get(file.path);
+        if (!options.full && row && row.size === file.size && row.mtime_ms === file.mtimeMs) {
+          if (row.missing_since === null) summary.unchanged += 1;
+          else restoreIds.push(row.id);
+          continue;
+        }
+        const job = { index: jobs.length, path: file.path, size: file.size };
+        jobs.push(job);
+        jobMtimes.push(file.mtimeMs);
+        readers.add(job);
+      }
+      if (Date.now() - lastYield >= YIELD_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        lastYield = Date.now();
+      }
+    }
+  } catch (error) {
+    readers.stop();
+    throw error;
+  }
+  walking = false;
+  if (restoreIds.length > 0) writer.restoreBatch(restoreIds);
+  summary.restored += restoreIds.length;
+
+  onProgress({ phase: 'reading', done, total: jobs.length });
+  await readers.finish();
   flush();
+  summary.failures = [...walkFailures, ...readFailures];
 
   const gone = [...stored.values()].filter((row) => row.missing_since === null && !seen.has(row.path)).map((r) => r.id);
   if (gone.length > 0) writer.markMissingBatch(gone, clock.now().toISOString());

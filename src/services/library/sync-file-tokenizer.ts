@@ -2,6 +2,8 @@ import { closeSync, readSync } from 'node:fs';
 import { AbstractTokenizer, EndOfStreamError, type IReadChunkOptions } from 'strtok3';
 
 const WINDOW = 64 * 1024;
+/** Windows of closed tokenizers, reused: a fresh 64 KB buffer per file kept the garbage collector busy. */
+const spareWindows: Buffer[] = [];
 
 /**
  * A strtok3 tokenizer over a file descriptor with synchronous, windowed reads. music-metadata's own
@@ -12,9 +14,11 @@ const WINDOW = 64 * 1024;
  */
 export class SyncFileTokenizer extends AbstractTokenizer {
   override readonly fileInfo: { path: string; size: number };
-  private readonly window = Buffer.allocUnsafe(WINDOW);
+  private readonly window = spareWindows.pop() ?? Buffer.allocUnsafe(WINDOW);
   private windowStart = 0;
   private windowLength = 0;
+  /** Set at close, when the window goes back to the spares: a late read must not touch it. */
+  private closed = false;
 
   constructor(
     private readonly fd: number,
@@ -48,10 +52,13 @@ export class SyncFileTokenizer extends AbstractTokenizer {
 
   protected override async closeOnce(): Promise<void> {
     closeSync(this.fd);
+    this.closed = true;
+    spareWindows.push(this.window);
     await super.closeOnce();
   }
 
   private readAt(target: Uint8Array, position: number, length: number, mayBeLess: boolean): number {
+    if (this.closed) throw new Error('read after the file was closed');
     let read: number;
     if (length > WINDOW) {
       read = fillFrom(this.fd, target, length, position);

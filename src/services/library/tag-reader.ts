@@ -25,6 +25,11 @@ function loadParser(): Promise<Parse> {
   return parserPromise;
 }
 
+/** Starts loading the parser now (a worker thread does this while the first batch is on its way). */
+export function preloadTagReader(): void {
+  loadParser().catch(() => {}); // a load failure surfaces again, per file, from readTags
+}
+
 /** Reads one file's tags. Never throws: a file that cannot be read comes back with the reason. */
 export async function readTags(path: string, size: number): Promise<TagResult> {
   if (size === 0) return { ok: false, reason: 'empty file' };

@@ -1,20 +1,14 @@
 import { parentPort } from 'node:worker_threads';
-import { readTags } from './tag-reader.js';
+import { preloadTagReader, readTags } from './tag-reader.js';
 import type { TagJob, TagJobResult } from './tag-reader-pool.js';
 
-// A worker thread: reads tags for batches of files, a few in flight at once (parsing awaits file reads).
-const IN_FLIGHT = 6;
+// A worker thread: reads tags for batches of files, one at a time: reads are synchronous (see
+// SyncFileTokenizer), so more in flight would only interleave parses.
+
+preloadTagReader();
 
 parentPort?.on('message', async (jobs: TagJob[]) => {
-  const results: TagJobResult[] = new Array(jobs.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < jobs.length) {
-      const index = next++;
-      const job = jobs[index]!;
-      results[index] = { index: job.index, result: await readTags(job.path, job.size) };
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, jobs.length) }, lane));
+  const results: TagJobResult[] = [];
+  for (const job of jobs) results.push({ index: job.index, result: await readTags(job.path, job.size) });
   parentPort?.postMessage(results);
 });

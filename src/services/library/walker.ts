@@ -13,34 +13,30 @@ export interface WalkFailure {
   reason: string;
 }
 
-export interface WalkResult {
-  files: WalkedFile[];
-  failures: WalkFailure[];
-}
-
 /**
- * Finds the audio files under `roots`. Follows symlinks, but visits each real folder once (by device
- * and inode), so a link back up the tree cannot loop. Hidden entries (leading dot) are skipped.
- * Folders or files that cannot be read are reported and the walk goes on.
- * Synchronous on purpose: it runs before any other scan work, and sync readdir/stat on a warm cache
- * is several times faster than the promise versions (no thread-pool round trip per call).
+ * Finds the audio files under `roots`, one folder at a time, so the caller can start reading tags while
+ * the walk goes on. Follows symlinks, but visits each real folder once (by device and inode), so a link
+ * back up the tree cannot loop. Hidden entries (leading dot) are skipped. Folders or files that cannot
+ * be read go to `failures` and the walk goes on.
+ * Synchronous readdir/stat on purpose: on a warm cache they are several times faster than the promise
+ * versions (no thread-pool round trip per call).
  */
-export function walkAudioFiles(roots: readonly string[]): WalkResult {
-  const files: WalkedFile[] = [];
-  const failures: WalkFailure[] = [];
+export function* walkAudioFolders(roots: readonly string[], failures: WalkFailure[]): Generator<WalkedFile[]> {
   const visited = new Set<string>();
   const seenPaths = new Set<string>();
+  // Depth first, in directory order: each folder's subfolders go on the stack reversed.
+  const stack = [...roots].reverse();
 
-  function visitDir(dir: string): void {
+  for (let dir = stack.pop(); dir !== undefined; dir = stack.pop()) {
     let info;
     try {
       info = statSync(dir);
     } catch (error) {
       failures.push({ path: dir, reason: describe(error) });
-      return;
+      continue;
     }
     const key = `${info.dev}:${info.ino}`;
-    if (visited.has(key)) return;
+    if (visited.has(key)) continue;
     visited.add(key);
 
     const subdirs: string[] = [];
@@ -55,10 +51,11 @@ export function walkAudioFiles(roots: readonly string[]): WalkResult {
       if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) subdirs.push(path);
-      else if (entry.isSymbolicLink()) classifyLink(path, subdirs, candidates);
+      else if (entry.isSymbolicLink()) classifyLink(path, subdirs, candidates, failures);
       else if (entry.isFile() && isAudioFileName(entry.name)) candidates.push(path);
     }
 
+    const files: WalkedFile[] = [];
     for (const path of candidates) {
       if (seenPaths.has(path)) continue;
       seenPaths.add(path);
@@ -69,21 +66,19 @@ export function walkAudioFiles(roots: readonly string[]): WalkResult {
         failures.push({ path, reason: describe(error) });
       }
     }
-    for (const subdir of subdirs) visitDir(subdir);
+    if (files.length > 0) yield files;
+    for (let i = subdirs.length - 1; i >= 0; i -= 1) stack.push(subdirs[i]!);
   }
+}
 
-  function classifyLink(path: string, subdirs: string[], candidates: string[]): void {
-    try {
-      const target = statSync(path);
-      if (target.isDirectory()) subdirs.push(path);
-      else if (target.isFile() && isAudioFileName(path)) candidates.push(path);
-    } catch (error) {
-      if (isAudioFileName(path)) failures.push({ path, reason: `broken link: ${describe(error)}` });
-    }
+function classifyLink(path: string, subdirs: string[], candidates: string[], failures: WalkFailure[]): void {
+  try {
+    const target = statSync(path);
+    if (target.isDirectory()) subdirs.push(path);
+    else if (target.isFile() && isAudioFileName(path)) candidates.push(path);
+  } catch (error) {
+    if (isAudioFileName(path)) failures.push({ path, reason: `broken link: ${describe(error)}` });
   }
-
-  for (const root of roots) visitDir(root);
-  return { files, failures };
 }
 
 export function describe(error: unknown): string {
