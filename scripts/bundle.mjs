@@ -4,6 +4,7 @@
 // loads only when a scan needs it, and the UI and the server only when used.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+import { shareTagMapper } from './share-tag-mapper.mjs';
 
 const outdir = new URL('../dist/bundle/', import.meta.url).pathname;
 rmSync(outdir, { recursive: true, force: true });
@@ -21,6 +22,7 @@ await build({
   chunkNames: '[name]-[hash]',
   sourcemap: true,
   logLevel: 'warning',
+  plugins: [shareTagMapper],
   external: [
     'better-sqlite3', // native addon
     // Loaded lazily by `tunes` (the UI) and `tunes serve`; kept as packages so they load as they are
