@@ -1,13 +1,14 @@
-// Child process for the `ui` bench section (plain JS on the compiled dist, so module loading is
-// timed as `tunes` does it, not through a TypeScript loader). Prints one JSON object on stdout.
+// Child process for the `ui` bench section (plain JS on a bundle of tests/bench/ui-bench-entry.ts built
+// with the shipped build's esbuild options, so module loading and memory are those of `tunes`, not of a
+// TypeScript loader or the unbundled dist). Prints one JSON object on stdout.
 //   node --expose-gc ui-worker.mjs ink-floor
-//   node --expose-gc ui-worker.mjs app <db> <home>
+//   node --expose-gc ui-worker.mjs app <db> <home> <bundled ui-bench-entry.js>
 import { EventEmitter } from 'node:events';
+import { pathToFileURL } from 'node:url';
 
 const mode = process.argv[2];
 // As `tunes` does before loading the UI (see src/cli/commands/ui.ts): React's production build.
 process.env.NODE_ENV ??= 'production';
-const dist = new URL('../../dist/src/', import.meta.url);
 const size = { columns: 100, rows: 30 };
 
 class FakeStdout extends EventEmitter {
@@ -94,14 +95,10 @@ if (mode === 'ink-floor') {
 }
 
 if (mode === 'app') {
-  const [dbPath, home] = process.argv.slice(3);
+  const [dbPath, home, entry] = process.argv.slice(3);
   const env = { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null' };
-  const { openStore } = await import(new URL('db/open.js', dist).href);
-  const { buildServices } = await import(new URL('services/container.js', dist).href);
-  const { openLocalConfig } = await import(new URL('config/local-config.js', dist).href);
-  const { createAuthService } = await import(new URL('services/auth/auth-service.js', dist).href);
-  const { createLocalSession } = await import(new URL('services/auth/local-session.js', dist).href);
-  const { systemClock } = await import(new URL('services/clock.js', dist).href);
+  const { openStore, buildServices, openLocalConfig, createAuthService, createLocalSession, systemClock, loadUi } =
+    await import(pathToFileURL(entry).href);
   const store = await openStore(dbPath);
   const config = openLocalConfig(env);
   const services = buildServices(store, config, systemClock, env);
@@ -118,10 +115,7 @@ if (mode === 'app') {
   const stdout = new FakeStdout();
   const stdin = new FakeStdin();
   const t0 = performance.now();
-  const { appTree } = await import(new URL('ui/app-tree.js', dist).href);
-  const { connectServices } = await import(new URL('ui/connect-services.js', dist).href);
-  const { MONO_THEME } = await import(new URL('ui/theme.js', dist).href);
-  const { UI_MAX_FPS } = await import(new URL('ui/run.js', dist).href);
+  const { appTree, connectServices, MONO_THEME, UI_MAX_FPS } = await loadUi();
   const { render } = await import('ink');
   const importMs = performance.now() - t0;
   const app = render(appTree({ connection: connectServices(services), theme: MONO_THEME, onQuit: () => {}, terminal: { size } }), {

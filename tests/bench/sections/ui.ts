@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { ensureSyntheticDb } from '../lib/synthetic-db.js';
+// @ts-expect-error plain JS module shared with scripts/bundle.mjs (no declarations)
+import { bundleOptions } from '../../../scripts/bundle-options.mjs';
 
 /**
  * Interactive UI figures at a million songs, each beside its baseline from the same run: first frame
@@ -52,6 +55,9 @@ interface AppRun {
 }
 
 const WORKER = fileURLToPath(new URL('../ui-worker.mjs', import.meta.url));
+const ENTRY = fileURLToPath(new URL('../ui-bench-entry.ts', import.meta.url));
+// Inside the repository, so the bundle's external packages (ink, react, better-sqlite3) resolve from node_modules.
+const BUNDLE = fileURLToPath(new URL('../../../dist/bench-ui/', import.meta.url));
 
 export const uiSection = {
   name: 'ui',
@@ -64,6 +70,11 @@ export const uiSection = {
     const db = join(dir, 'tunes.db');
     copyFileSync(cached, db);
 
+    // The worker loads src as `tunes` does: bundled with the shipped build's esbuild options.
+    ctx.log('ui: bundling the bench entry as scripts/bundle.mjs does');
+    rmSync(BUNDLE, { recursive: true, force: true });
+    await build({ ...(bundleOptions as object), entryPoints: [ENTRY], outdir: BUNDLE });
+
     ctx.log('ui: measuring ink alone (3 fresh processes)');
     const floors: FloorRun[] = [];
     for (let i = 0; i < 3; i += 1) floors.push(await worker<FloorRun>(['ink-floor']));
@@ -72,7 +83,7 @@ export const uiSection = {
 
     ctx.log(`ui: driving the app over ${tracks.toLocaleString('en')} songs`);
     // The worker types the first word of a title from the middle of the catalogue.
-    const app = await worker<AppRun>(['app', db, dir]);
+    const app = await worker<AppRun>(['app', db, dir, join(BUNDLE, 'ui-bench-entry.js')]);
     const n = app.total.toLocaleString('en');
     return [
       {
