@@ -5,6 +5,7 @@
 //   node --expose-gc ui-worker.mjs app <db> <home> <bundled ui-bench-entry.js>
 import { EventEmitter } from 'node:events';
 import { pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
 
 const mode = process.argv[2];
 // As `tunes` does before loading the UI (see src/cli/commands/ui.ts): React's production build.
@@ -49,10 +50,15 @@ class FakeStdin extends EventEmitter {
 }
 
 const mib = (bytes) => bytes / 1024 / 1024;
-function rssAfterGc() {
+/** Where the memory is at each stage (after GC), for the section's log: rss, JS heap, and outside it. */
+const stages = [];
+function rssAfterGc(stage) {
   globalThis.gc?.();
   globalThis.gc?.();
-  return mib(process.memoryUsage().rss);
+  const m = process.memoryUsage();
+  if (stage && process.env.UI_BENCH_SPACES) console.error(stage, JSON.stringify(Object.fromEntries(v8.getHeapSpaceStatistics().map((x) => [x.space_name, +mib(x.space_size).toFixed(1)]))));
+  if (stage) stages.push({ stage, rss: +mib(m.rss).toFixed(1), heapUsed: +mib(m.heapUsed).toFixed(1), heapTotal: +mib(m.heapTotal).toFixed(1), external: +mib(m.external).toFixed(1) });
+  return mib(m.rss);
 }
 
 /** Resolves with the time of the first write (at or after `since`) whose text satisfies `check`. */
@@ -88,7 +94,7 @@ if (mode === 'ink-floor') {
   const stdout = new FakeStdout();
   const app = render(React.createElement(Text, null, 'hello'), { stdout, stdin: new FakeStdin(), exitOnCtrlC: false, patchConsole: false });
   await waitForWrite(stdout, 0, (t) => t.includes('hello'));
-  const rss = rssAfterGc();
+  const rss = rssAfterGc(process.env.UI_BENCH_SPACES && 'ink floor');
   app.unmount();
   process.stdout.write(JSON.stringify({ importMs, rss }));
   process.exit(0);
@@ -97,18 +103,25 @@ if (mode === 'ink-floor') {
 if (mode === 'app') {
   const [dbPath, home, entry] = process.argv.slice(3);
   const env = { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null' };
+  rssAfterGc('node');
   const { openStore, buildServices, openLocalConfig, createAuthService, createLocalSession, systemClock, loadUi } =
     await import(pathToFileURL(entry).href);
+  rssAfterGc('services code loaded');
   const store = await openStore(dbPath);
+  rssAfterGc('database open');
+  if (process.env.X_CACHE) store.sqlite.pragma(`cache_size = ${process.env.X_CACHE}`);
+  if (process.env.X_SEMI) v8.setFlagsFromString(`--max-semi-space-size=${process.env.X_SEMI}`);
   const config = openLocalConfig(env);
   const services = buildServices(store, config, systemClock, env);
   const auth = createAuthService({ db: store.db, clock: systemClock, scryptParams: { logN: 10, r: 8, p: 1 } });
   await createLocalSession({ auth, config }).register(`bench${Date.now() % 100000}`, 'bench password');
+  rssAfterGc('services built, user registered');
   const total = await services.catalog.countSongs();
+  rssAfterGc('songs counted');
   // What to search for: the first word of a title from the middle of the catalogue, as typed.
   const middle = store.sqlite.prepare('select title from songs where id >= ? order by id limit 1').get(Math.floor(total / 2));
   const word = String(middle?.title ?? 'a').split(/\s+/)[0].toLowerCase().normalize('NFD').replace(/[^a-z0-9]/g, '').slice(0, 8) || 'a';
-  const rssServices = rssAfterGc();
+  const rssServices = rssAfterGc('before the UI');
 
   // First frame: from importing the UI (Ink, React, screens) to the first screenful of songs.
   const renderTimes = [];
@@ -126,7 +139,7 @@ if (mode === 'app') {
   const firstSongs = await waitForWrite(stdout, t0, (t) => /tunes › Songs \(1\//.test(t) && !t.includes('⋯') && !t.includes('loading'));
   const firstCount = await waitForWrite(stdout, t0, (t) => t.includes(`(1/${total})`));
   await sleep(300);
-  const rssFirst = rssAfterGc();
+  const rssFirst = rssAfterGc('first frame, count shown');
 
   // A key press in the million-song list: from the key to the frame showing its effect.
   async function press(key, expect) {
@@ -140,6 +153,7 @@ if (mode === 'app') {
   const bottomMs = await press('G', `(${total}/${total})`);
   const up = [];
   for (let i = total - 1; i >= total - 150; i -= 1) up.push(await press('k', `(${i}/${total})`));
+  rssAfterGc('scrolled');
 
   // Search: each keystroke of a word, until the frame holds that prefix's results (not the old rows).
   await press('/', '/ ');
@@ -162,14 +176,14 @@ if (mode === 'app') {
     await services.catalog.listSongs({ query: typed, limit: 100, page: 1 });
     direct.push(performance.now() - at);
   }
-  const rss = rssAfterGc();
+  const rss = rssAfterGc('searched');
   app.unmount();
   await services.close();
   process.stdout.write(JSON.stringify({
     total, word, importMs, firstAnyMs: firstAny - t0, firstSongsMs: firstSongs - t0, firstCountMs: firstCount - t0,
     downMedian: median(down), downP95: p95(down), upMedian: median(up), upP95: p95(up), bottomMs,
     searchMedian: median(typing), searchMax: Math.max(...typing), searchEach: typing,
-    directMedian: median(direct), directMax: Math.max(...direct), rss, rssServices, rssFirst, heap: mib(process.memoryUsage().heapUsed), writes: stdout.count, inkRenderMedian: median(renderTimes), inkRenders: renderTimes.length,
+    directMedian: median(direct), directMax: Math.max(...direct), rss, rssServices, rssFirst, heap: mib(process.memoryUsage().heapUsed), writes: stdout.count, inkRenderMedian: median(renderTimes), inkRenders: renderTimes.length, stages,
   }));
   process.exit(0);
 }
