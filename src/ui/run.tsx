@@ -3,6 +3,7 @@ import type { Services } from '../services/container.js';
 import { appTree } from './app-tree.js';
 import { connectServices } from './connect-services.js';
 import { enterAlternateScreen } from './terminal/alternate-screen.js';
+import { keepYoungGenerationSmall } from './terminal/young-generation.js';
 import { themeFor } from './theme.js';
 
 /**
@@ -24,6 +25,7 @@ export interface InteractiveOptions {
  * is stopped and the terminal is given back; the caller closes the database.
  */
 export async function runInteractive({ services, stdin, stdout, env }: InteractiveOptions): Promise<void> {
+  keepYoungGenerationSmall();
   const ui = connectServices(services);
   let instance: Instance | undefined;
   const quit = () => instance?.unmount();

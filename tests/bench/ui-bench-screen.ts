@@ -3,3 +3,4 @@ export { appTree } from '../../src/ui/app-tree.js';
 export { connectServices } from '../../src/ui/connect-services.js';
 export { MONO_THEME } from '../../src/ui/theme.js';
 export { UI_MAX_FPS } from '../../src/ui/run.js';
+export { keepYoungGenerationSmall } from '../../src/ui/terminal/young-generation.js';

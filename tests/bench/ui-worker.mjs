@@ -109,8 +109,6 @@ if (mode === 'app') {
   rssAfterGc('services code loaded');
   const store = await openStore(dbPath);
   rssAfterGc('database open');
-  if (process.env.X_CACHE) store.sqlite.pragma(`cache_size = ${process.env.X_CACHE}`);
-  if (process.env.X_SEMI) v8.setFlagsFromString(`--max-semi-space-size=${process.env.X_SEMI}`);
   const config = openLocalConfig(env);
   const services = buildServices(store, config, systemClock, env);
   const auth = createAuthService({ db: store.db, clock: systemClock, scryptParams: { logN: 10, r: 8, p: 1 } });
@@ -128,9 +126,11 @@ if (mode === 'app') {
   const stdout = new FakeStdout();
   const stdin = new FakeStdin();
   const t0 = performance.now();
-  const { appTree, connectServices, MONO_THEME, UI_MAX_FPS } = await loadUi();
+  const { appTree, connectServices, MONO_THEME, UI_MAX_FPS, keepYoungGenerationSmall } = await loadUi();
   const { render } = await import('ink');
   const importMs = performance.now() - t0;
+  // As runInteractive does (src/ui/run.tsx) before its first render.
+  keepYoungGenerationSmall();
   const app = render(appTree({ connection: connectServices(services), theme: MONO_THEME, onQuit: () => {}, terminal: { size } }), {
     stdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: UI_MAX_FPS, onRender: (m) => renderTimes.push(m.renderTime),
   });
