@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { ensureSyntheticDb } from '../lib/synthetic-db.js';
-// @ts-expect-error plain JS module shared with scripts/bundle.mjs (no declarations)
 import { bundleOptions } from '../../../scripts/bundle-options.mjs';
 
 /**
  * Interactive UI figures at a million songs, each beside its baseline from the same run: first frame
  * vs importing Ink alone, key press -> frame, search keystroke -> results vs the bare catalog query,
- * resident memory vs Ink's own floor. Shaped like the bench harness's BenchSection (structurally).
+ * resident memory vs Ink's own floor. The app runs from a bundle of tests/bench/ui-bench-entry.ts built with
+ * the shipped build's esbuild options, so it loads and holds what `tunes` (dist/bundle) does; the log
+ * shows where the memory goes by stage. Shaped like the bench harness's BenchSection (structurally).
  *   BENCH_TRACKS   songs in the synthetic library (default 1,000,000)
  */
 interface Row {
@@ -74,7 +75,7 @@ export const uiSection = {
     // The worker loads src as `tunes` does: bundled with the shipped build's esbuild options.
     ctx.log('ui: bundling the bench entry as scripts/bundle.mjs does');
     rmSync(BUNDLE, { recursive: true, force: true });
-    await build({ ...(bundleOptions as object), entryPoints: [ENTRY], outdir: BUNDLE });
+    await build({ ...bundleOptions, entryPoints: [ENTRY], outdir: BUNDLE });
 
     ctx.log('ui: measuring ink alone (3 fresh processes)');
     const floors: FloorRun[] = [];
