@@ -56,8 +56,7 @@ function rssAfterGc(stage) {
   globalThis.gc?.();
   globalThis.gc?.();
   const m = process.memoryUsage();
-  if (stage && process.env.UI_BENCH_SPACES) console.error(stage, JSON.stringify(Object.fromEntries(v8.getHeapSpaceStatistics().map((x) => [x.space_name, +mib(x.space_size).toFixed(1)]))));
-  if (stage) stages.push({ stage, rss: +mib(m.rss).toFixed(1), heapUsed: +mib(m.heapUsed).toFixed(1), heapTotal: +mib(m.heapTotal).toFixed(1), external: +mib(m.external).toFixed(1) });
+  if (stage) stages.push({ stage, rss: +mib(m.rss).toFixed(1), heapUsed: +mib(m.heapUsed).toFixed(1), heapTotal: +mib(m.heapTotal).toFixed(1), external: +mib(m.external).toFixed(1), newSpace: +mib(v8.getHeapSpaceStatistics().find((x) => x.space_name === 'new_space')?.space_size ?? 0).toFixed(1) });
   return mib(m.rss);
 }
 
@@ -94,7 +93,7 @@ if (mode === 'ink-floor') {
   const stdout = new FakeStdout();
   const app = render(React.createElement(Text, null, 'hello'), { stdout, stdin: new FakeStdin(), exitOnCtrlC: false, patchConsole: false });
   await waitForWrite(stdout, 0, (t) => t.includes('hello'));
-  const rss = rssAfterGc(process.env.UI_BENCH_SPACES && 'ink floor');
+  const rss = rssAfterGc();
   app.unmount();
   process.stdout.write(JSON.stringify({ importMs, rss }));
   process.exit(0);

@@ -53,7 +53,7 @@ interface AppRun {
   rssServices: number;
   rssFirst: number;
   inkRenderMedian: number;
-  stages: { stage: string; rss: number; heapUsed: number; heapTotal: number; external: number }[];
+  stages: { stage: string; rss: number; heapUsed: number; heapTotal: number; external: number; newSpace: number }[];
 }
 
 const WORKER = fileURLToPath(new URL('../ui-worker.mjs', import.meta.url));
@@ -87,7 +87,7 @@ export const uiSection = {
     // The worker types the first word of a title from the middle of the catalogue.
     const app = await worker<AppRun>(['app', db, dir, join(BUNDLE, 'ui-bench-entry.js')]);
     for (const s of app.stages) {
-      ctx.log(`ui: memory, ${s.stage}: rss ${s.rss} MiB (JS heap ${s.heapUsed} used / ${s.heapTotal}, external ${s.external})`);
+      ctx.log(`ui: memory, ${s.stage}: rss ${s.rss} MiB (JS heap ${s.heapUsed} used / ${s.heapTotal}, of which young generation ${s.newSpace}; external ${s.external})`);
     }
     const n = app.total.toLocaleString('en');
     return [
