@@ -2,6 +2,7 @@
 // with the shipped build's esbuild options, so module loading and memory are those of `tunes`, not of a
 // TypeScript loader or the unbundled dist). Prints one JSON object on stdout.
 //   node --expose-gc ui-worker.mjs ink-floor
+//   node --expose-gc ui-worker.mjs register <db> <home> <bundled ui-bench-entry.js>
 //   node --expose-gc ui-worker.mjs app <db> <home> <bundled ui-bench-entry.js>
 import { EventEmitter } from 'node:events';
 import { pathToFileURL } from 'node:url';
@@ -99,20 +100,33 @@ if (mode === 'ink-floor') {
   process.exit(0);
 }
 
+// Logging in is its own `tunes login` process, not part of the one running the UI: a user is registered
+// here, in a process of its own, so its hashing and writes do not count in the app's memory.
+if (mode === 'register') {
+  const [dbPath, home, entry] = process.argv.slice(3);
+  const env = { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null' };
+  const { openStore, openLocalConfig, createAuthService, createLocalSession, systemClock } = await import(pathToFileURL(entry).href);
+  const store = await openStore(dbPath);
+  const auth = createAuthService({ db: store.db, clock: systemClock, scryptParams: { logN: 10, r: 8, p: 1 } });
+  await createLocalSession({ auth, config: openLocalConfig(env) }).register(`bench${Date.now() % 100000}`, 'bench password');
+  await store.close();
+  process.stdout.write('{}');
+  process.exit(0);
+}
+
 if (mode === 'app') {
   const [dbPath, home, entry] = process.argv.slice(3);
   const env = { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null' };
   rssAfterGc('node');
-  const { openStore, buildServices, openLocalConfig, createAuthService, createLocalSession, systemClock, loadUi } =
-    await import(pathToFileURL(entry).href);
+  const { openStore, buildServices, openLocalConfig, systemClock, loadUi } = await import(pathToFileURL(entry).href);
   rssAfterGc('services code loaded');
   const store = await openStore(dbPath);
   rssAfterGc('database open');
   const config = openLocalConfig(env);
   const services = buildServices(store, config, systemClock, env);
-  const auth = createAuthService({ db: store.db, clock: systemClock, scryptParams: { logN: 10, r: 8, p: 1 } });
-  await createLocalSession({ auth, config }).register(`bench${Date.now() % 100000}`, 'bench password');
-  rssAfterGc('services built, user registered');
+  // As the UI's first screen does: the stored session's user.
+  await services.session.currentUser();
+  rssAfterGc('services built, session read');
   const total = await services.catalog.countSongs();
   rssAfterGc('songs counted');
   // What to search for: the first word of a title from the middle of the catalogue, as typed.

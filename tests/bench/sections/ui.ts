@@ -85,7 +85,9 @@ export const uiSection = {
 
     ctx.log(`ui: driving the app over ${tracks.toLocaleString('en')} songs`);
     // The worker types the first word of a title from the middle of the catalogue.
-    const app = await worker<AppRun>(['app', db, dir, join(BUNDLE, 'ui-bench-entry.js')]);
+    const entry = join(BUNDLE, 'ui-bench-entry.js');
+    await worker<object>(['register', db, dir, entry]);
+    const app = await worker<AppRun>(['app', db, dir, entry]);
     for (const s of app.stages) {
       ctx.log(`ui: memory, ${s.stage}: rss ${s.rss} MiB (JS heap ${s.heapUsed} used / ${s.heapTotal}, of which young generation ${s.newSpace}; external ${s.external})`);
     }
