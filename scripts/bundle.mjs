@@ -4,37 +4,13 @@
 // loads only when a scan needs it, and the UI and the server only when used.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
-import { shareTagMapper } from './share-tag-mapper.mjs';
+import { bundleOptions } from './bundle-options.mjs';
 
 const outdir = new URL('../dist/bundle/', import.meta.url).pathname;
 rmSync(outdir, { recursive: true, force: true });
 
 await build({
+  ...bundleOptions,
   entryPoints: ['src/cli/main.ts', 'src/services/library/tag-worker.ts'],
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
   outdir,
-  // Flat names: the tag reader finds its worker as `./tag-worker.js` next to whichever chunk holds it.
-  entryNames: '[name]',
-  chunkNames: '[name]-[hash]',
-  sourcemap: true,
-  logLevel: 'warning',
-  plugins: [shareTagMapper],
-  external: [
-    'better-sqlite3', // native addon
-    // Loaded lazily by `tunes` (the UI) and `tunes serve`; kept as packages so they load as they are
-    // published (and a trace of the modules a plain command loads can prove they stay out of it).
-    'ink',
-    'react',
-    'react/*',
-    '@inkjs/ui',
-    'react-devtools-core',
-    'fastify',
-    '@fastify/*',
-  ],
-  // Bundled CommonJS dependencies call require() for node built-ins.
-  banner: { js: "import { createRequire as __tunesRequire } from 'node:module'; const require = __tunesRequire(import.meta.url);" },
 });

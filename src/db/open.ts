@@ -6,6 +6,9 @@ import { TunesError } from '../errors.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
 
+/** SQLite's page cache per connection, in KiB (SQLite's default). */
+export const PAGE_CACHE_KIB = 2000;
+
 export interface Store {
   db: Kysely<Database>;
   /** The raw handle, for the few places that need a prepared statement in a hot loop. */
@@ -28,6 +31,10 @@ export async function openStore(path: string): Promise<Store> {
   enableWal(sqlite);
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
+  // better-sqlite3 builds SQLite with a 16 MB page cache per connection (SQLite's own default is 2 MB).
+  // One count over a million songs reads every page of an index and the cache keeps them: +16 MiB of
+  // resident memory for the life of the process, for pages the OS file cache holds anyway.
+  sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
 
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   try {

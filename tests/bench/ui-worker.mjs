@@ -1,13 +1,16 @@
-// Child process for the `ui` bench section (plain JS on the compiled dist, so module loading is
-// timed as `tunes` does it, not through a TypeScript loader). Prints one JSON object on stdout.
+// Child process for the `ui` bench section (plain JS on a bundle of tests/bench/ui-bench-entry.ts built
+// with the shipped build's esbuild options, so module loading and memory are those of `tunes`, not of a
+// TypeScript loader or the unbundled dist). Prints one JSON object on stdout.
 //   node --expose-gc ui-worker.mjs ink-floor
-//   node --expose-gc ui-worker.mjs app <db> <home>
+//   node --expose-gc ui-worker.mjs register <db> <home> <bundled ui-bench-entry.js>
+//   node --expose-gc ui-worker.mjs app <db> <home> <bundled ui-bench-entry.js>
 import { EventEmitter } from 'node:events';
+import { pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
 
 const mode = process.argv[2];
 // As `tunes` does before loading the UI (see src/cli/commands/ui.ts): React's production build.
 process.env.NODE_ENV ??= 'production';
-const dist = new URL('../../dist/src/', import.meta.url);
 const size = { columns: 100, rows: 30 };
 
 class FakeStdout extends EventEmitter {
@@ -48,10 +51,14 @@ class FakeStdin extends EventEmitter {
 }
 
 const mib = (bytes) => bytes / 1024 / 1024;
-function rssAfterGc() {
+/** Where the memory is at each stage (after GC), for the section's log: rss, JS heap, and outside it. */
+const stages = [];
+function rssAfterGc(stage) {
   globalThis.gc?.();
   globalThis.gc?.();
-  return mib(process.memoryUsage().rss);
+  const m = process.memoryUsage();
+  if (stage) stages.push({ stage, rss: +mib(m.rss).toFixed(1), heapUsed: +mib(m.heapUsed).toFixed(1), heapTotal: +mib(m.heapTotal).toFixed(1), external: +mib(m.external).toFixed(1), newSpace: +mib(v8.getHeapSpaceStatistics().find((x) => x.space_name === 'new_space')?.space_size ?? 0).toFixed(1) });
+  return mib(m.rss);
 }
 
 /** Resolves with the time of the first write (at or after `since`) whose text satisfies `check`. */
@@ -93,35 +100,46 @@ if (mode === 'ink-floor') {
   process.exit(0);
 }
 
-if (mode === 'app') {
-  const [dbPath, home] = process.argv.slice(3);
+// Logging in is its own `tunes login` process, not part of the one running the UI: a user is registered
+// here, in a process of its own, so its hashing and writes do not count in the app's memory.
+if (mode === 'register') {
+  const [dbPath, home, entry] = process.argv.slice(3);
   const env = { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null' };
-  const { openStore } = await import(new URL('db/open.js', dist).href);
-  const { buildServices } = await import(new URL('services/container.js', dist).href);
-  const { openLocalConfig } = await import(new URL('config/local-config.js', dist).href);
-  const { createAuthService } = await import(new URL('services/auth/auth-service.js', dist).href);
-  const { createLocalSession } = await import(new URL('services/auth/local-session.js', dist).href);
-  const { systemClock } = await import(new URL('services/clock.js', dist).href);
+  const { openStore, openLocalConfig, createAuthService, createLocalSession, systemClock } = await import(pathToFileURL(entry).href);
   const store = await openStore(dbPath);
+  const auth = createAuthService({ db: store.db, clock: systemClock, scryptParams: { logN: 10, r: 8, p: 1 } });
+  await createLocalSession({ auth, config: openLocalConfig(env) }).register(`bench${Date.now() % 100000}`, 'bench password');
+  await store.close();
+  process.stdout.write('{}');
+  process.exit(0);
+}
+
+if (mode === 'app') {
+  const [dbPath, home, entry] = process.argv.slice(3);
+  const env = { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null' };
+  rssAfterGc('node');
+  const { openStore, buildServices, openLocalConfig, systemClock, loadUi } = await import(pathToFileURL(entry).href);
+  rssAfterGc('services code loaded');
+  const store = await openStore(dbPath);
+  rssAfterGc('database open');
   const config = openLocalConfig(env);
   const services = buildServices(store, config, systemClock, env);
-  const auth = createAuthService({ db: store.db, clock: systemClock, scryptParams: { logN: 10, r: 8, p: 1 } });
-  await createLocalSession({ auth, config }).register(`bench${Date.now() % 100000}`, 'bench password');
+  // As the UI's first screen does: the stored session's user.
+  await services.session.currentUser();
+  rssAfterGc('services built, session read');
   const total = await services.catalog.countSongs();
+  rssAfterGc('songs counted');
   // What to search for: the first word of a title from the middle of the catalogue, as typed.
   const middle = store.sqlite.prepare('select title from songs where id >= ? order by id limit 1').get(Math.floor(total / 2));
   const word = String(middle?.title ?? 'a').split(/\s+/)[0].toLowerCase().normalize('NFD').replace(/[^a-z0-9]/g, '').slice(0, 8) || 'a';
-  const rssServices = rssAfterGc();
+  const rssServices = rssAfterGc('before the UI');
 
   // First frame: from importing the UI (Ink, React, screens) to the first screenful of songs.
   const renderTimes = [];
   const stdout = new FakeStdout();
   const stdin = new FakeStdin();
   const t0 = performance.now();
-  const { appTree } = await import(new URL('ui/app-tree.js', dist).href);
-  const { connectServices } = await import(new URL('ui/connect-services.js', dist).href);
-  const { MONO_THEME } = await import(new URL('ui/theme.js', dist).href);
-  const { UI_MAX_FPS } = await import(new URL('ui/run.js', dist).href);
+  const { appTree, connectServices, MONO_THEME, UI_MAX_FPS } = await loadUi();
   const { render } = await import('ink');
   const importMs = performance.now() - t0;
   const app = render(appTree({ connection: connectServices(services), theme: MONO_THEME, onQuit: () => {}, terminal: { size } }), {
@@ -132,7 +150,7 @@ if (mode === 'app') {
   const firstSongs = await waitForWrite(stdout, t0, (t) => /tunes › Songs \(1\//.test(t) && !t.includes('⋯') && !t.includes('loading'));
   const firstCount = await waitForWrite(stdout, t0, (t) => t.includes(`(1/${total})`));
   await sleep(300);
-  const rssFirst = rssAfterGc();
+  const rssFirst = rssAfterGc('first frame, count shown');
 
   // A key press in the million-song list: from the key to the frame showing its effect.
   async function press(key, expect) {
@@ -146,6 +164,7 @@ if (mode === 'app') {
   const bottomMs = await press('G', `(${total}/${total})`);
   const up = [];
   for (let i = total - 1; i >= total - 150; i -= 1) up.push(await press('k', `(${i}/${total})`));
+  rssAfterGc('scrolled');
 
   // Search: each keystroke of a word, until the frame holds that prefix's results (not the old rows).
   await press('/', '/ ');
@@ -168,14 +187,14 @@ if (mode === 'app') {
     await services.catalog.listSongs({ query: typed, limit: 100, page: 1 });
     direct.push(performance.now() - at);
   }
-  const rss = rssAfterGc();
+  const rss = rssAfterGc('searched');
   app.unmount();
   await services.close();
   process.stdout.write(JSON.stringify({
     total, word, importMs, firstAnyMs: firstAny - t0, firstSongsMs: firstSongs - t0, firstCountMs: firstCount - t0,
     downMedian: median(down), downP95: p95(down), upMedian: median(up), upP95: p95(up), bottomMs,
     searchMedian: median(typing), searchMax: Math.max(...typing), searchEach: typing,
-    directMedian: median(direct), directMax: Math.max(...direct), rss, rssServices, rssFirst, heap: mib(process.memoryUsage().heapUsed), writes: stdout.count, inkRenderMedian: median(renderTimes), inkRenders: renderTimes.length,
+    directMedian: median(direct), directMax: Math.max(...direct), rss, rssServices, rssFirst, heap: mib(process.memoryUsage().heapUsed), writes: stdout.count, inkRenderMedian: median(renderTimes), inkRenders: renderTimes.length, stages,
   }));
   process.exit(0);
 }

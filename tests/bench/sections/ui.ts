@@ -1,13 +1,17 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { ensureSyntheticDb } from '../lib/synthetic-db.js';
+import { bundleOptions } from '../../../scripts/bundle-options.mjs';
 
 /**
  * Interactive UI figures at a million songs, each beside its baseline from the same run: first frame
  * vs importing Ink alone, key press -> frame, search keystroke -> results vs the bare catalog query,
- * resident memory vs Ink's own floor. Shaped like the bench harness's BenchSection (structurally).
+ * resident memory vs Ink's own floor. The app runs from a bundle of tests/bench/ui-bench-entry.ts built with
+ * the shipped build's esbuild options, so it loads and holds what `tunes` (dist/bundle) does; the log
+ * shows where the memory goes by stage. Shaped like the bench harness's BenchSection (structurally).
  *   BENCH_TRACKS   songs in the synthetic library (default 1,000,000)
  */
 interface Row {
@@ -49,9 +53,13 @@ interface AppRun {
   rssServices: number;
   rssFirst: number;
   inkRenderMedian: number;
+  stages: { stage: string; rss: number; heapUsed: number; heapTotal: number; external: number; newSpace: number }[];
 }
 
 const WORKER = fileURLToPath(new URL('../ui-worker.mjs', import.meta.url));
+const ENTRY = fileURLToPath(new URL('../ui-bench-entry.ts', import.meta.url));
+// Inside the repository, so the bundle's external packages (ink, react, better-sqlite3) resolve from node_modules.
+const BUNDLE = fileURLToPath(new URL('../../../dist/bench-ui/', import.meta.url));
 
 export const uiSection = {
   name: 'ui',
@@ -64,6 +72,11 @@ export const uiSection = {
     const db = join(dir, 'tunes.db');
     copyFileSync(cached, db);
 
+    // The worker loads src as `tunes` does: bundled with the shipped build's esbuild options.
+    ctx.log('ui: bundling the bench entry as scripts/bundle.mjs does');
+    rmSync(BUNDLE, { recursive: true, force: true });
+    await build({ ...bundleOptions, entryPoints: [ENTRY], outdir: BUNDLE });
+
     ctx.log('ui: measuring ink alone (3 fresh processes)');
     const floors: FloorRun[] = [];
     for (let i = 0; i < 3; i += 1) floors.push(await worker<FloorRun>(['ink-floor']));
@@ -72,7 +85,12 @@ export const uiSection = {
 
     ctx.log(`ui: driving the app over ${tracks.toLocaleString('en')} songs`);
     // The worker types the first word of a title from the middle of the catalogue.
-    const app = await worker<AppRun>(['app', db, dir]);
+    const entry = join(BUNDLE, 'ui-bench-entry.js');
+    await worker<object>(['register', db, dir, entry]);
+    const app = await worker<AppRun>(['app', db, dir, entry]);
+    for (const s of app.stages) {
+      ctx.log(`ui: memory, ${s.stage}: rss ${s.rss} MiB (JS heap ${s.heapUsed} used / ${s.heapTotal}, of which young generation ${s.newSpace}; external ${s.external})`);
+    }
     const n = app.total.toLocaleString('en');
     return [
       {

@@ -1,0 +1,31 @@
+// esbuild options shared by the shipped build (scripts/bundle.mjs) and the UI bench, which bundles its
+// own small entry the same way so it loads and holds what `tunes` itself does.
+import { shareTagMapper } from './share-tag-mapper.mjs';
+
+export const bundleOptions = {
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Flat names: the tag reader finds its worker as `./tag-worker.js` next to whichever chunk holds it.
+  entryNames: '[name]',
+  chunkNames: '[name]-[hash]',
+  sourcemap: true,
+  logLevel: 'warning',
+  plugins: [shareTagMapper],
+  external: [
+    'better-sqlite3', // native addon
+    // Loaded lazily by `tunes` (the UI) and `tunes serve`; kept as packages so they load as they are
+    // published (and a trace of the modules a plain command loads can prove they stay out of it).
+    'ink',
+    'react',
+    'react/*',
+    '@inkjs/ui',
+    'react-devtools-core',
+    'fastify',
+    '@fastify/*',
+  ],
+  // Bundled CommonJS dependencies call require() for node built-ins.
+  banner: { js: "import { createRequire as __tunesRequire } from 'node:module'; const require = __tunesRequire(import.meta.url);" },
+};
