@@ -1,4 +1,4 @@
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { readTags } from './tag-reader.js';
 import type { TagResult } from './song-tags.js';
@@ -51,7 +51,7 @@ function takeWarmWorker(): Worker | undefined {
 }
 
 export interface ReadAllOptions {
-  /** Worker threads to use; 0 reads in this thread. Default: one per idle core (1 to 3) once a scan has enough files. */
+  /** Worker threads to use; 0 reads in this thread. Default: one per core but this one's (1 to 3) once a scan has enough files. */
   workers?: number | undefined;
 }
 
@@ -98,14 +98,12 @@ export function startTagReaders(onResults: (results: TagJobResult[]) => void, op
 
 /**
  * This thread only walks and writes (one statement per batch, a few percent of the work), so parsing
- * bounds a first scan and gets the cores that are free: all of them (at most 3) on an idle machine,
- * fewer when other processes keep some busy. Each thread pays ~150 ms of CPU to start and warm up, so
- * on this project's shared 2-core machine under a load of ~2 a second thread made a 2,000-file scan
- * slower (median ~1.37 s against ~1.2 s).
+ * bounds a first scan: one thread per core but this one's (1 to 3). Each thread pays ~150 ms of CPU to
+ * start and warm up; on a 2-core machine a second one made a 2,000-file scan no faster, idle or loaded.
+ * Not tuned by the load average: a scan should cost the same on every run.
  */
 function defaultWorkers(): number {
-  const idleCores = availableParallelism() - loadavg()[0]!;
-  return Math.max(1, Math.min(3, Math.floor(idleCores + 0.5)));
+  return Math.max(1, Math.min(3, availableParallelism() - 1));
 }
 
 async function readInProcess(jobs: TagJob[], onResults: (results: TagJobResult[]) => void): Promise<void> {
