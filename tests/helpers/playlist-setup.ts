@@ -2,7 +2,6 @@ import { createAuthService } from '../../src/services/auth/auth-service.js';
 import { fixedClock } from '../../src/services/clock.js';
 import { createLikeService } from '../../src/services/playlists/like-service.js';
 import { createPlaylistService } from '../../src/services/playlists/playlist-service.js';
-import { TunesError } from '../../src/errors.js';
 import { FAST_SCRYPT, testStore } from './test-store.js';
 
 /** A real database with two users (alice, bob) and the playlist and like services over it. */
@@ -17,13 +16,4 @@ export async function playlistSetup() {
   return { store, clock, alice, bob, playlists, likes };
 }
 
-/** "code: message" of the TunesError a promise rejects with, or "no error". */
-export async function errorOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TunesError) return `${error.code}: ${error.message}`;
-    throw error;
-  }
-  return 'no error';
-}
+export { errorOf } from './error-of.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAuthService, SESSION_LIFETIME_MS } from '../../src/services/auth/auth-service.js';
 import { fixedClock } from '../../src/services/clock.js';
-import { TunesError } from '../../src/errors.js';
+import { errorOf as codeOf } from '../helpers/error-of.js';
 import { FAST_SCRYPT, testStore } from '../helpers/test-store.js';
 
 async function setup() {
@@ -11,15 +11,6 @@ async function setup() {
   return { store, clock, auth };
 }
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TunesError) return `${error.code}: ${error.message}`;
-    throw error;
-  }
-  return 'no error';
-}
 
 describe('auth service', () => {
   it('registers the first user as admin and later ones as user', async () => {

@@ -49,25 +49,11 @@ export interface ProcessRun {
   wallMs: number;
 }
 
-/** Runs a process to completion and measures its wall time. */
-export function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<ProcessRun> {
+/** Runs a process to completion (with `input` on its stdin, if given) and measures its wall time. */
+export function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<ProcessRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, wallMs: performance.now() - started }));
-  });
-}
-
-export async function runTunes(args: string[], home: string, input?: string): Promise<ProcessRun> {
-  if (input === undefined) return runProcess(process.execPath, [TUNES_BIN, ...args], { TUNES_HOME: home });
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, [TUNES_BIN, ...args], { env: { ...process.env, TUNES_HOME: home } });
+    const child = spawn(command, args, { env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -76,6 +62,10 @@ export async function runTunes(args: string[], home: string, input?: string): Pr
     child.on('close', (code) => resolve({ code, stdout, stderr, wallMs: performance.now() - started }));
     child.stdin.end(input);
   });
+}
+
+export function runTunes(args: string[], home: string, input?: string): Promise<ProcessRun> {
+  return runProcess(process.execPath, [TUNES_BIN, ...args], { TUNES_HOME: home }, input);
 }
 
 export function mustSucceed(run: ProcessRun, what: string): ProcessRun {
