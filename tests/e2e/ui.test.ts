@@ -31,7 +31,8 @@ function openTerminal(home: string, columns = 100, rows = 30): TmuxTerminal {
     columns,
     rows,
     cwd: home,
-    env: { TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null', TERM: 'xterm-256color', PATH: process.env['PATH'] ?? '' },
+    // CI set on purpose: Ink alone would then draw nothing until exit (the first CI run failed that way).
+    env: { TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null', TERM: 'xterm-256color', CI: 'true', PATH: process.env['PATH'] ?? '' },
   });
   terminals.push(terminal);
   return terminal;
@@ -106,7 +107,7 @@ describe('tunes (interactive) in a real terminal', { timeout: 240_000 }, () => {
 
 /** The pid of the program the pane's shell is running (our `node bin/tunes.js`). */
 function foregroundPid(term: TmuxTerminal): number {
-  const shell = execFileSync('tmux', ['display-message', '-p', '-t', term.session, '#{pane_pid}'], { encoding: 'utf8' }).trim();
+  const shell = term.display('#{pane_pid}');
   const child = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0];
   return Number(child);
 }

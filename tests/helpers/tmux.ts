@@ -1,31 +1,47 @@
 import { execFileSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** A detached tmux session: a real pseudo-terminal a test can type into and read back. */
+/**
+ * A detached tmux session on a tmux server of its own: a real pseudo-terminal a test can type into and
+ * read back. Its own server, because a shared one hands new panes the environment it started with.
+ */
 export class TmuxTerminal {
   private constructor(readonly session: string) {}
+
+  private static tmux(args: string[]): string {
+    return execFileSync('tmux', args, { encoding: 'utf8' });
+  }
+
+  private run(...args: string[]): string {
+    return TmuxTerminal.tmux(['-L', this.session, ...args]);
+  }
 
   /** Starts `bash --norc` in a `columns`x`rows` terminal with `env` and `cwd`. */
   static start(name: string, { columns, rows, env, cwd }: { columns: number; rows: number; env: Record<string, string>; cwd: string }) {
     const session = `${name}-${process.pid}-${Date.now()}`;
     const exports = Object.entries(env).map(([k, v]) => `${k}=${v}`);
-    execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', String(columns), '-y', String(rows), '-c', cwd,
+    TmuxTerminal.tmux(['-L', session, '-f', '/dev/null', 'new-session', '-d', '-s', session, '-x', String(columns), '-y', String(rows), '-c', cwd,
       'env', ...exports, 'PS1=$ ', 'bash', '--norc', '--noprofile']);
     return new TmuxTerminal(session);
   }
 
   /** Sends keys as tmux names them ("Enter", "Escape", "C-c") or literal text with `literal`. */
   send(keys: string, literal = false): void {
-    execFileSync('tmux', ['send-keys', '-t', this.session, ...(literal ? ['-l'] : []), keys]);
+    this.run('send-keys', '-t', this.session, ...(literal ? ['-l'] : []), keys);
   }
 
   screen(): string {
-    return execFileSync('tmux', ['capture-pane', '-p', '-t', this.session], { encoding: 'utf8' });
+    return this.run('capture-pane', '-p', '-t', this.session);
   }
 
   /** Whether the program in the pane has the terminal in its alternate screen. */
   alternateScreen(): boolean {
-    return execFileSync('tmux', ['display-message', '-p', '-t', this.session, '#{alternate_on}'], { encoding: 'utf8' }).trim() === '1';
+    return this.display('#{alternate_on}') === '1';
+  }
+
+  /** A tmux format (`#{pane_pid}`, …) evaluated for this session's pane. */
+  display(format: string): string {
+    return this.run('display-message', '-p', '-t', this.session, format).trim();
   }
 
   /** Polls the screen until `check` holds; gives up (with the screen in the error) after a generous while. */
@@ -49,7 +65,7 @@ export class TmuxTerminal {
 
   kill(): void {
     try {
-      execFileSync('tmux', ['kill-session', '-t', this.session]);
+      this.run('kill-server');
     } catch {
       // already gone
     }

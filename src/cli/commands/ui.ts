@@ -11,6 +11,10 @@ export function registerUiCommand(program: Command, runtime: CliRuntime): void {
     const services = await runtime.services();
     // React's development build (the default without NODE_ENV) renders slower and warns to the terminal.
     process.env['NODE_ENV'] ??= 'production';
+    // Ink reads CI at import time and then draws only the final frame: a terminal inside a CI job
+    // (or a shell that exports CI) would show a blank screen until quit.
+    delete process.env['CI'];
+    delete process.env['CONTINUOUS_INTEGRATION'];
     const { runInteractive } = await import('../../ui/run.js');
     await runInteractive({ services, stdin: runtime.stdin, stdout: runtime.stdout, env: process.env });
   };
