@@ -19,3 +19,8 @@ export function progressBar(fraction: number, width: number): string {
   const filled = Math.round(Math.max(0, Math.min(1, fraction)) * width);
   return '━'.repeat(filled) + '─'.repeat(width - filled);
 }
+
+/** "1 song", "2 songs". */
+export function counted(n: number, noun: string): string {
+  return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
+}

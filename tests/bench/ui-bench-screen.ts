@@ -3,3 +3,5 @@ export { appTree } from '../../src/ui/app-tree.js';
 export { connectServices } from '../../src/ui/connect-services.js';
 export { MONO_THEME } from '../../src/ui/theme.js';
 export { UI_MAX_FPS } from '../../src/ui/run.js';
+// Ink's render from the same bundle as the screens (the shipped build bundles Ink into the UI chunk).
+export { render } from 'ink';

@@ -139,8 +139,7 @@ if (mode === 'app') {
   const stdout = new FakeStdout();
   const stdin = new FakeStdin();
   const t0 = performance.now();
-  const { appTree, connectServices, MONO_THEME, UI_MAX_FPS } = await loadUi();
-  const { render } = await import('ink');
+  const { appTree, connectServices, MONO_THEME, UI_MAX_FPS, render } = await loadUi();
   const importMs = performance.now() - t0;
   const app = render(appTree({ connection: connectServices(services), theme: MONO_THEME, onQuit: () => {}, terminal: { size } }), {
     stdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: UI_MAX_FPS, onRender: (m) => renderTimes.push(m.renderTime),

@@ -114,5 +114,11 @@ describe('tunes register / login / logout / whoami', () => {
     const imported = readFileSync(trace, 'utf8');
     expect(imported).toContain('better-sqlite3');
     expect(imported).not.toMatch(/node_modules\/(ink|react)\//);
+    // Ink and React are bundled into the UI's chunks: esbuild marks them with `// node_modules/<pkg>/...`.
+    const loadedBundleFiles = [...new Set(imported.split('\n').filter((url) => url.includes('/dist/bundle/')))];
+    expect(loadedBundleFiles.length).toBeGreaterThan(0);
+    for (const url of loadedBundleFiles) {
+      expect(readFileSync(new URL(url), 'utf8')).not.toMatch(/node_modules\/(ink|react|react-reconciler|yoga-layout)\//);
+    }
   });
 });

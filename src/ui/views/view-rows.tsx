@@ -1,5 +1,5 @@
 import type { RowSource } from '../data/row-source.js';
-import { fit, formatDuration } from '../format.js';
+import { counted, fit, formatDuration } from '../format.js';
 import type { AlbumItem, ArtistItem, HistoryItem, SongItem, UiServices } from '../ports.js';
 import type { View } from '../screens/navigation-state.js';
 
@@ -65,12 +65,12 @@ export function renderListRow(row: ListRow, width: number, playingId: number | u
     case 'played':
       return songLine(row.song, width, playingId, row.kind === 'played' ? row.song.playedAt : undefined);
     case 'artist':
-      return `${fit(row.artist.name, Math.max(8, width - 26))} ${fit(`${row.artist.albumCount} albums`, 10)} ${row.artist.songCount} songs`;
+      return `${fit(row.artist.name, Math.max(8, width - 26))} ${fit(counted(row.artist.albumCount, 'album'), 10)} ${counted(row.artist.songCount, 'song')}`;
     case 'album': {
       const { album } = row;
       const label = `${album.album}${album.year ? ` (${album.year})` : ''}`;
       const half = Math.max(8, Math.floor((width - 12) / 2));
-      return `${fit(label, half)} ${fit(album.artist, half)} ${album.songCount} songs`;
+      return `${fit(label, half)} ${fit(album.artist, half)} ${counted(album.songCount, 'song')}`;
     }
   }
 }
