@@ -179,4 +179,20 @@ describe('main screen', () => {
     expect(sidebar).not.toContain('Track 001');
     app.unmount();
   });
+  it('lists History newest first, with when each song was played and its length', async () => {
+    const fx = await withSongs(3);
+    const alice = await fx.services.session.currentUser();
+    const songs = await fx.services.catalog.listSongs({ limit: 3, page: 1 });
+    const [first, second] = songs.songs;
+    await fx.services.history.recordListen({ userId: alice.id, songId: first!.id, startedAt: new Date('2026-11-20T10:00:00Z'), msPlayed: 60_000, durationMs: 180_000 });
+    await fx.services.history.recordListen({ userId: alice.id, songId: second!.id, startedAt: new Date('2026-11-21T10:00:00Z'), msPlayed: 60_000, durationMs: 180_000 });
+    const app = renderApp(fx.connection);
+    await app.waitFor((f) => f.includes('(1/3)'));
+    await app.type('h', 'j', 'j', 'j', 'j', 'j');
+    const history = await app.waitFor((f) => f.includes('tunes › History (1/2)'), 'history view');
+    const rows = lines(history).filter((line) => /Track 00[12]/.test(line));
+    expect(rows.map((row) => row.match(/Track 00\d/)?.[0])).toEqual(['Track 002', 'Track 001']);
+    for (const row of rows) expect(row).toMatch(/\d\d-\d\d \d\d:\d\d .*3:00\s*$/);
+    app.unmount();
+  });
 });

@@ -18,6 +18,7 @@ export interface PlayWithSong {
   title: string;
   artist: string;
   album: string;
+  durationMs: number | null;
   startedAt: string;
   msPlayed: number;
 }
@@ -36,6 +37,7 @@ export async function recentPlays(db: Kysely<Database>, userId: number, limit: n
       'songs.title as title',
       'songs.artist as artist',
       'songs.album as album',
+      'songs.duration_ms as durationMs',
       'plays.started_at as startedAt',
       'plays.ms_played as msPlayed',
     ])

@@ -91,7 +91,7 @@ export function playerBridge(services: Services, user: User): UiPlayer {
           title: play.title,
           artist: play.artist,
           album: play.album,
-          durationMs: null,
+          durationMs: play.durationMs,
           playedAt: play.startedAt,
         })),
       ),
