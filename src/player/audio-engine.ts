@@ -1,6 +1,7 @@
 import { TunesError } from '../errors.js';
 import { OBSERVED_PROPERTIES, type EndFileReason, type MpvEvent } from './mpv-messages.js';
 import { spawnMpv, startFailure, type MpvProcess, type MpvSpawnOptions } from './mpv-process.js';
+import { MpvRefusal } from './mpv-connection.js';
 
 /** Entry ids stay unique across mpv restarts (mpv numbers its playlist entries from 1 each time). */
 export type EntryId = number;
@@ -93,7 +94,13 @@ export class AudioEngine {
   }
 
   async seek(seconds: number, mode: 'relative' | 'absolute'): Promise<void> {
-    await (await this.running()).connection.command('seek', seconds, mode);
+    try {
+      await (await this.running()).connection.command('seek', seconds, mode);
+    } catch (error) {
+      // mpv refuses a seek while a file is opening or ending (keys pressed fast at a song's edge);
+      // like any player, tunes lets that key press do nothing.
+      if (!(error instanceof MpvRefusal)) throw error;
+    }
   }
 
   async setVolume(volume: number): Promise<void> {

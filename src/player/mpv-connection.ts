@@ -2,6 +2,13 @@ import type { Duplex } from 'node:stream';
 import { TunesError } from '../errors.js';
 import { parseMpvLine, type MpvEvent } from './mpv-messages.js';
 
+/** mpv answered a command with an error (it is running; it refused this one command). */
+export class MpvRefusal extends TunesError {
+  constructor(command: string, reason: string) {
+    super('io', `mpv ${command} failed: ${reason}`);
+  }
+}
+
 type Pending = { resolve: (data: unknown) => void; reject: (error: Error) => void; command: string };
 
 /**
@@ -80,7 +87,7 @@ export class MpvConnection {
       if (!waiting) continue;
       this.pending.delete(reply.request_id);
       if (reply.error === 'success') waiting.resolve(reply.data);
-      else waiting.reject(new TunesError('io', `mpv ${waiting.command} failed: ${reply.error}`));
+      else waiting.reject(new MpvRefusal(waiting.command, reply.error));
     }
   }
 

@@ -1,3 +1,4 @@
+import { TunesError } from '../errors.js';
 import type { Services } from '../services/container.js';
 import { buildServer, type ServerOptions } from './app.js';
 
@@ -20,7 +21,12 @@ export async function listen(
   { host, port, shutdownGraceMs = 10_000, ...options }: ListenOptions,
 ): Promise<RunningServer> {
   const app = buildServer(services, options);
-  await app.listen({ host, port });
+  try {
+    await app.listen({ host, port });
+  } catch (error) {
+    await app.close();
+    throw listenFailure(error, host, port);
+  }
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address !== null ? address.port : port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
@@ -50,4 +56,22 @@ export function untilShutdownSignal(): Promise<NodeJS.Signals> {
     };
     process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
   });
+}
+
+/** The usual reasons a server cannot listen, as one line a person can act on. */
+function listenFailure(error: unknown, host: string, port: number): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'EADDRINUSE':
+      return new TunesError('conflict', `port ${port} on ${host} is already in use`, 'stop what uses it, or pick another with --port');
+    case 'EACCES':
+      return new TunesError('forbidden', `not allowed to listen on port ${port}`, 'ports below 1024 need privileges; pick another with --port');
+    case 'EADDRNOTAVAIL':
+      return new TunesError('invalid_input', `${host} is not an address of this machine`, 'use 127.0.0.1, ::1, 0.0.0.0 or one of its own addresses');
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new TunesError('invalid_input', `cannot resolve host ${host}`);
+    default:
+      return error instanceof Error ? error : new Error(String(error));
+  }
 }

@@ -2,6 +2,7 @@ import { execFile, execFileSync, spawn, type ChildProcessWithoutNullStreams } fr
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { get, type IncomingMessage } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -179,6 +180,22 @@ describe('tunes serve', () => {
     const bad = await runTunes(['serve', '--port', '70000'], { home });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('port');
+
+    // A port another program holds, and a host that is not this machine's: one line each, no stack.
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as AddressInfo;
+    try {
+      const taken = await runTunes(['serve', '--port', String(port)], { home });
+      expect(taken.code).toBe(5);
+      expect(taken.stderr.trim().split('\n')[0]).toBe(`tunes: port ${port} on 127.0.0.1 is already in use`);
+      expect(taken.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      holder.close();
+    }
+    const elsewhere = await runTunes(['serve', '--host', '192.0.2.1', '--port', '0'], { home });
+    expect(elsewhere.code).toBe(2);
+    expect(elsewhere.stderr).toContain('192.0.2.1 is not an address of this machine');
 
     const trace = join(tempDir(), 'imports.txt');
     await runTunes(['whoami'], {

@@ -11,7 +11,8 @@ export function formatClock(ms: number | null): string {
 
 export function progressBar(positionMs: number, durationMs: number | null, width: number): string {
   if (width <= 0) return '';
-  const filled = durationMs && durationMs > 0 ? Math.min(width, Math.round((positionMs / durationMs) * width)) : 0;
+  const fraction = durationMs && durationMs > 0 ? Math.max(0, Math.min(1, positionMs / durationMs)) : 0;
+  const filled = Math.round(fraction * width);
   return `${'#'.repeat(filled)}${'-'.repeat(width - filled)}`;
 }
 

@@ -19,8 +19,10 @@ export class ListenTracker {
     if (seconds !== null && seconds > 0) this.decodedSeconds = seconds;
   }
 
+  /** Never more than the song's length: a looped song (repeat one) is heard once per listen. */
   get msPlayed(): number {
-    return Math.round(this.heardMs);
+    const lengthMs = this.decodedSeconds !== undefined ? this.decodedSeconds * 1000 : this.durationMs;
+    return Math.round(lengthMs === null ? this.heardMs : Math.min(this.heardMs, lengthMs));
   }
 
   position(seconds: number | null): void {

@@ -191,7 +191,8 @@ export class PlaybackCore {
         return this.onEntryEnd(event.entry, event.reason, event.error);
       case 'time-pos':
         if (event.seconds === null) return;
-        this.positionMs = Math.round(event.seconds * 1000);
+        // mpv reports a little below zero for a moment after a seek back past the start.
+        this.positionMs = Math.max(0, Math.round(event.seconds * 1000));
         this.listen?.position(event.seconds);
         return this.emitState();
       case 'seek':

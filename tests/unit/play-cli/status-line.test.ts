@@ -27,6 +27,8 @@ describe('status line', () => {
     expect(progressBar(50, 100, 10)).toBe('#####-----');
     expect(progressBar(500, 100, 4)).toBe('####');
     expect(progressBar(10, null, 4)).toBe('----');
+    // mpv reports a little below zero right after a seek back past the start.
+    expect(progressBar(-5_000, 100_000, 4)).toBe('----');
   });
 
   it('shows status, title - artist, a bar, elapsed / length, volume, flags and position', () => {

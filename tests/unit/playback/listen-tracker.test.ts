@@ -53,4 +53,9 @@ describe('ListenTracker', () => {
     unknown.reachedEnd();
     expect(unknown.msPlayed).toBe(1000);
   });
+  it('never counts more than the song lasts, even when it loops (repeat one)', () => {
+    const t = tracker(1_000);
+    for (let loop = 0; loop < 3; loop += 1) for (const s of [0, 0.25, 0.5, 0.75, 0.99]) t.position(s);
+    expect(t.msPlayed).toBe(1_000);
+  });
 });
