@@ -6,25 +6,26 @@ export function canPrompt(runtime: CliRuntime): boolean {
   return Boolean(runtime.stdin.isTTY && runtime.stderr.isTTY);
 }
 
-function requireTerminal(runtime: CliRuntime, what: string): void {
-  if (!canPrompt(runtime)) {
-    throw new TunesError('usage', `no terminal to ask for ${what}`, 'pass it as an argument, or use --password-stdin for the password');
-  }
+function requireTerminal(runtime: CliRuntime, what: string, hint: string): void {
+  if (!canPrompt(runtime)) throw new TunesError('usage', `no terminal to ask for ${what}`, hint);
 }
 
 export async function promptLine(runtime: CliRuntime, prompt: string): Promise<string> {
-  requireTerminal(runtime, prompt.replace(/:\s*$/, '').toLowerCase());
+  requireTerminal(runtime, prompt.replace(/:\s*$/, '').toLowerCase(), 'pass it as an argument');
   return (await ask(runtime, { prompt })).trim();
 }
 
 /** Hidden input: nothing is echoed, not even asterisks, like sudo and ssh. */
 export async function promptHidden(runtime: CliRuntime, prompt: string): Promise<string> {
-  requireTerminal(runtime, 'a password');
-  return ask(runtime, { prompt, silent: true, replace: '' });
+  requireTerminal(runtime, 'a password', 'use --password-stdin to give it on standard input');
+  const answer = await ask(runtime, { prompt, silent: true, replace: '' });
+  // Nothing was echoed, not even the Enter: end the prompt's line so the next message starts its own.
+  runtime.stderr.write('\n');
+  return answer;
 }
 
 export async function confirm(runtime: CliRuntime, question: string): Promise<boolean> {
-  requireTerminal(runtime, 'confirmation');
+  requireTerminal(runtime, 'confirmation', 'pass --yes to go ahead without asking');
   const answer = await ask(runtime, { prompt: `${question} [y/N] ` });
   return /^y(es)?$/i.test(answer.trim());
 }
