@@ -68,11 +68,15 @@ describe('tunes play on a pipe', () => {
 
     const history = await runTunes(['history', '--json'], { home });
     expect(history.code).toBe(0);
-    const plays = JSON.parse(history.stdout) as Array<{ title: string; msPlayed: number }>;
+    const plays = JSON.parse(history.stdout) as Array<{ title: string; msPlayed: number; startedAt: string }>;
     expect(plays.map((p) => p.title)).toEqual(['Noon', 'Morning']);
     for (const play of plays) expect(play.msPlayed).toBeGreaterThanOrEqual(400);
     const human = await runTunes(['history', '--limit', '1'], { home });
     expect(human.stdout).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} {2}Sunrise Band - Noon {2}\(0:0\d played\)\n$/);
+    // Times are shown in the listener's time zone (stored in UTC).
+    const tokyo = await runTunes(['history', '--limit', '1'], { home, env: { TZ: 'Asia/Tokyo' } });
+    const inTokyo = new Date(Date.parse(plays[0]?.startedAt ?? '') + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(tokyo.stdout.startsWith(`${inTokyo}  Sunrise Band - Noon`)).toBe(true);
 
     const stats = JSON.parse((await runTunes(['stats', '--json'], { home })).stdout) as { plays: number; topArtists: Array<{ artist: string; plays: number }> };
     expect(stats.plays).toBe(2);

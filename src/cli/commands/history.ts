@@ -5,6 +5,7 @@ import { wholeNumber } from '../parse-number.js';
 import { formatClock } from '../play/status-line.js';
 import type { CliRuntime } from '../runtime.js';
 import { withUser } from './current-user.js';
+import { formatTime } from './playlist-render.js';
 
 interface HistoryOptions extends JsonOption {
   limit?: number;
@@ -26,7 +27,7 @@ export function registerHistoryCommands(program: Command, runtime: CliRuntime): 
     emit(runtime, options, plays, (list) =>
       list.length === 0
         ? 'No listening history yet. Play something with: tunes play'
-        : list.map((p) => `${p.startedAt.slice(0, 16).replace('T', ' ')}  ${p.artist} - ${p.title}  (${formatClock(p.msPlayed)} played)`).join('\n'),
+        : list.map((p) => `${formatTime(p.startedAt)}  ${p.artist} - ${p.title}  (${formatClock(p.msPlayed)} played)`).join('\n'),
     );
   });
 
@@ -43,7 +44,7 @@ export function registerHistoryCommands(program: Command, runtime: CliRuntime): 
 }
 
 function renderStats(stats: ListeningStats): string {
-  const period = stats.since ? `since ${stats.since.slice(0, 10)}` : 'all time';
+  const period = stats.since ? `since ${formatTime(stats.since).slice(0, 10)}` : 'all time';
   if (stats.plays === 0) return `No plays ${period}.`;
   const lines = [`Listening ${period}: ${stats.plays} plays, ${formatDuration(stats.msPlayed)}`, '', 'Top songs:'];
   stats.topSongs.forEach((s, i) => lines.push(`${String(i + 1).padStart(3)}. ${s.artist} - ${s.title}  ${s.plays} ${s.plays === 1 ? 'play' : 'plays'}`));

@@ -71,11 +71,24 @@ function checkLimit(limit: number): number {
   return limit;
 }
 
-/** Accepts 2026-01-01 (midnight UTC) or a full ISO time; returns the ISO string stored times compare with. */
+/**
+ * Accepts 2026-01-01 (midnight in the machine's time zone, the day the listener means) or a full ISO
+ * time; returns the ISO string stored (UTC) times compare with.
+ */
 export function parseSince(text: string): string {
   const trimmed = text.trim();
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(trimmed);
-  const time = dateOnly ? Date.parse(`${trimmed}T00:00:00Z`) : /^\d{4}-\d{2}-\d{2}T/.test(trimmed) ? Date.parse(trimmed) : NaN;
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
+  const time = day
+    ? localMidnight(Number(day[1]), Number(day[2]), Number(day[3]))
+    : /^\d{4}-\d{2}-\d{2}T/.test(trimmed)
+      ? Date.parse(trimmed)
+      : NaN;
   if (Number.isNaN(time)) throw new TunesError('invalid_input', `--since wants a date like 2026-01-01 (got "${text}")`);
   return new Date(time).toISOString();
+}
+
+/** NaN for a day that does not exist (2026-02-30), rather than a silently shifted one. */
+function localMidnight(year: number, month: number, day: number): number {
+  const date = new Date(year, month - 1, day);
+  return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day ? date.getTime() : NaN;
 }

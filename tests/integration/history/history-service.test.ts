@@ -87,7 +87,7 @@ describe('history service', () => {
     ]);
 
     const recent = await history.stats(alice.id, { since: '2026-01-01' });
-    expect(recent).toMatchObject({ since: '2026-01-01T00:00:00.000Z', plays: 3, msPlayed: 150_000 });
+    expect(recent).toMatchObject({ since: new Date(2026, 0, 1).toISOString(), plays: 3, msPlayed: 150_000 });
     expect(recent.topSongs.map((s) => s.title)).toEqual(['One', 'Two']);
 
     const none = await history.stats(alice.id, { since: '2030-01-01' });
@@ -95,8 +95,18 @@ describe('history service', () => {
     await expect(history.stats(alice.id, { since: 'last tuesday' })).rejects.toMatchObject({ code: 'invalid_input' });
   });
 
-  it('parses --since dates and times', () => {
-    expect(parseSince('2026-01-01')).toBe('2026-01-01T00:00:00.000Z');
+  it('parses --since dates (midnight where the listener is) and times', () => {
+    const zone = process.env['TZ'];
+    try {
+      process.env['TZ'] = 'Asia/Tokyo';
+      expect(parseSince('2026-01-01')).toBe('2025-12-31T15:00:00.000Z');
+      process.env['TZ'] = 'UTC';
+      expect(parseSince('2026-01-01')).toBe('2026-01-01T00:00:00.000Z');
+    } finally {
+      if (zone === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = zone;
+    }
+    expect(() => parseSince('2026-02-30')).toThrow(/--since wants a date/);
     expect(parseSince('2026-01-01T12:30:00+02:00')).toBe('2026-01-01T10:30:00.000Z');
     expect(() => parseSince('yesterday')).toThrow(/--since wants a date like 2026-01-01/);
     expect(() => parseSince('2026-13-45')).toThrow();
