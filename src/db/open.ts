@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -21,7 +21,7 @@ export interface Store {
 export async function openStore(path: string): Promise<Store> {
   let sqlite: BetterSqlite3.Database;
   try {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') createPrivately(path);
     sqlite = new BetterSqlite3(path);
   } catch (error) {
     throw new TunesError('io', `cannot open database ${path}: ${(error as Error).message}`);
@@ -54,6 +54,15 @@ export async function openStore(path: string): Promise<Store> {
       await db.destroy();
     },
   };
+}
+
+/**
+ * The database holds password hashes and session hashes: a new one is readable by its owner only
+ * (SQLite gives its -wal and -shm files the same mode). An existing file keeps the mode it has.
+ */
+function createPrivately(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
 }
 
 /**

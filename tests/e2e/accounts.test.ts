@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openStore } from '../../src/db/open.js';
 import { runTunes } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -63,7 +64,7 @@ describe('tunes register / login / logout / whoami', () => {
     expect(badOption.code).toBe(2);
   });
 
-  it('keeps the password out of the database, the config file and all output; config is 0600', async () => {
+  it('keeps the password out of the database, the config file and all output; config and database are 0600', async () => {
     const home = tempDir();
     const secret = 'unmistakable-secret-42';
     const outputs = [
@@ -78,6 +79,16 @@ describe('tunes register / login / logout / whoami', () => {
     const config = JSON.parse(readFileSync(configPath, 'utf8')) as { sessionToken: string };
     expect(config.sessionToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(readFileSync(configPath, 'utf8')).not.toContain(secret);
+
+    // The database holds the password hash: other local users must not read it (nor its WAL).
+    expect(statSync(join(home, 'tunes.db')).mode & 0o777).toBe(0o600);
+    const open = await openStore(join(home, 'tunes.db'));
+    try {
+      open.sqlite.prepare('select count(*) from users').get();
+      expect(statSync(join(home, 'tunes.db-wal')).mode & 0o777).toBe(0o600);
+    } finally {
+      await open.close();
+    }
 
     for (const file of ['tunes.db', 'tunes.db-wal']) {
       let bytes: Buffer;
