@@ -91,6 +91,8 @@ export interface PlayerStatus {
   positionMs: number;
   durationMs: number | null;
   paused: boolean;
+  /** The queue ended or playback was stopped: the last song stays shown, not as paused. */
+  stopped: boolean;
   volume: number;
   shuffle: boolean;
   repeat: RepeatMode;
@@ -110,6 +112,8 @@ export interface UiPlayer {
   cycleRepeat(): Promise<void>;
   status(): PlayerStatus;
   subscribe(listener: () => void): () => void;
+  /** Problems playback got past on its own (a file that could not be played and was skipped). */
+  onWarning(listener: (message: string) => void): () => void;
   queue(): RowSource<SongItem>;
   /** Plays the queue's song at `index` (0-based, as listed) without changing the queue. */
   jumpInQueue(index: number): Promise<void>;
@@ -140,6 +144,7 @@ export const idlePlayerStatus: PlayerStatus = {
   positionMs: 0,
   durationMs: null,
   paused: true,
+  stopped: true,
   volume: 100,
   shuffle: false,
   repeat: 'off',

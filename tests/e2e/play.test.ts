@@ -94,6 +94,12 @@ describe('tunes play on a pipe', () => {
     // Midnight keeps its place (1/3) in the queue; it just never starts.
     expect(result.stdout).toBe('2/3 Sunrise Band - Morning (0:00)\n3/3 Sunrise Band - Noon (0:00)\n');
     expect(result.stderr).toMatch(/^tunes: warning: cannot play "Midnight" \(.*midnight\.ogg\): .*; skipping it\n$/);
+
+    // When nothing at all could be played, that is a failure (exit 6), not a quiet success.
+    const alone = await runTunes(['play', 'midnight'], { home });
+    expect(alone.code).toBe(6);
+    expect(alone.stdout).toBe('');
+    expect(alone.stderr).toContain('tunes: none of the selected songs could be played\n');
   });
 
   it('fails with exit 4 "no songs match", exit 2 on bad options, exit 3 for likes when logged out', async () => {

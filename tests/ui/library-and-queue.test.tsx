@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyFixtures } from '../helpers/fixtures.js';
@@ -32,6 +32,23 @@ describe('first run and the queue', () => {
     expect(frame).toContain('Only an admin can add music folders.');
     await app.type(KEYS.enter);
     expect(app.frame()).not.toContain('Add a music folder');
+    app.unmount();
+  });
+
+  it('says so when the chosen song cannot be played (its file went away before a rescan)', async () => {
+    const fx = await uiFixture();
+    await fx.register('alice');
+    const music = join(tempDir(), 'music');
+    mkdirSync(music);
+    copyFixtures(music, ['beyonce halo.mp3']);
+    const user = await fx.services.session.currentUser();
+    await fx.services.library.addRoots(user, [music]);
+    rmSync(join(music, 'beyonce halo.mp3'));
+    const app = renderApp(fx.connection);
+    await app.waitFor((f) => f.includes('(1/1)'));
+    await app.type(KEYS.enter);
+    // Skipped with a warning; with nothing else queued, the last word is that nothing could be played.
+    await app.waitFor((f) => f.includes('nothing left in the queue could be played') && f.includes('■ Halo — Beyoncé'), 'warning, stopped');
     app.unmount();
   });
 

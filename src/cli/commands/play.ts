@@ -50,7 +50,8 @@ export function registerPlayCommand(program: Command, runtime: CliRuntime): void
       services.playback.setListener(userId);
 
       if (runtime.stdin.isTTY && runtime.stdout.isTTY && !options.json) {
-        await runPlayerOnTerminal(runtime, services.playback, () => services.playback.play(songs, playOptions(options)));
+        const { started, queueEnded } = await runPlayerOnTerminal(runtime, services.playback, () => services.playback.play(songs, playOptions(options)));
+        if (queueEnded && started === 0) throw nothingPlayable();
         return;
       }
       await playToPipe(runtime, services, () => services.playback.play(songs, playOptions(options)), Boolean(options.json));
@@ -69,6 +70,11 @@ async function currentUserId(services: Services): Promise<number | undefined> {
   }
 }
 
+/** The queue ran out without one song starting: every file was missing or unreadable. */
+function nothingPlayable(): TunesError {
+  return new TunesError('io', 'none of the selected songs could be played', 'if files moved, `tunes library scan` brings the catalogue up to date');
+}
+
 export function trackLine(song: SongSummary, index: number, length: number): string {
   return `${index + 1}/${length} ${song.artist} - ${song.title} (${formatClock(song.durationMs)})`;
 }
@@ -77,16 +83,19 @@ export function trackLine(song: SongSummary, index: number, length: number): str
 async function playToPipe(runtime: CliRuntime, services: Services, start: () => Promise<void>, json: boolean): Promise<void> {
   const { playback } = services;
   let stopSignal: () => void = () => undefined;
+  let started = 0;
   const finished = new Promise<void>((resolve, reject) => {
     stopSignal = resolve;
     playback.subscribe((event: PlaybackEvent) => {
       if (event.type === 'track-start') {
+        started += 1;
         const { song, index, length } = event;
         runtime.stdout.write(json ? `${JSON.stringify({ event: 'track', position: index + 1, length, song })}\n` : `${trackLine(song, index, length)}\n`);
       } else if (event.type === 'warning') {
         note(runtime, `tunes: warning: ${event.message}`);
       } else if (event.type === 'ended') {
-        resolve();
+        if (started === 0) reject(nothingPlayable());
+        else resolve();
       } else if (event.type === 'error') {
         // Nobody is there to press a key that would restart mpv.
         reject(event.error);

@@ -11,8 +11,14 @@ const VOLUME_STEP = 5;
  * `tunes play` on a terminal: a live status line and single-key controls until q, Ctrl-C,
  * SIGTERM/SIGHUP or the end of the queue. The terminal is restored and mpv stopped on every way out.
  */
-export async function runPlayerOnTerminal(runtime: CliRuntime, playback: PlaybackService, start: () => Promise<void>): Promise<void> {
+export async function runPlayerOnTerminal(
+  runtime: CliRuntime,
+  playback: PlaybackService,
+  start: () => Promise<void>,
+): Promise<{ started: number; queueEnded: boolean }> {
   let quit: () => void = () => undefined;
+  let started = 0;
+  let queueEnded = false;
   const done = new Promise<void>((resolve) => (quit = resolve));
   const columns = () => runtime.stdout.columns || 80;
 
@@ -23,9 +29,13 @@ export async function runPlayerOnTerminal(runtime: CliRuntime, playback: Playbac
   const draw = () => session.render(formatStatusLine(playback.state(), columns()));
   const unsubscribe = playback.subscribe((event) => {
     if (event.type === 'state') draw();
+    else if (event.type === 'track-start') started += 1;
     else if (event.type === 'warning') session.print(`warning: ${event.message}`);
     else if (event.type === 'error') session.print(`error: ${event.error.message}`);
-    else if (event.type === 'ended') quit();
+    else if (event.type === 'ended') {
+      queueEnded = true;
+      quit();
+    }
   });
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   for (const signal of signals) process.on(signal, quit);
@@ -63,4 +73,5 @@ export async function runPlayerOnTerminal(runtime: CliRuntime, playback: Playbac
     await playback.close();
     session.restore();
   }
+  return { started, queueEnded };
 }

@@ -22,6 +22,7 @@ function toStatus(state: PlaybackState): PlayerStatus {
     positionMs: state.positionMs,
     durationMs: state.durationMs,
     paused: state.status !== 'playing' && state.status !== 'loading',
+    stopped: state.status === 'stopped' || state.status === 'ended',
     volume: state.volume,
     shuffle: state.shuffle,
     repeat: state.repeat,
@@ -36,7 +37,9 @@ export function playerBridge(services: Services, user: User): UiPlayer {
   let status: PlayerStatus = idlePlayerStatus;
   let queueKey = 0;
   const listeners = new Set<() => void>();
+  const warningListeners = new Set<(message: string) => void>();
   playback.subscribe((event) => {
+    if (event.type === 'warning') for (const listener of warningListeners) listener(event.message);
     if (event.type !== 'state') {
       if (event.type === 'track-start') queueKey += 1;
       return;
@@ -76,6 +79,10 @@ export function playerBridge(services: Services, user: User): UiPlayer {
     toggleShuffle: () => playback.setShuffle(!playback.state().shuffle),
     cycleRepeat: () => playback.cycleRepeat(),
     status: () => status,
+    onWarning(listener) {
+      warningListeners.add(listener);
+      return () => warningListeners.delete(listener);
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

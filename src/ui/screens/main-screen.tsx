@@ -65,6 +65,7 @@ export function MainScreen({ services, user, onQuit }: { services: UiServices; u
   }, [view, list.loading, list.state.count]);
 
   const notify = useCallback((text: string, isError = false) => setNotice({ text, isError }), []);
+  useEffect(() => services.player.onWarning((message) => notify(message, true)), [services, notify]);
   const openAddFolder = useCallback(() => {
     setOverlay({
       kind: 'prompt',
