@@ -9,9 +9,9 @@ async function main(argv: string[]): Promise<number> {
   if (commandName(argv) === 'play') warmUpPlayer();
   // `tunes library add` (a first scan, usually) starts a tag-reading thread the same way.
   if (commandName(argv) === 'library' && argv[argv.indexOf('library') + 1] === 'add') warmUpTagReader();
-  const { createProgram } = await import('./program.js');
-  const { program, runtime } = createProgram();
   const json = argv.includes('--json');
+  const { createProgram } = await import('./program.js');
+  const { program, runtime } = createProgram({ json });
   try {
     await program.parseAsync(argv);
     return 0;

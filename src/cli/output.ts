@@ -24,3 +24,12 @@ export function emit<T>(runtime: CliRuntime, options: JsonOption, value: T, huma
 export function note(runtime: CliRuntime, message: string): void {
   runtime.stderr.write(`${message}\n`);
 }
+
+/**
+ * Commander's own errors (unknown option, missing argument) in the shape of every other error: one
+ * `tunes: ...` line and a hint, or with --json the `{"error":{...}}` document on stderr.
+ */
+export function formatUsageError(commanderText: string, json: boolean): string {
+  const message = commanderText.trim().replace(/^error: /, '');
+  return json ? `${JSON.stringify({ error: { code: 'usage', message } })}\n` : `tunes: ${message}\nhint: run with --help for usage\n`;
+}

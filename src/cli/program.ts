@@ -8,14 +8,16 @@ import { registerPlaylistCommands } from './commands/playlist.js';
 import { registerPlayCommand } from './commands/play.js';
 import { registerHistoryCommands } from './commands/history.js';
 import { registerServeCommand } from './commands/serve.js';
+import { formatUsageError } from './output.js';
 import { createRuntime, type CliRuntime } from './runtime.js';
 
-export function createProgram(): { program: Command; runtime: CliRuntime } {
+/** `json`: the command line asked for --json, so even commander's own errors come as JSON. */
+export function createProgram({ json = false }: { json?: boolean } = {}): { program: Command; runtime: CliRuntime } {
   const program = new Command('tunes')
     .description('a terminal music player and personal streaming service for your own music files')
     .version('0.1.0')
     .option('--db <path>', 'use this database file instead of the default')
-    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ outputError: (text, write) => write(formatUsageError(text, json)) })
     .exitOverride();
   const runtime = createRuntime(program);
 

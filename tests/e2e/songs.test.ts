@@ -85,5 +85,14 @@ describe('tunes songs', () => {
     const badPage = await runTunes(['songs', '--page', '0', '--json'], { home });
     expect(badPage.code).toBe(2);
     expect(JSON.parse(badPage.stderr).error.code).toBe('invalid_input');
+    // Commander's own errors look like every other error, JSON included.
+    expect(await runTunes(['songs', '--bogus'], { home })).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: "tunes: unknown option '--bogus'\nhint: run with --help for usage\n",
+    });
+    const bogusJson = await runTunes(['songs', '--bogus', '--json'], { home });
+    expect(bogusJson.code).toBe(2);
+    expect(JSON.parse(bogusJson.stderr)).toEqual({ error: { code: 'usage', message: "unknown option '--bogus'" } });
   });
 });
