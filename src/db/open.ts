@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { TunesError } from '../errors.js';
 import { migrateToLatest } from './migrate.js';
+import { registerSqlFunctions } from './sql-functions.js';
 import type { Database } from './schema.js';
 
 /** SQLite's page cache per connection, in KiB (SQLite's default). */
@@ -35,6 +36,7 @@ export async function openStore(path: string): Promise<Store> {
   // One count over a million songs reads every page of an index and the cache keeps them: +16 MiB of
   // resident memory for the life of the process, for pages the OS file cache holds anyway.
   sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+  registerSqlFunctions(sqlite);
 
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   try {

@@ -56,6 +56,30 @@ describe('catalog service: search', () => {
     expect(titles(await catalog.listSongs({ query: 'nig', album: 'nope' }))).toEqual([]);
   });
 
+  it('filters on whole tags, ignoring case and accents beyond ASCII', async () => {
+    const { catalog } = await catalogWith([
+      { title: 'Hoppípolla', artist: 'Sigur Rós', album: 'Takk...', genre: 'Post-Rock' },
+      { title: 'Jóga', artist: 'Björk', album: 'Homogenic', genre: 'Post Rock' },
+      { title: 'Solo', artist: 'Sigur', album: 'Rós' },
+      { title: 'Thunderstruck', artist: 'AC/DC', album: 'The Razors Edge' },
+      { title: 'Noise', artist: '!!!', album: 'Myth Takes' },
+    ]);
+    for (const artist of ['Sigur Rós', 'SIGUR RÓS', 'sigur ros']) {
+      expect(titles(await catalog.listSongs({ artist })), artist).toEqual(['Hoppípolla']);
+    }
+    expect(titles(await catalog.listSongs({ artist: 'bjork' }))).toEqual(['Jóga']);
+    expect(titles(await catalog.listSongs({ artist: 'BJÖRK', query: 'joga' }))).toEqual(['Jóga']);
+    // Whole tags only: not a word of one, nor the same words written differently.
+    expect(titles(await catalog.listSongs({ artist: 'Sigur' }))).toEqual(['Solo']);
+    expect(titles(await catalog.listSongs({ artist: 'AC DC' }))).toEqual([]);
+    expect(titles(await catalog.listSongs({ artist: 'ac/dc' }))).toEqual(['Thunderstruck']);
+    expect(titles(await catalog.listSongs({ genre: 'post-rock' }))).toEqual(['Hoppípolla']);
+    expect(titles(await catalog.listSongs({ album: 'takk...', sort: 'title' }))).toEqual(['Hoppípolla']);
+    // A tag without letters or digits is compared as it is.
+    expect(titles(await catalog.listSongs({ artist: '!!!' }))).toEqual(['Noise']);
+    expect(titles(await catalog.listSongs({ artist: 'say "hi"' }))).toEqual([]);
+  });
+
   it('pages a search past the ranked candidates without repeats or gaps (page and cursor)', async () => {
     const total = RANKED_CANDIDATES + 30;
     const { catalog } = await catalogWith(

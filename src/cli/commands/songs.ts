@@ -23,9 +23,9 @@ export function registerSongsCommands(program: Command, runtime: CliRuntime): vo
       .command('songs')
       .description('list the library, or search it: every word matches as a prefix, best matches first')
       .argument('[query...]', 'words to search for in title, artist, album, album artist and genre')
-      .option('--artist <name>', 'only songs by this artist (exact, any case)')
-      .option('--album <name>', 'only songs on this album (exact, any case)')
-      .option('--genre <name>', 'only songs of this genre (exact, any case)')
+      .option('--artist <name>', 'only songs by this artist (the whole name, any case or accents)')
+      .option('--album <name>', 'only songs on this album (the whole name, any case or accents)')
+      .option('--genre <name>', 'only songs of this genre (the whole name, any case or accents)')
       .option('--sort <order>', `order by ${SONG_SORTS.join('|')} (default: best match, or artist)`, parseSort)
       .option('--limit <n>', 'songs per page (default 50)', wholeNumber('--limit'))
       .option('--page <n>', 'page number, from 1', wholeNumber('--page')),

@@ -1,10 +1,12 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { fold } from '../../text/fold.js';
+import { FOLD_FUNCTION } from '../sql-functions.js';
 import type { Database, Song } from '../schema.js';
 import { afterKeyCondition, orderByClause, type SongSort, type SortValue } from './song-order.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Exact (case-insensitive) filters on the visible catalogue. */
+/** Whole-tag filters on the visible catalogue, ignoring case and accents. */
 export interface SongFilters {
   artist?: string | undefined;
   album?: string | undefined;
@@ -29,12 +31,26 @@ export async function countVisibleSongs(db: Db): Promise<number> {
   return row.n;
 }
 
+const FILTERED_TAGS = ['artist', 'album', 'genre'] as const;
+
 function filterConditions(filters: SongFilters, table = 's'): RawBuilder<unknown>[] {
-  const conditions: RawBuilder<unknown>[] = [];
-  if (filters.artist !== undefined) conditions.push(sql`${sql.ref(`${table}.artist`)} = ${filters.artist} collate nocase`);
-  if (filters.album !== undefined) conditions.push(sql`${sql.ref(`${table}.album`)} = ${filters.album} collate nocase`);
-  if (filters.genre !== undefined) conditions.push(sql`${sql.ref(`${table}.genre`)} = ${filters.genre} collate nocase`);
-  return conditions;
+  return FILTERED_TAGS.flatMap((tag) => {
+    const value = filters[tag];
+    return value === undefined ? [] : [sameTag(table, tag, value)];
+  });
+}
+
+/**
+ * The whole tag equal to `value`, ignoring case and accents ("SIGUR ROS" finds "Sigur Rós"; COLLATE
+ * NOCASE folds only ASCII). FTS5 finds the few rows holding those words in that column, then the
+ * folded values are compared whole. A value without letters or digits has no words to look up.
+ */
+function sameTag(table: string, tag: (typeof FILTERED_TAGS)[number], value: string): RawBuilder<unknown> {
+  const column = sql.ref(`${table}.${tag}`);
+  if (!/[\p{L}\p{N}]/u.test(value)) return sql`${column} = ${value} collate nocase`;
+  const phrase = `${tag} : ^"${value.replaceAll('"', '""')}"`;
+  return sql`${sql.ref(`${table}.id`)} in (select rowid from songs_fts where songs_fts match ${phrase})
+    and ${sql.raw(FOLD_FUNCTION)}(${column}) = ${fold(value)}`;
 }
 
 function whereAll(conditions: RawBuilder<unknown>[]): RawBuilder<unknown> {

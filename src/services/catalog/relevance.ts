@@ -1,4 +1,5 @@
 import type { SearchCandidate } from '../../db/repositories/songs.js';
+import { fold } from '../../text/fold.js';
 
 /** How much a match in each field counts: a title or artist hit says more than a genre hit. */
 const FIELD_WEIGHTS = [
@@ -8,11 +9,6 @@ const FIELD_WEIGHTS = [
   ['album', 4],
   ['genre', 1],
 ] as const;
-
-/** Lower case without accents, as FTS5's unicode61 remove_diacritics tokenizer sees text. */
-export function fold(text: string): string {
-  return ASCII.test(text) ? text.toLowerCase() : text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
 
 const ASCII = /^[\x00-\x7f]*$/;
 

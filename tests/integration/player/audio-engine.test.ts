@@ -93,8 +93,12 @@ describe('AudioEngine against real mpv', () => {
     // Both files exist before the first plays: pcm output runs faster than real time.
     const one = makeTone(dir, 'one', { seconds: 1, frequency: 440 });
     const two = makeTone(dir, 'two', { seconds: 1.5, frequency: 660 });
+    // Paused until both are queued: pcm output decodes a 1 s file in a few ms, which on a busy machine
+    // could end the first before the second is appended.
+    await engine.setPaused(true);
     const first = await engine.load(one);
     const second = await engine.append(two);
+    await engine.setPaused(false);
     const ended = rec.find('entry-end', (e) => e.entry === second);
     expect((await rec.find('entry-start', (e) => e.entry === second)).entry).toBe(second);
     expect((await ended).reason).toBe('eof');
