@@ -33,3 +33,8 @@ export function formatUsageError(commanderText: string, json: boolean): string {
   const message = commanderText.trim().replace(/^error: /, '');
   return json ? `${JSON.stringify({ error: { code: 'usage', message } })}\n` : `tunes: ${message}\nhint: run with --help for usage\n`;
 }
+
+/** Columns to lay tables out in: the terminal's, else $COLUMNS, else 100 (a pipe). */
+export function terminalWidth(runtime: CliRuntime): number {
+  return runtime.stdout.columns || Number(process.env['COLUMNS']) || 100;
+}

@@ -9,6 +9,17 @@ describe('playlist tables', () => {
     expect(table.split('\n')).toEqual([' #  TITLE        LENGTH', ' 1  夜に駆ける     4:21', '10  Halo        1:02:03']);
   });
 
+  it('fits the terminal: the widest text columns give up cells, numbers never', () => {
+    const rows = [['1', 'A rather long song title that goes on', 'An artist with a long name', '12:34']];
+    const table = renderTable(['#', 'TITLE', 'ARTIST', 'LENGTH'], rows, [0, 3], 50);
+    for (const line of table.split('\n')) expect(textCells(line)).toBeLessThanOrEqual(50);
+    expect(table).toContain('12:34');
+    expect(table.split('\n')[1]).toMatch(/^1 {2}A rather long [^…]*… {2}An artist [^…]*…\s+12:34$/);
+    expect(textCells(table.split('\n')[1] ?? '')).toBe(50);
+    // Already narrow enough: unchanged.
+    expect(renderTable(['#', 'TITLE'], [['1', 'Halo']], [0], 50)).toBe(renderTable(['#', 'TITLE'], [['1', 'Halo']], [0]));
+  });
+
   it('clips long cells with an ellipsis and flattens line breaks', () => {
     expect(clipCells('a'.repeat(50), 40)).toBe(`${'a'.repeat(39)}…`);
     expect(textCells(clipCells('駆'.repeat(30), 40))).toBeLessThanOrEqual(40);

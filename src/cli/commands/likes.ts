@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { emit, note, withJson, type JsonOption } from '../output.js';
+import { emit, note, terminalWidth, withJson, type JsonOption } from '../output.js';
 import type { CliRuntime } from '../runtime.js';
 import { parseIntegers } from '../parse-ids.js';
 import { withUser } from './current-user.js';
@@ -44,6 +44,7 @@ export function registerLikeCommands(program: Command, runtime: CliRuntime): voi
               formatTime(e.likedAt),
             ]),
             [0, 4],
+            terminalWidth(runtime),
           ),
     );
   });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { TunesError } from '../../errors.js';
-import { emit, withJson, type JsonOption } from '../output.js';
+import { emit, terminalWidth, withJson, type JsonOption } from '../output.js';
 import { canPrompt, confirm } from '../prompt.js';
 import type { CliRuntime } from '../runtime.js';
 import { withUser } from './current-user.js';
@@ -44,6 +44,7 @@ export function registerPlaylistCommands(program: Command, runtime: CliRuntime):
               ['ID', 'NAME', 'SONGS', 'LENGTH', 'UPDATED'],
               rows.map((p) => [String(p.id), p.name, String(p.songCount), formatDuration(p.durationMs), formatTime(p.updatedAt)]),
               [0, 2, 3],
+              terminalWidth(runtime),
             ),
       );
     },
@@ -75,6 +76,7 @@ export function registerPlaylistCommands(program: Command, runtime: CliRuntime):
                 formatDuration(e.song.duration_ms),
               ]),
               [0, 1, 5],
+              terminalWidth(runtime),
             ),
           );
         return lines.join('\n');

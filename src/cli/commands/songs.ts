@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { SONG_SORTS, type SongSort } from '../../services/catalog/catalog-service.js';
 import { TunesError } from '../../errors.js';
 import { renderSongDetails, renderSongTable } from '../format/song-table.js';
-import { emit, withJson, type JsonOption } from '../output.js';
+import { emit, terminalWidth, withJson, type JsonOption } from '../output.js';
 import { wholeNumber } from '../parse-number.js';
 import type { CliRuntime } from '../runtime.js';
 
@@ -47,7 +47,7 @@ export function registerSongsCommands(program: Command, runtime: CliRuntime): vo
     emit(runtime, options, page.songs, (list) => {
       if (libraryEmpty) return EMPTY_LIBRARY;
       if (list.length === 0) return query === '' ? 'No songs match.' : `No songs match "${query}".`;
-      const table = renderSongTable(list, runtime.stdout.columns || Number(process.env.COLUMNS) || 100);
+      const table = renderSongTable(list, terminalWidth(runtime));
       return page.nextCursor ? `${table}\nmore: --page ${(options.page ?? 1) + 1}` : table;
     });
   });
