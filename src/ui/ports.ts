@@ -94,6 +94,7 @@ export interface PlayerStatus {
   /** The queue ended or playback was stopped: the last song stays shown, not as paused. */
   stopped: boolean;
   volume: number;
+  muted: boolean;
   shuffle: boolean;
   repeat: RepeatMode;
   /** Set when playback cannot work (mpv missing): shown in the bar instead of the song. */
@@ -108,6 +109,7 @@ export interface UiPlayer {
   previous(): Promise<void>;
   seekBy(seconds: number): Promise<void>;
   changeVolume(delta: number): Promise<void>;
+  toggleMute(): Promise<void>;
   toggleShuffle(): Promise<void>;
   cycleRepeat(): Promise<void>;
   status(): PlayerStatus;
@@ -138,14 +140,3 @@ export interface UiConnection {
   /** Stops playback (mpv); called once on quit. */
   shutdown(): Promise<void>;
 }
-
-export const idlePlayerStatus: PlayerStatus = {
-  song: undefined,
-  positionMs: 0,
-  durationMs: null,
-  paused: true,
-  stopped: true,
-  volume: 100,
-  shuffle: false,
-  repeat: 'off',
-};

@@ -174,11 +174,14 @@ describe('main screen', () => {
     for (const line of lines(frame)) expect(line.length).toBeLessThanOrEqual(60);
     expect(frame).not.toContain('Artists');
     expect(frame.match(/Track \d{3}/g)).toHaveLength(10);
+    // The key hint drops what does not fit, never the way to help and out.
+    expect(lines(frame).at(-1)).toMatch(/\? help {2}q quit$/);
     await app.type(KEYS.tab);
     const sidebar = await app.waitFor((f) => f.includes('Artists'));
     expect(sidebar).not.toContain('Track 001');
     app.unmount();
   });
+
   it('lists History newest first, with when each song was played and its length', async () => {
     const fx = await withSongs(3);
     const alice = await fx.services.session.currentUser();

@@ -1,7 +1,7 @@
 import type { User } from '../../db/schema.js';
 import type { Services } from '../../services/container.js';
 import type { PlaybackState } from '../../services/playback/playback-state.js';
-import { idlePlayerStatus, type HistoryItem, type PlayerStatus, type SongItem, type UiPlayer } from '../ports.js';
+import { type HistoryItem, type PlayerStatus, type SongItem, type UiPlayer } from '../ports.js';
 import { arraySource } from './array-source.js';
 import { PAGE_SIZE, type RowSource } from './row-source.js';
 
@@ -24,6 +24,7 @@ function toStatus(state: PlaybackState): PlayerStatus {
     paused: state.status !== 'playing' && state.status !== 'loading',
     stopped: state.status === 'stopped' || state.status === 'ended',
     volume: state.volume,
+    muted: state.muted,
     shuffle: state.shuffle,
     repeat: state.repeat,
     ...(state.error ? { problem: state.error } : {}),
@@ -34,7 +35,8 @@ function toStatus(state: PlaybackState): PlayerStatus {
 export function playerBridge(services: Services, user: User): UiPlayer {
   const { playback, catalog, history } = services;
   playback.setListener(user.id);
-  let status: PlayerStatus = idlePlayerStatus;
+  // From the service's state, so the saved volume shows before anything plays.
+  let status: PlayerStatus = toStatus(playback.state());
   let queueKey = 0;
   const listeners = new Set<() => void>();
   const warningListeners = new Set<(message: string) => void>();
@@ -76,6 +78,7 @@ export function playerBridge(services: Services, user: User): UiPlayer {
     previous: () => playback.previous(),
     seekBy: (seconds) => playback.seek(seconds, 'relative'),
     changeVolume: (delta) => playback.changeVolume(delta),
+    toggleMute: () => playback.toggleMute(),
     toggleShuffle: () => playback.setShuffle(!playback.state().shuffle),
     cycleRepeat: () => playback.cycleRepeat(),
     status: () => status,

@@ -33,6 +33,7 @@ export const KEY_MAP = {
   seekForward: { keys: ['right'], group: 'Playback', description: 'seek forward 5 s' },
   volumeUp: { keys: ['+', '='], group: 'Playback', description: 'volume up' },
   volumeDown: { keys: ['-'], group: 'Playback', description: 'volume down' },
+  mute: { keys: ['m'], group: 'Playback', description: 'mute / unmute' },
   shuffle: { keys: ['s'], group: 'Playback', description: 'shuffle on / off' },
   repeat: { keys: ['r'], group: 'Playback', description: 'repeat: off -> all -> one' },
 

@@ -112,16 +112,7 @@ export function MainScreen({ services, user, onQuit }: { services: UiServices; u
     });
   });
 
-  const hint = [
-    `${keyLabel('search')} search`,
-    'Enter play',
-    'Space pause',
-    'a add',
-    'L like',
-    'Tab switch',
-    '? help',
-    'q quit',
-  ].join('  ');
+  const hint = keyHint(columns);
   const title = viewTitle(view);
   const total = list.countIsEstimate ? `${list.state.count - 1}+` : String(list.state.count);
   const countText = list.state.count > 0 ? ` (${list.state.cursor + 1}/${total})` : '';
@@ -174,4 +165,18 @@ export function MainScreen({ services, user, onQuit }: { services: UiServices; u
 
 function scanProgressText(p: ScanProgress): string {
   return p.phase === 'walking' ? `looking for music… ${p.done} files found` : `reading tags… ${p.done}/${p.total}`;
+}
+
+/** The most useful keys that fit on one line; `? help` and `q quit` always make it. */
+function keyHint(columns: number): string {
+  const always = ['? help', 'q quit'];
+  const optional = [`${keyLabel('search')} search`, 'Enter play', 'Space pause', 'a add', 'L like', 'Tab switch'];
+  const shown: string[] = [];
+  let used = always.join('  ').length;
+  for (const item of optional) {
+    if (used + item.length + 2 > columns) break;
+    shown.push(item);
+    used += item.length + 2;
+  }
+  return [...shown, ...always].join('  ');
 }

@@ -83,6 +83,8 @@ export function runCommand(command: Command, ctx: CommandContext): void {
       return attempt(services.player.changeVolume(VOLUME_STEP));
     case 'volumeDown':
       return attempt(services.player.changeVolume(-VOLUME_STEP));
+    case 'mute':
+      return attempt(services.player.toggleMute());
     case 'shuffle':
       return attempt(services.player.toggleShuffle());
     case 'repeat':
