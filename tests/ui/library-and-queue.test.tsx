@@ -10,16 +10,24 @@ describe('first run and the queue', () => {
   it('offers an admin to add a folder, shows the scan, then lists the songs', async () => {
     const fx = await uiFixture();
     await fx.register('alice');
-    const music = join(tempDir(), 'music');
+    const home = tempDir();
+    const music = join(home, 'music');
     mkdirSync(music);
     copyFixtures(music, ['mp3-id3v24.mp3', 'flac.flac', 'beyonce halo.mp3']);
     const app = renderApp(fx.connection);
     await app.waitFor((f) => f.includes('Your music library is empty.') && f.includes('Press Enter to add a music folder'));
     await app.type(KEYS.enter);
     await app.waitFor((f) => f.includes('Add a music folder'));
-    await app.type(music, KEYS.enter);
-    const listed = await app.waitFor((f) => f.includes('(1/3)') && f.includes('Halo'), 'scanned songs');
-    expect(listed).toContain(`added ${music}: 3 songs`);
+    // Typed as in a shell: ~ is the home folder.
+    const realHome = process.env['HOME'];
+    process.env['HOME'] = home;
+    try {
+      await app.type('~/music', KEYS.enter);
+      const listed = await app.waitFor((f) => f.includes('(1/3)') && f.includes('Halo'), 'scanned songs');
+      expect(listed).toContain(`added ${music}: 3 songs`);
+    } finally {
+      process.env['HOME'] = realHome;
+    }
     app.unmount();
   });
 

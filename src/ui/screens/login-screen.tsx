@@ -81,6 +81,10 @@ export function LoginScreen({ account, onLoggedIn, onQuit, width, height }: {
       onLoggedIn(user);
     } catch (cause) {
       setError(cause instanceof Error ? cause.message : String(cause));
+      // As login prompts do: the password is typed again, from an empty field.
+      password.reset();
+      repeat.reset();
+      focus('password');
       busyRef.current = false;
       setBusy(false);
     }

@@ -1,3 +1,5 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import type { User } from '../../db/schema.js';
@@ -70,7 +72,8 @@ export function MainScreen({ services, user, onQuit }: { services: UiServices; u
     setOverlay({
       kind: 'prompt',
       title: 'Add a music folder (full path)',
-      submit: async (path) => {
+      submit: async (typed) => {
+        const path = expandHome(typed.trim());
         const result = await services.library.addFolder(path, (p) =>
           setOverlay((o) => (o?.kind === 'prompt' ? { ...o, busy: scanProgressText(p) } : o)),
         );
@@ -179,4 +182,9 @@ function keyHint(columns: number): string {
     used += item.length + 2;
   }
   return [...shown, ...always].join('  ');
+}
+
+/** A shell expands `~/Music` before tunes sees it; this prompt is not a shell, so it does the same. */
+function expandHome(path: string): string {
+  return path === '~' || path.startsWith('~/') ? join(homedir(), path.slice(1)) : path;
 }
