@@ -23,6 +23,12 @@ describe('playlist service', () => {
     await expect(playlists.create(bob.id, 'road trip')).resolves.toMatchObject({ name: 'road trip' });
   });
 
+  it('lists playlists in the order people read names: accents beside their letter, numbers by value', async () => {
+    const { playlists, alice } = await playlistSetup();
+    for (const name of ['zzz', 'Ünïcødé', 'apple', 'Playlist 10', 'Playlist 2', 'Ulysses']) await playlists.create(alice.id, name);
+    expect((await playlists.list(alice.id)).map((p) => p.name)).toEqual(['apple', 'Playlist 2', 'Playlist 10', 'Ulysses', 'Ünïcødé', 'zzz']);
+  });
+
   it('enforces the name rules', async () => {
     const { playlists, alice } = await playlistSetup();
     expect(await errorOf(playlists.create(alice.id, '   '))).toBe('invalid_input: playlist name must not be blank');

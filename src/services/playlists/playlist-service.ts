@@ -57,7 +57,8 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
       });
     },
 
-    list: (userId) => read(async (trx) => (await playlists.listOwnedWithTotals(trx, userId)).map(toSummary)),
+    // Sorted as people read names (é next to e, "Playlist 2" before "Playlist 10"), not by UTF-8 bytes.
+    list: (userId) => read(async (trx) => (await playlists.listOwnedWithTotals(trx, userId)).map(toSummary).sort(byName)),
 
     get: (userId, ref) => read(async (trx) => summaryOf(trx, (await resolvePlaylist(trx, userId, ref)).id)),
 
@@ -199,4 +200,10 @@ async function requireSongs(trx: Kysely<Database>, songIds: number[]): Promise<v
 
 function toEntry(row: { position: number; added_at: string; song: Song }): PlaylistEntry {
   return { position: row.position, addedAt: row.added_at, available: row.song.missing_since === null, song: row.song };
+}
+
+const nameOrder = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+function byName(a: PlaylistSummary, b: PlaylistSummary): number {
+  return nameOrder.compare(a.name, b.name) || a.id - b.id;
 }
