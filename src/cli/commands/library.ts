@@ -3,6 +3,7 @@ import type { ScanProgress, ScanSummary } from '../../services/library/library-s
 import { emit, note, withJson, type JsonOption } from '../output.js';
 import { scanProgressLine } from '../progress-line.js';
 import type { CliRuntime } from '../runtime.js';
+import { formatTime, plural } from './playlist-render.js';
 
 interface ScanCommandOptions extends JsonOption {
   full?: boolean;
@@ -46,7 +47,7 @@ export function registerLibraryCommands(program: Command, runtime: CliRuntime): 
     emit(runtime, options, roots, (list) =>
       list.length === 0
         ? 'No library folders yet. Add one with: tunes library add <folder>'
-        : list.map((r) => `${quote(r.path)}  (${r.songs} songs, added ${r.added_at})`).join('\n'),
+        : list.map((r) => `${quote(r.path)}  (${plural(r.songs, 'song')}, added ${formatTime(r.added_at)})`).join('\n'),
     );
   });
 
@@ -62,7 +63,7 @@ export function registerLibraryCommands(program: Command, runtime: CliRuntime): 
     async (options: JsonOption) => {
       const services = await runtime.services();
       const result = await services.library.prune(await services.session.currentUser());
-      emit(runtime, options, result, (r) => `Deleted ${r.deleted} missing songs`);
+      emit(runtime, options, result, (r) => `Deleted ${plural(r.deleted, 'missing song')}`);
     },
   );
 

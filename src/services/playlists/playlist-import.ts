@@ -64,7 +64,7 @@ export async function importPlaylist(db: Kysely<Database>, input: ImportInput, c
     if (songIds.length === 0) {
       throw new TunesError(
         'not_found',
-        `none of the ${parsed.entries.length} entries in ${what} matched a song in the library; no playlist created`,
+        `${parsed.entries.length === 1 ? 'the one entry' : `none of the ${parsed.entries.length} entries`} in ${what} ${parsed.entries.length === 1 ? 'matched no song' : 'matched a song'} in the library; no playlist created`,
         'scan the folder holding the music first, or check the paths in the file',
       );
     }
