@@ -17,6 +17,8 @@ export function createProgram({ json = false }: { json?: boolean } = {}): { prog
     .description('a terminal music player and personal streaming service for your own music files')
     .version('0.1.0')
     .option('--db <path>', 'use this database file instead of the default')
+    // The root has an action (the full-screen browser), which turns commander's `help` command off.
+    .helpCommand(true)
     .configureOutput({ outputError: (text, write) => write(formatUsageError(text, json)) })
     .exitOverride();
   const runtime = createRuntime(program);

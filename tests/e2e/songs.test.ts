@@ -91,6 +91,9 @@ describe('tunes songs', () => {
       stdout: '',
       stderr: "tunes: unknown option '--bogus'\nhint: run with --help for usage\n",
     });
+    const help = await runTunes(['help', 'songs'], { home });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: tunes songs /);
     const bogusJson = await runTunes(['songs', '--bogus', '--json'], { home });
     expect(bogusJson.code).toBe(2);
     expect(JSON.parse(bogusJson.stderr)).toEqual({ error: { code: 'usage', message: "unknown option '--bogus'" } });
