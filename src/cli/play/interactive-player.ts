@@ -1,7 +1,7 @@
 import type { PlaybackService } from '../../services/playback/playback-service.js';
 import type { CliRuntime } from '../runtime.js';
-import { commandForKey, keyHelp, type PlayCommand } from './key-bindings.js';
-import { fitToWidth, formatStatusLine } from './status-line.js';
+import { commandForKey, keyHelpLines, type PlayCommand } from './key-bindings.js';
+import { formatStatusLine } from './status-line.js';
 import { openTerminalSession } from './terminal-session.js';
 
 const SEEK_SECONDS = 5;
@@ -62,7 +62,7 @@ export async function runPlayerOnTerminal(
   }
 
   try {
-    session.print(fitToWidth(keyHelp(), columns() - 1));
+    for (const line of keyHelpLines(columns() - 1)) session.print(line);
     await start();
     draw();
     await done;

@@ -44,3 +44,19 @@ export function commandForKey(key: KeyPress): PlayCommand | undefined {
 export function keyHelp(): string {
   return PLAY_KEY_BINDINGS.map((b) => `${b.label} ${b.help}`).join('  ');
 }
+
+/** The key help wrapped between bindings to lines of at most `width` characters (never cut). */
+export function keyHelpLines(width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const item of PLAY_KEY_BINDINGS.map((b) => `${b.label} ${b.help}`)) {
+    if (line && line.length + 2 + item.length > width) {
+      lines.push(line);
+      line = item;
+    } else {
+      line = line ? `${line}  ${item}` : item;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}

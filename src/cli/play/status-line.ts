@@ -37,11 +37,6 @@ export function formatStatusLine(state: PlaybackState, columns: number): string 
   return `${STATUS_MARK[state.status]} ${title}${bar}${right}`;
 }
 
-/** Cuts text to `width` characters, marking the cut with ~. */
-export function fitToWidth(text: string, width: number): string {
-  return truncate(text, width);
-}
-
 function truncate(text: string, width: number): string {
   const chars = [...text];
   if (chars.length <= width) return text;
