@@ -86,7 +86,7 @@ export function MainScreen({ services, user, onQuit }: { services: UiServices; u
   const layer = useRef<KeyHandler | undefined>(undefined);
   const search = useTextField();
   const searchHandlers = {
-    onChange: (query: string) => navigate({ type: 'search', query: query.trim() }),
+    onChange: (query: string) => navigate({ type: 'search', query: query.trim(), fromCursor: list.state.cursor }),
     onSubmit: () => setSearching(false),
     onCancel: () => {
       setSearching(false);

@@ -54,7 +54,8 @@ export type NavigationAction =
   | { type: 'back' }
   | { type: 'focus'; focus: Focus }
   | { type: 'toggleFocus' }
-  | { type: 'search'; query: string }
+  /** Live search: results open on top of the current view; an empty query goes back to it. */
+  | { type: 'search'; query: string; fromCursor?: number }
   | { type: 'playlists'; entries: SidebarEntry[] };
 
 export const initialNavigation: NavigationState = { section: 0, stack: [{ kind: 'songs' }], cursors: [], focus: 'list' };
@@ -81,9 +82,15 @@ export function navigationReducer(state: NavigationState, action: NavigationActi
     case 'toggleFocus':
       return { ...state, focus: state.focus === 'list' ? 'sidebar' : 'list' };
     case 'search': {
-      // Search results replace the Songs list; an empty query shows all songs again.
-      const view: View = action.query ? { kind: 'songs', query: action.query } : { kind: 'songs' };
-      return { section: 0, stack: [view], cursors: [], focus: 'list' };
+      const searching = isSearch(state);
+      if (!action.query) {
+        if (!searching) return state;
+        if (state.stack.length > 1) return navigationReducer(state, { type: 'back' });
+        return { ...state, stack: [{ kind: 'songs' }], cursors: [] };
+      }
+      const view: View = { kind: 'songs', query: action.query };
+      if (searching) return { ...state, stack: [...state.stack.slice(0, -1), view], focus: 'list' };
+      return { ...state, stack: [...state.stack, view], cursors: [...state.cursors, action.fromCursor ?? 0], focus: 'list' };
     }
     case 'playlists': {
       // A playlist was renamed, deleted or created: keep pointing at the same entry when it still exists.

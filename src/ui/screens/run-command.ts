@@ -61,9 +61,9 @@ export function runCommand(command: Command, ctx: CommandContext): void {
     case 'focusList':
       return ctx.navigate({ type: 'focus', focus: 'list' });
     case 'back':
-      if (nav.stack.length > 1) return ctx.navigate({ type: 'back' });
-      // Leaving kept search results goes back to all songs.
+      // Kept search results go back to the view the search was started from.
       if (view.kind === 'songs' && view.query) return ctx.navigate({ type: 'search', query: '' });
+      if (nav.stack.length > 1) return ctx.navigate({ type: 'back' });
       return ctx.navigate({ type: 'focus', focus: 'sidebar' });
     case 'search':
       return ctx.openSearch();

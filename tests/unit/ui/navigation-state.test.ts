@@ -33,9 +33,16 @@ describe('navigation reducer', () => {
     expect(currentView(navigationReducer(onMix, { type: 'playlists', entries: sidebarEntries([]) }))).toEqual({ kind: 'songs' });
   });
 
-  it('puts search results in the Songs list and clears them with an empty query', () => {
-    const state = navigationReducer({ ...initialNavigation, focus: 'sidebar', section: 3 }, { type: 'search', query: 'nina' });
-    expect(state).toEqual({ section: 0, stack: [{ kind: 'songs', query: 'nina' }], cursors: [], focus: 'list' });
-    expect(currentView(navigationReducer(state, { type: 'search', query: '' }))).toEqual({ kind: 'songs' });
+  it('opens search results on top of the current view, and an empty query goes back to it', () => {
+    const liked = navigationReducer(initialNavigation, { type: 'section', index: 3, entries: sidebarEntries([]) });
+    const state = navigationReducer({ ...liked, focus: 'sidebar' }, { type: 'search', query: 'nina', fromCursor: 4 });
+    expect(state).toEqual({ section: 3, stack: [{ kind: 'liked' }, { kind: 'songs', query: 'nina' }], cursors: [4], focus: 'list' });
+    // Typing on replaces the results rather than stacking them.
+    const more = navigationReducer(state, { type: 'search', query: 'nina s', fromCursor: 0 });
+    expect(more.stack).toEqual([{ kind: 'liked' }, { kind: 'songs', query: 'nina s' }]);
+    const back = navigationReducer(more, { type: 'search', query: '' });
+    expect(currentView(back)).toEqual({ kind: 'liked' });
+    expect(back.restoreCursor).toBe(4);
+    expect(navigationReducer(back, { type: 'search', query: '' })).toBe(back);
   });
 });
