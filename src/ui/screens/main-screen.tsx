@@ -18,7 +18,7 @@ import { NowPlayingBar } from '../widgets/now-playing-bar.js';
 import { Sidebar } from '../widgets/sidebar.js';
 import { SearchBox } from '../widgets/search-box.js';
 import { EmptyLibrary } from './empty-library.js';
-import { currentView, initialNavigation, navigationReducer, sidebarEntries, viewTitle } from './navigation-state.js';
+import { breadcrumb, currentView, initialNavigation, navigationReducer, sidebarEntries } from './navigation-state.js';
 import type { Overlay } from './overlay-state.js';
 import { OverlayHost } from './overlay-host.js';
 import { runCommand } from './run-command.js';
@@ -116,7 +116,7 @@ export function MainScreen({ services, user, onQuit }: { services: UiServices; u
   });
 
   const hint = keyHint(columns);
-  const title = viewTitle(view);
+  const title = breadcrumb(nav.stack);
   const total = list.countIsEstimate ? `${list.state.count - 1}+` : String(list.state.count);
   const countText = list.state.count > 0 ? ` (${list.state.cursor + 1}/${total})` : '';
   const showEmptyLibrary = libraryEmpty && view.kind === 'songs' && !view.query;

@@ -113,6 +113,22 @@ function isSearch(state: NavigationState): boolean {
   return view.kind === 'songs' && view.query !== undefined;
 }
 
+/** Where the list is, from the section down: "Artists › Björk › Homogenic". */
+export function breadcrumb(stack: readonly View[]): string {
+  return stack.map((view, i) => crumb(view, stack[i - 1])).join(' › ');
+}
+
+function crumb(view: View, openedFrom: View | undefined): string {
+  switch (view.kind) {
+    case 'artistAlbums':
+      return openedFrom ? view.artist : viewTitle(view);
+    case 'albumSongs':
+      return openedFrom?.kind === 'artistAlbums' ? view.album.album : viewTitle(view);
+    default:
+      return viewTitle(view);
+  }
+}
+
 export function viewTitle(view: View): string {
   switch (view.kind) {
     case 'songs':

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { AlbumItem } from '../../../src/ui/ports.js';
 import {
+  breadcrumb,
   FIXED_SECTIONS,
   currentView,
   initialNavigation,
@@ -44,5 +46,12 @@ describe('navigation reducer', () => {
     expect(currentView(back)).toEqual({ kind: 'liked' });
     expect(back.restoreCursor).toBe(4);
     expect(navigationReducer(back, { type: 'search', query: '' })).toBe(back);
+  });
+
+  it('titles the list with the whole way down from the section', () => {
+    const album: AlbumItem = { album: 'Homogenic', artist: 'Björk', year: 1997, songCount: 10 };
+    expect(breadcrumb([{ kind: 'artists' }, { kind: 'artistAlbums', artist: 'Björk' }, { kind: 'albumSongs', album }])).toBe('Artists › Björk › Homogenic');
+    expect(breadcrumb([{ kind: 'albums' }, { kind: 'albumSongs', album }])).toBe('Albums › Björk › Homogenic');
+    expect(breadcrumb([{ kind: 'liked' }, { kind: 'songs', query: 'nina' }])).toBe('Liked › Search: nina');
   });
 });
