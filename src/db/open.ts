@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -18,8 +18,15 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** Opens (creating if needed) the database at `path`, in WAL mode, and brings its schema up to date. */
-export async function openStore(path: string): Promise<Store> {
+/**
+ * Opens (creating if needed) the database at `path`, in WAL mode, and brings its schema up to date.
+ * `createFolder: false` (a path the user typed, `--db`) refuses a folder that does not exist rather
+ * than quietly starting an empty library somewhere unexpected.
+ */
+export async function openStore(path: string, { createFolder = true }: { createFolder?: boolean } = {}): Promise<Store> {
+  if (!createFolder && path !== ':memory:' && !existsSync(dirname(path))) {
+    throw new TunesError('io', `cannot open database ${path}: folder ${dirname(path)} does not exist`, 'check the --db path, or create the folder first');
+  }
   let sqlite: BetterSqlite3.Database;
   try {
     if (path !== ':memory:') createPrivately(path);

@@ -42,7 +42,7 @@ export interface OpenServicesOptions {
 }
 
 export async function openServices({ dbPath, env = process.env, clock = systemClock }: OpenServicesOptions = {}): Promise<Services> {
-  const store = await openStore(resolveDatabasePath({ dbOverride: dbPath, env }));
+  const store = await openStore(resolveDatabasePath({ dbOverride: dbPath, env }), { createFolder: dbPath === undefined });
   return buildServices(store, openLocalConfig(env), clock, env);
 }
 

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyFixtures } from '../helpers/fixtures.js';
 import { registerUser, runTunes } from '../helpers/run-cli.js';
@@ -26,6 +28,13 @@ describe('tunes songs', () => {
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toContain('tunes library add <folder>');
     expect(JSON.parse((await runTunes(['songs', '--json'], { home })).stdout)).toEqual([]);
+
+    // A mistyped --db folder is an error, not a new empty library somewhere unexpected.
+    const typo = join(home, 'no-such-folder', 'tunes.db');
+    const wrong = await runTunes(['--db', typo, 'songs'], { home });
+    expect(wrong.code).toBe(6);
+    expect(wrong.stderr.split('\n')[0]).toBe(`tunes: cannot open database ${typo}: folder ${join(home, 'no-such-folder')} does not exist`);
+    expect(existsSync(join(home, 'no-such-folder'))).toBe(false);
   });
 
   it('lists, searches, filters, sorts and pages without logging in', async () => {
