@@ -51,6 +51,12 @@ describe('tunes library', () => {
     const list = await runTunes(['library', 'list', '--json'], { home });
     expect(JSON.parse(list.stdout)).toMatchObject([{ path: music, songs: GOOD_FIXTURES }]);
 
+    // Adding it again rescans it and says so; the folder keeps the date it was first added.
+    const again = await runTunes(['library', 'add', music, '--json'], { home });
+    expect(JSON.parse(again.stdout)).toMatchObject({ roots: [music], alreadyInLibrary: [music], scan: { unchanged: GOOD_FIXTURES } });
+    expect((await runTunes(['library', 'add', music], { home })).stdout).toContain(`Already in the library, rescanned: ${music}\n`);
+    expect(JSON.parse((await runTunes(['library', 'list', '--json'], { home })).stdout)[0].added_at).toBe(JSON.parse(list.stdout)[0].added_at);
+
     const missingDir = await runTunes(['library', 'add', join(music, 'nope')], { home });
     expect(missingDir.code).toBe(6);
     expect(missingDir.stderr).toBe(`tunes: no such folder: ${join(music, 'nope')}\n`);

@@ -78,7 +78,7 @@ describe('main screen', () => {
     const albums = await app.waitFor((f) => f.includes('Artists › Artist 00 (1/2)'));
     expect(albums).toContain('Album 00');
     await app.type(KEYS.enter);
-    const songs = await app.waitFor((f) => f.includes('Artists › Artist 00 › Album 00'));
+    const songs = await app.waitFor((f) => f.includes('Artists › Artist 00 › Album 00 (1/5)') && f.includes('Track 005'));
     expect(songs).toContain('Track 001');
     expect(songs).toContain('Track 005');
     expect(songs).not.toContain('Track 006');

@@ -16,12 +16,17 @@ export function registerLibraryCommands(program: Command, runtime: CliRuntime): 
     async (folders: string[], options: JsonOption) => {
       const services = await runtime.services();
       const actor = await services.session.currentUser();
-      const { roots, scan } = await withProgress(options, (onProgress) =>
+      const { roots, known, scan } = await withProgress(options, (onProgress) =>
         services.library.addRoots(actor, folders, { onProgress }),
       );
-      emit(runtime, options, { roots: roots.map((r) => r.path), scan }, (r) => {
+      emit(runtime, options, { roots: roots.map((r) => r.path), alreadyInLibrary: known, scan }, (r) => {
         reportFailures(r.scan);
-        return `Added ${r.roots.map(quote).join(', ')}\n${describeScan(r.scan)}`;
+        const added = r.roots.filter((path) => !known.includes(path));
+        const lines = [
+          ...(added.length > 0 ? [`Added ${added.map(quote).join(', ')}`] : []),
+          ...(known.length > 0 ? [`Already in the library, rescanned: ${known.map(quote).join(', ')}`] : []),
+        ];
+        return `${lines.join('\n')}\n${describeScan(r.scan)}`;
       });
     },
   );

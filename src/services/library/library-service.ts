@@ -21,8 +21,8 @@ export interface LibraryRootInfo extends LibraryRoot {
  * (`actor.role === 'admin'`, else TunesError 'forbidden').
  */
 export interface LibraryService {
-  /** Records folders as roots (already-known ones are fine) and scans just them. */
-  addRoots(actor: User, paths: readonly string[], options?: ScanOptions): Promise<{ roots: LibraryRoot[]; scan: ScanSummary }>;
+  /** Records folders as roots (already-known ones are fine: `known` lists them) and scans just them. */
+  addRoots(actor: User, paths: readonly string[], options?: ScanOptions): Promise<{ roots: LibraryRoot[]; known: string[]; scan: ScanSummary }>;
   /** Rescans every root; songs no longer under any root or on disk are marked missing. */
   scan(actor: User, options?: ScanOptions): Promise<ScanSummary>;
   listRoots(actor: User): Promise<LibraryRootInfo[]>;
@@ -58,7 +58,8 @@ export function createLibraryService({
         return added;
       });
       const scan = await scanLibrary(songWriter(), clock, roots.map((r) => r.path), 'roots', options);
-      return { roots, scan };
+      // A root recorded before this call kept its own added_at.
+      return { roots, known: roots.filter((r) => r.added_at !== now).map((r) => r.path), scan };
     },
 
     async scan(actor, options) {
