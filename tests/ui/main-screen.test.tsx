@@ -101,6 +101,19 @@ describe('main screen', () => {
     app.unmount();
   });
 
+  it('takes Esc and a key arriving together as both (not as Alt+key)', async () => {
+    const fx = await withSongs(5);
+    const app = renderApp(fx.connection, { columns: 100, rows: 50 });
+    await app.waitFor((f) => f.includes('(1/5)'));
+    await app.type('?');
+    await app.waitFor((f) => f.includes('pause / resume'));
+    await app.type(`${KEYS.escape}q`);
+    await app.waitFor((f) => !f.includes('pause / resume'), 'help closed by the Esc');
+    for (let i = 0; i < 500 && app.quits() === 0; i += 1) await new Promise((r) => setTimeout(r, 20));
+    expect(app.quits()).toBe(1);
+    app.unmount();
+  });
+
   it('creates a playlist, adds a song with the picker, and deletes it after confirming', async () => {
     const fx = await withSongs(5);
     const app = renderApp(fx.connection);

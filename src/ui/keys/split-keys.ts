@@ -12,6 +12,11 @@ export const NO_KEY: Key = {
  * together (a pasted word), each control character becomes its own key.
  */
 export function splitKeys(input: string, key: Key, keepTextRuns: boolean): Array<[string, Key]> {
+  // Esc and the next key arriving together (typed fast, or over ssh) read as Alt+key. tunes binds no
+  // Alt keys, so it is what was typed: Esc, then the key.
+  if (key.meta && !key.ctrl && !key.escape && input.length === 1 && input >= ' ' && input !== '\x7f') {
+    return [['', { ...NO_KEY, escape: true }], [input, { ...NO_KEY, shift: input !== input.toLowerCase() }]];
+  }
   if (input.length <= 1 || key.escape || key.meta || key.ctrl) return [[input, key]];
   const out: Array<[string, Key]> = [];
   let run = '';
