@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import type { ListeningStats } from '../../services/history/history-service.js';
-import { emit, withJson, type JsonOption } from '../output.js';
+import { emit, terminalWidth, withJson, type JsonOption } from '../output.js';
 import { wholeNumber } from '../parse-number.js';
 import { formatClock } from '../play/status-line.js';
 import type { CliRuntime } from '../runtime.js';
 import { withUser } from './current-user.js';
-import { formatTime } from './playlist-render.js';
+import { formatTime, plural, renderTable } from './playlist-render.js';
 
 interface HistoryOptions extends JsonOption {
   limit?: number;
@@ -39,18 +39,26 @@ export function registerHistoryCommands(program: Command, runtime: CliRuntime): 
   ).action(async (options: StatsOptions) => {
     const { services, user } = await withUser(runtime);
     const stats = await services.history.stats(user.id, { since: options.since });
-    emit(runtime, options, stats, renderStats);
+    emit(runtime, options, stats, (value) => renderStats(value, terminalWidth(runtime)));
   });
 }
 
-function renderStats(stats: ListeningStats): string {
+function renderStats(stats: ListeningStats, width: number): string {
   const period = stats.since ? `since ${formatTime(stats.since).slice(0, 10)}` : 'all time';
   if (stats.plays === 0) return `No plays ${period}.`;
-  const lines = [`Listening ${period}: ${stats.plays} plays, ${formatDuration(stats.msPlayed)}`, '', 'Top songs:'];
-  stats.topSongs.forEach((s, i) => lines.push(`${String(i + 1).padStart(3)}. ${s.artist} - ${s.title}  ${s.plays} ${s.plays === 1 ? 'play' : 'plays'}`));
-  lines.push('', 'Top artists:');
-  stats.topArtists.forEach((a, i) => lines.push(`${String(i + 1).padStart(3)}. ${a.artist}  ${a.plays} ${a.plays === 1 ? 'play' : 'plays'}, ${formatDuration(a.msPlayed)}`));
-  return lines.join('\n');
+  const rank = (i: number) => `${i + 1}.`;
+  return [
+    `Listening ${period}: ${plural(stats.plays, 'play')}, ${formatDuration(stats.msPlayed)}`,
+    '',
+    renderTable(['#', 'TOP SONGS', 'PLAYS'], stats.topSongs.map((s, i) => [rank(i), `${s.artist} - ${s.title}`, String(s.plays)]), [0, 2], width),
+    '',
+    renderTable(
+      ['#', 'TOP ARTISTS', 'PLAYS', 'TIME'],
+      stats.topArtists.map((a, i) => [rank(i), a.artist, String(a.plays), formatDuration(a.msPlayed)]),
+      [0, 2, 3],
+      width,
+    ),
+  ].join('\n');
 }
 
 function formatDuration(ms: number): string {
