@@ -223,6 +223,32 @@ describe('library scan: incremental', () => {
     expect(() => store.sqlite.prepare("insert into songs_fts (songs_fts, rank) values ('integrity-check', 1)").run()).not.toThrow();
   });
 
+  it('keeps a renamed or moved file as the same song (its id, and so its likes and playlist places)', async () => {
+    const { store, admin, library, music } = await setup();
+    copyFixtures(music, ['flac.flac', 'opus.opus']);
+    await library.addRoots(admin, [music], { workers: 0 });
+    const before = await songByFile(store, music, 'opus.opus');
+    store.sqlite.prepare('insert into likes (user_id, song_id, liked_at) values (?, ?, ?)').run(admin.id, before!.id, '2026-03-01T12:00:00Z');
+
+    mkdirSync(join(music, 'Sigur Rós'));
+    renameSync(join(music, 'opus.opus'), join(music, 'Sigur Rós', '01 - Opus Title.opus'));
+    expect(await library.scan(admin, { workers: 0 })).toMatchObject({ moved: 1, added: 0, missing: 0, unchanged: 1 });
+    const after = await songByFile(store, join(music, 'Sigur Rós'), '01 - Opus Title.opus');
+    expect(after).toMatchObject({ id: before!.id, title: before!.title, missing_since: null });
+    expect(await songByFile(store, music, 'opus.opus')).toBeUndefined();
+    expect(store.sqlite.prepare('select song_id from likes').pluck().all()).toEqual([before!.id]);
+    expect(store.sqlite.prepare('select count(*) from songs').pluck().get()).toBe(2);
+
+    // Two files that look the same (size and time) both renamed: no guessing, they are new songs.
+    cpSync(join(FIXTURES_DIR, 'flac.flac'), join(music, 'twin.flac'));
+    for (const name of ['flac.flac', 'twin.flac']) utimesSync(join(music, name), new Date('2026-01-01'), new Date('2026-01-01'));
+    await library.scan(admin, { workers: 0 });
+    renameSync(join(music, 'flac.flac'), join(music, 'a.flac'));
+    renameSync(join(music, 'twin.flac'), join(music, 'b.flac'));
+    expect(await library.scan(admin, { workers: 0 })).toMatchObject({ moved: 0, added: 2, missing: 2 });
+    expect(() => store.sqlite.prepare("insert into songs_fts (songs_fts, rank) values ('integrity-check', 1)").run()).not.toThrow();
+  });
+
   it('marks the songs of a removed folder missing, and lists folders with song counts', async () => {
     const { admin, library, catalog } = await setup();
     const one = tempDir('tunes-one-');

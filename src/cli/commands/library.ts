@@ -93,7 +93,7 @@ function describeScan(s: ScanSummary): string {
   const seconds = (s.durationMs / 1000).toFixed(1);
   return (
     `Scanned ${s.files} files in ${seconds} s: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ` +
-    `${s.restored} restored, ${s.missing} missing, ${s.failed} failed`
+    `${s.restored} restored, ${s.moved > 0 ? `${s.moved} moved, ` : ''}${s.missing} missing, ${s.failed} failed`
   );
 }
 

@@ -25,9 +25,19 @@ export interface SongWriter {
   /** Clears the missing mark of unchanged files that came back. */
   restoreBatch(ids: readonly number[]): void;
   markMissingBatch(ids: readonly number[], now: string): void;
+  /**
+   * Files that moved: each stored song `id` takes over `path`, where this scan had just added a new
+   * row (dropped here), so its id, likes, playlist places and history stay with it.
+   */
+  moveBatch(moves: readonly SongMove[]): void;
   countVisibleUnder(prefix: string): number;
   /** Missing songs under the prefixes (or all), deleted; returns how many. */
   deleteMissing(prefixes: readonly string[] | null): number;
+}
+
+export interface SongMove {
+  id: number;
+  path: string;
 }
 
 const COLUMNS = [
@@ -49,6 +59,14 @@ export function createSongWriter(sqlite: BetterSqlite3.Database): SongWriter {
   const markMissing = sqlite.prepare(
     'update songs set missing_since = ? where id in (select value from json_each(?)) and missing_since is null',
   );
+  const dropFresh = sqlite.prepare('delete from songs where path = ? and id != ?');
+  const repath = sqlite.prepare('update songs set path = ?, missing_since = null where id = ?');
+  const move = sqlite.transaction((moves: readonly SongMove[]) => {
+    for (const { id, path } of moves) {
+      dropFresh.run(path, id);
+      repath.run(path, id);
+    }
+  });
   const all = sqlite.prepare('select id, path, size, mtime_ms, missing_since from songs');
   const under = sqlite.prepare(
     'select id, path, size, mtime_ms, missing_since from songs where path >= ? and path < ?',
@@ -75,6 +93,10 @@ export function createSongWriter(sqlite: BetterSqlite3.Database): SongWriter {
     },
     markMissingBatch(ids, now) {
       if (ids.length > 0) markMissing.run(now, JSON.stringify(ids));
+    },
+    moveBatch(moves) {
+      // IMMEDIATE: take the write lock up front, as every cross-process write here does.
+      if (moves.length > 0) move.immediate(moves);
     },
     countVisibleUnder: (prefix) => countUnder.get(prefix, prefixUpperBound(prefix)) as number,
     deleteMissing(prefixes) {

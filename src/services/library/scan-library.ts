@@ -1,5 +1,5 @@
 import { sep } from 'node:path';
-import type { ScannedSong, SongWriter, StoredFile } from '../../db/repositories/song-writes.js';
+import type { ScannedSong, SongMove, SongWriter, StoredFile } from '../../db/repositories/song-writes.js';
 import type { Clock } from '../clock.js';
 import { startTagReaders, type TagJob, type TagJobResult } from './tag-reader-pool.js';
 import { walkAudioFolders } from './walker.js';
@@ -24,6 +24,8 @@ export interface ScanSummary {
   unchanged: number;
   /** Files marked missing earlier that are back (counted here, not in unchanged/updated). */
   restored: number;
+  /** Songs whose file moved to a new path (same size and modification time): they keep their id. */
+  moved: number;
   /** Songs newly marked missing by this scan. */
   missing: number;
   failed: number;
@@ -63,7 +65,7 @@ export async function scanLibrary(
   for (const row of writer.storedFiles(scope === 'everything' ? null : roots.map(withSeparator))) stored.set(row.path, row);
 
   const summary: ScanSummary = {
-    files: 0, added: 0, updated: 0, unchanged: 0, restored: 0, missing: 0, failed: 0, failures: [], durationMs: 0,
+    files: 0, added: 0, updated: 0, unchanged: 0, restored: 0, moved: 0, missing: 0, failed: 0, failures: [], durationMs: 0,
   };
   const walkFailures: ScanFailure[] = [];
   const readFailures: ScanFailure[] = [];
@@ -71,6 +73,7 @@ export async function scanLibrary(
   const jobs: TagJob[] = [];
   const jobMtimes: number[] = [];
   const restoreIds: number[] = [];
+  const addedFiles: FileIdentity[] = [];
   let walking = true;
   let pending: ScannedSong[] = [];
   let lastFlush = Date.now();
@@ -90,8 +93,10 @@ export async function scanLibrary(
           readFailures.push({ path: job.path, reason: result.reason });
           continue;
         }
-        if (!row) summary.added += 1;
-        else if (row.missing_since !== null) summary.restored += 1;
+        if (!row) {
+          summary.added += 1;
+          addedFiles.push({ path: job.path, size: job.size, mtime_ms: jobMtimes[index]! });
+        } else if (row.missing_since !== null) summary.restored += 1;
         else summary.updated += 1;
         pending.push({ ...result.tags, path: job.path, size: job.size, mtime_ms: jobMtimes[index]! });
       }
@@ -139,7 +144,13 @@ export async function scanLibrary(
   flush();
   summary.failures = [...walkFailures, ...readFailures];
 
-  const gone = [...stored.values()].filter((row) => row.missing_since === null && !seen.has(row.path)).map((r) => r.id);
+  const unseen = [...stored.values()].filter((row) => !seen.has(row.path));
+  const moves = matchMoves(unseen, addedFiles);
+  writer.moveBatch(moves);
+  summary.moved = moves.length;
+  summary.added -= moves.length;
+  const moved = new Set(moves.map((m) => m.id));
+  const gone = unseen.filter((row) => row.missing_since === null && !moved.has(row.id)).map((r) => r.id);
   if (gone.length > 0) writer.markMissingBatch(gone, clock.now().toISOString());
   summary.missing = gone.length;
   summary.failed = summary.failures.length;
@@ -149,4 +160,35 @@ export async function scanLibrary(
 
 function withSeparator(root: string): string {
   return root.endsWith(sep) ? root : root + sep;
+}
+
+interface FileIdentity {
+  path: string;
+  size: number;
+  mtime_ms: number;
+}
+
+/**
+ * A renamed or moved file keeps its size and modification time (mv, file managers, taggers that
+ * rename). A stored song not found at its path and a file new to the catalogue that share both, and
+ * share them with no other candidate, are the same song. Ambiguous pairs stay added and missing.
+ */
+function matchMoves(unseen: readonly StoredFile[], added: readonly FileIdentity[]): SongMove[] {
+  const key = (f: { size: number; mtime_ms: number }) => `${f.size}:${f.mtime_ms}`;
+  const group = <T extends { size: number; mtime_ms: number }>(items: readonly T[]) => {
+    const byKey = new Map<string, T[]>();
+    for (const item of items) {
+      const same = byKey.get(key(item));
+      if (same) same.push(item);
+      else byKey.set(key(item), [item]);
+    }
+    return byKey;
+  };
+  const lost = group(unseen);
+  const moves: SongMove[] = [];
+  for (const [identity, files] of group(added)) {
+    const candidates = lost.get(identity);
+    if (files.length === 1 && candidates?.length === 1) moves.push({ id: candidates[0]!.id, path: files[0]!.path });
+  }
+  return moves;
 }
