@@ -9,10 +9,12 @@ const EXPORT = 'export default function stringWidth(';
 const MEMOIZED = `
 const rememberedWidths = new Map();
 export default function stringWidth(input, options) {
-  if (options !== undefined || typeof input !== 'string' || input.length > 512) return measureStringWidth(input, options);
+  if (options !== undefined || typeof input !== 'string' || input.length > 256) return measureStringWidth(input, options);
   let width = rememberedWidths.get(input);
   if (width === undefined) {
-    if (rememberedWidths.size >= 20000) rememberedWidths.clear();
+    // A screenful of lines and characters fits many times over; a clock that changes every second
+    // does not make the map grow without end.
+    if (rememberedWidths.size >= 4096) rememberedWidths.clear();
     width = measureStringWidth(input);
     rememberedWidths.set(input, width);
   }
@@ -25,8 +27,11 @@ export const memoizeStringWidth = {
   setup(build) {
     build.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
-      // string-width 4 (CommonJS, used by cli-table3) has no such line and is left alone on purpose.
-      if (!source.includes(EXPORT)) return undefined;
+      if (!source.includes(EXPORT)) {
+        // string-width 4 (CommonJS, used by cli-table3) never had the line and is left alone on purpose.
+        if (source.includes('module.exports')) return undefined;
+        return { contents: source, loader: 'js', warnings: [{ text: 'string-width changed: its answers are not remembered' }] };
+      }
       return { contents: source.replace(EXPORT, 'function measureStringWidth(') + MEMOIZED, loader: 'js' };
     });
   },

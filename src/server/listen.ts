@@ -24,7 +24,7 @@ export async function listen(
   try {
     await app.listen({ host, port });
   } catch (error) {
-    await app.close();
+    await app.close().catch(() => undefined);
     throw listenFailure(error, host, port);
   }
   const address = app.server.address();
@@ -63,9 +63,9 @@ function listenFailure(error: unknown, host: string, port: number): Error {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
     case 'EADDRINUSE':
-      return new TunesError('conflict', `port ${port} on ${host} is already in use`, 'stop what uses it, or pick another with --port');
+      return new TunesError('io', `port ${port} on ${host} is already in use`, 'stop what uses it, or pick another with --port');
     case 'EACCES':
-      return new TunesError('forbidden', `not allowed to listen on port ${port}`, 'ports below 1024 need privileges; pick another with --port');
+      return new TunesError('io', `not allowed to listen on port ${port}`, 'ports below 1024 need privileges; pick another with --port');
     case 'EADDRNOTAVAIL':
       return new TunesError('invalid_input', `${host} is not an address of this machine`, 'use 127.0.0.1, ::1, 0.0.0.0 or one of its own addresses');
     case 'ENOTFOUND':

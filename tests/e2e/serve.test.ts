@@ -187,7 +187,7 @@ describe('tunes serve', () => {
     const { port } = holder.address() as AddressInfo;
     try {
       const taken = await runTunes(['serve', '--port', String(port)], { home });
-      expect(taken.code).toBe(5);
+      expect(taken.code).toBe(6);
       expect(taken.stderr.trim().split('\n')[0]).toBe(`tunes: port ${port} on 127.0.0.1 is already in use`);
       expect(taken.stderr).not.toMatch(/\n\s+at /);
     } finally {

@@ -239,6 +239,14 @@ describe('library scan: incremental', () => {
     expect(store.sqlite.prepare('select song_id from likes').pluck().all()).toEqual([before!.id]);
     expect(store.sqlite.prepare('select count(*) from songs').pluck().get()).toBe(2);
 
+    // Moved out of the library (marked missing), then back in under another name: still the same song.
+    const outside = tempDir();
+    renameSync(join(music, 'Sigur Rós', '01 - Opus Title.opus'), join(outside, 'x.opus'));
+    expect(await library.scan(admin, { workers: 0 })).toMatchObject({ missing: 1 });
+    renameSync(join(outside, 'x.opus'), join(music, 'back.opus'));
+    expect(await library.scan(admin, { workers: 0 })).toMatchObject({ moved: 1, added: 0 });
+    expect(await songByFile(store, music, 'back.opus')).toMatchObject({ id: before!.id, missing_since: null });
+
     // Two files that look the same (size and time) both renamed: no guessing, they are new songs.
     cpSync(join(FIXTURES_DIR, 'flac.flac'), join(music, 'twin.flac'));
     for (const name of ['flac.flac', 'twin.flac']) utimesSync(join(music, name), new Date('2026-01-01'), new Date('2026-01-01'));

@@ -50,8 +50,8 @@ export function registerPlayCommand(program: Command, runtime: CliRuntime): void
       services.playback.setListener(userId);
 
       if (runtime.stdin.isTTY && runtime.stdout.isTTY && !options.json) {
-        const { started, queueEnded } = await runPlayerOnTerminal(runtime, services.playback, () => services.playback.play(songs, playOptions(options)));
-        if (queueEnded && started === 0) throw nothingPlayable();
+        const { started, unplayable } = await runPlayerOnTerminal(runtime, services.playback, () => services.playback.play(songs, playOptions(options)));
+        if (unplayable && started === 0) throw nothingPlayable();
         return;
       }
       await playToPipe(runtime, services, () => services.playback.play(songs, playOptions(options)), Boolean(options.json));
@@ -94,7 +94,8 @@ async function playToPipe(runtime: CliRuntime, services: Services, start: () => 
       } else if (event.type === 'warning') {
         note(runtime, `tunes: warning: ${event.message}`);
       } else if (event.type === 'ended') {
-        if (started === 0) reject(nothingPlayable());
+        // Skipping through songs before they start is not a failure: only files that could not be played are.
+        if (event.unplayable && started === 0) reject(nothingPlayable());
         else resolve();
       } else if (event.type === 'error') {
         // Nobody is there to press a key that would restart mpv.
@@ -110,6 +111,8 @@ async function playToPipe(runtime: CliRuntime, services: Services, start: () => 
     if (error.code === 'EPIPE') stopSignal();
   };
   runtime.stdout.on('error', onOutputError);
+  // Handled by the await below; this keeps an early rejection from counting as unhandled meanwhile.
+  finished.catch(() => undefined);
   try {
     await start();
     await finished;

@@ -15,10 +15,10 @@ export async function runPlayerOnTerminal(
   runtime: CliRuntime,
   playback: PlaybackService,
   start: () => Promise<void>,
-): Promise<{ started: number; queueEnded: boolean }> {
+): Promise<{ started: number; unplayable: boolean }> {
   let quit: () => void = () => undefined;
   let started = 0;
-  let queueEnded = false;
+  let unplayable = false;
   const done = new Promise<void>((resolve) => (quit = resolve));
   const columns = () => runtime.stdout.columns || 80;
 
@@ -33,7 +33,7 @@ export async function runPlayerOnTerminal(
     else if (event.type === 'warning') session.print(`warning: ${event.message}`);
     else if (event.type === 'error') session.print(`error: ${event.error.message}`);
     else if (event.type === 'ended') {
-      queueEnded = true;
+      unplayable = event.unplayable === true;
       quit();
     }
   });
@@ -73,5 +73,5 @@ export async function runPlayerOnTerminal(
     await playback.close();
     session.restore();
   }
-  return { started, queueEnded };
+  return { started, unplayable };
 }

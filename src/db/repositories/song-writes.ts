@@ -20,6 +20,8 @@ export type ScannedSong = Omit<Song, 'id' | 'added_at' | 'missing_since'>;
 export interface SongWriter {
   /** Stored songs whose path is under one of `prefixes` (each ending in a path separator); all songs when null. */
   storedFiles(prefixes: readonly string[] | null): StoredFile[];
+  /** Every song marked missing, wherever it was. */
+  missingFiles(): StoredFile[];
   /** Inserts or updates by path, in one statement (so one transaction); a re-found song loses its missing mark. */
   upsertBatch(songs: readonly ScannedSong[], now: string): void;
   /** Clears the missing mark of unchanged files that came back. */
@@ -59,14 +61,20 @@ export function createSongWriter(sqlite: BetterSqlite3.Database): SongWriter {
   const markMissing = sqlite.prepare(
     'update songs set missing_since = ? where id in (select value from json_each(?)) and missing_since is null',
   );
-  const dropFresh = sqlite.prepare('delete from songs where path = ? and id != ?');
-  const repath = sqlite.prepare('update songs set path = ?, missing_since = null where id = ?');
+  // The row just read at the new path has the file's current tags: the moved song takes them too.
+  const takeTags = sqlite.prepare(
+    `update songs set (${COLUMNS.join(', ')}) = (select ${COLUMNS.join(', ')} from songs where path = @path) where id = @id`,
+  );
+  const dropFresh = sqlite.prepare('delete from songs where path = @path and id != @id');
+  const repath = sqlite.prepare('update songs set path = @path, missing_since = null where id = @id');
   const move = sqlite.transaction((moves: readonly SongMove[]) => {
-    for (const { id, path } of moves) {
-      dropFresh.run(path, id);
-      repath.run(path, id);
+    for (const m of moves) {
+      takeTags.run(m);
+      dropFresh.run(m);
+      repath.run(m);
     }
   });
+  const missingRows = sqlite.prepare('select id, path, size, mtime_ms, missing_since from songs where missing_since is not null');
   const all = sqlite.prepare('select id, path, size, mtime_ms, missing_since from songs');
   const under = sqlite.prepare(
     'select id, path, size, mtime_ms, missing_since from songs where path >= ? and path < ?',
@@ -85,6 +93,7 @@ export function createSongWriter(sqlite: BetterSqlite3.Database): SongWriter {
       }
       return [...byId.values()];
     },
+    missingFiles: () => missingRows.all() as StoredFile[],
     upsertBatch(songs, now) {
       if (songs.length > 0) upsert.run({ songs: JSON.stringify(songs), now });
     },

@@ -44,10 +44,13 @@ function filterConditions(filters: SongFilters, table = 's'): RawBuilder<unknown
  * The whole tag equal to `value`, ignoring case and accents ("SIGUR ROS" finds "Sigur Rós"; COLLATE
  * NOCASE folds only ASCII). FTS5 finds the few rows holding those words in that column, then the
  * folded values are compared whole. A value without letters or digits has no words to look up.
+ * Differently written tags (Sigur Rós / Sigur Ros) therefore filter together, while the browse
+ * service still groups albums and artists by COLLATE NOCASE (its indexes): two entries, same songs.
  */
 function sameTag(table: string, tag: (typeof FILTERED_TAGS)[number], value: string): RawBuilder<unknown> {
   const column = sql.ref(`${table}.${tag}`);
-  if (!/[\p{L}\p{N}]/u.test(value)) return sql`${column} = ${value} collate nocase`;
+  // FTS5 ends a phrase at a NUL: such a value is compared as it is.
+  if (!/[\p{L}\p{N}]/u.test(value) || value.includes('\0')) return sql`${column} = ${value} collate nocase`;
   const phrase = `${tag} : ^"${value.replaceAll('"', '""')}"`;
   return sql`${sql.ref(`${table}.id`)} in (select rowid from songs_fts where songs_fts match ${phrase})
     and ${sql.raw(FOLD_FUNCTION)}(${column}) = ${fold(value)}`;

@@ -52,14 +52,14 @@ export function createLibraryService({
       const folders: string[] = [];
       for (const path of paths) folders.push(await existingFolder(path));
       const now = clock.now().toISOString();
-      const roots = await db.transaction().execute(async (trx) => {
-        const added: LibraryRoot[] = [];
+      const ensured = await db.transaction().execute(async (trx) => {
+        const added: Array<{ root: LibraryRoot; inserted: boolean }> = [];
         for (const folder of new Set(folders)) added.push(await ensureLibraryRoot(trx, folder, now));
         return added;
       });
+      const roots = ensured.map((e) => e.root);
       const scan = await scanLibrary(songWriter(), clock, roots.map((r) => r.path), 'roots', options);
-      // A root recorded before this call kept its own added_at.
-      return { roots, known: roots.filter((r) => r.added_at !== now).map((r) => r.path), scan };
+      return { roots, known: ensured.filter((e) => !e.inserted).map((e) => e.root.path), scan };
     },
 
     async scan(actor, options) {

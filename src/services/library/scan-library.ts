@@ -145,7 +145,9 @@ export async function scanLibrary(
   summary.failures = [...walkFailures, ...readFailures];
 
   const unseen = [...stored.values()].filter((row) => !seen.has(row.path));
-  const moves = matchMoves(unseen, addedFiles);
+  // Songs already missing from anywhere in the library may turn up here too (moved out, then back in).
+  const elsewhere = addedFiles.length > 0 ? writer.missingFiles().filter((row) => !stored.has(row.path)) : [];
+  const moves = matchMoves([...unseen, ...elsewhere], addedFiles);
   writer.moveBatch(moves);
   summary.moved = moves.length;
   summary.added -= moves.length;

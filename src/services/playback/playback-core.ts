@@ -137,13 +137,13 @@ export class PlaybackCore {
     this.preloaded = { entry: id, key: wanted.key };
   }
 
-  async finish(): Promise<void> {
+  async finish({ unplayable = false }: { unplayable?: boolean } = {}): Promise<void> {
     await this.endListen();
     this.status = 'ended';
     this.positionMs = 0;
     this.forgetPreload();
     this.emitState();
-    this.emit({ type: 'ended' });
+    this.emit(unplayable ? { type: 'ended', unplayable } : { type: 'ended' });
   }
 
   async stopNow(): Promise<void> {
@@ -277,7 +277,7 @@ export class PlaybackCore {
       this.failuresInARow = 0;
       this.forgetPreload();
       await this.engine.stop();
-      return this.finish();
+      return this.finish({ unplayable: true });
     }
     if (this.preloaded) return; // mpv moves on to it by itself
     if (!this.queue.next({ auto: true })) return this.finish();

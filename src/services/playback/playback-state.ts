@@ -35,7 +35,8 @@ export type PlaybackEvent =
   /** mpv (re)started the audio after a load or a seek: sound is coming out. */
   | { type: 'playback-restart' }
   | { type: 'warning'; message: string }
-  | { type: 'ended' }
+  /** The queue ran out; `unplayable`: because no file left in it could be played. */
+  | { type: 'ended'; unplayable?: boolean }
   | { type: 'error'; error: TunesError };
 
 export function summarize(song: Song): SongSummary {

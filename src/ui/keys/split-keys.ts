@@ -13,7 +13,8 @@ export const NO_KEY: Key = {
  */
 export function splitKeys(input: string, key: Key, keepTextRuns: boolean): Array<[string, Key]> {
   // Esc and the next key arriving together (typed fast, or over ssh) read as Alt+key. tunes binds no
-  // Alt keys, so it is what was typed: Esc, then the key.
+  // Alt keys, so it is what was typed: Esc, then the key. Ink reports this only for a letter, digit or
+  // space after the Esc; Esc followed by other keys (/, Enter, arrows) still reaches us as that key alone.
   if (key.meta && !key.ctrl && !key.escape && input.length === 1 && input >= ' ' && input !== '\x7f') {
     return [['', { ...NO_KEY, escape: true }], [input, { ...NO_KEY, shift: input !== input.toLowerCase() }]];
   }
