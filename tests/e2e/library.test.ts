@@ -1,11 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { BROKEN_FIXTURES, copyFixtures, FIXTURE_FILES } from '../helpers/fixtures.js';
 import { registerUser, runTunes, TUNES_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { runTraced } from '../helpers/traced-run.js';
 
 const GOOD_FIXTURES = FIXTURE_FILES.length - BROKEN_FIXTURES.length - 1; // cover.jpg is not audio
 
@@ -134,22 +135,11 @@ describe('tunes library', () => {
   });
 
   it('keeps music-metadata out of plain commands', async () => {
-    const home = tempDir();
-    const trace = join(tempDir(), 'imports.txt');
-    const result = await runTunes(['songs', 'anything'], {
-      home,
-      nodeArgs: ['--import', new URL('../helpers/trace-imports.mjs', import.meta.url).pathname],
-      env: { TRACE_IMPORTS_FILE: trace },
-    });
+    const { result, imported, bundleTexts } = await runTraced(['songs', 'anything'], tempDir());
     expect(result.code).toBe(0);
-    const imported = readFileSync(trace, 'utf8');
     expect(imported).toContain('better-sqlite3');
     expect(imported).not.toContain('music-metadata');
-    // The CLI is bundled: a bundled package shows up as esbuild's `// node_modules/<pkg>/...` comments.
-    const loadedBundleFiles = [...new Set(imported.split('\n').filter((url) => url.includes('/dist/bundle/')))];
-    expect(loadedBundleFiles.length).toBeGreaterThan(0);
-    for (const url of loadedBundleFiles) {
-      expect(readFileSync(new URL(url), 'utf8')).not.toContain('node_modules/music-metadata/');
-    }
+    expect(bundleTexts.length).toBeGreaterThan(0);
+    for (const text of bundleTexts) expect(text).not.toContain('node_modules/music-metadata/');
   });
 });

@@ -11,6 +11,7 @@ import { copyFixtures } from '../helpers/fixtures.js';
 import { seedSongs } from '../helpers/seed-songs.js';
 import { registerUser, runTunes, TUNES_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { runTraced } from '../helpers/traced-run.js';
 
 interface Served {
   child: ChildProcessWithoutNullStreams;
@@ -197,12 +198,7 @@ describe('tunes serve', () => {
     expect(elsewhere.code).toBe(2);
     expect(elsewhere.stderr).toContain('192.0.2.1 is not an address of this machine');
 
-    const trace = join(tempDir(), 'imports.txt');
-    await runTunes(['whoami'], {
-      home,
-      nodeArgs: ['--import', new URL('../helpers/trace-imports.mjs', import.meta.url).pathname],
-      env: { TRACE_IMPORTS_FILE: trace },
-    });
-    expect(readFileSync(trace, 'utf8')).not.toMatch(/node_modules\/(fastify|@fastify)\//);
+    const { imported } = await runTraced(['whoami'], home);
+    expect(imported).not.toMatch(/node_modules\/(fastify|@fastify)\//);
   });
 });
