@@ -1,11 +1,8 @@
+import { clockTime } from '../text/clock-time.js';
+
 /** 3:07, or 1:02:03 past an hour; "--:--" when unknown. */
 export function formatDuration(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return '--:--';
-  const total = Math.floor(ms / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+  return clockTime(ms, { unknown: '--:--' });
 }
 
 /** Cells `text` takes in a terminal (wide characters such as 夜 count as two). */

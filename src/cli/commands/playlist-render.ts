@@ -1,16 +1,12 @@
 import type { Song } from '../../db/schema.js';
 import type { PlaylistSummary } from '../../services/playlists/playlist-types.js';
+import { clockTime } from '../../text/clock-time.js';
 import { cellWidth as textCells, clipCells } from '../../text/terminal-cells.js';
 
 // Shared by the playlist and like commands: plain values for --json, text tables for people.
 
 export function formatDuration(ms: number | null): string {
-  if (ms === null) return '-:--';
-  const total = Math.round(ms / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+  return clockTime(ms, { round: true });
 }
 
 /** "2026-03-01 13:05" in local time. */

@@ -1,14 +1,10 @@
 import type { Song } from '../../db/schema.js';
+import { clockTime } from '../../text/clock-time.js';
 import { fitCells as fit } from '../../text/terminal-cells.js';
 
 /** m:ss (or h:mm:ss) for a duration in ms; blank when unknown. */
 export function formatDuration(ms: number | null): string {
-  if (ms === null) return '';
-  const total = Math.round(ms / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+  return clockTime(ms, { unknown: '', round: true });
 }
 
 /** id, title, artist, album, length — the text columns share what the terminal width leaves. */

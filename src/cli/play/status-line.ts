@@ -1,12 +1,8 @@
 import type { PlaybackState } from '../../services/playback/playback-state.js';
+import { clockTime } from '../../text/clock-time.js';
 
 export function formatClock(ms: number | null): string {
-  if (ms === null || !Number.isFinite(ms)) return '-:--';
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+  return clockTime(ms);
 }
 
 export function progressBar(positionMs: number, durationMs: number | null, width: number): string {
