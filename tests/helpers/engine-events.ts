@@ -30,6 +30,11 @@ export function recordEngine(engine: AudioEngine) {
       const past = events.find((e) => e.type === type && match(e as Extract<EngineEvent, { type: T }>));
       return past ? Promise.resolve(past as Extract<EngineEvent, { type: T }>) : this.next(type, match);
     },
+    /** The first event of `type` after `anchor` (a recorded event), whether it already happened or not. */
+    findAfter<T extends EngineEvent['type']>(anchor: EngineEvent, type: T) {
+      const past = events.slice(events.indexOf(anchor) + 1).find((e) => e.type === type);
+      return past ? Promise.resolve(past as Extract<EngineEvent, { type: T }>) : this.next(type);
+    },
     types: () => events.map((e) => e.type).filter((t) => t !== 'time-pos'),
   };
 }
