@@ -6,7 +6,7 @@ import { createAuthService } from '../../src/services/auth/auth-service.js';
 import { systemClock } from '../../src/services/clock.js';
 import { createHistoryService } from '../../src/services/history/history-service.js';
 import { createPlaybackService, type PlaybackService } from '../../src/services/playback/playback-service.js';
-import type { PlaybackEvent } from '../../src/services/playback/playback-state.js';
+import type { PlaybackEvent, PlaybackState } from '../../src/services/playback/playback-state.js';
 import { makeTone, type ToneOptions } from '../fixtures/playback/make-audio.js';
 import { seedSongs } from './seed-songs.js';
 import { tempDir } from './temp-dir.js';
@@ -70,6 +70,20 @@ export async function playbackHarness({ audioOutput = 'null', extraArgs = [] }: 
         waiters.push({
           match: (e) => e.type === type && match(e as Extract<PlaybackEvent, { type: T }>),
           resolve: (e) => resolve(e as Extract<PlaybackEvent, { type: T }>),
+        });
+      });
+    },
+    /**
+     * The playback state once `match` holds: at once if it already does (the event that made it so may
+     * have come before this call, e.g. in the same read as a command's reply), else at the next state event.
+     */
+    reaches(match: (state: PlaybackState) => boolean): Promise<PlaybackState> {
+      const now = playback.state();
+      if (match(now)) return Promise.resolve(now);
+      return new Promise<PlaybackState>((resolve) => {
+        waiters.push({
+          match: (e) => e.type === 'state' && match(e.state),
+          resolve: (e) => resolve((e as Extract<PlaybackEvent, { type: 'state' }>).state),
         });
       });
     },

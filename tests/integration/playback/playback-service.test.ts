@@ -74,8 +74,8 @@ describe('playback service with real mpv', () => {
     await h.playback.jump(2);
     expect((await started).song.title).toBe('C');
     await h.playback.seek(5, 'absolute');
-    await h.next('state', (e) => e.state.positionMs > 4000);
-    const restarted = h.next('state', (e) => e.state.positionMs < 3000);
+    await h.reaches((s) => s.positionMs > 4000);
+    const restarted = h.reaches((s) => s.positionMs < 3000);
     await h.playback.previous();
     await restarted;
     expect(h.playback.state().song?.title).toBe('C');
@@ -95,23 +95,23 @@ describe('playback service with real mpv', () => {
     expect(h.playback.state().status).toBe('playing');
 
     await h.playback.togglePause();
-    await h.next('state', (e) => e.state.status === 'paused');
+    await h.reaches((s) => s.status === 'paused');
     await h.playback.togglePause();
-    await h.next('state', (e) => e.state.status === 'playing');
+    await h.reaches((s) => s.status === 'playing');
 
     await h.playback.seek(12, 'absolute');
-    await h.next('state', (e) => e.state.positionMs >= 12_000);
+    await h.reaches((s) => s.positionMs >= 12_000);
     await h.playback.seek(-5, 'relative');
-    await h.next('state', (e) => e.state.positionMs < 9_000);
+    await h.reaches((s) => s.positionMs < 9_000);
 
     await h.playback.setVolume(40);
     await h.playback.changeVolume(-15);
-    await h.next('state', (e) => e.state.volume === 25);
+    await h.reaches((s) => s.volume === 25);
     await h.playback.changeVolume(500);
     expect(h.playback.state().volume).toBe(100);
     await expect(h.playback.setVolume(Number.NaN)).rejects.toMatchObject({ code: 'invalid_input' });
     await h.playback.toggleMute();
-    await h.next('state', (e) => e.state.muted);
+    await h.reaches((s) => s.muted);
   });
 
   it('repeat one plays the song again; shuffle keeps the current song; repeat values are checked', async () => {
@@ -200,7 +200,7 @@ describe('playback service with real mpv', () => {
     await h.playback.play(songs);
     await started;
     await h.playback.seek(10, 'absolute');
-    await h.next('state', (e) => e.state.positionMs >= 10_000);
+    await h.reaches((s) => s.positionMs >= 10_000);
     const pid = h.engine.pid!;
     const died = h.next('error');
     process.kill(pid, 'SIGKILL');
@@ -211,8 +211,8 @@ describe('playback service with real mpv', () => {
     await h.playback.togglePause();
     expect((await back).song.title).toBe('A');
     expect(h.engine.pid).not.toBe(pid);
-    const pos = await h.next('state', (e) => e.state.positionMs > 0);
-    expect(pos.state.positionMs).toBeGreaterThanOrEqual(9_500);
+    const pos = await h.reaches((s) => s.positionMs > 0);
+    expect(pos.positionMs).toBeGreaterThanOrEqual(9_500);
     expect(h.playback.state().error).toBeNull();
   });
 
