@@ -49,9 +49,20 @@ describe('playback service with real mpv', () => {
     const songs = await h.songs([{ title: 'X', path: join(h.dir, 'x.ogg') }, { title: 'Y', path: join(h.dir, 'y.ogg') }]);
     const ended = h.next('ended');
     await h.playback.play(songs, { repeat: 'all' });
-    await ended;
+    expect(await ended).toEqual({ type: 'ended', unplayable: true });
     expect(h.started()).toEqual([]);
     expect(h.warnings().at(-1)).toBe('nothing left in the queue could be played');
+  });
+
+  it('ends a queue skipped through before any song started as an ordinary end, not as unplayable', async () => {
+    const h = await playbackHarness();
+    const songs = await h.songs([{ title: 'A', seconds: 5 }, { title: 'B', seconds: 5 }]);
+    const ended = h.next('ended');
+    await h.playback.play(songs);
+    await h.playback.next();
+    await h.playback.next();
+    expect(await ended).toEqual({ type: 'ended' });
+    expect(h.warnings()).toEqual([]);
   });
 
   it('next, previous (restart after 3 s, else back one) and jump', async () => {

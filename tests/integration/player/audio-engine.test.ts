@@ -76,6 +76,13 @@ describe('AudioEngine against real mpv', () => {
     await muted;
   });
 
+  it('lets a seek mpv refuses (nothing loaded to seek in) pass quietly', async () => {
+    const engine = newEngine();
+    await engine.setPaused(true); // starts mpv, idle with no file
+    await expect(engine.seek(5, 'relative')).resolves.toBeUndefined();
+    expect(engine.isRunning).toBe(true);
+  });
+
   it('reports the end of a file and goes idle at the end of its playlist', async () => {
     const dir = tempDir();
     const engine = newEngine();
