@@ -93,15 +93,16 @@ export interface Database {
   plays: PlaysTable;
 }
 
-export type User = Omit<Selectable<UsersTable>, 'password_hash'>;
-export type NewUser = Insertable<UsersTable>;
-export type Session = Selectable<SessionsTable>;
-export type Song = Selectable<SongsTable>;
-export type NewSong = Insertable<SongsTable>;
-export type SongUpdate = Updateable<SongsTable>;
-export type LibraryRoot = Selectable<LibraryRootsTable>;
-export type Playlist = Selectable<PlaylistsTable>;
-export type PlaylistSong = Selectable<PlaylistSongsTable>;
-export type Like = Selectable<LikesTable>;
-export type Play = Selectable<PlaysTable>;
-
+// Row types: what a table holds, used only inside src/db. Repositories map them to the domain types
+// of src/domain (userRowToUser, songRowToSong, ...) in one place each.
+export type UserRow = Selectable<UsersTable>;
+export type NewUserRow = Insertable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type SongRow = Selectable<SongsTable>;
+export type NewSongRow = Insertable<SongsTable>;
+export type SongRowUpdate = Updateable<SongsTable>;
+export type LibraryRootRow = Selectable<LibraryRootsTable>;
+export type PlaylistRow = Selectable<PlaylistsTable>;
+export type PlaylistSongRow = Selectable<PlaylistSongsTable>;
+export type LikeRow = Selectable<LikesTable>;
+export type PlayRow = Selectable<PlaysTable>;

@@ -2,15 +2,16 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Services } from '../services/container.js';
 import { systemClock, type Clock } from '../services/clock.js';
 import { sendError, toHttpError } from './http-errors.js';
-import { createLoginLimiter, DEFAULT_LOGIN_LIMITS, type LoginLimiter, type LoginLimits } from './login-limiter.js';
-import { createAuthenticate, type Authenticate } from './request-auth.js';
-import { registerAccountRoutes } from './routes/accounts.js';
-import { registerHealthRoutes } from './routes/health.js';
-import { registerHistoryRoutes } from './routes/history.js';
-import { registerLikeRoutes } from './routes/likes.js';
-import { registerPlaylistRoutes } from './routes/playlists.js';
-import { registerSongRoutes } from './routes/songs.js';
-import { registerStreamRoutes } from './routes/stream.js';
+import { registerAccountRoutes } from './api/accounts.js';
+import { registerHealthRoutes } from './api/health.js';
+import { registerHistoryRoutes } from './api/history.js';
+import { registerLikeRoutes } from './api/likes.js';
+import { registerPlaylistRoutes } from './api/playlists.js';
+import { registerSongRoutes } from './api/songs.js';
+import { registerStreamRoutes } from './api/stream.js';
+import { createLoginLimiter, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './login-limiter.js';
+import { createAuthenticate } from './request-auth.js';
+import type { RouteContext } from './route-context.js';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
@@ -77,13 +78,6 @@ export function buildServer(services: Services, options: ServerOptions = {}): Fa
   registerLikeRoutes(app, context);
   registerHistoryRoutes(app, context);
   return app;
-}
-
-/** What every route file gets. */
-export interface RouteContext {
-  services: Services;
-  authenticate: Authenticate;
-  loginLimiter: LoginLimiter;
 }
 
 function describe(error: unknown): string {

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { User } from '../db/schema.js';
+import type { User } from '../domain/user.js';
 import { TunesError } from '../errors.js';
 import type { AuthService } from '../services/auth/auth-service.js';
 

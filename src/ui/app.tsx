@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
-import type { User } from '../db/schema.js';
+import type { User } from '../domain/user.js';
 import type { UiConnection } from './ports.js';
 import { LoginScreen } from './screens/login-screen.js';
 import { MainScreen } from './screens/main-screen.js';

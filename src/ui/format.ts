@@ -1,8 +1,13 @@
-import { clockTime } from '../text/clock-time.js';
+import { elapsedClock, lengthClock } from '../text/clock-time.js';
 
-/** 3:07, or 1:02:03 past an hour; "--:--" when unknown. */
+/** A song's length: 3:07, or 1:02:03 past an hour (rounded, as everywhere); "--:--" when unknown. */
 export function formatDuration(ms: number | null | undefined): string {
-  return clockTime(ms, { unknown: '--:--' });
+  return lengthClock(ms, '--:--');
+}
+
+/** A position in a song: whole seconds passed; "--:--" when nothing plays. */
+export function formatElapsed(ms: number | null | undefined): string {
+  return elapsedClock(ms, '--:--');
 }
 
 /** Cells `text` takes in a terminal (wide characters such as 夜 count as two). */

@@ -1,4 +1,4 @@
-import type { User } from '../db/schema.js';
+import type { User } from '../domain/user.js';
 import type { RowSource } from './data/row-source.js';
 
 /**

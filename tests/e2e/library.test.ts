@@ -50,11 +50,11 @@ describe('tunes library', () => {
     expect(summary.failures.every((f: { reason: string }) => f.reason.length > 0)).toBe(true);
 
     const list = await runTunes(['library', 'list', '--json'], { home });
-    expect(JSON.parse(list.stdout)).toMatchObject([{ path: music, songs: GOOD_FIXTURES }]);
+    expect(JSON.parse(list.stdout)).toMatchObject([{ path: music, song_count: GOOD_FIXTURES }]);
 
     // Adding it again rescans it and says so; the folder keeps the date it was first added.
     const again = await runTunes(['library', 'add', music, '--json'], { home });
-    expect(JSON.parse(again.stdout)).toMatchObject({ roots: [music], alreadyInLibrary: [music], scan: { unchanged: GOOD_FIXTURES } });
+    expect(JSON.parse(again.stdout)).toMatchObject({ roots: [music], already_in_library: [music], scan: { unchanged: GOOD_FIXTURES } });
     expect((await runTunes(['library', 'add', music], { home })).stdout).toContain(`Already in the library, rescanned: ${music}\n`);
     expect(JSON.parse((await runTunes(['library', 'list', '--json'], { home })).stdout)[0].added_at).toBe(JSON.parse(list.stdout)[0].added_at);
 
@@ -65,7 +65,7 @@ describe('tunes library', () => {
     expect(notRoot.code).toBe(4);
 
     const removed = await runTunes(['library', 'remove', music, '--json'], { home });
-    expect(JSON.parse(removed.stdout)).toEqual({ root: music, markedMissing: GOOD_FIXTURES });
+    expect(JSON.parse(removed.stdout)).toEqual({ root: music, marked_missing: GOOD_FIXTURES });
     expect(JSON.parse((await runTunes(['songs', '--json'], { home })).stdout)).toEqual([]);
     const pruned = await runTunes(['library', 'prune'], { home });
     expect(pruned.stdout).toBe(`Deleted ${GOOD_FIXTURES} missing songs\n`);

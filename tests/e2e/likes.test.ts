@@ -14,16 +14,20 @@ describe('tunes like / unlike / liked', () => {
     expect(await runTunes(['like', first!], { home })).toMatchObject({ code: 0, stdout: 'Liked 1 song\n', stderr: '' });
     const again = await runTunes(['like', second!, first!, third!, '--json'], { home });
     expect(again.code).toBe(0);
-    expect(JSON.parse(again.stdout)).toEqual({ liked: [Number(second), Number(third)], alreadyLiked: [Number(first)] });
+    expect(JSON.parse(again.stdout)).toEqual({ liked: [Number(second), Number(third)], already_liked: [Number(first)] });
     expect(again.stderr).toBe(`note: song ${first} was already liked\n`);
 
-    const liked = JSON.parse((await runTunes(['liked', '--json'], { home })).stdout) as Array<Record<string, unknown>>;
-    expect(liked.map((s) => [s.title, s.available])).toEqual([
+    type Liked = { liked_at: string; available: boolean; song: { id: number; title: string } };
+    const liked = JSON.parse((await runTunes(['liked', '--json'], { home })).stdout) as Liked[];
+    expect(liked.map((l) => [l.song.title, l.available])).toEqual([
       ['Third', false],
       ['Second', true],
       ['First', true],
     ]);
-    expect(liked[0]).toMatchObject({ id: Number(third), artist: 'X', album: 'Y', likedAt: expect.stringMatching(/^\d{4}-/) });
+    expect(liked[0]).toMatchObject({
+      liked_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      song: { id: Number(third), artist: 'X', album: 'Y', available: false },
+    });
 
     const human = await runTunes(['liked'], { home });
     const lines = human.stdout.trimEnd().split('\n');
@@ -37,8 +41,8 @@ describe('tunes like / unlike / liked', () => {
       stdout: 'Unliked 1 song\n',
       stderr: 'note: song 9999 was not liked\n',
     });
-    const after = JSON.parse((await runTunes(['liked', '--json'], { home })).stdout) as Array<{ title: string }>;
-    expect(after.map((s) => s.title)).toEqual(['Third', 'First']);
+    const after = JSON.parse((await runTunes(['liked', '--json'], { home })).stdout) as Liked[];
+    expect(after.map((l) => l.song.title)).toEqual(['Third', 'First']);
 
     // liked songs export like a playlist, newest first
     const exported = await runTunes(['playlist', 'export', '--liked'], { home });

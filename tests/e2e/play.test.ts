@@ -28,7 +28,7 @@ describe('tunes play on a pipe', () => {
     const { home } = await library();
     const result = await runTunes(['play'], { home });
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    expect(result.stdout).toBe('1/3 Owls - Midnight (0:00)\n2/3 Sunrise Band - Morning (0:00)\n3/3 Sunrise Band - Noon (0:00)\n');
+    expect(result.stdout).toBe('1/3 Owls - Midnight (0:01)\n2/3 Sunrise Band - Morning (0:01)\n3/3 Sunrise Band - Noon (0:01)\n');
   });
 
   it('--json prints one JSON object per track start', async () => {
@@ -37,8 +37,8 @@ describe('tunes play on a pipe', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as unknown);
     expect(lines).toEqual([
-      { event: 'track', position: 1, length: 2, song: { id: songs[0]!.id, title: 'Morning', artist: 'Sunrise Band', album: 'Dawn', durationMs: 800 } },
-      { event: 'track', position: 2, length: 2, song: { id: songs[1]!.id, title: 'Noon', artist: 'Sunrise Band', album: 'Dawn', durationMs: 800 } },
+      { event: 'track', position: 1, length: 2, song: expect.objectContaining({ id: songs[0]!.id, title: 'Morning', artist: 'Sunrise Band', album: 'Dawn', duration_ms: 800 }) },
+      { event: 'track', position: 2, length: 2, song: expect.objectContaining({ id: songs[1]!.id, title: 'Noon', artist: 'Sunrise Band', album: 'Dawn', duration_ms: 800 }) },
     ]);
   });
 
@@ -68,19 +68,21 @@ describe('tunes play on a pipe', () => {
 
     const history = await runTunes(['history', '--json'], { home });
     expect(history.code).toBe(0);
-    const plays = JSON.parse(history.stdout) as Array<{ title: string; msPlayed: number; startedAt: string }>;
-    expect(plays.map((p) => p.title)).toEqual(['Noon', 'Morning']);
-    for (const play of plays) expect(play.msPlayed).toBeGreaterThanOrEqual(400);
+    const plays = JSON.parse(history.stdout) as Array<{ song: { title: string }; ms_played: number; started_at: string }>;
+    expect(plays.map((p) => p.song.title)).toEqual(['Noon', 'Morning']);
+    for (const play of plays) expect(play.ms_played).toBeGreaterThanOrEqual(400);
     const human = await runTunes(['history', '--limit', '1'], { home });
     expect(human.stdout).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} {2}Sunrise Band - Noon {2}\(0:0\d played\)\n$/);
     // Times are shown in the listener's time zone (stored in UTC).
     const tokyo = await runTunes(['history', '--limit', '1'], { home, env: { TZ: 'Asia/Tokyo' } });
-    const inTokyo = new Date(Date.parse(plays[0]?.startedAt ?? '') + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+    const inTokyo = new Date(Date.parse(plays[0]?.started_at ?? '') + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
     expect(tokyo.stdout.startsWith(`${inTokyo}  Sunrise Band - Noon`)).toBe(true);
 
-    const stats = JSON.parse((await runTunes(['stats', '--json'], { home })).stdout) as { plays: number; topArtists: Array<{ artist: string; plays: number }> };
+    type Stats = { plays: number; top_songs: Array<{ song: { title: string }; plays: number }>; top_artists: Array<{ artist: string; plays: number }> };
+    const stats = JSON.parse((await runTunes(['stats', '--json'], { home })).stdout) as Stats;
     expect(stats.plays).toBe(2);
-    expect(stats.topArtists).toEqual([expect.objectContaining({ artist: 'Sunrise Band', plays: 2 })]);
+    expect(stats.top_songs.map((t) => [t.song.title, t.plays]).sort()).toEqual([['Morning', 1], ['Noon', 1]]);
+    expect(stats.top_artists).toEqual([expect.objectContaining({ artist: 'Sunrise Band', plays: 2 })]);
     const future = await runTunes(['stats', '--since', '2999-01-01'], { home });
     expect(future.stdout).toBe('No plays since 2999-01-01.\n');
     expect((await runTunes(['stats', '--since', 'soon'], { home })).code).toBe(2);
@@ -92,7 +94,7 @@ describe('tunes play on a pipe', () => {
     const result = await runTunes(['play'], { home });
     expect(result.code).toBe(0);
     // Midnight keeps its place (1/3) in the queue; it just never starts.
-    expect(result.stdout).toBe('2/3 Sunrise Band - Morning (0:00)\n3/3 Sunrise Band - Noon (0:00)\n');
+    expect(result.stdout).toBe('2/3 Sunrise Band - Morning (0:01)\n3/3 Sunrise Band - Noon (0:01)\n');
     expect(result.stderr).toMatch(/^tunes: warning: cannot play "Midnight" \(.*midnight\.ogg\): .*; skipping it\n$/);
 
     // When nothing at all could be played, that is a failure (exit 6), not a quiet success.

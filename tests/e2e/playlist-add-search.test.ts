@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cliLibrary } from '../helpers/cli-library.js';
 import { runTunes } from '../helpers/run-cli.js';
 
-type Show = { songs: Array<{ id: number; title: string }> };
+type Show = { entries: Array<{ song: { id: number; title: string } }> };
 
 describe('tunes playlist add --search', () => {
   it('adds the top hit, or every hit with --all, and refuses a search that finds nothing', async () => {
@@ -18,14 +18,14 @@ describe('tunes playlist add --search', () => {
 
     const top = await runTunes(['playlist', 'add', 'mix', '--search', 'joni carey', '--json'], { home });
     expect(top.code).toBe(0);
-    expect(JSON.parse(top.stdout)).toMatchObject({ added: [{ position: 1, songId: byTitle.get('Carey') }] });
+    expect(JSON.parse(top.stdout)).toMatchObject({ added: [{ position: 1, song_id: byTitle.get('Carey') }] });
 
     const all = await runTunes(['playlist', 'add', 'mix', '--search', 'joni', '--all', '--at', '1'], { home });
     expect(all).toMatchObject({ code: 0, stdout: 'Added 3 songs to "Mix" at positions 1-3 (now 4 songs, 12:00)\n' });
     expect(all.stderr).toBe(`note: song ${byTitle.get('Carey')} was already in "Mix"; added again\n`);
     const shown = JSON.parse((await runTunes(['playlist', 'show', 'mix', '--json'], { home })).stdout) as Show;
-    expect(shown.songs.map((s) => s.title).sort()).toEqual(['Blue', 'Carey', 'Carey', 'River']);
-    expect(shown.songs[3]!.title).toBe('Carey');
+    expect(shown.entries.map((e) => e.song.title).sort()).toEqual(['Blue', 'Carey', 'Carey', 'River']);
+    expect(shown.entries[3]!.song.title).toBe('Carey');
 
     const none = await runTunes(['playlist', 'add', 'mix', '--search', 'zzzz nothing'], { home });
     expect(none).toMatchObject({ code: 4, stdout: '', stderr: 'tunes: no song matches "zzzz nothing"\nhint: try fewer or shorter words\n' });
@@ -42,6 +42,6 @@ describe('tunes playlist add --search', () => {
       code: 2,
       stderr: 'tunes: give at least one song id, or --search "words"\n',
     });
-    expect((JSON.parse((await runTunes(['playlist', 'show', 'mix', '--json'], { home })).stdout) as Show).songs).toHaveLength(4);
+    expect((JSON.parse((await runTunes(['playlist', 'show', 'mix', '--json'], { home })).stdout) as Show).entries).toHaveLength(4);
   });
 });

@@ -17,9 +17,9 @@ async function setup() {
   return { home, songs, music, lists };
 }
 
-type Show = { songs: Array<{ id: number }> };
+type Show = { entries: Array<{ song_id: number }> };
 const idsOf = async (home: string, ref: string) =>
-  (JSON.parse((await runTunes(['playlist', 'show', ref, '--json'], { home })).stdout) as Show).songs.map((s) => s.id);
+  (JSON.parse((await runTunes(['playlist', 'show', ref, '--json'], { home })).stdout) as Show).entries.map((e) => e.song_id);
 
 describe('tunes playlist import / export', () => {
   it('imports M3U files in the shapes other players write', async () => {

@@ -56,9 +56,9 @@ describe('one user never sees or changes another user\'s playlists or likes', ()
     // bob may use the same name for his own playlist
     expect((await bob(['playlist', 'create', 'private'])).code).toBe(0);
 
-    const still = JSON.parse((await alice(['playlist', 'show', theirs, '--json'])).stdout) as { playlist: object; songs: unknown[] };
-    expect(still.playlist).toMatchObject({ name: 'Private', songCount: 1 });
-    expect(still.songs).toHaveLength(1);
+    const still = JSON.parse((await alice(['playlist', 'show', theirs, '--json'])).stdout) as { name: string; entries: unknown[] };
+    expect(still).toMatchObject({ name: 'Private', song_count: 1 });
+    expect(still.entries).toHaveLength(1);
     expect((JSON.parse((await alice(['playlist', 'list', '--json'])).stdout) as unknown[]).length).toBe(1);
   });
 
@@ -69,9 +69,9 @@ describe('one user never sees or changes another user\'s playlists or likes', ()
     await bob(['like', two!]);
     const bobUnlikes = await bob(['unlike', one!]);
     expect(bobUnlikes).toMatchObject({ code: 0, stdout: 'Unliked 0 songs\n', stderr: `note: song ${one} was not liked\n` });
-    const aliceLiked = JSON.parse((await alice(['liked', '--json'])).stdout) as Array<{ id: number }>;
-    const bobLiked = JSON.parse((await bob(['liked', '--json'])).stdout) as Array<{ id: number }>;
-    expect(aliceLiked.map((s) => s.id)).toEqual([Number(one)]);
-    expect(bobLiked.map((s) => s.id)).toEqual([Number(two)]);
+    const aliceLiked = JSON.parse((await alice(['liked', '--json'])).stdout) as Array<{ song: { id: number } }>;
+    const bobLiked = JSON.parse((await bob(['liked', '--json'])).stdout) as Array<{ song: { id: number } }>;
+    expect(aliceLiked.map((l) => l.song.id)).toEqual([Number(one)]);
+    expect(bobLiked.map((l) => l.song.id)).toEqual([Number(two)]);
   });
 });

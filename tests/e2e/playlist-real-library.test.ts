@@ -5,7 +5,7 @@ import { copyFixtures } from '../helpers/fixtures.js';
 import { registerUser, runTunes } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-type Show = { songs: Array<{ position: number; title: string; available: boolean; path: string }> };
+type Show = { entries: Array<{ position: number; available: boolean; song: { title: string; path: string } }> };
 
 describe('playlists over a scanned library', () => {
   it('keeps songs whose file went missing listed as unavailable, and closes the gap when they are pruned', async () => {
@@ -19,7 +19,7 @@ describe('playlists over a scanned library', () => {
     const add = await runTunes(['playlist', 'add', 'real', '--search', 'title', '--all'], { home });
     expect(add.code).toBe(0);
     const before = JSON.parse((await runTunes(['playlist', 'show', 'real', '--json'], { home })).stdout) as Show;
-    expect(before.songs).toHaveLength(4);
+    expect(before.entries).toHaveLength(4);
 
     // the M3U8 export names real files; importing it back finds the same songs
     const file = join(tempDir(), 'real.m3u8');
@@ -29,17 +29,17 @@ describe('playlists over a scanned library', () => {
       stdout: 'Imported "Again" (id 2): 4 of 4 entries matched\n',
     });
 
-    const victim = before.songs[1]!;
-    rmSync(victim.path);
+    const victim = before.entries[1]!;
+    rmSync(victim.song.path);
     expect((await runTunes(['library', 'scan'], { home })).code).toBe(0);
     const missing = JSON.parse((await runTunes(['playlist', 'show', 'real', '--json'], { home })).stdout) as Show;
-    expect(missing.songs.map((s) => [s.title, s.available])).toEqual(before.songs.map((s) => [s.title, s !== victim]));
-    expect((await runTunes(['playlist', 'show', 'real'], { home })).stdout).toContain(`${victim.title} [unavailable]`);
+    expect(missing.entries.map((e) => [e.song.title, e.available])).toEqual(before.entries.map((e) => [e.song.title, e !== victim]));
+    expect((await runTunes(['playlist', 'show', 'real'], { home })).stdout).toContain(`${victim.song.title} [unavailable]`);
 
     expect((await runTunes(['library', 'prune'], { home })).code).toBe(0);
     const pruned = JSON.parse((await runTunes(['playlist', 'show', 'real', '--json'], { home })).stdout) as Show;
-    expect(pruned.songs.map((s) => [s.position, s.title])).toEqual(
-      before.songs.filter((s) => s !== victim).map((s, i) => [i + 1, s.title]),
+    expect(pruned.entries.map((e) => [e.position, e.song.title])).toEqual(
+      before.entries.filter((e) => e !== victim).map((e, i) => [i + 1, e.song.title]),
     );
   });
 });

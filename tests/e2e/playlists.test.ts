@@ -30,15 +30,20 @@ describe('tunes playlist', () => {
       ].join('\n'),
     );
     const showJson = json((await runTunes(['playlist', 'show', '1', '--json'], { home })).stdout);
-    expect(showJson.playlist).toMatchObject({ id: 1, name: 'Road Trip', description: 'summer', songCount: 2, durationMs: 425_000 });
-    expect(showJson.songs).toEqual([
-      expect.objectContaining({ position: 1, id: blue!.id, title: 'Blue', artist: 'Joni', album: 'Blue', durationMs: 185_000, available: true }),
-      expect.objectContaining({ position: 2, id: river!.id, title: 'River', available: false }),
+    expect(showJson).toMatchObject({ id: 1, name: 'Road Trip', description: 'summer', song_count: 2, duration_ms: 425_000 });
+    expect(showJson.entries).toEqual([
+      expect.objectContaining({
+        position: 1,
+        song_id: blue!.id,
+        available: true,
+        song: expect.objectContaining({ id: blue!.id, title: 'Blue', artist: 'Joni', album: 'Blue', duration_ms: 185_000, available: true }),
+      }),
+      expect.objectContaining({ position: 2, song_id: river!.id, available: false, song: expect.objectContaining({ title: 'River' }) }),
     ]);
 
     await runTunes(['playlist', 'create', 'Empty'], { home });
     const list = await runTunes(['playlist', 'list', '--json'], { home });
-    expect((JSON.parse(list.stdout) as Array<Record<string, unknown>>).map((p) => [p.name, p.songCount, p.durationMs])).toEqual([
+    expect((JSON.parse(list.stdout) as Array<Record<string, unknown>>).map((p) => [p.name, p.song_count, p.duration_ms])).toEqual([
       ['Empty', 0, 0],
       ['Road Trip', 2, 425_000],
     ]);
@@ -55,11 +60,11 @@ describe('tunes playlist', () => {
     const dup = await runTunes(['playlist', 'add', 'mix', c!, a!, '--at', '2', '--json'], { home });
     expect(dup.code).toBe(0);
     expect(dup.stderr).toBe(`note: song ${a} was already in "Mix"; added again\n`);
-    expect(json(dup.stdout)).toMatchObject({ added: [{ position: 2, songId: Number(c) }, { position: 3, songId: Number(a) }], alreadyPresent: [Number(a)] });
+    expect(json(dup.stdout)).toMatchObject({ added: [{ position: 2, song_id: Number(c) }, { position: 3, song_id: Number(a) }], already_present: [Number(a)] });
     await runTunes(['playlist', 'add', 'mix', d!], { home });
     const titles = async () =>
-      (json((await runTunes(['playlist', 'show', 'mix', '--json'], { home })).stdout).songs as Array<{ position: number; title: string }>).map(
-        (s) => `${s.position}${s.title}`,
+      (json((await runTunes(['playlist', 'show', 'mix', '--json'], { home })).stdout).entries as Array<{ position: number; song: { title: string } }>).map(
+        (e) => `${e.position}${e.song.title}`,
       );
     expect(await titles()).toEqual(['1A', '2C', '3A', '4B', '5D']);
 
@@ -106,7 +111,7 @@ describe('tunes playlist', () => {
     const missingArg = await runTunes(['playlist', 'add', 'mix'], { home });
     expect(missingArg.code).toBe(2);
     // nothing changed along the way
-    expect(json((await runTunes(['playlist', 'show', 'mix', '--json'], { home })).stdout).playlist).toMatchObject({ songCount: 1 });
+    expect(json((await runTunes(['playlist', 'show', 'mix', '--json'], { home })).stdout)).toMatchObject({ song_count: 1 });
 
     await runTunes(['logout'], { home });
     for (const args of [['playlist', 'list'], ['playlist', 'create', 'x'], ['like', song], ['liked']]) {
@@ -126,7 +131,8 @@ describe('tunes playlist', () => {
       ),
     );
     for (const r of results) expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
-    const shown = json((await runTunes(['playlist', 'show', 'race', '--json'], { home })).stdout).songs as Array<{ position: number; id: number }>;
+    const entries = json((await runTunes(['playlist', 'show', 'race', '--json'], { home })).stdout).entries as Array<{ position: number; song_id: number }>;
+    const shown = entries.map((e) => ({ position: e.position, id: e.song_id }));
     expect(shown.map((s) => s.position)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
     expect(shown.map((s) => s.id).sort((x, y) => x - y)).toEqual(songs.map((s) => s.id).sort((x, y) => x - y));
     // each batch stays together, in the order given

@@ -172,6 +172,11 @@ describe('tunes serve', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('audio/mpeg');
     expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(join(music, 'beyonce halo.mp3')))).toBe(true);
+
+    // One song object: `tunes songs --json` shows what the API shows, plus the file's path.
+    const [fromCli] = JSON.parse((await runTunes(['songs', 'halo', '--json'], { home })).stdout) as Array<Record<string, unknown>>;
+    expect(fromCli).toEqual({ ...found[0], path: join(music, 'beyonce halo.mp3') });
+    expect(Object.keys(fromCli!)).toEqual([...Object.keys(found[0]!), 'path']);
     served.child.kill('SIGTERM');
     expect(await served.exited).toBe(0);
   });

@@ -16,9 +16,10 @@ async function libraryHome(): Promise<string> {
   return home;
 }
 
+// The HTTP API's song object, in its order, plus the file's path (tests/unit/song-presenters.test.ts).
 const SONG_KEYS = [
-  'added_at', 'album', 'album_artist', 'artist', 'bitrate', 'codec', 'disc_no', 'duration_ms', 'genre', 'id',
-  'missing_since', 'mtime_ms', 'path', 'sample_rate', 'size', 'title', 'track_no', 'year',
+  'id', 'title', 'artist', 'album', 'album_artist', 'genre', 'year', 'track_no', 'disc_no', 'duration_ms',
+  'codec', 'bitrate', 'sample_rate', 'size', 'added_at', 'available', 'path',
 ];
 
 describe('tunes songs', () => {
@@ -50,7 +51,7 @@ describe('tunes songs', () => {
 
     const all = JSON.parse((await runTunes(['songs', '--json'], { home })).stdout);
     expect(all).toHaveLength(17);
-    expect(Object.keys(all[0]).sort()).toEqual(SONG_KEYS);
+    expect(Object.keys(all[0])).toEqual(SONG_KEYS);
     expect(all.map((s: { artist: string }) => s.artist).slice(0, 3)).toEqual(['AAC Artist', 'AIFF Artist', 'ALAC Artist']);
 
     const search = async (...args: string[]) =>
@@ -77,8 +78,12 @@ describe('tunes songs', () => {
   it('shows every field of one song, and maps bad input to exit codes', async () => {
     const home = await libraryHome();
     const [halo] = JSON.parse((await runTunes(['songs', 'halo', '--json'], { home })).stdout);
-    const show = await runTunes(['songs', 'show', String(halo.id)], { home });
+    // Far from UTC, so a time shown in UTC cannot pass for local time.
+    const show = await runTunes(['songs', 'show', String(halo.id)], { home, env: { TZ: 'Pacific/Kiritimati' } });
     expect(show.code).toBe(0);
+    const local = new Date(halo.added_at).toLocaleString('sv-SE', { timeZone: 'Pacific/Kiritimati' }).slice(0, 16);
+    expect(show.stdout).toMatch(new RegExp(`^added: +${local}$`, 'm'));
+    expect(show.stdout).not.toMatch(/\dT\d\d:\d\d.*Z/);
     for (const label of ['title:', 'artist:', 'album:', 'genre:', 'length:', 'codec:', 'bitrate:', 'path:', 'added:']) {
       expect(show.stdout).toContain(label);
     }

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { openStore } from '../../src/db/open.js';
-import type { NewSong, Song } from '../../src/db/schema.js';
+import type { NewSongRow } from '../../src/db/schema.js';
+import type { Song } from '../../src/domain/song.js';
 import { registerUser } from './run-cli.js';
 import { seedSongs } from './seed-songs.js';
 import { tempDir } from './temp-dir.js';
 
 /** A TUNES_HOME with the given users registered (the last one stays logged in) and songs in its catalogue. */
-export async function cliLibrary(users: string[], songs: Array<Partial<NewSong>>): Promise<{ home: string; songs: Song[] }> {
+export async function cliLibrary(users: string[], songs: Array<Partial<NewSongRow>>): Promise<{ home: string; songs: Song[] }> {
   const home = tempDir();
   for (const user of users) await registerUser(home, user);
   const store = await openStore(join(home, 'tunes.db'));

@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest';
-import type { Song } from '../../src/db/schema.js';
+import type { Song } from '../../src/domain/song.js';
 import { AudioEngine } from '../../src/player/audio-engine.js';
 import { resolveMpvBinary } from '../../src/player/mpv-binary.js';
 import { createAuthService } from '../../src/services/auth/auth-service.js';

@@ -1,5 +1,7 @@
 import type { Store } from '../../src/db/open.js';
-import type { NewSong, Song } from '../../src/db/schema.js';
+import { songRowToSong } from '../../src/db/repositories/song-row.js';
+import type { NewSongRow } from '../../src/db/schema.js';
+import type { Song } from '../../src/domain/song.js';
 
 let counter = 0;
 
@@ -7,7 +9,7 @@ let counter = 0;
  * Inserts catalogue rows directly, for tests of features that sit on top of the library
  * (playlists, likes, playback) and need songs without scanning audio files.
  */
-export async function seedSongs(store: Store, songs: Array<Partial<NewSong>>): Promise<Song[]> {
+export async function seedSongs(store: Store, songs: Array<Partial<NewSongRow>>): Promise<Song[]> {
   const rows: Song[] = [];
   for (const song of songs) {
     counter += 1;
@@ -26,7 +28,7 @@ export async function seedSongs(store: Store, songs: Array<Partial<NewSong>>): P
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    rows.push(row);
+    rows.push(songRowToSong(row));
   }
   return rows;
 }

@@ -1,7 +1,7 @@
 import { render } from 'ink-testing-library';
 import { afterEach } from 'vitest';
 import { openLocalConfig } from '../../src/config/local-config.js';
-import type { User } from '../../src/db/schema.js';
+import type { User } from '../../src/domain/user.js';
 import { createAuthService } from '../../src/services/auth/auth-service.js';
 import { createLocalSession } from '../../src/services/auth/local-session.js';
 import { systemClock } from '../../src/services/clock.js';

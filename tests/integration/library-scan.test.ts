@@ -264,8 +264,8 @@ describe('library scan: incremental', () => {
     copyFixtures(one, ['flac.flac', 'opus.opus']);
     copyFixtures(two, ['wav.wav']);
     await library.addRoots(admin, [one, two], { workers: 0 });
-    expect((await library.listRoots(admin)).map((r) => r.songs).sort()).toEqual([1, 2]);
-    expect(await library.removeRoot(admin, one)).toMatchObject({ markedMissing: 2 });
+    expect((await library.listRoots(admin)).map((r) => r.song_count).sort()).toEqual([1, 2]);
+    expect(await library.removeRoot(admin, one)).toMatchObject({ marked_missing: 2 });
     expect(await catalog.countSongs()).toBe(1);
     await expect(library.removeRoot(admin, one)).rejects.toMatchObject({ code: 'not_found' });
     expect(await library.scan(admin, { workers: 0 })).toMatchObject({ unchanged: 1, missing: 0 });

@@ -54,8 +54,8 @@ describe('a playlist change while another process holds the write lock', () => {
       other.exec('rollback');
       other.close();
     }
-    expect((await playlists.get(alice.id, 'locked')).songCount).toBe(0);
+    expect((await playlists.get(alice.id, 'locked')).song_count).toBe(0);
     await playlists.addSongs(alice.id, 'locked', [song!.id]);
-    expect((await playlists.get(alice.id, 'locked')).songCount).toBe(1);
+    expect((await playlists.get(alice.id, 'locked')).song_count).toBe(1);
   });
 });

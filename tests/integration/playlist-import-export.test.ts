@@ -34,7 +34,7 @@ describe('playlist import and export (service)', () => {
     ].join('\r\n');
     const result = await playlists.import(alice.id, { text, sourcePath: join(music, 'favourites.m3u') });
     expect(result).toMatchObject({ format: 'm3u', total: 4, matched: 3, unmatched: [{ ref: 'line 7', label: '/nowhere/nothing.mp3' }] });
-    expect(result.playlist).toMatchObject({ name: 'favourites', songCount: 3 });
+    expect(result.playlist).toMatchObject({ name: 'favourites', song_count: 3 });
     const shown = await playlists.show(alice.id, 'favourites');
     expect(shown.entries.map((e) => e.song.id)).toEqual([songs[0]!.id, songs[1]!.id, songs[3]!.id]);
   });
@@ -110,7 +110,7 @@ describe('playlist import and export (service)', () => {
     await likes.like(alice.id, [songs[2]!.id]);
     await likes.like(bob.id, [songs[1]!.id]);
     const exported = await playlists.export(alice.id, { kind: 'liked' }, 'json');
-    expect(exported).toMatchObject({ name: 'Liked songs', songCount: 2 });
+    expect(exported).toMatchObject({ name: 'Liked songs', song_count: 2 });
     const back = await playlists.import(alice.id, { text: exported.text, name: 'Liked copy' });
     expect((await playlists.songsOf(alice.id, { kind: 'playlist', ref: 'liked copy' })).songs.map((s) => s.id)).toEqual([
       songs[2]!.id,
@@ -118,6 +118,6 @@ describe('playlist import and export (service)', () => {
     ]);
     expect(back.matched).toBe(2);
     // a playlist source works the same way through export
-    expect((await playlists.export(alice.id, { kind: 'playlist', ref: 'liked copy' }, 'm3u8')).songCount).toBe(2);
+    expect((await playlists.export(alice.id, { kind: 'playlist', ref: 'liked copy' }, 'm3u8')).song_count).toBe(2);
   });
 });

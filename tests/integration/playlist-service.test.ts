@@ -13,7 +13,7 @@ describe('playlist service', () => {
   it('creates playlists with trimmed names unique per user regardless of case', async () => {
     const { playlists, alice, bob } = await playlistSetup();
     const created = await playlists.create(alice.id, '  Road Trip  ', { description: 'summer' });
-    expect(created).toMatchObject({ name: 'Road Trip', description: 'summer', songCount: 0, durationMs: 0 });
+    expect(created).toMatchObject({ name: 'Road Trip', description: 'summer', song_count: 0, duration_ms: 0 });
     expect(await errorOf(playlists.create(alice.id, 'road trip'))).toBe('conflict: you already have a playlist named "road trip"');
     expect(await errorOf(playlists.create(alice.id, 'ROAD TRIP '))).toMatch(/^conflict:/);
     // case folding beyond ASCII
@@ -47,13 +47,13 @@ describe('playlist service', () => {
     const [a, b, c, d] = await seedSongs(store, [{ duration_ms: 1000 }, { duration_ms: 2000 }, { duration_ms: 3000 }, {}]);
     const p = await playlists.create(alice.id, 'Mix');
     const first = await playlists.addSongs(alice.id, 'mix', [a!.id, b!.id]);
-    expect(first.added).toEqual([{ position: 1, songId: a!.id }, { position: 2, songId: b!.id }]);
-    expect(first.alreadyPresent).toEqual([]);
-    expect(first.playlist).toMatchObject({ songCount: 2, durationMs: 3000 });
+    expect(first.added).toEqual([{ position: 1, song_id: a!.id }, { position: 2, song_id: b!.id }]);
+    expect(first.already_present).toEqual([]);
+    expect(first.playlist).toMatchObject({ song_count: 2, duration_ms: 3000 });
 
     const inserted = await playlists.addSongs(alice.id, String(p.id), [c!.id, a!.id], { at: 2 });
-    expect(inserted.added).toEqual([{ position: 2, songId: c!.id }, { position: 3, songId: a!.id }]);
-    expect(inserted.alreadyPresent).toEqual([a!.id]);
+    expect(inserted.added).toEqual([{ position: 2, song_id: c!.id }, { position: 3, song_id: a!.id }]);
+    expect(inserted.already_present).toEqual([a!.id]);
     expect((await positionsIn(store, p.id)).map((r) => r.song_id)).toEqual([a!.id, c!.id, a!.id, b!.id]);
     expect((await positionsIn(store, p.id)).map((r) => r.position)).toEqual([1, 2, 3, 4]);
 
@@ -66,7 +66,7 @@ describe('playlist service', () => {
     expect(await errorOf(playlists.addSongs(alice.id, 'mix', []))).toBe('usage: give at least one song id');
     expect(await errorOf(playlists.addSongs(alice.id, 'mix', [-1]))).toBe('invalid_input: not a valid song id: -1');
     // failed adds changed nothing
-    expect((await playlists.get(alice.id, 'mix')).songCount).toBe(5);
+    expect((await playlists.get(alice.id, 'mix')).song_count).toBe(5);
   });
 
   it('shows entries with songs whose file went missing marked unavailable', async () => {
@@ -123,7 +123,7 @@ describe('playlist service', () => {
     await playlists.create(alice.id, 'Other');
     clock.advance(60_000);
     const renamed = await playlists.rename(alice.id, 'old', 'New name');
-    expect(renamed).toMatchObject({ id: p.id, name: 'New name', updatedAt: '2026-03-01T12:01:00.000Z' });
+    expect(renamed).toMatchObject({ id: p.id, name: 'New name', updated_at: '2026-03-01T12:01:00.000Z' });
     await expect(playlists.rename(alice.id, 'new name', 'NEW NAME')).resolves.toMatchObject({ name: 'NEW NAME' });
     expect(await errorOf(playlists.rename(alice.id, 'new name', 'other'))).toBe('conflict: you already have a playlist named "other"');
     const deleted = await playlists.delete(alice.id, 'NEW name');
@@ -141,7 +141,7 @@ describe('playlist service', () => {
     await playlists.addSongs(alice.id, 'zebra', [a!.id, b!.id, a!.id]);
     await playlists.create(bob.id, 'bobs');
     const list = await playlists.list(alice.id);
-    expect(list.map((p) => [p.name, p.songCount, p.durationMs, p.updatedAt])).toEqual([
+    expect(list.map((p) => [p.name, p.song_count, p.duration_ms, p.updated_at])).toEqual([
       ['Apple', 0, 0, '2026-03-01T12:00:00.000Z'],
       ['zebra', 3, 120_000, '2026-03-01T12:00:05.000Z'],
     ]);
@@ -182,7 +182,7 @@ describe('playlist service', () => {
     }
     expect(await playlists.list(bob.id)).toEqual([]);
     const still = await playlists.show(alice.id, id);
-    expect(still.playlist).toMatchObject({ name: 'Secret', songCount: 1 });
+    expect(still.playlist).toMatchObject({ name: 'Secret', song_count: 1 });
   });
 
   it('gives the songs of a playlist or of Liked in play order', async () => {

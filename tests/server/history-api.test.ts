@@ -4,9 +4,9 @@ import { startTestServer } from '../helpers/test-server.js';
 
 interface PlayJson {
   song_id: number;
-  title: string;
   started_at: string;
   ms_played: number;
+  song: { id: number; title: string };
 }
 
 describe('GET /api/me/history', () => {
@@ -25,7 +25,7 @@ describe('GET /api/me/history', () => {
     const res = await server.call('GET', '/api/me/history', { token: alice.token });
     expect(res.status).toBe(200);
     const plays = (await res.json()) as PlayJson[];
-    expect(plays.map((p) => [p.title, p.started_at, p.ms_played])).toEqual([
+    expect(plays.map((p) => [p.song.title, p.started_at, p.ms_played])).toEqual([
       ['Two', '2026-03-01T11:00:00.000Z', 60_000],
       ['One', '2026-03-01T10:00:00.000Z', 60_000],
     ]);

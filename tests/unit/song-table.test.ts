@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, renderSongTable } from '../../src/cli/format/song-table.js';
-import type { Song } from '../../src/db/schema.js';
+import type { Song } from '../../src/domain/song.js';
 
 const song = (over: Partial<Song>): Song => ({
   id: 1, path: '/m/a.mp3', title: 'T', artist: 'A', album: 'B', album_artist: null, genre: null, year: null,

@@ -1,15 +1,13 @@
 import type { Command } from 'commander';
 import { TunesError } from '../../errors.js';
-import type { User } from '../../db/schema.js';
 import { emit, withJson, type JsonOption } from '../output.js';
+import { presentUser } from '../present/user.js';
 import { promptHidden, promptLine, readPasswordFromStdin } from '../prompt.js';
 import type { CliRuntime } from '../runtime.js';
 
 interface CredentialOptions extends JsonOption {
   passwordStdin?: boolean;
 }
-
-const publicUser = (user: User) => ({ id: user.id, username: user.username, role: user.role });
 
 export function registerAccountCommands(program: Command, runtime: CliRuntime): void {
   withJson(
@@ -30,7 +28,7 @@ export function registerAccountCommands(program: Command, runtime: CliRuntime): 
       }
     }
     const user = await (await runtime.services()).session.register(name, password);
-    emit(runtime, options, publicUser(user), (u) => `Registered ${u.username}`);
+    emit(runtime, options, presentUser(user), (u) => `Registered ${u.username}`);
   });
 
   withJson(
@@ -45,18 +43,18 @@ export function registerAccountCommands(program: Command, runtime: CliRuntime): 
       ? await readPasswordFromStdin(runtime)
       : await promptHidden(runtime, 'Password: ');
     const user = await (await runtime.services()).session.login(name, password);
-    emit(runtime, options, publicUser(user), (u) => `Logged in as ${u.username}`);
+    emit(runtime, options, presentUser(user), (u) => `Logged in as ${u.username}`);
   });
 
   withJson(program.command('logout').description('end the session kept on this machine')).action(
     async (options: JsonOption) => {
       const { wasLoggedIn } = await (await runtime.services()).session.logout();
-      emit(runtime, options, { loggedOut: wasLoggedIn }, (r) => (r.loggedOut ? 'Logged out' : 'Not logged in'));
+      emit(runtime, options, { logged_out: wasLoggedIn }, (r) => (r.logged_out ? 'Logged out' : 'Not logged in'));
     },
   );
 
   withJson(program.command('whoami').description('show who is logged in')).action(async (options: JsonOption) => {
     const user = await (await runtime.services()).session.currentUser();
-    emit(runtime, options, publicUser(user), (u) => `${u.username} (${u.role})`);
+    emit(runtime, options, presentUser(user), (u) => `${u.username} (${u.role})`);
   });
 }

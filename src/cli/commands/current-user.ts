@@ -1,4 +1,4 @@
-import type { User } from '../../db/schema.js';
+import type { User } from '../../domain/user.js';
 import type { Services } from '../../services/container.js';
 import type { CliRuntime } from '../runtime.js';
 

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import type { ListeningStats } from '../../services/history/history-service.js';
+import type { ListeningStats } from '../../domain/history.js';
 import { emit, terminalWidth, withJson, type JsonOption } from '../output.js';
 import { wholeNumber } from '../parse-number.js';
 import { formatClock } from '../play/status-line.js';
+import { presentHistoryEntry, presentStats } from '../present/listening.js';
 import type { CliRuntime } from '../runtime.js';
 import { withUser } from './current-user.js';
 import { formatTime, plural, renderTable } from './playlist-render.js';
@@ -24,10 +25,10 @@ export function registerHistoryCommands(program: Command, runtime: CliRuntime): 
   ).action(async (options: HistoryOptions) => {
     const { services, user } = await withUser(runtime);
     const plays = await services.history.recent(user.id, { limit: options.limit ?? 20 });
-    emit(runtime, options, plays, (list) =>
-      list.length === 0
+    emit(runtime, options, plays.map(presentHistoryEntry), () =>
+      plays.length === 0
         ? 'No listening history yet. Play something with: tunes play'
-        : list.map((p) => `${formatTime(p.startedAt)}  ${p.artist} - ${p.title}  (${formatClock(p.msPlayed)} played)`).join('\n'),
+        : plays.map((p) => `${formatTime(p.started_at)}  ${p.song.artist} - ${p.song.title}  (${formatClock(p.ms_played)} played)`).join('\n'),
     );
   });
 
@@ -39,7 +40,7 @@ export function registerHistoryCommands(program: Command, runtime: CliRuntime): 
   ).action(async (options: StatsOptions) => {
     const { services, user } = await withUser(runtime);
     const stats = await services.history.stats(user.id, { since: options.since });
-    emit(runtime, options, stats, (value) => renderStats(value, terminalWidth(runtime)));
+    emit(runtime, options, presentStats(stats), () => renderStats(stats, terminalWidth(runtime)));
   });
 }
 
@@ -48,13 +49,13 @@ function renderStats(stats: ListeningStats, width: number): string {
   if (stats.plays === 0) return `No plays ${period}.`;
   const rank = (i: number) => `${i + 1}.`;
   return [
-    `Listening ${period}: ${plural(stats.plays, 'play')}, ${formatDuration(stats.msPlayed)}`,
+    `Listening ${period}: ${plural(stats.plays, 'play')}, ${formatDuration(stats.ms_played)}`,
     '',
-    renderTable(['#', 'TOP SONGS', 'PLAYS'], stats.topSongs.map((s, i) => [rank(i), `${s.artist} - ${s.title}`, String(s.plays)]), [0, 2], width),
+    renderTable(['#', 'TOP SONGS', 'PLAYS'], stats.top_songs.map((s, i) => [rank(i), `${s.song.artist} - ${s.song.title}`, String(s.plays)]), [0, 2], width),
     '',
     renderTable(
       ['#', 'TOP ARTISTS', 'PLAYS', 'TIME'],
-      stats.topArtists.map((a, i) => [rank(i), a.artist, String(a.plays), formatDuration(a.msPlayed)]),
+      stats.top_artists.map((a, i) => [rank(i), a.artist, String(a.plays), formatDuration(a.ms_played)]),
       [0, 2, 3],
       width,
     ),

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
-import type { ScanProgress, ScanSummary } from '../../services/library/library-service.js';
+import type { ScanSummary } from '../../domain/library.js';
+import type { ScanProgress } from '../../services/library/library-service.js';
 import { emit, note, withJson, type JsonOption } from '../output.js';
+import { presentAddFolders, presentLibraryFolder, presentScan } from '../present/library.js';
 import { scanProgressLine } from '../progress-line.js';
 import type { CliRuntime } from '../runtime.js';
 import { formatTime, plural } from './playlist-render.js';
@@ -16,17 +18,16 @@ export function registerLibraryCommands(program: Command, runtime: CliRuntime): 
     async (folders: string[], options: JsonOption) => {
       const services = await runtime.services();
       const actor = await services.session.currentUser();
-      const { roots, known, scan } = await withProgress(options, (onProgress) =>
-        services.library.addRoots(actor, folders, { onProgress }),
-      );
-      emit(runtime, options, { roots: roots.map((r) => r.path), alreadyInLibrary: known, scan }, (r) => {
-        reportFailures(r.scan);
-        const added = r.roots.filter((path) => !known.includes(path));
+      const result = await withProgress(options, (onProgress) => services.library.addRoots(actor, folders, { onProgress }));
+      const known = result.already_in_library;
+      emit(runtime, options, presentAddFolders(result), () => {
+        reportFailures(result.scan);
+        const added = result.roots.map((r) => r.path).filter((path) => !known.includes(path));
         const lines = [
           ...(added.length > 0 ? [`Added ${added.map(quote).join(', ')}`] : []),
           ...(known.length > 0 ? [`Already in the library, rescanned: ${known.map(quote).join(', ')}`] : []),
         ];
-        return `${lines.join('\n')}\n${describeScan(r.scan)}`;
+        return `${lines.join('\n')}\n${describeScan(result.scan)}`;
       });
     },
   );
@@ -40,19 +41,19 @@ export function registerLibraryCommands(program: Command, runtime: CliRuntime): 
     const services = await runtime.services();
     const actor = await services.session.currentUser();
     const scan = await withProgress(options, (onProgress) => services.library.scan(actor, { full: options.full, onProgress }));
-    emit(runtime, options, scan, (s) => {
-      reportFailures(s);
-      return describeScan(s);
+    emit(runtime, options, presentScan(scan), () => {
+      reportFailures(scan);
+      return describeScan(scan);
     });
   });
 
   withJson(library.command('list').description('show the library folders')).action(async (options: JsonOption) => {
     const services = await runtime.services();
     const roots = await services.library.listRoots(await services.session.currentUser());
-    emit(runtime, options, roots, (list) =>
+    emit(runtime, options, roots.map(presentLibraryFolder), (list) =>
       list.length === 0
         ? 'No library folders yet. Add one with: tunes library add <folder>'
-        : list.map((r) => `${quote(r.path)}  (${plural(r.songs, 'song')}, added ${formatTime(r.added_at)})`).join('\n'),
+        : list.map((r) => `${quote(r.path)}  (${plural(r.song_count, 'song')}, added ${formatTime(r.added_at)})`).join('\n'),
     );
   });
 
@@ -61,7 +62,7 @@ export function registerLibraryCommands(program: Command, runtime: CliRuntime): 
   ).action(async (folder: string, options: JsonOption) => {
     const services = await runtime.services();
     const result = await services.library.removeRoot(await services.session.currentUser(), folder);
-    emit(runtime, options, result, (r) => `Removed ${quote(r.root)} (${r.markedMissing} songs marked missing)`);
+    emit(runtime, options, result, (r) => `Removed ${quote(r.root)} (${r.marked_missing} songs marked missing)`);
   });
 
   withJson(library.command('prune').description('delete songs whose files are missing')).action(
@@ -90,7 +91,7 @@ export function registerLibraryCommands(program: Command, runtime: CliRuntime): 
 }
 
 function describeScan(s: ScanSummary): string {
-  const seconds = (s.durationMs / 1000).toFixed(1);
+  const seconds = (s.duration_ms / 1000).toFixed(1);
   return (
     `Scanned ${s.files} files in ${seconds} s: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ` +
     `${s.restored} restored, ${s.moved > 0 ? `${s.moved} moved, ` : ''}${s.missing} missing, ${s.failed} failed`

@@ -3,7 +3,8 @@ import { emit, note, terminalWidth, withJson, type JsonOption } from '../output.
 import type { CliRuntime } from '../runtime.js';
 import { parseIntegers } from '../parse-ids.js';
 import { withUser } from './current-user.js';
-import { formatDuration, formatTime, plural, renderTable, songJson, titleCell } from './playlist-render.js';
+import { formatDuration, formatTime, plural, renderTable, titleCell } from './playlist-render.js';
+import { presentLikedSong } from '../present/listening.js';
 
 export function registerLikeCommands(program: Command, runtime: CliRuntime): void {
   withJson(program.command('like').description('add songs to your liked songs').argument('<song-id...>')).action(
@@ -11,7 +12,7 @@ export function registerLikeCommands(program: Command, runtime: CliRuntime): voi
       const songIds = parseIntegers(songArgs, 'song id');
       const { services, user } = await withUser(runtime);
       const result = await services.likes.like(user.id, songIds);
-      for (const id of result.alreadyLiked) note(runtime, `note: song ${id} was already liked`);
+      for (const id of result.already_liked) note(runtime, `note: song ${id} was already liked`);
       emit(runtime, options, result, (r) => `Liked ${plural(r.liked.length, 'song')}`);
     },
   );
@@ -21,7 +22,7 @@ export function registerLikeCommands(program: Command, runtime: CliRuntime): voi
       const songIds = parseIntegers(songArgs, 'song id');
       const { services, user } = await withUser(runtime);
       const result = await services.likes.unlike(user.id, songIds);
-      for (const id of result.notLiked) note(runtime, `note: song ${id} was not liked`);
+      for (const id of result.not_liked) note(runtime, `note: song ${id} was not liked`);
       emit(runtime, options, result, (r) => `Unliked ${plural(r.unliked.length, 'song')}`);
     },
   );
@@ -29,8 +30,7 @@ export function registerLikeCommands(program: Command, runtime: CliRuntime): voi
   withJson(program.command('liked').description('your liked songs, newest first')).action(async (options: JsonOption) => {
     const { services, user } = await withUser(runtime);
     const entries = await services.likes.list(user.id);
-    const value = entries.map((e) => ({ ...songJson(e.song, e.available), likedAt: e.likedAt }));
-    emit(runtime, options, value, () =>
+    emit(runtime, options, entries.map(presentLikedSong), () =>
       entries.length === 0
         ? 'No liked songs yet; like one with `tunes like <song-id>`'
         : renderTable(
@@ -41,7 +41,7 @@ export function registerLikeCommands(program: Command, runtime: CliRuntime): voi
               e.song.artist,
               e.song.album,
               formatDuration(e.song.duration_ms),
-              formatTime(e.likedAt),
+              formatTime(e.liked_at),
             ]),
             [0, 4],
             terminalWidth(runtime),

@@ -1,11 +1,13 @@
 import { Option, type Command } from 'commander';
 import { TunesError, isTunesError } from '../../errors.js';
+import type { Song } from '../../domain/song.js';
 import type { Services } from '../../services/container.js';
 import type { PlaybackEvent, SongSummary } from '../../services/playback/playback-state.js';
 import type { RepeatMode } from '../../services/playback/queue.js';
 import { note } from '../output.js';
 import { runPlayerOnTerminal } from '../play/interactive-player.js';
-import { formatClock } from '../play/status-line.js';
+import { formatLength } from '../play/status-line.js';
+import { presentSong } from '../present/song.js';
 import type { CliRuntime } from '../runtime.js';
 
 interface PlayOptions {
@@ -54,7 +56,7 @@ export function registerPlayCommand(program: Command, runtime: CliRuntime): void
         if (unplayable && started === 0) throw nothingPlayable();
         return;
       }
-      await playToPipe(runtime, services, () => services.playback.play(songs, playOptions(options)), Boolean(options.json));
+      await playToPipe(runtime, services, songs, () => services.playback.play(songs, playOptions(options)), Boolean(options.json));
     });
 }
 
@@ -76,12 +78,13 @@ function nothingPlayable(): TunesError {
 }
 
 export function trackLine(song: SongSummary, index: number, length: number): string {
-  return `${index + 1}/${length} ${song.artist} - ${song.title} (${formatClock(song.durationMs)})`;
+  return `${index + 1}/${length} ${song.artist} - ${song.title} (${formatLength(song.durationMs)})`;
 }
 
 /** Not on a terminal: one line (or JSON object) per track as it starts; done when the queue ends. */
-async function playToPipe(runtime: CliRuntime, services: Services, start: () => Promise<void>, json: boolean): Promise<void> {
+async function playToPipe(runtime: CliRuntime, services: Services, songs: readonly Song[], start: () => Promise<void>, json: boolean): Promise<void> {
   const { playback } = services;
+  const byId = new Map(songs.map((song) => [song.id, song]));
   let stopSignal: () => void = () => undefined;
   let started = 0;
   const finished = new Promise<void>((resolve, reject) => {
@@ -90,7 +93,10 @@ async function playToPipe(runtime: CliRuntime, services: Services, start: () => 
       if (event.type === 'track-start') {
         started += 1;
         const { song, index, length } = event;
-        runtime.stdout.write(json ? `${JSON.stringify({ event: 'track', position: index + 1, length, song })}\n` : `${trackLine(song, index, length)}\n`);
+        // Every queued song came from `songs`; the summary is only a fallback, in the same names.
+        const full = byId.get(song.id);
+        const shown = full ? presentSong(full) : { id: song.id, title: song.title, artist: song.artist, album: song.album, duration_ms: song.durationMs };
+        runtime.stdout.write(json ? `${JSON.stringify({ event: 'track', position: index + 1, length, song: shown })}\n` : `${trackLine(song, index, length)}\n`);
       } else if (event.type === 'warning') {
         note(runtime, `tunes: warning: ${event.message}`);
       } else if (event.type === 'ended') {

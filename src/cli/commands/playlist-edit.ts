@@ -6,7 +6,8 @@ import { emit, note, withJson, type JsonOption } from '../output.js';
 import type { CliRuntime } from '../runtime.js';
 import { parseInteger, parseIntegers } from '../parse-ids.js';
 import { withUser } from './current-user.js';
-import { formatDuration, plural, songJson, summaryJson } from './playlist-render.js';
+import { presentPlaylistAdd, presentPlaylistMove, presentPlaylistRemove } from '../present/playlist.js';
+import { formatDuration, plural } from './playlist-render.js';
 
 interface AddOptions extends JsonOption {
   at?: string;
@@ -31,13 +32,12 @@ export function registerPlaylistEditCommands(playlist: Command, runtime: CliRunt
     const songIds = options.search === undefined ? ids : await searchSongIds(services, options.search, options.all === true);
     const result = await services.playlists.addSongs(user.id, ref, songIds, at === undefined ? {} : { at });
     const p = result.playlist;
-    for (const songId of result.alreadyPresent) note(runtime, `note: song ${songId} was already in "${p.name}"; added again`);
-    const value = { playlist: summaryJson(p), added: result.added, alreadyPresent: result.alreadyPresent };
-    emit(runtime, options, value, ({ added }) => {
+    for (const songId of result.already_present) note(runtime, `note: song ${songId} was already in "${p.name}"; added again`);
+    emit(runtime, options, presentPlaylistAdd(result), ({ added }) => {
       const first = added[0]?.position ?? 0;
       const last = added[added.length - 1]?.position ?? 0;
       const where = first === last ? `position ${first}` : `positions ${first}-${last}`;
-      return `Added ${plural(added.length, 'song')} to "${p.name}" at ${where} (now ${plural(p.songCount, 'song')}, ${formatDuration(p.durationMs)})`;
+      return `Added ${plural(added.length, 'song')} to "${p.name}" at ${where} (now ${plural(p.song_count, 'song')}, ${formatDuration(p.duration_ms)})`;
     });
   });
 
@@ -50,13 +50,10 @@ export function registerPlaylistEditCommands(playlist: Command, runtime: CliRunt
   ).action(async (ref: string, positionArgs: string[], options: JsonOption) => {
     const positions = parseIntegers(positionArgs, 'position');
     const { services, user } = await withUser(runtime);
-    const { playlist: p, removed } = await services.playlists.removePositions(user.id, ref, positions);
-    const value = {
-      playlist: summaryJson(p),
-      removed: removed.map((e) => ({ position: e.position, ...songJson(e.song, e.available) })),
-    };
-    emit(runtime, options, value, () => {
-      const lines = [`Removed ${plural(removed.length, 'song')} from "${p.name}" (now ${plural(p.songCount, 'song')})`];
+    const result = await services.playlists.removePositions(user.id, ref, positions);
+    const { playlist: p, removed } = result;
+    emit(runtime, options, presentPlaylistRemove(result), () => {
+      const lines = [`Removed ${plural(removed.length, 'song')} from "${p.name}" (now ${plural(p.song_count, 'song')})`];
       for (const e of removed) lines.push(`  ${e.position}. ${e.song.artist} - ${e.song.title}`);
       return lines.join('\n');
     });
@@ -73,9 +70,9 @@ export function registerPlaylistEditCommands(playlist: Command, runtime: CliRunt
     const from = parseInteger(fromArg, 'position');
     const to = parseInteger(toArg, 'position');
     const { services, user } = await withUser(runtime);
-    const { playlist: p, entry } = await services.playlists.move(user.id, ref, from, to);
-    const value = { playlist: summaryJson(p), from, to, song: songJson(entry.song, entry.available) };
-    emit(runtime, options, value, () => `Moved "${entry.song.title}" from ${from} to ${to} in "${p.name}"`);
+    const result = await services.playlists.move(user.id, ref, from, to);
+    const { playlist: p, entry } = result;
+    emit(runtime, options, presentPlaylistMove(result, from, to), () => `Moved "${entry.song.title}" from ${from} to ${to} in "${p.name}"`);
   });
 }
 

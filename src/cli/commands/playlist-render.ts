@@ -1,20 +1,16 @@
-import type { Song } from '../../db/schema.js';
-import type { PlaylistSummary } from '../../services/playlists/playlist-types.js';
-import { clockTime } from '../../text/clock-time.js';
+import type { Song } from '../../domain/song.js';
+import { lengthClock } from '../../text/clock-time.js';
+import { localDateTime } from '../../text/local-time.js';
 import { cellWidth as textCells, clipCells } from '../../text/terminal-cells.js';
 
-// Shared by the playlist and like commands: plain values for --json, text tables for people.
+// Shared by the playlist and like commands: text tables for people (JSON comes from ../present/).
 
 export function formatDuration(ms: number | null): string {
-  return clockTime(ms, { round: true });
+  return lengthClock(ms);
 }
 
 /** "2026-03-01 13:05" in local time. */
-export function formatTime(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+export const formatTime = localDateTime;
 
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -58,30 +54,6 @@ function shrinkToFit(widths: number[], room: number, shrinkable: (col: number) =
     widths[widest] = (widths[widest] ?? 0) - 1;
     total -= 1;
   }
-}
-
-export function summaryJson(p: PlaylistSummary) {
-  return {
-    id: p.id,
-    name: p.name,
-    description: p.description,
-    songCount: p.songCount,
-    durationMs: p.durationMs,
-    createdAt: p.createdAt,
-    updatedAt: p.updatedAt,
-  };
-}
-
-export function songJson(song: Song, available: boolean) {
-  return {
-    id: song.id,
-    title: song.title,
-    artist: song.artist,
-    album: song.album,
-    durationMs: song.duration_ms,
-    path: song.path,
-    available,
-  };
 }
 
 export function titleCell(song: Song, available: boolean): string {

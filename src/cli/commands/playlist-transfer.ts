@@ -7,7 +7,8 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../services/playlists/play
 import { emit, note, withJson, type JsonOption } from '../output.js';
 import type { CliRuntime } from '../runtime.js';
 import { withUser } from './current-user.js';
-import { plural, summaryJson } from './playlist-render.js';
+import { presentPlaylist } from '../present/playlist.js';
+import { plural } from './playlist-render.js';
 
 export function registerPlaylistTransferCommands(playlist: Command, runtime: CliRuntime): void {
   playlist
@@ -22,7 +23,7 @@ export function registerPlaylistTransferCommands(playlist: Command, runtime: Cli
       const format = options.format ?? formatFromName(options.output) ?? 'm3u8';
       const { services, user } = await withUser(runtime);
       const from = ref === undefined ? ({ kind: 'liked' } as const) : ref;
-      const { name, songCount, text } = await services.playlists.export(user.id, from, format);
+      const { name, song_count: songCount, text } = await services.playlists.export(user.id, from, format);
       if (!options.output) {
         runtime.stdout.write(text);
         return;
@@ -55,7 +56,7 @@ export function registerPlaylistTransferCommands(playlist: Command, runtime: Cli
       ...(options.format === undefined ? {} : { format: options.format }),
     });
     const value = {
-      playlist: summaryJson(result.playlist),
+      playlist: presentPlaylist(result.playlist),
       format: result.format,
       total: result.total,
       matched: result.matched,

@@ -5,15 +5,8 @@ import { canPrompt, confirm } from '../prompt.js';
 import type { CliRuntime } from '../runtime.js';
 import { withUser } from './current-user.js';
 import { registerPlaylistEditCommands } from './playlist-edit.js';
-import {
-  formatDuration,
-  formatTime,
-  plural,
-  renderTable,
-  songJson,
-  summaryJson,
-  titleCell,
-} from './playlist-render.js';
+import { presentPlaylist, presentPlaylistDetail } from '../present/playlist.js';
+import { formatDuration, formatTime, plural, renderTable, titleCell } from './playlist-render.js';
 import { registerPlaylistTransferCommands } from './playlist-transfer.js';
 
 export function registerPlaylistCommands(program: Command, runtime: CliRuntime): void {
@@ -30,19 +23,19 @@ export function registerPlaylistCommands(program: Command, runtime: CliRuntime):
   ).action(async (name: string, options: JsonOption & { description?: string }) => {
     const { services, user } = await withUser(runtime);
     const created = await services.playlists.create(user.id, name, { description: options.description });
-    emit(runtime, options, summaryJson(created), (p) => `Created playlist "${p.name}" (id ${p.id})`);
+    emit(runtime, options, presentPlaylist(created), (p) => `Created playlist "${p.name}" (id ${p.id})`);
   });
 
   withJson(playlist.command('list').description('your playlists with song count, length and last change')).action(
     async (options: JsonOption) => {
       const { services, user } = await withUser(runtime);
-      const list = (await services.playlists.list(user.id)).map(summaryJson);
+      const list = (await services.playlists.list(user.id)).map(presentPlaylist);
       emit(runtime, options, list, (rows) =>
         rows.length === 0
           ? 'No playlists yet; create one with `tunes playlist create <name>`'
           : renderTable(
               ['ID', 'NAME', 'SONGS', 'LENGTH', 'UPDATED'],
-              rows.map((p) => [String(p.id), p.name, String(p.songCount), formatDuration(p.durationMs), formatTime(p.updatedAt)]),
+              rows.map((p) => [String(p.id), p.name, String(p.song_count), formatDuration(p.duration_ms), formatTime(p.updated_at)]),
               [0, 2, 3],
               terminalWidth(runtime),
             ),
@@ -53,13 +46,10 @@ export function registerPlaylistCommands(program: Command, runtime: CliRuntime):
   withJson(playlist.command('show').description('the songs of a playlist, in order').argument('<playlist>')).action(
     async (ref: string, options: JsonOption) => {
       const { services, user } = await withUser(runtime);
-      const { playlist: p, entries } = await services.playlists.show(user.id, ref);
-      const value = {
-        playlist: summaryJson(p),
-        songs: entries.map((e) => ({ position: e.position, ...songJson(e.song, e.available), addedAt: e.addedAt })),
-      };
-      emit(runtime, options, value, () => {
-        const head = `${p.name} (id ${p.id}) · ${plural(p.songCount, 'song')} · ${formatDuration(p.durationMs)}`;
+      const detail = await services.playlists.show(user.id, ref);
+      const { playlist: p, entries } = detail;
+      emit(runtime, options, presentPlaylistDetail(detail), () => {
+        const head = `${p.name} (id ${p.id}) · ${plural(p.song_count, 'song')} · ${formatDuration(p.duration_ms)}`;
         const lines = [head];
         if (p.description) lines.push(p.description);
         if (entries.length === 0) lines.push('(empty; add songs with `tunes playlist add`)');
@@ -90,7 +80,7 @@ export function registerPlaylistCommands(program: Command, runtime: CliRuntime):
     const { services, user } = await withUser(runtime);
     const before = await services.playlists.get(user.id, ref);
     const after = await services.playlists.rename(user.id, { id: before.id }, newName);
-    emit(runtime, options, summaryJson(after), (p) => `Renamed "${before.name}" to "${p.name}"`);
+    emit(runtime, options, presentPlaylist(after), (p) => `Renamed "${before.name}" to "${p.name}"`);
   });
 
   withJson(
@@ -106,12 +96,12 @@ export function registerPlaylistCommands(program: Command, runtime: CliRuntime):
       if (!canPrompt(runtime)) {
         throw new TunesError('usage', `not deleting "${target.name}" without confirmation`, 'pass --yes to delete without asking');
       }
-      if (!(await confirm(runtime, `Delete playlist "${target.name}" (${plural(target.songCount, 'song')})?`))) {
+      if (!(await confirm(runtime, `Delete playlist "${target.name}" (${plural(target.song_count, 'song')})?`))) {
         throw new TunesError('usage', `cancelled; "${target.name}" was not deleted`);
       }
     }
     const deleted = await services.playlists.delete(user.id, { id: target.id });
-    emit(runtime, options, summaryJson(deleted), (p) => `Deleted playlist "${p.name}" (${plural(p.songCount, 'song')})`);
+    emit(runtime, options, presentPlaylist(deleted), (p) => `Deleted playlist "${p.name}" (${plural(p.song_count, 'song')})`);
   });
 
   registerPlaylistEditCommands(playlist, runtime);

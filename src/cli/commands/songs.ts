@@ -3,6 +3,7 @@ import { SONG_SORTS, type SongSort } from '../../services/catalog/catalog-servic
 import { TunesError } from '../../errors.js';
 import { renderSongDetails, renderSongTable } from '../format/song-table.js';
 import { emit, terminalWidth, withJson, type JsonOption } from '../output.js';
+import { presentSong } from '../present/song.js';
 import { wholeNumber } from '../parse-number.js';
 import type { CliRuntime } from '../runtime.js';
 
@@ -44,7 +45,8 @@ export function registerSongsCommands(program: Command, runtime: CliRuntime): vo
     const unfiltered = query === '' && !options.artist && !options.album && !options.genre;
     const empty = page.songs.length === 0 && unfiltered && (options.page ?? 1) === 1;
     const libraryEmpty = empty && (await services.catalog.countSongs()) === 0;
-    emit(runtime, options, page.songs, (list) => {
+    const list = page.songs;
+    emit(runtime, options, list.map(presentSong), () => {
       if (libraryEmpty) return EMPTY_LIBRARY;
       if (list.length === 0) return query === '' ? 'No songs match.' : `No songs match "${query}".`;
       const table = renderSongTable(list, terminalWidth(runtime));
@@ -57,7 +59,7 @@ export function registerSongsCommands(program: Command, runtime: CliRuntime): vo
       const songId = wholeNumber('song id')(id);
       const song = await (await runtime.services()).catalog.getSong(songId);
       // `songs` has --json too, and commander gives a flag to the parent when both define it.
-      emit(runtime, command.optsWithGlobals<JsonOption>(), song, renderSongDetails);
+      emit(runtime, command.optsWithGlobals<JsonOption>(), presentSong(song), () => renderSongDetails(song));
     },
   );
 }

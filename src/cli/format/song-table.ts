@@ -1,10 +1,11 @@
-import type { Song } from '../../db/schema.js';
-import { clockTime } from '../../text/clock-time.js';
+import type { Song } from '../../domain/song.js';
+import { lengthClock } from '../../text/clock-time.js';
+import { localDateTime } from '../../text/local-time.js';
 import { fitCells as fit } from '../../text/terminal-cells.js';
 
 /** m:ss (or h:mm:ss) for a duration in ms; blank when unknown. */
 export function formatDuration(ms: number | null): string {
-  return clockTime(ms, { unknown: '', round: true });
+  return lengthClock(ms, '');
 }
 
 /** id, title, artist, album, length — the text columns share what the terminal width leaves. */
@@ -48,9 +49,9 @@ export function renderSongDetails(song: Song): string {
     ['sample rate', song.sample_rate === null ? null : `${song.sample_rate} Hz`],
     ['size', `${song.size} bytes`],
     ['path', song.path],
-    ['modified', new Date(song.mtime_ms).toISOString()],
-    ['added', song.added_at],
-    ['missing since', song.missing_since],
+    ['modified', localDateTime(song.mtime_ms)],
+    ['added', localDateTime(song.added_at)],
+    ['missing since', song.missing_since === null ? null : localDateTime(song.missing_since)],
   ];
   return fields.map(([name, value]) => `${`${name}:`.padEnd(14)} ${value ?? '-'}`).join('\n');
 }

@@ -1,8 +1,14 @@
 import type { PlaybackState } from '../../services/playback/playback-state.js';
-import { clockTime } from '../../text/clock-time.js';
+import { elapsedClock, lengthClock } from '../../text/clock-time.js';
 
+/** A position or time played: whole seconds passed. */
 export function formatClock(ms: number | null): string {
-  return clockTime(ms);
+  return elapsedClock(ms);
+}
+
+/** A song's length: rounded, as in every list. */
+export function formatLength(ms: number | null): string {
+  return lengthClock(ms);
 }
 
 export function progressBar(positionMs: number, durationMs: number | null, width: number): string {
@@ -21,7 +27,7 @@ const STATUS_MARK: Record<PlaybackState['status'], string> = { playing: '>', pau
 export function formatStatusLine(state: PlaybackState, columns: number): string {
   const width = Math.max(20, columns - 1);
   const song = state.song ? `${state.song.title} - ${state.song.artist}` : 'nothing playing';
-  const time = `${formatClock(state.positionMs)} / ${formatClock(state.durationMs)}`;
+  const time = `${formatClock(state.positionMs)} / ${formatLength(state.durationMs)}`;
   const flags = `vol ${state.muted ? 'muted' : state.volume}${state.shuffle ? ' shuffle' : ''}${state.repeat !== 'off' ? ` repeat ${state.repeat}` : ''}`;
   const position = state.length > 0 && state.index >= 0 ? ` ${state.index + 1}/${state.length}` : '';
   const right = ` ${time} ${flags}${position}`;

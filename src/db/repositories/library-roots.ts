@@ -1,10 +1,15 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, LibraryRoot } from '../schema.js';
+import type { LibraryRoot } from '../../domain/library.js';
+import type { Database, LibraryRootRow } from '../schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+export function libraryRootRowToLibraryRoot(row: LibraryRootRow): LibraryRoot {
+  return { id: row.id, path: row.path, added_at: row.added_at };
+}
+
 export async function listLibraryRoots(db: Db): Promise<LibraryRoot[]> {
-  return db.selectFrom('library_roots').selectAll().orderBy('path').execute();
+  return (await db.selectFrom('library_roots').selectAll().orderBy('path').execute()).map(libraryRootRowToLibraryRoot);
 }
 
 /** Adds a root unless it is already there; returns the stored row either way, and whether it is new. */
@@ -15,7 +20,7 @@ export async function ensureLibraryRoot(db: Db, path: string, addedAt: string): 
     .onConflict((oc) => oc.column('path').doNothing())
     .executeTakeFirst();
   const root = await db.selectFrom('library_roots').selectAll().where('path', '=', path).executeTakeFirstOrThrow();
-  return { root, inserted: (result.numInsertedOrUpdatedRows ?? 0n) > 0n };
+  return { root: libraryRootRowToLibraryRoot(root), inserted: (result.numInsertedOrUpdatedRows ?? 0n) > 0n };
 }
 
 export async function deleteLibraryRoot(db: Db, path: string): Promise<boolean> {

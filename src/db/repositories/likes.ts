@@ -1,5 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, Song } from '../schema.js';
+import type { LikedSong } from '../../domain/like.js';
+import type { Database } from '../schema.js';
+import { songRowToSong } from './song-row.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -10,11 +12,6 @@ async function inChunks<T>(ids: number[], work: (chunk: number[]) => Promise<T[]
   const out: T[] = [];
   for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await work(ids.slice(i, i + CHUNK))));
   return out;
-}
-
-export interface LikedSongRow {
-  liked_at: string;
-  song: Song;
 }
 
 /** Returns the song ids that were newly liked (ones already liked keep their original time). */
@@ -39,7 +36,7 @@ export async function deleteLikes(db: Db, userId: number, songIds: number[]): Pr
 }
 
 /** Newest first. */
-export async function listLiked(db: Db, userId: number): Promise<LikedSongRow[]> {
+export async function listLiked(db: Db, userId: number): Promise<LikedSong[]> {
   const rows = await db
     .selectFrom('likes')
     .innerJoin('songs', 'songs.id', 'likes.song_id')
@@ -49,7 +46,11 @@ export async function listLiked(db: Db, userId: number): Promise<LikedSongRow[]>
     .orderBy('likes.liked_at', 'desc')
     .orderBy('likes.id', 'desc')
     .execute();
-  return rows.map(({ like_time, ...song }) => ({ liked_at: like_time, song }));
+  return rows.map(({ like_time, ...song }) => ({
+    liked_at: like_time,
+    available: song.missing_since === null,
+    song: songRowToSong(song),
+  }));
 }
 
 export async function likedAmong(db: Db, userId: number, songIds: number[]): Promise<Set<number>> {

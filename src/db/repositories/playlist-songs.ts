@@ -1,16 +1,12 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, Song } from '../schema.js';
+import type { PlaylistEntry } from '../../domain/playlist.js';
+import type { Database } from '../schema.js';
+import { songRowToSong } from './song-row.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 // Rows per statement, keeping bound parameters well under SQLite's limit (32766) for huge adds.
 const CHUNK = 500;
-
-export interface PlaylistEntryRow {
-  position: number;
-  added_at: string;
-  song: Song;
-}
 
 export async function countEntries(db: Db, playlistId: number): Promise<number> {
   const row = await db
@@ -21,7 +17,7 @@ export async function countEntries(db: Db, playlistId: number): Promise<number> 
   return row.n;
 }
 
-export async function listEntries(db: Db, playlistId: number): Promise<PlaylistEntryRow[]> {
+export async function listEntries(db: Db, playlistId: number): Promise<PlaylistEntry[]> {
   const rows = await db
     .selectFrom('playlist_songs')
     .innerJoin('songs', 'songs.id', 'playlist_songs.song_id')
@@ -31,9 +27,11 @@ export async function listEntries(db: Db, playlistId: number): Promise<PlaylistE
     .orderBy('playlist_songs.position')
     .execute();
   return rows.map(({ entry_position, entry_added_at, ...song }) => ({
+    playlist_id: playlistId,
     position: entry_position,
     added_at: entry_added_at,
-    song,
+    available: song.missing_since === null,
+    song: songRowToSong(song),
   }));
 }
 

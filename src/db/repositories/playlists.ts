@@ -1,19 +1,30 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, Playlist } from '../schema.js';
+import type { Playlist, PlaylistSummary } from '../../domain/playlist.js';
+import type { Database, PlaylistRow } from '../schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** A playlist with the figures listings show. */
-export interface PlaylistTotals extends Playlist {
-  song_count: number;
-  duration_ms: number;
+/** The one place a playlists row becomes a Playlist (its name_key stays a database matter). */
+export function playlistRowToPlaylist(row: PlaylistRow): Playlist {
+  return {
+    id: row.id,
+    owner_id: row.owner_id,
+    name: row.name,
+    description: row.description,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
+}
+
+function totalsRowToSummary(row: PlaylistRow & { song_count: number | null; duration_ms: number | null }): PlaylistSummary {
+  return { ...playlistRowToPlaylist(row), song_count: row.song_count ?? 0, duration_ms: row.duration_ms ?? 0 };
 }
 
 export async function insertPlaylist(
   db: Db,
   values: { ownerId: number; name: string; nameKey: string; description: string | null; now: string },
 ): Promise<Playlist> {
-  return db
+  const row = await db
     .insertInto('playlists')
     .values({
       owner_id: values.ownerId,
@@ -25,20 +36,23 @@ export async function insertPlaylist(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  return playlistRowToPlaylist(row);
 }
 
 export async function findOwnedByNameKey(db: Db, ownerId: number, nameKey: string): Promise<Playlist | undefined> {
-  return db
+  const row = await db
     .selectFrom('playlists')
     .selectAll()
     .where('owner_id', '=', ownerId)
     .where('name_key', '=', nameKey)
     .executeTakeFirst();
+  return row && playlistRowToPlaylist(row);
 }
 
 /** Always filtered by owner: another user's id finds nothing, exactly like an id that does not exist. */
 export async function findOwnedById(db: Db, ownerId: number, id: number): Promise<Playlist | undefined> {
-  return db.selectFrom('playlists').selectAll().where('owner_id', '=', ownerId).where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('playlists').selectAll().where('owner_id', '=', ownerId).where('id', '=', id).executeTakeFirst();
+  return row && playlistRowToPlaylist(row);
 }
 
 function withTotals(db: Db) {
@@ -60,20 +74,14 @@ function withTotals(db: Db) {
     ]);
 }
 
-export async function listOwnedWithTotals(db: Db, ownerId: number): Promise<PlaylistTotals[]> {
+export async function listOwnedWithTotals(db: Db, ownerId: number): Promise<PlaylistSummary[]> {
   const rows = await withTotals(db).where('owner_id', '=', ownerId).orderBy('name_key').orderBy('id').execute();
-  return rows.map(normaliseTotals);
+  return rows.map(totalsRowToSummary);
 }
 
-export async function findTotals(db: Db, id: number): Promise<PlaylistTotals | undefined> {
+export async function findTotals(db: Db, id: number): Promise<PlaylistSummary | undefined> {
   const row = await withTotals(db).where('id', '=', id).executeTakeFirst();
-  return row && normaliseTotals(row);
-}
-
-function normaliseTotals<T extends { song_count: number | null; duration_ms: number | null }>(
-  row: T,
-): T & { song_count: number; duration_ms: number } {
-  return { ...row, song_count: row.song_count ?? 0, duration_ms: row.duration_ms ?? 0 };
+  return row && totalsRowToSummary(row);
 }
 
 export async function renamePlaylist(db: Db, id: number, name: string, nameKey: string, now: string): Promise<void> {

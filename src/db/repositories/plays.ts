@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database, Play } from '../schema.js';
+import type { ArtistTally, HistoryEntry, Play, SongTally } from '../../domain/history.js';
+import type { Database, PlayRow } from '../schema.js';
+import { songRowToSong } from './song-row.js';
 
 export interface NewPlayRow {
   user_id: number;
@@ -8,54 +10,31 @@ export interface NewPlayRow {
   ms_played: number;
 }
 
+export function playRowToPlay(row: PlayRow): Play {
+  return { id: row.id, user_id: row.user_id, song_id: row.song_id, started_at: row.started_at, ms_played: row.ms_played };
+}
+
 export async function insertPlay(db: Kysely<Database>, play: NewPlayRow): Promise<Play> {
-  return db.insertInto('plays').values(play).returningAll().executeTakeFirstOrThrow();
+  return playRowToPlay(await db.insertInto('plays').values(play).returningAll().executeTakeFirstOrThrow());
 }
 
-export interface PlayWithSong {
-  id: number;
-  songId: number;
-  title: string;
-  artist: string;
-  album: string;
-  durationMs: number | null;
-  startedAt: string;
-  msPlayed: number;
-}
-
-export async function recentPlays(db: Kysely<Database>, userId: number, limit: number): Promise<PlayWithSong[]> {
-  return db
+export async function recentPlays(db: Kysely<Database>, userId: number, limit: number): Promise<HistoryEntry[]> {
+  const rows = await db
     .selectFrom('plays')
     .innerJoin('songs', 'songs.id', 'plays.song_id')
     .where('plays.user_id', '=', userId)
     .orderBy('plays.started_at', 'desc')
     .orderBy('plays.id', 'desc')
     .limit(limit)
-    .select([
-      'plays.id as id',
-      'plays.song_id as songId',
-      'songs.title as title',
-      'songs.artist as artist',
-      'songs.album as album',
-      'songs.duration_ms as durationMs',
-      'plays.started_at as startedAt',
-      'plays.ms_played as msPlayed',
-    ])
+    .selectAll('songs')
+    .select(['plays.id as play_id', 'plays.started_at as play_started_at', 'plays.ms_played as play_ms_played'])
     .execute();
-}
-
-export interface SongTally {
-  songId: number;
-  title: string;
-  artist: string;
-  plays: number;
-  msPlayed: number;
-}
-
-export interface ArtistTally {
-  artist: string;
-  plays: number;
-  msPlayed: number;
+  return rows.map(({ play_id, play_started_at, play_ms_played, ...song }) => ({
+    id: play_id,
+    started_at: play_started_at,
+    ms_played: play_ms_played,
+    song: songRowToSong(song),
+  }));
 }
 
 /** Plays of one user since a time (ISO string; all time when undefined). */
@@ -66,36 +45,37 @@ function userPlays(db: Kysely<Database>, userId: number, since: string | undefin
 }
 
 export async function topSongs(db: Kysely<Database>, userId: number, since: string | undefined, limit: number): Promise<SongTally[]> {
-  return userPlays(db, userId, since)
+  // Grouped by the song's id, so its other columns are that one song's (SQLite takes them as they are).
+  const rows = await userPlays(db, userId, since)
     .groupBy('plays.song_id')
-    .select([
-      'plays.song_id as songId',
-      'songs.title as title',
-      'songs.artist as artist',
-      sql<number>`count(*)`.as('plays'),
-      sql<number>`sum(plays.ms_played)`.as('msPlayed'),
-    ])
-    .orderBy('plays', 'desc')
-    .orderBy('msPlayed', 'desc')
-    .orderBy('songId')
+    .selectAll('songs')
+    .select([sql<number>`count(*)`.as('tally_plays'), sql<number>`sum(plays.ms_played)`.as('tally_ms_played')])
+    .orderBy('tally_plays', 'desc')
+    .orderBy('tally_ms_played', 'desc')
+    .orderBy('plays.song_id')
     .limit(limit)
     .execute();
+  return rows.map(({ tally_plays, tally_ms_played, ...song }) => ({
+    song: songRowToSong(song),
+    plays: tally_plays,
+    ms_played: tally_ms_played,
+  }));
 }
 
 export async function topArtists(db: Kysely<Database>, userId: number, since: string | undefined, limit: number): Promise<ArtistTally[]> {
   return userPlays(db, userId, since)
     .groupBy(sql`songs.artist collate nocase`)
-    .select([sql<string>`min(songs.artist)`.as('artist'), sql<number>`count(*)`.as('plays'), sql<number>`sum(plays.ms_played)`.as('msPlayed')])
+    .select([sql<string>`min(songs.artist)`.as('artist'), sql<number>`count(*)`.as('plays'), sql<number>`sum(plays.ms_played)`.as('ms_played')])
     .orderBy('plays', 'desc')
-    .orderBy('msPlayed', 'desc')
+    .orderBy('ms_played', 'desc')
     .orderBy('artist')
     .limit(limit)
     .execute();
 }
 
-export async function playTotals(db: Kysely<Database>, userId: number, since: string | undefined): Promise<{ plays: number; msPlayed: number }> {
+export async function playTotals(db: Kysely<Database>, userId: number, since: string | undefined): Promise<{ plays: number; ms_played: number }> {
   const row = await userPlays(db, userId, since)
-    .select([sql<number>`count(*)`.as('plays'), sql<number>`coalesce(sum(plays.ms_played), 0)`.as('msPlayed')])
+    .select([sql<number>`count(*)`.as('plays'), sql<number>`coalesce(sum(plays.ms_played), 0)`.as('ms_played')])
     .executeTakeFirstOrThrow();
-  return { plays: row.plays, msPlayed: row.msPlayed };
+  return { plays: row.plays, ms_played: row.ms_played };
 }

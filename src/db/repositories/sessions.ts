@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, Session } from '../schema.js';
+import type { Session } from '../../domain/user.js';
+import type { Database, SessionRow } from '../schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -19,8 +20,19 @@ export async function insertSession(
     .execute();
 }
 
+export function sessionRowToSession(row: SessionRow): Session {
+  return {
+    id: row.id,
+    user_id: row.user_id,
+    created_at: row.created_at,
+    last_used_at: row.last_used_at,
+    expires_at: row.expires_at,
+  };
+}
+
 export async function findSessionByTokenHash(db: Db, tokenHash: string): Promise<Session | undefined> {
-  return db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  const row = await db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  return row && sessionRowToSession(row);
 }
 
 export async function touchSession(db: Db, id: number, now: string, expiresAt: string): Promise<void> {

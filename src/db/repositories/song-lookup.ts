@@ -1,5 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, Song } from '../schema.js';
+import type { Song } from '../../domain/song.js';
+import type { Database } from '../schema.js';
+import { songRowToSong } from './song-row.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -21,7 +23,7 @@ export async function songsByPaths(db: Db, paths: string[]): Promise<Map<string,
   const unique = [...new Set(paths)];
   for (let i = 0; i < unique.length; i += CHUNK) {
     const rows = await db.selectFrom('songs').selectAll().where('path', 'in', unique.slice(i, i + CHUNK)).execute();
-    for (const row of rows) found.set(row.path, row);
+    for (const row of rows) found.set(row.path, songRowToSong(row));
   }
   return found;
 }

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Song } from '../schema.js';
+import type { Song } from '../../domain/song.js';
 
 /** The orders the catalogue can be listed in; each ends in `id` so it is total (needed for keysets). */
 export const SONG_SORTS = ['artist', 'album', 'title', 'year', 'added', 'duration'] as const;

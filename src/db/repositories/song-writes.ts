@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Song } from '../schema.js';
+import type { Song } from '../../domain/song.js';
 
 /** What the scanner knows about a stored song without reading its tags. */
 export interface StoredFile {

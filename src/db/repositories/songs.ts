@@ -1,7 +1,9 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { fold } from '../../text/fold.js';
 import { FOLD_FUNCTION } from '../sql-functions.js';
-import type { Database, Song } from '../schema.js';
+import type { Song } from '../../domain/song.js';
+import type { Database, SongRow } from '../schema.js';
+import { songRowToSong } from './song-row.js';
 import { afterKeyCondition, orderByClause, type SongSort, type SortValue } from './song-order.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -14,12 +16,13 @@ export interface SongFilters {
 }
 
 export async function findSongById(db: Db, id: number): Promise<Song | undefined> {
-  return db.selectFrom('songs').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('songs').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && songRowToSong(row);
 }
 
 export async function findSongsByIds(db: Db, ids: readonly number[]): Promise<Song[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom('songs').selectAll().where('id', 'in', ids).execute();
+  return (await db.selectFrom('songs').selectAll().where('id', 'in', ids).execute()).map(songRowToSong);
 }
 
 export async function countVisibleSongs(db: Db): Promise<number> {
@@ -78,9 +81,9 @@ export async function listSongsOrdered(db: Db, request: OrderedPageRequest): Pro
     conditions.push(sql`s.id in (select rowid from songs_fts where songs_fts match ${request.match})`);
   }
   if (request.after) conditions.push(afterKeyCondition(request.sort, request.after));
-  const { rows } = await sql<Song>`select s.* from songs s where ${whereAll(conditions)}
+  const { rows } = await sql<SongRow>`select s.* from songs s where ${whereAll(conditions)}
     order by ${orderByClause(request.sort)} limit ${request.limit} offset ${request.offset ?? 0}`.execute(db);
-  return rows;
+  return rows.map(songRowToSong);
 }
 
 /** The text a search ranks on, for one matching song. */
@@ -117,9 +120,9 @@ export async function searchTail(
   db: Db,
   request: { match: string; filters: SongFilters; afterRowid: number; offset: number; limit: number },
 ): Promise<Song[]> {
-  const { rows } = await sql<Song>`select s.* from songs_fts join songs s on s.id = songs_fts.rowid
+  const { rows } = await sql<SongRow>`select s.* from songs_fts join songs s on s.id = songs_fts.rowid
     where songs_fts match ${request.match} and songs_fts.rowid > ${request.afterRowid}
       and ${whereAll(filterConditions(request.filters))}
     order by songs_fts.rowid limit ${request.limit} offset ${request.offset}`.execute(db);
-  return rows;
+  return rows.map(songRowToSong);
 }

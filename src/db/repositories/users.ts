@@ -1,9 +1,15 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, User } from '../schema.js';
+import type { User } from '../../domain/user.js';
+import type { Database, UserRow } from '../schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 const PUBLIC_COLUMNS = ['id', 'username', 'role', 'created_at'] as const;
+
+/** The one place a users row becomes a User; the password hash never leaves src/db through it. */
+export function userRowToUser(row: Pick<UserRow, (typeof PUBLIC_COLUMNS)[number]>): User {
+  return { id: row.id, username: row.username, role: row.role, created_at: row.created_at };
+}
 
 /**
  * The first account that may be admin becomes admin. Deciding the role inside the INSERT keeps it
@@ -19,19 +25,22 @@ export async function insertUser(
   const role = mayBeAdmin
     ? sql<'admin' | 'user'>`(case when exists (select 1 from users where role = 'admin') then 'user' else 'admin' end)`
     : 'user';
-  return db
+  const row = await db
     .insertInto('users')
     .values({ username, password_hash: passwordHash, role, created_at: createdAt })
     .returning(PUBLIC_COLUMNS)
     .executeTakeFirstOrThrow();
+  return userRowToUser(row);
 }
 
 export async function findUserById(db: Db, id: number): Promise<User | undefined> {
-  return db.selectFrom('users').select(PUBLIC_COLUMNS).where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('users').select(PUBLIC_COLUMNS).where('id', '=', id).executeTakeFirst();
+  return row && userRowToUser(row);
 }
 
 export async function findUserByName(db: Db, username: string): Promise<User | undefined> {
-  return db.selectFrom('users').select(PUBLIC_COLUMNS).where('username', '=', username).executeTakeFirst();
+  const row = await db.selectFrom('users').select(PUBLIC_COLUMNS).where('username', '=', username).executeTakeFirst();
+  return row && userRowToUser(row);
 }
 
 /** Only the auth code reads password hashes. */
@@ -45,8 +54,7 @@ export async function findCredentials(
     .where('username', '=', username)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { password_hash, ...user } = row;
-  return { user, passwordHash: password_hash };
+  return { user: userRowToUser(row), passwordHash: row.password_hash };
 }
 
 export async function updatePasswordHash(db: Db, userId: number, passwordHash: string): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { TunesError, isUniqueViolation } from '../../errors.js';
-import type { Database, User } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
+import type { User } from '../../domain/user.js';
 import * as sessions from '../../db/repositories/sessions.js';
 import * as users from '../../db/repositories/users.js';
 import type { Clock } from '../clock.js';

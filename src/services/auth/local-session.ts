@@ -1,4 +1,4 @@
-import type { User } from '../../db/schema.js';
+import type { User } from '../../domain/user.js';
 import type { LocalConfig } from '../../config/local-config.js';
 import type { AuthService } from './auth-service.js';
 

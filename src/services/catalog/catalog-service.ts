@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { TunesError } from '../../errors.js';
-import type { Database, Song } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
+import type { Song } from '../../domain/song.js';
 import {
   countVisibleSongs,
   findSongById,

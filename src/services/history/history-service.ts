@@ -1,16 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { Database, Play } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
+import type { HistoryEntry, ListeningStats, Play } from '../../domain/history.js';
 import { TunesError } from '../../errors.js';
-import {
-  insertPlay,
-  playTotals,
-  recentPlays,
-  topArtists,
-  topSongs,
-  type ArtistTally,
-  type PlayWithSong,
-  type SongTally,
-} from '../../db/repositories/plays.js';
+import { insertPlay, playTotals, recentPlays, topArtists, topSongs } from '../../db/repositories/plays.js';
 
 /** A play counts once someone has listened for 30 s or half the song, whichever is less. */
 export function listenThresholdMs(durationMs: number | null | undefined): number {
@@ -26,18 +18,10 @@ export interface ListenRecord {
   durationMs: number | null;
 }
 
-export interface ListeningStats {
-  since: string | null;
-  plays: number;
-  msPlayed: number;
-  topSongs: SongTally[];
-  topArtists: ArtistTally[];
-}
-
 export interface HistoryService {
   /** Writes a play when the listen passed the threshold; returns it, or undefined when it did not count. */
   recordListen(listen: ListenRecord): Promise<Play | undefined>;
-  recent(userId: number, options?: { limit?: number }): Promise<PlayWithSong[]>;
+  recent(userId: number, options?: { limit?: number }): Promise<HistoryEntry[]>;
   /** `since`: a date (2026-01-01) or an ISO time; all time when absent. */
   stats(userId: number, options?: { since?: string | undefined; limit?: number }): Promise<ListeningStats>;
 }
@@ -59,7 +43,7 @@ export function createHistoryService({ db }: { db: Kysely<Database> }): HistoryS
         topSongs(db, userId, from, checkLimit(limit)),
         topArtists(db, userId, from, checkLimit(limit)),
       ]);
-      return { since: from ?? null, ...totals, topSongs: songs, topArtists: artists };
+      return { since: from ?? null, ...totals, top_songs: songs, top_artists: artists };
     },
   };
 }

@@ -3,33 +3,30 @@ import { resolve, sep } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { TunesError } from '../../errors.js';
-import type { Database, LibraryRoot, User } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
+import type { AddFoldersResult, LibraryFolder, PruneResult, RemoveFolderResult, ScanSummary } from '../../domain/library.js';
+import type { User } from '../../domain/user.js';
 import { deleteLibraryRoot, ensureLibraryRoot, listLibraryRoots } from '../../db/repositories/library-roots.js';
 import { createSongWriter, type SongWriter } from '../../db/repositories/song-writes.js';
 import type { Clock } from '../clock.js';
-import { scanLibrary, type ScanOptions, type ScanSummary } from './scan-library.js';
+import { scanLibrary, type ScanOptions } from './scan-library.js';
 
-export type { ScanOptions, ScanProgress, ScanSummary, ScanFailure } from './scan-library.js';
-
-export interface LibraryRootInfo extends LibraryRoot {
-  /** Songs under this root that are not missing. */
-  songs: number;
-}
+export type { ScanOptions, ScanProgress } from './scan-library.js';
 
 /**
  * Library management: the folders tunes scans and the scans themselves. Every method needs an admin
  * (`actor.role === 'admin'`, else TunesError 'forbidden').
  */
 export interface LibraryService {
-  /** Records folders as roots (already-known ones are fine: `known` lists them) and scans just them. */
-  addRoots(actor: User, paths: readonly string[], options?: ScanOptions): Promise<{ roots: LibraryRoot[]; known: string[]; scan: ScanSummary }>;
+  /** Records folders as roots (already-known ones are fine: `already_in_library` lists them) and scans just them. */
+  addRoots(actor: User, paths: readonly string[], options?: ScanOptions): Promise<AddFoldersResult>;
   /** Rescans every root; songs no longer under any root or on disk are marked missing. */
   scan(actor: User, options?: ScanOptions): Promise<ScanSummary>;
-  listRoots(actor: User): Promise<LibraryRootInfo[]>;
+  listRoots(actor: User): Promise<LibraryFolder[]>;
   /** Forgets a root; its songs are marked missing (kept for playlists) unless another root holds them. */
-  removeRoot(actor: User, path: string): Promise<{ root: string; markedMissing: number }>;
+  removeRoot(actor: User, path: string): Promise<RemoveFolderResult>;
   /** Deletes every song marked missing. */
-  prune(actor: User): Promise<{ deleted: number }>;
+  prune(actor: User): Promise<PruneResult>;
 }
 
 export function createLibraryService({
@@ -53,13 +50,13 @@ export function createLibraryService({
       for (const path of paths) folders.push(await existingFolder(path));
       const now = clock.now().toISOString();
       const ensured = await db.transaction().execute(async (trx) => {
-        const added: Array<{ root: LibraryRoot; inserted: boolean }> = [];
+        const added: Array<Awaited<ReturnType<typeof ensureLibraryRoot>>> = [];
         for (const folder of new Set(folders)) added.push(await ensureLibraryRoot(trx, folder, now));
         return added;
       });
       const roots = ensured.map((e) => e.root);
       const scan = await scanLibrary(songWriter(), clock, roots.map((r) => r.path), 'roots', options);
-      return { roots, known: ensured.filter((e) => !e.inserted).map((e) => e.root.path), scan };
+      return { roots, already_in_library: ensured.filter((e) => !e.inserted).map((e) => e.root.path), scan };
     },
 
     async scan(actor, options) {
@@ -74,7 +71,7 @@ export function createLibraryService({
     async listRoots(actor) {
       requireAdmin(actor);
       const roots = await listLibraryRoots(db);
-      return roots.map((root) => ({ ...root, songs: songWriter().countVisibleUnder(withSeparator(root.path)) }));
+      return roots.map((root) => ({ ...root, song_count: songWriter().countVisibleUnder(withSeparator(root.path)) }));
     },
 
     async removeRoot(actor, path) {
@@ -90,7 +87,7 @@ export function createLibraryService({
         .filter((s) => s.missing_since === null && !others.some((o) => s.path.startsWith(o)))
         .map((s) => s.id);
       songWriter().markMissingBatch(orphans, clock.now().toISOString());
-      return { root: root.path, markedMissing: orphans.length };
+      return { root: root.path, marked_missing: orphans.length };
     },
 
     async prune(actor) {

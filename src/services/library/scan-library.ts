@@ -1,5 +1,6 @@
 import { sep } from 'node:path';
 import type { ScannedSong, SongMove, SongWriter, StoredFile } from '../../db/repositories/song-writes.js';
+import type { ScanFailure, ScanSummary } from '../../domain/library.js';
 import type { Clock } from '../clock.js';
 import { startTagReaders, type TagJob, type TagJobResult } from './tag-reader-pool.js';
 import { walkAudioFolders } from './walker.js';
@@ -9,28 +10,6 @@ export interface ScanProgress {
   phase: 'walking' | 'reading';
   done: number;
   total: number;
-}
-
-export interface ScanFailure {
-  path: string;
-  reason: string;
-}
-
-export interface ScanSummary {
-  /** Audio files found under the scanned roots. */
-  files: number;
-  added: number;
-  updated: number;
-  unchanged: number;
-  /** Files marked missing earlier that are back (counted here, not in unchanged/updated). */
-  restored: number;
-  /** Songs whose file moved to a new path (same size and modification time): they keep their id. */
-  moved: number;
-  /** Songs newly marked missing by this scan. */
-  missing: number;
-  failed: number;
-  failures: ScanFailure[];
-  durationMs: number;
 }
 
 export interface ScanOptions {
@@ -65,7 +44,7 @@ export async function scanLibrary(
   for (const row of writer.storedFiles(scope === 'everything' ? null : roots.map(withSeparator))) stored.set(row.path, row);
 
   const summary: ScanSummary = {
-    files: 0, added: 0, updated: 0, unchanged: 0, restored: 0, moved: 0, missing: 0, failed: 0, failures: [], durationMs: 0,
+    files: 0, added: 0, updated: 0, unchanged: 0, restored: 0, moved: 0, missing: 0, failed: 0, failures: [], duration_ms: 0,
   };
   const walkFailures: ScanFailure[] = [];
   const readFailures: ScanFailure[] = [];
@@ -156,7 +135,7 @@ export async function scanLibrary(
   if (gone.length > 0) writer.markMissingBatch(gone, clock.now().toISOString());
   summary.missing = gone.length;
   summary.failed = summary.failures.length;
-  summary.durationMs = Date.now() - started;
+  summary.duration_ms = Date.now() - started;
   return summary;
 }
 

@@ -1,4 +1,4 @@
-import type { Song } from '../../db/schema.js';
+import type { Song } from '../../domain/song.js';
 
 /** What the scanner learns from one audio file, with the catalogue's fallbacks already applied. */
 export type SongTags = Omit<Song, 'id' | 'path' | 'size' | 'mtime_ms' | 'added_at' | 'missing_since'>;

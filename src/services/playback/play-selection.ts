@@ -1,4 +1,4 @@
-import type { Song } from '../../db/schema.js';
+import type { Song } from '../../domain/song.js';
 import { TunesError } from '../../errors.js';
 import { MAX_PAGE_SIZE, type CatalogService } from '../catalog/catalog-service.js';
 import type { PlaylistService } from '../playlists/playlist-service.js';

@@ -1,4 +1,4 @@
-import type { Song } from '../../db/schema.js';
+import type { Song } from '../../domain/song.js';
 import { TunesError } from '../../errors.js';
 import type { AudioEngine, EngineEvent, EntryId } from '../../player/audio-engine.js';
 import type { Clock } from '../clock.js';

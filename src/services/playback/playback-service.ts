@@ -1,4 +1,4 @@
-import type { Song } from '../../db/schema.js';
+import type { Song } from '../../domain/song.js';
 import { TunesError } from '../../errors.js';
 import { PlaybackCore, type PlaybackDeps } from './playback-core.js';
 import { summarize, type PlaybackEvent, type PlaybackState, type SongSummary } from './playback-state.js';

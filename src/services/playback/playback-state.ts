@@ -1,4 +1,4 @@
-import type { Song } from '../../db/schema.js';
+import type { Song } from '../../domain/song.js';
 import type { TunesError } from '../../errors.js';
 import type { RepeatMode } from './queue.js';
 

@@ -6,14 +6,14 @@ import { existingSongIds } from '../../db/repositories/song-lookup.js';
 import { writeTransaction } from '../../db/write-transaction.js';
 import type { Clock } from '../clock.js';
 import { requirePositiveIds } from './playlist-rules.js';
-import type { LikedEntry } from './playlist-types.js';
+import type { LikedSong, LikeResult, UnlikeResult } from '../../domain/like.js';
 
 export interface LikeService {
   /** Likes each song; ones already liked keep their first like time and are reported as such. */
-  like(userId: number, songIds: number[]): Promise<{ liked: number[]; alreadyLiked: number[] }>;
-  unlike(userId: number, songIds: number[]): Promise<{ unliked: number[]; notLiked: number[] }>;
+  like(userId: number, songIds: number[]): Promise<LikeResult>;
+  unlike(userId: number, songIds: number[]): Promise<UnlikeResult>;
   /** Newest like first. The same order `playlists.songsOf(user, { kind: 'liked' })` plays in. */
-  list(userId: number): Promise<LikedEntry[]>;
+  list(userId: number): Promise<LikedSong[]>;
   /** Which of these songs the user likes (for marking them in lists). */
   likedAmong(userId: number, songIds: number[]): Promise<Set<number>>;
 }
@@ -29,7 +29,7 @@ export function createLikeService({ db, clock }: { db: Kysely<Database>; clock: 
           throw new TunesError('not_found', `no song with id ${missing.join(', ')}`, 'run `tunes songs` to see song ids');
         }
         const liked = new Set(await likes.insertLikes(trx, userId, ids, clock.now().toISOString()));
-        return { liked: ids.filter((id) => liked.has(id)), alreadyLiked: ids.filter((id) => !liked.has(id)) };
+        return { liked: ids.filter((id) => liked.has(id)), already_liked: ids.filter((id) => !liked.has(id)) };
       });
     },
 
@@ -37,14 +37,11 @@ export function createLikeService({ db, clock }: { db: Kysely<Database>; clock: 
       const ids = [...new Set(requirePositiveIds(songIds, 'song id'))];
       return writeTransaction(db, async (trx) => {
         const removed = new Set(await likes.deleteLikes(trx, userId, ids));
-        return { unliked: ids.filter((id) => removed.has(id)), notLiked: ids.filter((id) => !removed.has(id)) };
+        return { unliked: ids.filter((id) => removed.has(id)), not_liked: ids.filter((id) => !removed.has(id)) };
       });
     },
 
-    async list(userId) {
-      const rows = await likes.listLiked(db, userId);
-      return rows.map((r) => ({ likedAt: r.liked_at, available: r.song.missing_since === null, song: r.song }));
-    },
+    list: (userId) => likes.listLiked(db, userId),
 
     likedAmong: (userId, songIds) => likes.likedAmong(db, userId, songIds),
   };

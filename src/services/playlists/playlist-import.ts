@@ -7,7 +7,7 @@ import { writeTransaction } from '../../db/write-transaction.js';
 import { detectFormat, parsePlaylistFile, type ImportFormat } from './formats/detect-format.js';
 import type { PlaylistFileEntry } from './formats/playlist-file.js';
 import { matchEntries } from './import-matcher.js';
-import type { PlaylistSummary } from './playlist-types.js';
+import type { PlaylistSummary } from '../../domain/playlist.js';
 
 export interface ImportInput {
   /** The file's text (see decodePlaylistBytes). */

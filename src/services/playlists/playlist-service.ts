@@ -1,6 +1,14 @@
 import type { Kysely } from 'kysely';
 import { TunesError, isUniqueViolation } from '../../errors.js';
-import type { Database, Song } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
+import type {
+  PlaylistAddResult,
+  PlaylistDetail,
+  PlaylistExport,
+  PlaylistMoveResult,
+  PlaylistRemoveResult,
+  PlaylistSummary,
+} from '../../domain/playlist.js';
 import * as likes from '../../db/repositories/likes.js';
 import * as entries from '../../db/repositories/playlist-songs.js';
 import * as playlists from '../../db/repositories/playlists.js';
@@ -10,8 +18,8 @@ import type { Clock } from '../clock.js';
 import { exportPlaylist, type ExportFormat } from './playlist-export.js';
 import { importPlaylist, type ImportInput, type ImportResult } from './playlist-import.js';
 import { nameKey, requirePosition, requirePositiveIds, validateDescription, validatePlaylistName } from './playlist-rules.js';
-import type { AddResult, PlaylistRef, PlaylistDetail, PlaylistEntry, PlaylistSummary, SongSource, SourceSongs } from './playlist-types.js';
-import { resolvePlaylist, summaryOf, toSummary } from './resolve-playlist.js';
+import type { PlaylistRef, SongSource, SourceSongs } from './playlist-types.js';
+import { resolvePlaylist, summaryOf } from './resolve-playlist.js';
 
 export interface PlaylistService {
   create(userId: number, name: string, options?: { description?: string }): Promise<PlaylistSummary>;
@@ -21,9 +29,9 @@ export interface PlaylistService {
   get(userId: number, ref: PlaylistRef): Promise<PlaylistSummary>;
   show(userId: number, ref: PlaylistRef): Promise<PlaylistDetail>;
   /** Appends (or inserts at `at`, 1..n+1) the songs in the order given; a song already there is added again. */
-  addSongs(userId: number, ref: PlaylistRef, songIds: number[], options?: { at?: number }): Promise<AddResult>;
-  removePositions(userId: number, ref: PlaylistRef, positions: number[]): Promise<{ playlist: PlaylistSummary; removed: PlaylistEntry[] }>;
-  move(userId: number, ref: PlaylistRef, from: number, to: number): Promise<{ playlist: PlaylistSummary; entry: PlaylistEntry }>;
+  addSongs(userId: number, ref: PlaylistRef, songIds: number[], options?: { at?: number }): Promise<PlaylistAddResult>;
+  removePositions(userId: number, ref: PlaylistRef, positions: number[]): Promise<PlaylistRemoveResult>;
+  move(userId: number, ref: PlaylistRef, from: number, to: number): Promise<PlaylistMoveResult>;
   rename(userId: number, ref: PlaylistRef, newName: string): Promise<PlaylistSummary>;
   delete(userId: number, ref: PlaylistRef): Promise<PlaylistSummary>;
   /**
@@ -32,7 +40,7 @@ export interface PlaylistService {
    */
   songsOf(userId: number, source: SongSource): Promise<SourceSongs>;
   /** A playlist, or the liked songs (`{ kind: 'liked' }`), as file text. */
-  export(userId: number, from: PlaylistRef | SongSource, format: ExportFormat): Promise<{ name: string; songCount: number; text: string }>;
+  export(userId: number, from: PlaylistRef | SongSource, format: ExportFormat): Promise<PlaylistExport>;
   import(userId: number, input: ImportInput): Promise<ImportResult>;
 }
 
@@ -58,14 +66,14 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
     },
 
     // Sorted as people read names (é next to e, "Playlist 2" before "Playlist 10"), not by UTF-8 bytes.
-    list: (userId) => read(async (trx) => (await playlists.listOwnedWithTotals(trx, userId)).map(toSummary).sort(byName)),
+    list: (userId) => read(async (trx) => (await playlists.listOwnedWithTotals(trx, userId)).sort(byName)),
 
     get: (userId, ref) => read(async (trx) => summaryOf(trx, (await resolvePlaylist(trx, userId, ref)).id)),
 
     show: (userId, ref) =>
       read(async (trx) => {
         const { id } = await resolvePlaylist(trx, userId, ref);
-        return { playlist: await summaryOf(trx, id), entries: (await entries.listEntries(trx, id)).map(toEntry) };
+        return { playlist: await summaryOf(trx, id), entries: await entries.listEntries(trx, id) };
       }),
 
     async addSongs(userId, ref, songIds, options = {}) {
@@ -81,8 +89,8 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
         await playlists.touchPlaylist(trx, id, now());
         return {
           playlist: await summaryOf(trx, id),
-          added: songIds.map((songId, i) => ({ position: at + i, songId })),
-          alreadyPresent: [...before.keys()],
+          added: songIds.map((songId, i) => ({ position: at + i, song_id: songId })),
+          already_present: [...before.keys()],
         };
       });
     },
@@ -98,7 +106,7 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
         await playlists.touchPlaylist(trx, id, now());
         return {
           playlist: await summaryOf(trx, id),
-          removed: current.filter((e) => wanted.has(e.position)).map(toEntry),
+          removed: current.filter((e) => wanted.has(e.position)),
         };
       });
     },
@@ -113,7 +121,7 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
         await playlists.touchPlaylist(trx, id, now());
         const moved = (await entries.listEntries(trx, id)).find((e) => e.position === to);
         if (!moved) throw new TunesError('internal', `position ${to} is empty after a move`);
-        return { playlist: await summaryOf(trx, id), entry: toEntry(moved) };
+        return { playlist: await summaryOf(trx, id), entry: moved };
       });
     },
 
@@ -150,7 +158,7 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
       read(async (trx) => {
         const source: SongSource = typeof from === 'object' && 'kind' in from ? from : { kind: 'playlist', ref: from };
         const { name, description, songs } = await sourceSongs(trx, userId, source);
-        return { name, songCount: songs.length, text: exportPlaylist(format, { name, description, songs }) };
+        return { name, song_count: songs.length, text: exportPlaylist(format, { name, description, songs }) };
       }),
 
     import: (userId, input) =>
@@ -196,10 +204,6 @@ async function requireSongs(trx: Kysely<Database>, songIds: number[]): Promise<v
   if (missing.length > 0) {
     throw new TunesError('not_found', `no song with id ${missing.join(', ')}`, 'run `tunes songs` to see song ids');
   }
-}
-
-function toEntry(row: { position: number; added_at: string; song: Song }): PlaylistEntry {
-  return { position: row.position, addedAt: row.added_at, available: row.song.missing_since === null, song: row.song };
 }
 
 const nameOrder = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { TunesError } from '../../errors.js';
-import type { Database, Playlist } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
+import type { Playlist, PlaylistSummary } from '../../domain/playlist.js';
 import * as playlists from '../../db/repositories/playlists.js';
-import type { PlaylistTotals } from '../../db/repositories/playlists.js';
 import { nameKey } from './playlist-rules.js';
-import type { PlaylistRef, PlaylistSummary } from './playlist-types.js';
+import type { PlaylistRef } from './playlist-types.js';
 
 /**
  * Finds one of the user's own playlists. A string is what a person typed: a name (any case) or,
@@ -35,17 +35,5 @@ export function playlistNotFound(ref: string): TunesError {
 export async function summaryOf(db: Kysely<Database>, id: number): Promise<PlaylistSummary> {
   const row = await playlists.findTotals(db, id);
   if (!row) throw new TunesError('internal', `playlist ${id} vanished inside its own transaction`);
-  return toSummary(row);
-}
-
-export function toSummary(row: PlaylistTotals): PlaylistSummary {
-  return {
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    songCount: row.song_count,
-    durationMs: row.duration_ms,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
+  return row;
 }

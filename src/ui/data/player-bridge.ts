@@ -1,8 +1,9 @@
-import type { User } from '../../db/schema.js';
+import type { User } from '../../domain/user.js';
 import type { Services } from '../../services/container.js';
 import type { PlaybackState } from '../../services/playback/playback-state.js';
 import { type HistoryItem, type PlayerStatus, type SongItem, type UiPlayer } from '../ports.js';
 import { arraySource } from './array-source.js';
+import { toSongItem } from './song-item.js';
 import { PAGE_SIZE, type RowSource } from './row-source.js';
 
 /**
@@ -96,14 +97,7 @@ export function playerBridge(services: Services, user: User): UiPlayer {
     moveInQueue: (from, to) => playback.move(from, to),
     history: (): RowSource<HistoryItem> =>
       arraySource(`history#${(sources += 1)}`, async () =>
-        (await history.recent(user.id, { limit: HISTORY_LIMIT })).map((play) => ({
-          id: play.songId,
-          title: play.title,
-          artist: play.artist,
-          album: play.album,
-          durationMs: play.durationMs,
-          playedAt: play.startedAt,
-        })),
+        (await history.recent(user.id, { limit: HISTORY_LIMIT })).map((play) => ({ ...toSongItem(play.song), playedAt: play.started_at })),
       ),
   };
 }

@@ -1,11 +1,11 @@
-import type { User } from '../../db/schema.js';
-import type { PlaylistSummary } from '../../services/playlists/playlist-types.js';
+import type { User } from '../../domain/user.js';
+import type { PlaylistSummary } from '../../domain/playlist.js';
 import type { Services } from '../../services/container.js';
 import type { PlaylistItem, UiPlaylists } from '../ports.js';
 import { arraySource } from './array-source.js';
 import { toSongItem } from './song-item.js';
 
-const toItem = (p: PlaylistSummary): PlaylistItem => ({ id: p.id, name: p.name, songCount: p.songCount });
+const toItem = (p: PlaylistSummary): PlaylistItem => ({ id: p.id, name: p.name, songCount: p.song_count });
 
 let sources = 0;
 

@@ -1,4 +1,4 @@
-import type { Song } from '../../db/schema.js';
+import type { Song } from '../../domain/song.js';
 import type { SongItem } from '../ports.js';
 
 export const toSongItem = (song: Song): SongItem => ({

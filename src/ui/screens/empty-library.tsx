@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { User } from '../../db/schema.js';
+import type { User } from '../../domain/user.js';
 import { useTheme } from '../theme.js';
 
 /** First run: nothing scanned yet. Admins can add a folder right here; others are told who can. */

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useLatestInput } from '../keys/key-layer.js';
 import { useRef, useState, type ReactNode } from 'react';
-import type { User } from '../../db/schema.js';
+import type { User } from '../../domain/user.js';
 import type { UiAccount } from '../ports.js';
 import { useTheme } from '../theme.js';
 import { TextField } from '../widgets/text-input/text-field.js';

@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
-import type { User } from '../../db/schema.js';
+import type { User } from '../../domain/user.js';
 import { commandForKey, keyLabel } from '../keys/key-map.js';
 import { keyName } from '../keys/key-name.js';
 import { KeyLayerProvider, useLatestInput, type KeyHandler } from '../keys/key-layer.js';

@@ -1,4 +1,4 @@
-import type { User } from '../../db/schema.js';
+import type { User } from '../../domain/user.js';
 import type { Command } from '../keys/key-map.js';
 import type { PlaylistItem, SongItem, UiServices } from '../ports.js';
 import type { PagedList } from '../widgets/list/use-paged-list.js';

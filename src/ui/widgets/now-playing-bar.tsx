@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { fit, formatDuration, progressBar } from '../format.js';
+import { fit, formatDuration, formatElapsed, progressBar } from '../format.js';
 import { memo, useSyncExternalStore } from 'react';
 import type { UiPlayer } from '../ports.js';
 import { useTheme } from '../theme.js';
@@ -12,7 +12,7 @@ export const NowPlayingBar = memo(function NowPlayingBar({ player, width }: { pl
   const state = song && !status.stopped ? (status.paused ? '❚❚' : '▶') : '■';
   const title = song ? `${song.title} — ${song.artist}` : status.problem ?? 'Nothing playing';
   const modes = `${status.muted ? 'muted   ' : `vol ${status.volume}%`.padEnd(8)}  ${status.shuffle ? 'shuffle' : '       '}  repeat ${status.repeat}`;
-  const times = `${formatDuration(song ? status.positionMs : null)} / ${formatDuration(song ? (status.durationMs ?? song.durationMs) : null)}`;
+  const times = `${formatElapsed(song ? status.positionMs : null)} / ${formatDuration(song ? (status.durationMs ?? song.durationMs) : null)}`;
   const length = status.durationMs ?? song?.durationMs ?? 0;
   const barWidth = Math.max(4, width - times.length - modes.length - 4);
   return (

@@ -24,7 +24,7 @@ export const libraryScanSection: BenchSection = {
     mustSucceed(await runTunes(['register', 'bench', '--password-stdin'], home, 'bench password\n'), 'register');
 
     const first = mustSucceed(await runTunes(['library', 'add', corpus, '--json'], home), 'first scan');
-    const firstScan = JSON.parse(first.stdout).scan as { added: number; durationMs: number; failed: number };
+    const firstScan = JSON.parse(first.stdout).scan as { added: number; duration_ms: number; failed: number };
     if (firstScan.added !== ctx.corpusSize) throw new Error(`first scan added ${firstScan.added} of ${ctx.corpusSize}`);
 
     const rescans: number[] = [];
@@ -33,7 +33,7 @@ export const libraryScanSection: BenchSection = {
     for (let i = 0; i < 5; i += 1) {
       const rescan = mustSucceed(await runTunes(['library', 'scan', '--json'], home), 'rescan');
       rescans.push(rescan.wallMs);
-      rescanInternal.push((JSON.parse(rescan.stdout) as { durationMs: number }).durationMs);
+      rescanInternal.push((JSON.parse(rescan.stdout) as { duration_ms: number }).duration_ms);
       walks.push(mustSucceed(await runProcess(process.execPath, ['-e', STAT_WALK, corpus]), 'stat walk').wallMs);
     }
     const inProcessWalk = timeInProcessWalk(corpus);
@@ -50,7 +50,7 @@ export const libraryScanSection: BenchSection = {
       },
       {
         measure: 'first scan, scanner only (walk + tags + writes)',
-        value: rate(ctx.corpusSize, firstScan.durationMs),
+        value: rate(ctx.corpusSize, firstScan.duration_ms),
         baseline: 'music-metadata parseFile, one file at a time (this run)',
         baselineValue: rate(ctx.corpusSize, naiveMs),
       },

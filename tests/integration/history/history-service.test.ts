@@ -48,7 +48,7 @@ describe('history service', () => {
     await history.recordListen({ userId: alice.id, songId: b!.id, startedAt: at(5), msPlayed: 90_000, durationMs: 180_000 });
     await history.recordListen({ userId: bob.id, songId: a!.id, startedAt: at(9), msPlayed: 90_000, durationMs: 180_000 });
     const recent = await history.recent(alice.id);
-    expect(recent.map((p) => [p.title, p.artist, p.startedAt, p.msPlayed])).toEqual([
+    expect(recent.map((p) => [p.song.title, p.song.artist, p.started_at, p.ms_played])).toEqual([
       ['Beta', 'Y', '2026-01-01T12:05:00.000Z', 90_000],
       ['Alpha', 'X', '2026-01-01T12:01:00.000Z', 60_000],
     ]);
@@ -74,24 +74,24 @@ describe('history service', () => {
     await listen(s2!.id, '2026-01-04T11:00:00Z', 60_000, bob.id);
 
     const all = await history.stats(alice.id);
-    expect(all).toMatchObject({ since: null, plays: 6, msPlayed: 450_000 });
-    expect(all.topSongs.map((s) => [s.title, s.plays, s.msPlayed])).toEqual([
+    expect(all).toMatchObject({ since: null, plays: 6, ms_played: 450_000 });
+    expect(all.top_songs.map((s) => [s.song.title, s.plays, s.ms_played])).toEqual([
       ['Three', 3, 300_000],
       ['One', 2, 90_000],
       ['Two', 1, 60_000],
     ]);
     // Artists group case-insensitively ("Band" and "band" are one artist); equal play counts rank by time.
-    expect(all.topArtists.map((a) => [a.artist.toLowerCase(), a.plays, a.msPlayed])).toEqual([
+    expect(all.top_artists.map((a) => [a.artist.toLowerCase(), a.plays, a.ms_played])).toEqual([
       ['solo', 3, 300_000],
       ['band', 3, 150_000],
     ]);
 
     const recent = await history.stats(alice.id, { since: '2026-01-01' });
-    expect(recent).toMatchObject({ since: new Date(2026, 0, 1).toISOString(), plays: 3, msPlayed: 150_000 });
-    expect(recent.topSongs.map((s) => s.title)).toEqual(['One', 'Two']);
+    expect(recent).toMatchObject({ since: new Date(2026, 0, 1).toISOString(), plays: 3, ms_played: 150_000 });
+    expect(recent.top_songs.map((s) => s.song.title)).toEqual(['One', 'Two']);
 
     const none = await history.stats(alice.id, { since: '2030-01-01' });
-    expect(none).toMatchObject({ plays: 0, msPlayed: 0, topSongs: [], topArtists: [] });
+    expect(none).toMatchObject({ plays: 0, ms_played: 0, top_songs: [], top_artists: [] });
     await expect(history.stats(alice.id, { since: 'last tuesday' })).rejects.toMatchObject({ code: 'invalid_input' });
   });
 

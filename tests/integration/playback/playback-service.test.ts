@@ -197,10 +197,10 @@ describe('playback service with real mpv', () => {
     await h.next('ended');
 
     const plays = await h.history.recent(alice.id);
-    expect(plays.map((p) => p.title)).toEqual(['Also heard', 'Heard']);
+    expect(plays.map((p) => p.song.title)).toEqual(['Also heard', 'Heard']);
     for (const play of plays) {
-      expect(play.msPlayed).toBeGreaterThanOrEqual(1000);
-      expect(play.msPlayed).toBeLessThanOrEqual(2100);
+      expect(play.ms_played).toBeGreaterThanOrEqual(1000);
+      expect(play.ms_played).toBeLessThanOrEqual(2100);
     }
   });
 

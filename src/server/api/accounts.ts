@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { User } from '../../db/schema.js';
-import type { RouteContext } from '../app.js';
 import { sendError } from '../http-errors.js';
 import { bearerToken } from '../request-auth.js';
+import type { RouteContext } from '../route-context.js';
+import { presentUser } from './present/user.js';
 
 interface Credentials {
   username: string;
@@ -17,12 +17,10 @@ const credentialsSchema = {
   },
 } as const;
 
-export const publicUser = (user: User) => ({ id: user.id, username: user.username, role: user.role });
-
 export function registerAccountRoutes(app: FastifyInstance, { services, authenticate, loginLimiter }: RouteContext): void {
   app.post<{ Body: Credentials }>('/api/register', { schema: credentialsSchema }, async (request, reply) => {
     const user = await services.auth.createAccount(request.body.username, request.body.password, { remote: true });
-    return reply.code(201).send(publicUser(user));
+    return reply.code(201).send(presentUser(user));
   });
 
   app.post<{ Body: Credentials }>('/api/login', { schema: credentialsSchema }, async (request, reply) => {
@@ -37,7 +35,7 @@ export function registerAccountRoutes(app: FastifyInstance, { services, authenti
     loginLimiter.recordFailure(username, request.ip);
     const { token, user } = await services.auth.login(username, password);
     loginLimiter.recordSuccess(username, request.ip);
-    return { token, user: publicUser(user) };
+    return { token, user: presentUser(user) };
   });
 
   app.post('/api/logout', async (request, reply) => {
@@ -47,5 +45,5 @@ export function registerAccountRoutes(app: FastifyInstance, { services, authenti
     return reply.code(204).send();
   });
 
-  app.get('/api/me', async (request) => publicUser(await authenticate(request)));
+  app.get('/api/me', async (request) => presentUser(await authenticate(request)));
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { RouteContext } from '../app.js';
+import type { RouteContext } from '../route-context.js';
+import { presentHistoryEntry } from './present/listening.js';
 
 const historyQuery = {
   type: 'object',
@@ -10,14 +11,6 @@ export function registerHistoryRoutes(app: FastifyInstance, { services, authenti
   app.get<{ Querystring: { limit: number } }>('/api/me/history', { schema: { querystring: historyQuery } }, async (request) => {
     const user = await authenticate(request);
     const plays = await services.history.recent(user.id, { limit: request.query.limit });
-    return plays.map((play) => ({
-      id: play.id,
-      song_id: play.songId,
-      title: play.title,
-      artist: play.artist,
-      album: play.album,
-      started_at: play.startedAt,
-      ms_played: play.msPlayed,
-    }));
+    return plays.map(presentHistoryEntry);
   });
 }

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { User } from '../../db/schema.js';
+import type { User } from '../../domain/user.js';
 import { TunesError } from '../../errors.js';
-import type { RouteContext } from '../app.js';
-import { entryJson, playlistJson } from '../presenters.js';
+import type { RouteContext } from '../route-context.js';
+import { presentPlaylist, presentPlaylistDetail, presentPlaylistEntry } from './present/playlist.js';
 
 const id = { type: 'integer', minimum: 1 } as const;
 // The seed sent the owner in the body; it is accepted, checked against the token, and never used.
@@ -60,23 +60,22 @@ export function registerPlaylistRoutes(app: FastifyInstance, { services, authent
     const user = await caller(request);
     const { name, description } = request.body;
     const created = await playlists.create(user.id, name, description === undefined ? {} : { description });
-    return reply.code(201).send(playlistJson(created, user.id));
+    return reply.code(201).send(presentPlaylist(created));
   });
 
   app.get('/api/playlists', async (request) => {
     const user = await caller(request);
-    return (await playlists.list(user.id)).map((p) => playlistJson(p, user.id));
+    return (await playlists.list(user.id)).map(presentPlaylist);
   });
 
   app.get<{ Params: Params }>('/api/playlists/:id', { schema: { params: playlistParams } }, async (request) => {
     const user = await caller(request);
-    const { playlist, entries } = await playlists.show(user.id, { id: request.params.id });
-    return { ...playlistJson(playlist, user.id), entries: entries.map((e) => entryJson(playlist.id, e)) };
+    return presentPlaylistDetail(await playlists.show(user.id, { id: request.params.id }));
   });
 
   app.patch<{ Params: Params; Body: { name: string } }>('/api/playlists/:id', { schema: renameSchema }, async (request) => {
     const user = await caller(request);
-    return playlistJson(await playlists.rename(user.id, { id: request.params.id }, request.body.name), user.id);
+    return presentPlaylist(await playlists.rename(user.id, { id: request.params.id }, request.body.name));
   });
 
   app.delete<{ Params: Params }>('/api/playlists/:id', { schema: { params: playlistParams } }, async (request, reply) => {
@@ -114,7 +113,7 @@ export function registerPlaylistRoutes(app: FastifyInstance, { services, authent
     async (request) => {
       const user = await caller(request);
       const { entry } = await playlists.move(user.id, { id: request.params.id }, request.body.from, request.body.to);
-      return entryJson(request.params.id, entry);
+      return presentPlaylistEntry(entry);
     },
   );
 }

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import type { RouteContext } from '../app.js';
+import type { RouteContext } from '../route-context.js';
 import { contentRange, resolveByteRange } from '../byte-range.js';
 import { sendError } from '../http-errors.js';
 

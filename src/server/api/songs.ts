@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { TunesError } from '../../errors.js';
-import type { RouteContext } from '../app.js';
-import { songJson } from '../presenters.js';
+import type { RouteContext } from '../route-context.js';
+import { presentSong } from './present/song.js';
 import { songIdParams } from './stream.js';
 
 export const MAX_SONGS_PER_PAGE = 500;
@@ -38,11 +38,11 @@ export function registerSongRoutes(app: FastifyInstance, { services }: RouteCont
       reply.header('x-next-cursor', page.nextCursor);
       reply.header('link', `<${nextPageUrl(request.url, page.nextCursor)}>; rel="next"`);
     }
-    return page.songs.map(songJson);
+    return page.songs.map(presentSong);
   });
 
   app.get<{ Params: { id: number } }>('/api/songs/:id', { schema: { params: songIdParams } }, async (request) =>
-    songJson(await services.catalog.getSong(request.params.id)),
+    presentSong(await services.catalog.getSong(request.params.id)),
   );
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { RouteContext } from '../app.js';
-import { songJson } from '../presenters.js';
+import type { RouteContext } from '../route-context.js';
+import { presentLikedSong } from './present/listening.js';
 import { songIdParams } from './stream.js';
 
 export function registerLikeRoutes(app: FastifyInstance, { services, authenticate }: RouteContext): void {
@@ -18,10 +18,6 @@ export function registerLikeRoutes(app: FastifyInstance, { services, authenticat
 
   app.get('/api/me/likes', async (request) => {
     const user = await authenticate(request);
-    return (await services.likes.list(user.id)).map((like) => ({
-      liked_at: like.likedAt,
-      available: like.available,
-      song: songJson(like.song),
-    }));
+    return (await services.likes.list(user.id)).map(presentLikedSong);
   });
 }

@@ -1,0 +1,30 @@
+import type { Song } from '../../domain/song.js';
+
+/**
+ * The CLI's one song object, in every `--json` output that holds a song. The same fields, names and
+ * order as the HTTP API's (src/server/api/present/song.ts), plus `path` at the end: the CLI runs on
+ * the machine that holds the files, and scripts want them. Add a field here, never per command.
+ */
+export function presentSong(song: Song) {
+  return {
+    id: song.id,
+    title: song.title,
+    artist: song.artist,
+    album: song.album,
+    album_artist: song.album_artist,
+    genre: song.genre,
+    year: song.year,
+    track_no: song.track_no,
+    disc_no: song.disc_no,
+    duration_ms: song.duration_ms,
+    codec: song.codec,
+    bitrate: song.bitrate,
+    sample_rate: song.sample_rate,
+    size: song.size,
+    added_at: song.added_at,
+    available: song.missing_since === null,
+    path: song.path,
+  };
+}
+
+export type SongJson = ReturnType<typeof presentSong>;

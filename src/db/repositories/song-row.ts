@@ -1,0 +1,26 @@
+import type { Song } from '../../domain/song.js';
+import type { SongRow } from '../schema.js';
+
+/** The one place a songs row becomes a domain Song (listed field by field: a new column is a decision here). */
+export function songRowToSong(row: SongRow): Song {
+  return {
+    id: row.id,
+    path: row.path,
+    title: row.title,
+    artist: row.artist,
+    album: row.album,
+    album_artist: row.album_artist,
+    genre: row.genre,
+    year: row.year,
+    track_no: row.track_no,
+    disc_no: row.disc_no,
+    duration_ms: row.duration_ms,
+    codec: row.codec,
+    bitrate: row.bitrate,
+    sample_rate: row.sample_rate,
+    size: row.size,
+    mtime_ms: row.mtime_ms,
+    added_at: row.added_at,
+    missing_since: row.missing_since,
+  };
+}

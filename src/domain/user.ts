@@ -1,0 +1,18 @@
+export type Role = 'admin' | 'user';
+
+/** An account as everything outside the auth code sees it: never with its password hash. */
+export interface User {
+  id: number;
+  username: string;
+  role: Role;
+  created_at: string;
+}
+
+/** A login session; the token itself is never stored, only its hash (which stays in src/db). */
+export interface Session {
+  id: number;
+  user_id: number;
+  created_at: string;
+  last_used_at: string;
+  expires_at: string;
+}

@@ -1,0 +1,31 @@
+import type { PlaylistDetail, PlaylistEntry, PlaylistSummary } from '../../../domain/playlist.js';
+import { presentSong } from './song.js';
+
+export function presentPlaylist(playlist: PlaylistSummary) {
+  return {
+    id: playlist.id,
+    user_id: playlist.owner_id,
+    name: playlist.name,
+    description: playlist.description,
+    song_count: playlist.song_count,
+    duration_ms: playlist.duration_ms,
+    created_at: playlist.created_at,
+    updated_at: playlist.updated_at,
+  };
+}
+
+export function presentPlaylistEntry(entry: PlaylistEntry) {
+  return {
+    playlist_id: entry.playlist_id,
+    position: entry.position,
+    song_id: entry.song.id,
+    added_at: entry.added_at,
+    available: entry.available,
+    song: presentSong(entry.song),
+  };
+}
+
+/** `GET /api/playlists/:id`: the playlist's fields with its entries. */
+export function presentPlaylistDetail({ playlist, entries }: PlaylistDetail) {
+  return { ...presentPlaylist(playlist), entries: entries.map(presentPlaylistEntry) };
+}

@@ -1,0 +1,10 @@
+import type { Services } from '../services/container.js';
+import type { LoginLimiter } from './login-limiter.js';
+import type { Authenticate } from './request-auth.js';
+
+/** What every route file under api/ gets from app.ts (which imports them: routes never import app.ts). */
+export interface RouteContext {
+  services: Services;
+  authenticate: Authenticate;
+  loginLimiter: LoginLimiter;
+}
