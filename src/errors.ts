@@ -9,7 +9,9 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'dependency_missing'
-  | 'io';
+  | 'io'
+  /** Too busy right now (a full queue, a held lock): the same request may succeed shortly. */
+  | 'unavailable';
 
 export class TunesError extends Error {
   override readonly name = 'TunesError';
@@ -33,7 +35,19 @@ const EXIT_CODES: Record<ErrorCode, number> = {
   conflict: 5,
   dependency_missing: 6,
   io: 6,
+  unavailable: 6,
 };
+
+/** An `unavailable` error that knows when trying again makes sense (HTTP sends it as Retry-After). */
+export class UnavailableError extends TunesError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    hint?: string,
+  ) {
+    super('unavailable', message, hint);
+  }
+}
 
 export function exitCodeFor(code: ErrorCode): number {
   return EXIT_CODES[code];

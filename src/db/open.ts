@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { TunesError } from '../errors.js';
+import { BUSY_TIMEOUT_MS } from './busy-timeout.js';
 import { migrateToLatest } from './migrate.js';
 import { registerSqlFunctions } from './sql-functions.js';
 import type { Database } from './schema.js';
@@ -35,7 +36,7 @@ export async function openStore(path: string, { createFolder = true }: { createF
     throw new TunesError('io', `cannot open database ${path}: ${(error as Error).message}`);
   }
   // The busy timeout must come first: switching to WAL itself needs a lock another process may hold.
-  sqlite.pragma('busy_timeout = 10000');
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   enableWal(sqlite);
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');

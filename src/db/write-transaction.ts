@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { TunesError } from '../errors.js';
+import { UnavailableError } from '../errors.js';
 import type { Database } from './schema.js';
 
 /**
@@ -14,7 +14,7 @@ export async function writeTransaction<T>(db: Kysely<Database>, work: (trx: Kyse
       await sql`begin immediate`.execute(conn);
     } catch (error) {
       if ((error as { code?: unknown }).code === 'SQLITE_BUSY') {
-        throw new TunesError('io', 'the database is busy: another tunes process kept it locked too long', 'try again');
+        throw new UnavailableError('the database is busy: another tunes process kept it locked too long', 1, 'try again');
       }
       throw error;
     }

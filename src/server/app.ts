@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Services } from '../services/container.js';
 import { systemClock, type Clock } from '../services/clock.js';
 import { sendError, toHttpError } from './http-errors.js';
+import { createMemoryAttemptCounts, type AttemptCounts, type SlowDown } from '../services/limits/attempt-counts.js';
 import { registerAccountRoutes } from './api/accounts.js';
 import { registerHealthRoutes } from './api/health.js';
 import { registerHistoryRoutes } from './api/history.js';
@@ -10,6 +11,7 @@ import { registerPlaylistRoutes } from './api/playlists.js';
 import { registerSongRoutes } from './api/songs.js';
 import { registerStreamRoutes } from './api/stream.js';
 import { createLoginLimiter, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './login-limiter.js';
+import { createRegistrationLimiter, DEFAULT_REGISTRATION_LIMIT } from './registration-limiter.js';
 import { createAuthenticate } from './request-auth.js';
 import type { RouteContext } from './route-context.js';
 
@@ -19,12 +21,16 @@ export interface ServerOptions {
   /** Where the one line per request goes (stderr from `tunes serve`); nothing when omitted. */
   log?: (line: string) => void;
   loginLimits?: LoginLimits;
+  registrationLimit?: SlowDown;
+  /** Where the limiters keep their counts (this process's memory unless given). */
+  attemptCounts?: AttemptCounts;
   clock?: Clock;
 }
 
 /** The HTTP API as a Fastify instance, not yet listening: tests and `tunes serve` both start it. */
 export function buildServer(services: Services, options: ServerOptions = {}): FastifyInstance {
-  const { log, clock = systemClock, loginLimits = DEFAULT_LOGIN_LIMITS } = options;
+  const { log, clock = systemClock, loginLimits = DEFAULT_LOGIN_LIMITS, registrationLimit = DEFAULT_REGISTRATION_LIMIT } = options;
+  const attemptCounts = options.attemptCounts ?? createMemoryAttemptCounts();
   const app = Fastify({
     logger: false,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -68,7 +74,8 @@ export function buildServer(services: Services, options: ServerOptions = {}): Fa
   const context: RouteContext = {
     services,
     authenticate: createAuthenticate(services.auth),
-    loginLimiter: createLoginLimiter(clock, loginLimits),
+    loginLimiter: createLoginLimiter(clock, loginLimits, attemptCounts),
+    registrationLimiter: createRegistrationLimiter(clock, registrationLimit, attemptCounts),
   };
   registerHealthRoutes(app);
   registerAccountRoutes(app, context);

@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
-import { isTunesError, type ErrorCode } from '../errors.js';
+import { isTunesError, UnavailableError, type ErrorCode } from '../errors.js';
+import { storageFaultOf, type StorageFault } from '../storage-fault.js';
 
 /** Codes only the HTTP edge produces, beside the services' own. */
 export type HttpErrorCode =
@@ -14,6 +15,8 @@ export interface HttpError {
   status: number;
   code: HttpErrorCode;
   message: string;
+  /** Sent as Retry-After (seconds) when trying again shortly can work. */
+  retryAfterSeconds?: number;
 }
 
 /** The one table from a service error code to an HTTP status. */
@@ -28,6 +31,14 @@ const STATUS_FOR: Record<ErrorCode, number> = {
   conflict: 409,
   dependency_missing: 500,
   io: 500,
+  unavailable: 503,
+};
+
+/** What a client is told when the server's storage, not the request, is the problem. */
+const STORAGE_ANSWERS: Record<StorageFault, HttpError> = {
+  busy: { status: 503, code: 'unavailable', message: 'the database is busy; try again shortly', retryAfterSeconds: 1 },
+  full: { status: 503, code: 'unavailable', message: "the server's disk is full" },
+  read_only: { status: 503, code: 'unavailable', message: "the server's database is read-only" },
 };
 
 /** Fastify's own errors (body parsing, schema validation, closing) carry a statusCode. */
@@ -44,6 +55,11 @@ const CODE_FOR_STATUS: Record<number, HttpErrorCode> = {
 };
 
 export function toHttpError(error: unknown): HttpError {
+  if (error instanceof UnavailableError) {
+    return { status: 503, code: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds };
+  }
+  const fault = storageFaultOf(error);
+  if (fault !== undefined) return STORAGE_ANSWERS[fault];
   if (isTunesError(error)) {
     const status = STATUS_FOR[error.code];
     // Internal faults may carry paths or SQL; the client gets a generic line, the log gets the rest.
@@ -69,6 +85,7 @@ export function errorBody(code: HttpErrorCode, message: string): { error: { code
   return { error: { code, message } };
 }
 
-export function sendError(reply: FastifyReply, { status, code, message }: HttpError): FastifyReply {
+export function sendError(reply: FastifyReply, { status, code, message, retryAfterSeconds }: HttpError): FastifyReply {
+  if (retryAfterSeconds !== undefined) reply.header('retry-after', String(retryAfterSeconds));
   return reply.code(status).type('application/json; charset=utf-8').send(errorBody(code, message));
 }

@@ -1,76 +1,61 @@
 import type { Clock } from '../services/clock.js';
+import { createMemoryAttemptCounts, type AttemptCounts, type CountedKey, type SlowDown } from '../services/limits/attempt-counts.js';
+import { addressKey } from './client-address.js';
+
+const MINUTE = 60 * 1000;
 
 export interface LoginLimits {
-  /** Failed logins allowed per username within the window before further tries get 429. */
-  perUsername: number;
-  /** Failed logins allowed per client address within the window (higher: households share one). */
-  perAddress: number;
-  windowMs: number;
+  /**
+   * Failed logins for one username from one address. Never per username alone: then anyone could
+   * lock anyone out by failing on purpose.
+   */
+  perAccountAndAddress: SlowDown;
+  /** Failed logins from one address, whatever the usernames (higher: households share one). */
+  perAddress: SlowDown;
 }
 
-export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perUsername: 5, perAddress: 20, windowMs: 15 * 60 * 1000 };
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
+  perAccountAndAddress: { free: 5, firstDelayMs: 1000, maxDelayMs: 15 * MINUTE, forgetAfterMs: 60 * MINUTE },
+  perAddress: { free: 20, firstDelayMs: 1000, maxDelayMs: 15 * MINUTE, forgetAfterMs: 60 * MINUTE },
+};
+
+export type LoginOutcome = 'succeeded' | 'failed' | 'not_counted';
 
 export interface LoginLimiter {
-  /** Seconds until a try is allowed again, or 0 when it is allowed now. */
-  retryAfterSeconds(username: string, address: string): number;
-  recordFailure(username: string, address: string): void;
-  recordSuccess(username: string, address: string): void;
+  /**
+   * Before checking a password: 0 when the attempt may go ahead (it is then counted as a failure
+   * until `settle` says otherwise), else the seconds to wait.
+   */
+  begin(username: string, ip: string): Promise<number>;
+  /**
+   * After the check. A success ends that username's slow-down from that address but only takes
+   * back its own attempt from the address count: logging into one's own account must not wipe
+   * the failures the same address made against others. `not_counted`: the check never happened
+   * (the server was busy), so the attempt is taken back.
+   */
+  settle(username: string, ip: string, outcome: LoginOutcome): Promise<void>;
 }
 
-interface Window {
-  failures: number;
-  startedAt: number;
-}
-
-/**
- * Counts failed logins in fixed windows, per username and per client address, in memory:
- * one server process owns its counters, and a restart forgetting them is acceptable.
- */
-export function createLoginLimiter(clock: Clock, limits: LoginLimits = DEFAULT_LOGIN_LIMITS): LoginLimiter {
-  const windows = new Map<string, Window>();
-
-  const keys = (username: string, address: string) =>
-    [
-      [`user:${username.toLowerCase()}`, limits.perUsername],
-      [`addr:${address}`, limits.perAddress],
-    ] as const;
-
-  function current(key: string, now: number): Window | undefined {
-    const window = windows.get(key);
-    if (window && now - window.startedAt >= limits.windowMs) {
-      windows.delete(key);
-      return undefined;
-    }
-    return window;
-  }
-
-  function sweep(now: number): void {
-    // Keeps memory bounded under a spray of made-up usernames.
-    if (windows.size < 10_000) return;
-    for (const [key, window] of windows) if (now - window.startedAt >= limits.windowMs) windows.delete(key);
-  }
-
+export function createLoginLimiter(
+  clock: Clock,
+  limits: LoginLimits = DEFAULT_LOGIN_LIMITS,
+  counts: AttemptCounts = createMemoryAttemptCounts(),
+): LoginLimiter {
+  const keysOf = (username: string, ip: string): [CountedKey, CountedKey] => {
+    const address = addressKey(ip);
+    return [
+      { key: `login:${username.normalize('NFC').toLowerCase()}@${address}`, policy: limits.perAccountAndAddress },
+      { key: `login@${address}`, policy: limits.perAddress },
+    ];
+  };
   return {
-    retryAfterSeconds(username, address) {
-      const now = clock.now().getTime();
-      let waitMs = 0;
-      for (const [key, limit] of keys(username, address)) {
-        const window = current(key, now);
-        if (window && window.failures >= limit) waitMs = Math.max(waitMs, window.startedAt + limits.windowMs - now);
-      }
-      return Math.ceil(waitMs / 1000);
-    },
-    recordFailure(username, address) {
-      const now = clock.now().getTime();
-      sweep(now);
-      for (const [key] of keys(username, address)) {
-        const window = current(key, now);
-        if (window) window.failures += 1;
-        else windows.set(key, { failures: 1, startedAt: now });
-      }
-    },
-    recordSuccess(username, address) {
-      for (const [key] of keys(username, address)) windows.delete(key);
+    begin: (username, ip) => counts.take(keysOf(username, ip), clock.now().getTime()),
+    async settle(username, ip, outcome) {
+      const [account, address] = keysOf(username, ip);
+      if (outcome === 'failed') return;
+      if (outcome === 'succeeded') await counts.forget(account.key);
+      else await counts.giveBack(account.key);
+      await counts.giveBack(address.key);
     },
   };
 }

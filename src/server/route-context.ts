@@ -1,5 +1,6 @@
 import type { Services } from '../services/container.js';
 import type { LoginLimiter } from './login-limiter.js';
+import type { RegistrationLimiter } from './registration-limiter.js';
 import type { Authenticate } from './request-auth.js';
 
 /** What every route file under api/ gets from app.ts (which imports them: routes never import app.ts). */
@@ -7,4 +8,5 @@ export interface RouteContext {
   services: Services;
   authenticate: Authenticate;
   loginLimiter: LoginLimiter;
+  registrationLimiter: RegistrationLimiter;
 }

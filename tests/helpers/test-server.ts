@@ -1,8 +1,8 @@
 import { afterEach } from 'vitest';
 import { openLocalConfig } from '../../src/config/local-config.js';
 import type { Store } from '../../src/db/open.js';
+import type { ServerOptions } from '../../src/server/app.js';
 import { listen, type RunningServer } from '../../src/server/listen.js';
-import type { LoginLimits } from '../../src/server/login-limiter.js';
 import { createAuthService } from '../../src/services/auth/auth-service.js';
 import { systemClock, type Clock } from '../../src/services/clock.js';
 import { buildServices, type Services } from '../../src/services/container.js';
@@ -24,9 +24,7 @@ export interface TestServer {
 }
 
 /** The real server on 127.0.0.1 (port 0), over a real SQLite file in a temp dir. */
-export async function startTestServer(
-  options: { loginLimits?: LoginLimits; clock?: Clock } = {},
-): Promise<TestServer> {
+export async function startTestServer(options: Omit<ServerOptions, 'log'> = {}): Promise<TestServer> {
   const store = await testStore();
   const clock = options.clock ?? systemClock;
   const services: Services = {
@@ -37,9 +35,9 @@ export async function startTestServer(
   const server = await listen(services, {
     host: '127.0.0.1',
     port: 0,
+    ...options,
     log: (line) => logLines.push(line),
     clock,
-    ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
   });
   running.push(server);
 

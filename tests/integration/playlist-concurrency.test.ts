@@ -39,7 +39,7 @@ describe('playlist adds from several processes at once', () => {
 });
 
 describe('a playlist change while another process holds the write lock', () => {
-  it('waits for the busy timeout, then fails with a clear io error and changes nothing', async () => {
+  it('waits for the busy timeout, then fails with a clear "busy" error (exit 6, HTTP 503) and changes nothing', async () => {
     const { store, playlists, alice } = await playlistSetup();
     const [song] = await seedSongs(store, [{}]);
     await playlists.create(alice.id, 'Locked');
@@ -48,7 +48,7 @@ describe('a playlist change while another process holds the write lock', () => {
     store.sqlite.pragma('busy_timeout = 50');
     try {
       expect(await errorOf(playlists.addSongs(alice.id, 'locked', [song!.id]))).toBe(
-        'io: the database is busy: another tunes process kept it locked too long',
+        'unavailable: the database is busy: another tunes process kept it locked too long',
       );
     } finally {
       other.exec('rollback');

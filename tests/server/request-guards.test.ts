@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/services/clock.js';
+import type { SlowDown } from '../../src/services/limits/attempt-counts.js';
 import { startTestServer } from '../helpers/test-server.js';
+
+/** `free` attempts, then one wait of `waitMs` (doubling after), forgotten after an hour. */
+const slowDown = (free: number, waitMs: number): SlowDown => ({ free, firstDelayMs: waitMs, maxDelayMs: waitMs * 64, forgetAfterMs: 3_600_000 });
 
 async function errorOf(res: Response): Promise<{ status: number; code: string }> {
   const body = (await res.json()) as { error: { code: string } };
@@ -66,9 +70,12 @@ describe('HTTP request guards', () => {
     expect(await errorOf(await server.call('GET', '/api/nothing-here'))).toEqual({ status: 404, code: 'not_found' });
   });
 
-  it('rate-limits failed logins per username with 429 and Retry-After; success resets', async () => {
+  it('slows failed logins for a username from one address with 429 and Retry-After; success ends it', async () => {
     const clock = fixedClock(new Date('2026-01-01T00:00:00Z'));
-    const server = await startTestServer({ clock, loginLimits: { perUsername: 3, perAddress: 10, windowMs: 60_000 } });
+    const server = await startTestServer({
+      clock,
+      loginLimits: { perAccountAndAddress: slowDown(3, 60_000), perAddress: slowDown(10, 60_000) },
+    });
     await server.user('alice');
     const login = (username: string, password: string) =>
       server.call('POST', '/api/login', { body: { username, password } });
@@ -90,7 +97,9 @@ describe('HTTP request guards', () => {
   });
 
   it('lets no more guesses through than the limit when they arrive all at once', async () => {
-    const server = await startTestServer({ loginLimits: { perUsername: 3, perAddress: 100, windowMs: 60_000 } });
+    const server = await startTestServer({
+      loginLimits: { perAccountAndAddress: slowDown(3, 60_000), perAddress: slowDown(100, 60_000) },
+    });
     await server.user('alice');
     const guesses = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
@@ -102,13 +111,18 @@ describe('HTTP request guards', () => {
     expect(statuses.filter((s) => s === 429)).toHaveLength(17);
   });
 
-  it('rate-limits failed logins per client address across usernames', async () => {
-    const server = await startTestServer({ loginLimits: { perUsername: 100, perAddress: 4, windowMs: 60_000 } });
-    await server.user('alice');
-    for (let i = 0; i < 4; i++) {
+  it('slows failed logins per client address across usernames, even after it logs into its own account', async () => {
+    const server = await startTestServer({
+      loginLimits: { perAccountAndAddress: slowDown(100, 60_000), perAddress: slowDown(4, 60_000) },
+    });
+    await server.user('mallory');
+    for (let i = 0; i < 3; i++) {
       expect((await server.call('POST', '/api/login', { body: { username: `guess${i}`, password: 'nope nope' } })).status).toBe(401);
     }
-    const res = await server.call('POST', '/api/login', { body: { username: 'alice', password: 'correct horse' } });
+    // Logging into an account of one's own does not wipe the address's failures.
+    expect((await server.call('POST', '/api/login', { body: { username: 'mallory', password: 'correct horse' } })).status).toBe(200);
+    expect((await server.call('POST', '/api/login', { body: { username: 'guess9', password: 'nope nope' } })).status).toBe(401);
+    const res = await server.call('POST', '/api/login', { body: { username: 'mallory', password: 'correct horse' } });
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
   });

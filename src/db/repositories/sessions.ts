@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Session } from '../../domain/user.js';
+import { withoutWaitingForLocks } from '../busy-timeout.js';
 import type { Database, SessionRow } from '../schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -37,6 +38,11 @@ export async function findSessionByTokenHash(db: Db, tokenHash: string): Promise
 
 export async function touchSession(db: Db, id: number, now: string, expiresAt: string): Promise<void> {
   await db.updateTable('sessions').set({ last_used_at: now, expires_at: expiresAt }).where('id', '=', id).execute();
+}
+
+/** touchSession that fails at once (SQLITE_BUSY) rather than waiting when another process holds the write lock. */
+export async function touchSessionWithoutWaiting(db: Kysely<Database>, id: number, now: string, expiresAt: string): Promise<void> {
+  await withoutWaitingForLocks(db, (conn) => touchSession(conn, id, now, expiresAt));
 }
 
 export async function deleteSessionByTokenHash(db: Db, tokenHash: string): Promise<void> {

@@ -6,10 +6,16 @@ import * as sessions from '../../db/repositories/sessions.js';
 import * as users from '../../db/repositories/users.js';
 import type { Clock } from '../clock.js';
 import { validatePassword, validateUsername } from './account-rules.js';
+import { createHashQueue, type HashQueue } from './hash-queue.js';
 import { DEFAULT_SCRYPT_PARAMS, hashParams, hashPassword, verifyPassword, type ScryptParams } from './password-hash.js';
 import { hashSessionToken, newSessionToken } from './session-token.js';
 
 export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+/**
+ * A session's "last used" time (and its sliding expiry) is written at most this often: a request
+ * that only reads must not need the write lock each time.
+ */
+export const SESSION_TOUCH_INTERVAL_MS = 60 * 1000;
 const INVALID_CREDENTIALS = 'invalid username or password';
 
 export interface AuthResult {
@@ -25,9 +31,17 @@ export interface AuthService {
    * token). `remote` accounts never become admin: whoever reaches the server first must not own it.
    */
   createAccount(username: string, password: string, options?: { remote?: boolean }): Promise<User>;
+  /**
+   * The checks createAccount makes before it hashes (username and password rules, the name not
+   * taken), so an edge can refuse cheaply before it spends a rate limit or a hash on the request.
+   */
+  checkNewAccount(username: string, password: string): Promise<void>;
   login(username: string, password: string): Promise<AuthResult>;
   logout(token: string): Promise<void>;
-  /** The user a token belongs to, renewing its expiry; throws not_logged_in when missing, expired or revoked. */
+  /**
+   * The user a token belongs to, renewing its expiry (at most once a minute, and never failing
+   * because that write cannot happen); throws not_logged_in when missing, expired or revoked.
+   */
   authenticate(token: string | undefined): Promise<User>;
 }
 
@@ -36,12 +50,15 @@ export interface AuthDeps {
   clock: Clock;
   /** Only tests lower this; every shipped edge uses the default. */
   scryptParams?: ScryptParams;
+  /** Bounds concurrent hashes (memory, CPU); one per service by default. */
+  hashQueue?: HashQueue;
 }
 
-export function createAuthService({ db, clock, scryptParams = DEFAULT_SCRYPT_PARAMS }: AuthDeps): AuthService {
+export function createAuthService({ db, clock, scryptParams = DEFAULT_SCRYPT_PARAMS, hashQueue = createHashQueue() }: AuthDeps): AuthService {
   // Verified against when the username does not exist, so both failures cost one scrypt.
   let dummyHash: Promise<string> | undefined;
   const dummy = () => (dummyHash ??= hashPassword('not a real password', scryptParams));
+  const verify = (password: string, encoded: string) => hashQueue.run('login', () => verifyPassword(password, encoded));
 
   async function startSession(user: User): Promise<AuthResult> {
     const token = newSessionToken();
@@ -55,20 +72,26 @@ export function createAuthService({ db, clock, scryptParams = DEFAULT_SCRYPT_PAR
     return { user, token };
   }
 
-  async function createAccount(username: string, password: string, { remote = false } = {}): Promise<User> {
+  async function checkNewAccount(username: string, password: string): Promise<void> {
     validateUsername(username);
     validatePassword(password);
-    const passwordHash = await hashPassword(password, scryptParams);
+    if (await users.findUserByName(db, username)) throw taken(username);
+  }
+
+  async function createAccount(username: string, password: string, { remote = false } = {}): Promise<User> {
+    await checkNewAccount(username, password);
+    const passwordHash = await hashQueue.run('register', () => hashPassword(password, scryptParams));
     try {
       return await users.insertUser(db, username, passwordHash, clock.now().toISOString(), { mayBeAdmin: !remote });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new TunesError('conflict', `username "${username}" is taken`);
+      if (isUniqueViolation(error)) throw taken(username);
       throw error;
     }
   }
 
   return {
     createAccount,
+    checkNewAccount,
     async register(username, password) {
       return startSession(await createAccount(username, password));
     },
@@ -76,14 +99,15 @@ export function createAuthService({ db, clock, scryptParams = DEFAULT_SCRYPT_PAR
     async login(username, password) {
       const found = await users.findCredentials(db, username);
       if (!found) {
-        await verifyPassword(password, await dummy());
+        await verify(password, await dummy());
         throw new TunesError('auth_failed', INVALID_CREDENTIALS);
       }
-      if (!(await verifyPassword(password, found.passwordHash))) {
+      if (!(await verify(password, found.passwordHash))) {
         throw new TunesError('auth_failed', INVALID_CREDENTIALS);
       }
       if (isWeakerThan(hashParams(found.passwordHash), scryptParams)) {
-        await users.updatePasswordHash(db, found.user.id, await hashPassword(password, scryptParams));
+        const stronger = await hashQueue.run('login', () => hashPassword(password, scryptParams));
+        await users.updatePasswordHash(db, found.user.id, stronger);
       }
       await sessions.deleteExpiredSessions(db, clock.now().toISOString());
       return startSession(found.user);
@@ -100,15 +124,22 @@ export function createAuthService({ db, clock, scryptParams = DEFAULT_SCRYPT_PAR
       if (!session || session.expires_at <= now.toISOString()) throw notLoggedIn();
       const user = await users.findUserById(db, session.user_id);
       if (!user) throw notLoggedIn();
-      await sessions.touchSession(
-        db,
-        session.id,
-        now.toISOString(),
-        new Date(now.getTime() + SESSION_LIFETIME_MS).toISOString(),
-      );
+      if (!(now.getTime() - Date.parse(session.last_used_at) < SESSION_TOUCH_INTERVAL_MS)) {
+        const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS).toISOString();
+        try {
+          await sessions.touchSessionWithoutWaiting(db, session.id, now.toISOString(), expiresAt);
+        } catch {
+          // Locked by another writer, read-only or full: the caller is who they are either way,
+          // and a later request renews the session.
+        }
+      }
       return user;
     },
   };
+}
+
+function taken(username: string): TunesError {
+  return new TunesError('conflict', `username "${username}" is taken`);
 }
 
 function notLoggedIn(): TunesError {
