@@ -112,4 +112,16 @@ describe('tunes songs', () => {
     expect(bogusJson.code).toBe(2);
     expect(JSON.parse(bogusJson.stderr)).toEqual({ error: { code: 'usage', message: "unknown option '--bogus'" } });
   });
+
+  it('refuses a far page and an over-long search with exit 2 and one line', async () => {
+    const home = tempDir();
+    expect(await runTunes(['songs', '--page', '99999999999999999999'], { home })).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'tunes: page must be a whole number from 1 to 20000001\n',
+    });
+    const words = Array.from({ length: 17 }, (_, i) => `w${i}`);
+    expect(await runTunes(['songs', ...words], { home })).toMatchObject({ code: 2, stderr: 'tunes: a search can have at most 16 words\n' });
+    expect((await runTunes(['songs', 'a', 'b', 'c', 'd'], { home })).code).toBe(2);
+  });
 });

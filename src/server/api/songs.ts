@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { TunesError } from '../../errors.js';
+import { MAX_OFFSET } from '../../services/catalog/catalog-service.js';
 import type { RouteContext } from '../route-context.js';
 import { presentSong } from './present/song.js';
 import { songIdParams } from './stream.js';
@@ -25,7 +26,7 @@ const songsQuerySchema = {
     genre: { type: 'string', maxLength: 500 },
     limit: { type: 'integer', minimum: 1, maximum: MAX_SONGS_PER_PAGE, default: 50 },
     cursor: { type: 'string', maxLength: 2000 },
-    offset: { type: 'integer', minimum: 0 },
+    offset: { type: 'integer', minimum: 0, maximum: MAX_OFFSET },
   },
 } as const;
 

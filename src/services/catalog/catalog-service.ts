@@ -14,6 +14,7 @@ import {
 import { SONG_SORTS, sortKeyCount, sortValues, type SongSort } from '../../db/repositories/song-order.js';
 import { decodeCursor, encodeCursor, type CursorState } from './cursor.js';
 import { rankCandidates } from './relevance.js';
+import { checkSearchBounds } from './search-bounds.js';
 import { toMatchExpression } from './search-query.js';
 
 export { SONG_SORTS, type SongSort };
@@ -28,6 +29,13 @@ export const MAX_PAGE_SIZE = 1000;
  * candidates keep a ranked first page in a few ms (see `npm run bench`).
  */
 export const RANKED_CANDIDATES = 500;
+
+/**
+ * The deepest row a page number may reach. SQLite stops an OFFSET at the last row, so a far page
+ * costs no more than the last one; this only keeps the arithmetic in safe integers (a page of
+ * 10^20 became a float that SQLite refused).
+ */
+export const MAX_OFFSET = 1_000_000_000;
 
 export interface SongQuery {
   /** Free text: every word must prefix-match title, artist, album, album artist or genre (case and accents ignored). */
@@ -71,8 +79,9 @@ export function createCatalogService({ db }: { db: Kysely<Database> }): CatalogS
   return {
     async listSongs(query = {}) {
       const request = validate(query);
-      const match = query.query !== undefined && query.query.trim() !== '' ? toMatchExpression(query.query) : undefined;
       const searching = query.query !== undefined && query.query.trim() !== '';
+      if (searching) checkSearchBounds(query.query!);
+      const match = searching ? toMatchExpression(query.query!) : undefined;
       if (searching && match === undefined) return { songs: [], nextCursor: null };
       if (match !== undefined && query.sort === undefined) return rankedPage(db, query.query ?? '', match, request);
       return orderedPage(db, match, request, query.sort ?? 'artist');
@@ -107,7 +116,10 @@ function validate(query: SongQuery): PageRequest {
     throw new TunesError('invalid_input', `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
   }
   const page = query.page ?? 1;
-  if (!Number.isInteger(page) || page < 1) throw new TunesError('invalid_input', 'page must be a whole number from 1');
+  const lastPage = Math.floor(MAX_OFFSET / limit) + 1;
+  if (!Number.isInteger(page) || page < 1 || page > lastPage) {
+    throw new TunesError('invalid_input', `page must be a whole number from 1 to ${lastPage}`);
+  }
   if (query.sort !== undefined && !SONG_SORTS.includes(query.sort)) {
     throw new TunesError('invalid_input', `sort must be one of ${SONG_SORTS.join(', ')}`);
   }
@@ -116,7 +128,7 @@ function validate(query: SongQuery): PageRequest {
     filters: { artist: query.artist, album: query.album, genre: query.genre },
     limit,
     offset: (page - 1) * limit,
-    cursor: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
+    cursor: query.cursor === undefined ? undefined : decodeCursor(query.cursor, { maxRankedOffset: RANKED_CANDIDATES }),
   };
 }
 
