@@ -1,6 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Services } from '../services/container.js';
 import { systemClock, type Clock } from '../services/clock.js';
+import { capConnections, DEFAULT_CONNECTION_LIMITS, fastifyConnectionOptions, type ConnectionLimits } from './connection-limits.js';
+import { addHostCheck } from './host-check.js';
 import { sendError, toHttpError } from './http-errors.js';
 import { createMemoryAttemptCounts, type AttemptCounts, type SlowDown } from '../services/limits/attempt-counts.js';
 import { registerAccountRoutes } from './api/accounts.js';
@@ -14,6 +16,8 @@ import { createLoginLimiter, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './lo
 import { createRegistrationLimiter, DEFAULT_REGISTRATION_LIMIT } from './registration-limiter.js';
 import { createAuthenticate } from './request-auth.js';
 import type { RouteContext } from './route-context.js';
+import { addRequestLog, loggedUrl } from './request-log.js';
+import { addSecurityHeaders } from './security-headers.js';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
@@ -25,14 +29,20 @@ export interface ServerOptions {
   /** Where the limiters keep their counts (this process's memory unless given). */
   attemptCounts?: AttemptCounts;
   clock?: Clock;
+  /** The address it listens on (loopback unless given) and further names it answers to: see host-check.ts. */
+  bindHost?: string;
+  allowedHosts?: readonly string[];
+  connectionLimits?: Partial<ConnectionLimits>;
 }
 
 /** The HTTP API as a Fastify instance, not yet listening: tests and `tunes serve` both start it. */
 export function buildServer(services: Services, options: ServerOptions = {}): FastifyInstance {
   const { log, clock = systemClock, loginLimits = DEFAULT_LOGIN_LIMITS, registrationLimit = DEFAULT_REGISTRATION_LIMIT } = options;
   const attemptCounts = options.attemptCounts ?? createMemoryAttemptCounts();
+  const connectionLimits = { ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits };
   const app = Fastify({
     logger: false,
+    ...fastifyConnectionOptions(connectionLimits),
     bodyLimit: BODY_LIMIT_BYTES,
     // Finish requests in flight on close, drop idle keep-alive connections.
     forceCloseConnections: 'idle',
@@ -42,12 +52,16 @@ export function buildServer(services: Services, options: ServerOptions = {}): Fa
     ajv: { customOptions: { coerceTypes: true } },
   });
 
+  capConnections(app.server, connectionLimits);
+
   // JSON only: without a text/plain parser any other body type is answered 415.
   app.removeContentTypeParser('text/plain');
+  addSecurityHeaders(app);
+  addHostCheck(app, { bindHost: options.bindHost ?? '127.0.0.1', allowedHosts: options.allowedHosts ?? [] });
 
   app.setErrorHandler((error, request, reply) => {
     const http = toHttpError(error);
-    if (http.status >= 500) log?.(`error ${request.method} ${request.url}: ${describe(error)}`);
+    if (http.status >= 500) log?.(`error ${request.method} ${loggedUrl(request)}: ${describe(error)}`);
     return sendError(reply, http);
   });
   app.setNotFoundHandler((request, reply) =>
@@ -64,12 +78,7 @@ export function buildServer(services: Services, options: ServerOptions = {}): Fa
     if (closing) request.raw.socket.end();
   });
 
-  if (log) {
-    app.addHook('onResponse', async (request, reply) => {
-      const ms = reply.elapsedTime.toFixed(1);
-      log(`${new Date().toISOString()} ${request.ip} ${request.method} ${request.url} ${reply.statusCode} ${ms}ms`);
-    });
-  }
+  if (log) addRequestLog(app, log);
 
   const context: RouteContext = {
     services,

@@ -20,7 +20,7 @@ export async function listen(
   services: Services,
   { host, port, shutdownGraceMs = 10_000, ...options }: ListenOptions,
 ): Promise<RunningServer> {
-  const app = buildServer(services, options);
+  const app = buildServer(services, { ...options, bindHost: host });
   try {
     await app.listen({ host, port });
   } catch (error) {

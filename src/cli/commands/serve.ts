@@ -1,8 +1,8 @@
+import { isIP } from 'node:net';
 import { InvalidArgumentError, type Command } from 'commander';
+import { isLoopbackHost } from '../../server/host-check.js';
 import type { CliRuntime } from '../runtime.js';
 import { note } from '../output.js';
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -10,23 +10,49 @@ function parsePort(value: string): number {
   return port;
 }
 
+function parseHost(value: string): string {
+  const host = value.trim();
+  // An empty host makes Node listen on every address: exactly what the default is there to avoid.
+  if (host === '') throw new InvalidArgumentError('give an address: 127.0.0.1 (this machine only) or 0.0.0.0 (every network)');
+  return host;
+}
+
+const HOST_NAME = /^\.?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$/i;
+
+function collectAllowedHost(value: string, previous: string[]): string[] {
+  const names = value.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  for (const name of names) {
+    if (!HOST_NAME.test(name) && isIP(name.replace(/^\[|\]$/g, '')) === 0) {
+      throw new InvalidArgumentError(`"${name}" is not a host name (e.g. music.example.com, or .example.com for every name under it)`);
+    }
+  }
+  return [...previous, ...names];
+}
+
 export function registerServeCommand(program: Command, runtime: CliRuntime): void {
   program
     .command('serve')
     .description('serve the library over HTTP (REST API and audio streaming)')
-    .option('--host <address>', 'address to listen on; anything but loopback exposes tunes to the network', '127.0.0.1')
+    .option('--host <address>', 'address to listen on; anything but loopback exposes tunes to the network', parseHost, '127.0.0.1')
     .option('--port <number>', 'port to listen on (0 picks a free one)', parsePort, 5000)
-    .action(async (options: { host: string; port: number }) => {
+    .option(
+      '--allowed-host <name>',
+      'a host name clients may use besides localhost (a reverse proxy\'s, say); repeat or separate with commas',
+      collectAllowedHost,
+      [] as string[],
+    )
+    .action(async (options: { host: string; port: number; allowedHost: string[] }) => {
       const services = await runtime.services();
       // Lazy: plain commands never load Fastify.
       const { listen, untilShutdownSignal } = await import('../../server/listen.js');
       const server = await listen(services, {
         host: options.host,
         port: options.port,
+        allowedHosts: options.allowedHost,
         log: (line) => runtime.stderr.write(`${line}\n`),
       });
       note(runtime, `tunes serve: listening on ${server.url} (Ctrl-C to stop)`);
-      if (!LOOPBACK.has(options.host)) {
+      if (!isLoopbackHost(options.host)) {
         note(runtime, `tunes serve: warning: ${options.host} is not loopback; other machines can reach this server`);
       }
       const signal = await untilShutdownSignal();

@@ -1,0 +1,16 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { terminalSafe } from '../text/terminal-safe.js';
+import { redactUrl } from './log-redaction.js';
+
+/** The URL as the request log shows it: no secrets, nothing a terminal would act on. */
+export function loggedUrl(request: FastifyRequest): string {
+  return terminalSafe(redactUrl(request.url));
+}
+
+/** One line per answered request: time, client, method, URL, status, milliseconds. */
+export function addRequestLog(app: FastifyInstance, log: (line: string) => void): void {
+  app.addHook('onResponse', async (request, reply) => {
+    const ms = reply.elapsedTime.toFixed(1);
+    log(`${new Date().toISOString()} ${request.ip} ${request.method} ${loggedUrl(request)} ${reply.statusCode} ${ms}ms`);
+  });
+}
