@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { UnavailableError } from '../errors.js';
 import type { Services } from '../services/container.js';
 import { systemClock, type Clock } from '../services/clock.js';
 import { capConnections, DEFAULT_CONNECTION_LIMITS, fastifyConnectionOptions, type ConnectionLimits } from './connection-limits.js';
@@ -61,7 +62,8 @@ export function buildServer(services: Services, options: ServerOptions = {}): Fa
 
   app.setErrorHandler((error, request, reply) => {
     const http = toHttpError(error);
-    if (http.status >= 500) log?.(`error ${request.method} ${loggedUrl(request)}: ${describe(error)}`);
+    // "Busy, try again" needs no stack; anything else at 5xx is for the owner to look into.
+    if (http.status >= 500 && !(error instanceof UnavailableError)) log?.(`error ${request.method} ${loggedUrl(request)}: ${describe(error)}`);
     return sendError(reply, http);
   });
   app.setNotFoundHandler((request, reply) =>
