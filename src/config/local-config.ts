@@ -1,4 +1,5 @@
 import Conf from 'conf';
+import { TunesError } from '../errors.js';
 import { resolveConfigDir } from './paths.js';
 
 /** What tunes keeps on this machine between commands: the session token and preferences. */
@@ -19,13 +20,34 @@ export interface LocalConfig {
 /** `$TUNES_HOME/config.json` when set, else `$XDG_CONFIG_HOME/tunes/config.json` (via conf). Mode 0600. */
 export function openLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConfig {
   const cwd = resolveConfigDir(env);
+  // While opening, a file that is not JSON is noted (and left as it is) so the error can name it;
+  // conf only knows the path once it is constructed.
+  let opening = true;
+  let unreadable: Error | undefined;
   const store = new Conf<LocalConfigData>({
     projectName: 'tunes',
     projectSuffix: '',
     configName: 'config',
     configFileMode: 0o600,
+    deserialize: (text) => {
+      try {
+        return JSON.parse(text) as LocalConfigData;
+      } catch (error) {
+        if (!opening) throw error;
+        unreadable = error as Error;
+        return {};
+      }
+    },
     ...(cwd ? { cwd } : {}),
   });
+  opening = false;
+  if (unreadable) {
+    throw new TunesError(
+      'io',
+      `cannot read ${store.path}: it is not valid JSON (${unreadable.message})`,
+      'fix the file, or delete it to start over (you will need to log in again)',
+    );
+  }
   return {
     getSessionToken: () => store.get('sessionToken'),
     setSessionToken: (token) => store.set('sessionToken', token),

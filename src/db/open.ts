@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { TunesError } from '../errors.js';
 import { BUSY_TIMEOUT_MS } from './busy-timeout.js';
 import { migrateToLatest } from './migrate.js';
+import { openFailure } from './open-failure.js';
 import { registerSqlFunctions } from './sql-functions.js';
 import type { Database } from './schema.js';
 
@@ -35,23 +36,28 @@ export async function openStore(path: string, { createFolder = true }: { createF
   } catch (error) {
     throw new TunesError('io', `cannot open database ${path}: ${(error as Error).message}`);
   }
-  // The busy timeout must come first: switching to WAL itself needs a lock another process may hold.
-  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  enableWal(sqlite);
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
-  // better-sqlite3 builds SQLite with a 16 MB page cache per connection (SQLite's own default is 2 MB).
-  // One count over a million songs reads every page of an index and the cache keeps them: +16 MiB of
-  // resident memory for the life of the process, for pages the OS file cache holds anyway.
-  sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
-  registerSqlFunctions(sqlite);
+  try {
+    // The busy timeout must come first: switching to WAL itself needs a lock another process may hold.
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    enableWal(sqlite);
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    // better-sqlite3 builds SQLite with a 16 MB page cache per connection (SQLite's own default is 2 MB).
+    // One count over a million songs reads every page of an index and the cache keeps them: +16 MiB of
+    // resident memory for the life of the process, for pages the OS file cache holds anyway.
+    sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+    registerSqlFunctions(sqlite);
+  } catch (error) {
+    sqlite.close();
+    throw openFailure(error, path);
+  }
 
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   try {
     await migrateToLatest(db, sqlite);
   } catch (error) {
     await db.destroy();
-    throw error;
+    throw openFailure(error, path);
   }
   let closed = false;
   return {
