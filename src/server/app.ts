@@ -3,6 +3,7 @@ import { UnavailableError } from '../errors.js';
 import type { Services } from '../services/container.js';
 import { systemClock, type Clock } from '../services/clock.js';
 import { capConnections, DEFAULT_CONNECTION_LIMITS, fastifyConnectionOptions, type ConnectionLimits } from './connection-limits.js';
+import { clientErrorHandler, frameworkErrors } from './framework-errors.js';
 import { addHostCheck } from './host-check.js';
 import { sendError, toHttpError } from './http-errors.js';
 import { createMemoryAttemptCounts, type AttemptCounts, type SlowDown } from '../services/limits/attempt-counts.js';
@@ -18,6 +19,7 @@ import { createRegistrationLimiter, DEFAULT_REGISTRATION_LIMIT } from './registr
 import { createAuthenticate } from './request-auth.js';
 import type { RouteContext } from './route-context.js';
 import { addRequestLog, loggedUrl } from './request-log.js';
+import { trackRoutes } from './route-list.js';
 import { addSecurityHeaders } from './security-headers.js';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -44,6 +46,8 @@ export function buildServer(services: Services, options: ServerOptions = {}): Fa
   const app = Fastify({
     logger: false,
     ...fastifyConnectionOptions(connectionLimits),
+    frameworkErrors,
+    clientErrorHandler,
     bodyLimit: BODY_LIMIT_BYTES,
     // Finish requests in flight on close, drop idle keep-alive connections.
     forceCloseConnections: 'idle',
@@ -54,6 +58,7 @@ export function buildServer(services: Services, options: ServerOptions = {}): Fa
   });
 
   capConnections(app.server, connectionLimits);
+  trackRoutes(app);
 
   // JSON only: without a text/plain parser any other body type is answered 415.
   app.removeContentTypeParser('text/plain');

@@ -9,6 +9,8 @@ export type HttpErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'range_not_satisfiable'
+  | 'request_timeout'
+  | 'headers_too_large'
   | 'unavailable';
 
 export interface HttpError {

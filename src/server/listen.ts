@@ -1,6 +1,7 @@
 import { TunesError } from '../errors.js';
 import type { Services } from '../services/container.js';
 import { buildServer, type ServerOptions } from './app.js';
+import { registeredRoutes, type RouteInfo } from './route-list.js';
 
 export interface ListenOptions extends ServerOptions {
   host: string;
@@ -12,6 +13,8 @@ export interface ListenOptions extends ServerOptions {
 export interface RunningServer {
   /** e.g. http://127.0.0.1:5000 */
   url: string;
+  /** Every route it answers (method and URL pattern). */
+  routes: readonly RouteInfo[];
   /** Stops accepting connections and resolves once requests in flight have finished. */
   close(): Promise<void>;
 }
@@ -32,6 +35,7 @@ export async function listen(
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${actualPort}`,
+    routes: registeredRoutes(app),
     close: async () => {
       const cutOff = setTimeout(() => app.server.closeAllConnections(), shutdownGraceMs).unref();
       try {

@@ -3,6 +3,7 @@ import { openLocalConfig } from '../../src/config/local-config.js';
 import type { Store } from '../../src/db/open.js';
 import type { ServerOptions } from '../../src/server/app.js';
 import { listen, type RunningServer } from '../../src/server/listen.js';
+import type { RouteInfo } from '../../src/server/route-list.js';
 import { createAuthService } from '../../src/services/auth/auth-service.js';
 import { systemClock, type Clock } from '../../src/services/clock.js';
 import { buildServices, type Services } from '../../src/services/container.js';
@@ -13,6 +14,8 @@ const running: RunningServer[] = [];
 
 export interface TestServer {
   url: string;
+  /** Every route the server registered. */
+  routes: readonly RouteInfo[];
   store: Store;
   services: Services;
   /** Request log lines the server wrote. */
@@ -54,6 +57,7 @@ export async function startTestServer(options: Omit<ServerOptions, 'log'> = {}):
 
   return {
     url: server.url,
+    routes: server.routes,
     store,
     services,
     logLines,
