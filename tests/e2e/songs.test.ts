@@ -120,8 +120,8 @@ describe('tunes songs', () => {
       stdout: '',
       stderr: 'tunes: page must be a whole number from 1 to 20000001\n',
     });
-    const words = Array.from({ length: 17 }, (_, i) => `w${i}`);
-    expect(await runTunes(['songs', ...words], { home })).toMatchObject({ code: 2, stderr: 'tunes: a search can have at most 16 words\n' });
+    const words = Array.from({ length: 11 }, (_, i) => `w${i}`);
+    expect(await runTunes(['songs', ...words], { home })).toMatchObject({ code: 2, stderr: 'tunes: a search can have at most 10 words\n' });
     expect((await runTunes(['songs', 'a', 'b', 'c', 'd'], { home })).code).toBe(2);
   });
 });

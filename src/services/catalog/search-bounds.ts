@@ -5,10 +5,11 @@ import { tokens } from './relevance.js';
  * What one search may ask for. Each word is one more FTS5 posting list to intersect and each
  * one-letter prefix ("a*") one of the longest; a few hundred of them made one search cost ~100x a
  * normal one and held every other request of `tunes serve` behind it. Real searches stay far
- * below these: titles rarely have more than a dozen words, and initials ("R.E.M.") three letters.
+ * below these (a prefix of each word is enough: "girl long hair" finds a title of twelve words),
+ * and initials ("R.E.M.") are three letters.
  */
 export const MAX_SEARCH_CHARACTERS = 500;
-export const MAX_SEARCH_WORDS = 16;
+export const MAX_SEARCH_WORDS = 10;
 export const MAX_ONE_LETTER_WORDS = 3;
 
 /** Control characters other than whitespace mean nothing in a search (a NUL even cuts FTS5's parser short). */

@@ -5,6 +5,7 @@ import { playbackSection } from './playback.js';
 import { playlistsSection } from './playlists.js';
 import { searchSection } from './search.js';
 import { serverSection } from './server.js';
+import { serverGuardSection } from './server-guard.js';
 import { uiSection } from './ui.js';
 
 /**
@@ -19,5 +20,6 @@ export const sections: BenchSection[] = [
   playlistsSection,
   playbackSection,
   serverSection,
+  serverGuardSection,
   uiSection,
 ];

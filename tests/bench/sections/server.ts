@@ -57,7 +57,7 @@ function countMatches(dbPath: string, word: string): number {
   }
 }
 
-async function startServer(dbPath: string, home: string): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startServer(dbPath: string, home: string): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   // The request log goes to a file: a pipe this process had to drain would compete with autocannon.
   const logPath = join(home, 'serve.log');
   const logFd = openSync(logPath, 'w');
@@ -82,6 +82,7 @@ async function startServer(dbPath: string, home: string): Promise<{ url: string;
   });
   return {
     url,
+    pid: child.pid!,
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
