@@ -35,6 +35,11 @@ export interface ServerOptions {
   /** The address it listens on (loopback unless given) and further names it answers to: see host-check.ts. */
   bindHost?: string;
   allowedHosts?: readonly string[];
+  /**
+   * Addresses of reverse proxies (IPs, CIDRs, or `loopback`) whose X-Forwarded-For / -Host to
+   * believe, so limits count the real client and the Host check sees the name it asked for.
+   */
+  trustProxy?: readonly string[];
   connectionLimits?: Partial<ConnectionLimits>;
 }
 
@@ -48,6 +53,7 @@ export function buildServer(services: Services, options: ServerOptions = {}): Fa
     ...fastifyConnectionOptions(connectionLimits),
     frameworkErrors,
     clientErrorHandler,
+    trustProxy: options.trustProxy && options.trustProxy.length > 0 ? [...options.trustProxy] : false,
     bodyLimit: BODY_LIMIT_BYTES,
     // Finish requests in flight on close, drop idle keep-alive connections.
     forceCloseConnections: 'idle',

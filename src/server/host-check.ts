@@ -53,7 +53,8 @@ export function createHostCheck({ bindHost, allowedHosts }: HostPolicy): (header
 export function addHostCheck(app: FastifyInstance, policy: HostPolicy): void {
   const allowed = createHostCheck(policy);
   app.addHook('onRequest', async (request, reply) => {
-    const header = request.headers.host;
+    // request.host is X-Forwarded-Host when it comes from a trusted proxy, else the Host header.
+    const header = request.host === '' ? undefined : request.host;
     if (allowed(header)) return;
     const name = hostName(header ?? '').slice(0, 100);
     return sendError(reply, {

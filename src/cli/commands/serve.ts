@@ -29,6 +29,22 @@ function collectAllowedHost(value: string, previous: string[]): string[] {
   return [...previous, ...names];
 }
 
+/** proxy-addr's names for address ranges, as Fastify's trustProxy takes them. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function collectProxy(value: string, previous: string[]): string[] {
+  const entries = value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  for (const entry of entries) {
+    const [address = '', bits, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const bitsOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!PROXY_RANGES.has(entry) && (family === 0 || !bitsOk || rest.length > 0)) {
+      throw new InvalidArgumentError(`"${entry}" is not an address, a CIDR range, or loopback/linklocal/uniquelocal`);
+    }
+  }
+  return [...previous, ...entries];
+}
+
 export function registerServeCommand(program: Command, runtime: CliRuntime): void {
   program
     .command('serve')
@@ -41,7 +57,13 @@ export function registerServeCommand(program: Command, runtime: CliRuntime): voi
       collectAllowedHost,
       [] as string[],
     )
-    .action(async (options: { host: string; port: number; allowedHost: string[] }) => {
+    .option(
+      '--trust-proxy <addresses>',
+      'reverse proxies (addresses, CIDR ranges or "loopback") whose X-Forwarded-For and -Host to believe',
+      collectProxy,
+      [] as string[],
+    )
+    .action(async (options: { host: string; port: number; allowedHost: string[]; trustProxy: string[] }) => {
       const services = await runtime.services();
       // Lazy: plain commands never load Fastify.
       const { listen, untilShutdownSignal } = await import('../../server/listen.js');
@@ -49,6 +71,7 @@ export function registerServeCommand(program: Command, runtime: CliRuntime): voi
         host: options.host,
         port: options.port,
         allowedHosts: options.allowedHost,
+        trustProxy: options.trustProxy,
         log: (line) => runtime.stderr.write(`${line}\n`),
       });
       note(runtime, `tunes serve: listening on ${server.url} (Ctrl-C to stop)`);
