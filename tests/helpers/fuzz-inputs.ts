@@ -1,14 +1,4 @@
-/** A small seeded PRNG (mulberry32), so a failing fuzz case can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../bench/lib/synthetic-db.js';
 
 export interface Fuzzer {
   random: () => number;
@@ -31,7 +21,8 @@ const NASTY_STRINGS = [
 ];
 
 export function fuzzer(seed: number): Fuzzer {
-  const random = seededRandom(seed);
+  // Seeded, so a failing case can be replayed from its seed (FUZZ_SEED).
+  const random = prng(seed);
   const int = (max: number) => Math.floor(random() * max);
   const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
   const chance = (p: number) => random() < p;
