@@ -22,7 +22,7 @@ const WORST_SEARCH = 'love night heart dream fire light blue a s t';
 export const serverGuardSection: BenchSection = {
   name: 'server-guard',
   async run(ctx: BenchContext): Promise<BenchRow[]> {
-    return [...(await signUpFlood(ctx)), ...(await slowSockets(ctx)), ...(await worstSearch(ctx))];
+    return [...(await cliLogin(ctx)), ...(await signUpFlood(ctx)), ...(await slowSockets(ctx)), ...(await worstSearch(ctx))];
   },
 };
 
@@ -36,6 +36,26 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
   const started = performance.now();
   const value = await work();
   return { ms: performance.now() - started, value };
+}
+
+/** One full-cost scrypt (N = 2^17) in the CLI, which hashes the same way as the server. */
+async function cliLogin(ctx: BenchContext): Promise<BenchRow[]> {
+  const home = mkdtempSync(join(ctx.scratch, 'login-home-'));
+  mustSucceed(await runTunes(['register', 'alice', '--password-stdin'], home, 'correct horse\n'), 'register alice');
+  const login: number[] = [];
+  const whoami: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    login.push(mustSucceed(await runTunes(['login', 'alice', '--password-stdin'], home, 'correct horse\n'), 'login').wallMs);
+    whoami.push(mustSucceed(await runTunes(['whoami'], home), 'whoami').wallMs);
+  }
+  return [
+    {
+      measure: '`tunes login` (one scrypt, N=2^17, native), median of 5',
+      value: ms(median(login)),
+      baseline: '`tunes whoami` (no hash), same run',
+      baselineValue: `${ms(median(whoami))} (scrypt-js login before: ~3-5 s here)`,
+    },
+  ];
 }
 
 async function signUpFlood(ctx: BenchContext): Promise<BenchRow[]> {
