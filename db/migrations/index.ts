@@ -5,6 +5,7 @@ import * as searchIndex from './0003-search-index.js';
 import * as playlistsLikes from './0004-playlists-likes.js';
 import * as plays from './0005-plays.js';
 import * as searchPrefixOne from './0006-search-prefix-one.js';
+import * as accountsSecrets from './0009-accounts-secrets.js';
 
 /**
  * Every migration, in order. A static list (not a folder read at run time) so the build and
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004-playlists-likes': playlistsLikes,
   '0005-plays': plays,
   '0006-search-prefix-one': searchPrefixOne,
+  '0009-accounts-secrets': accountsSecrets,
 };

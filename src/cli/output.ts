@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { TunesError } from '../errors.js';
 import type { CliRuntime } from './runtime.js';
 
 export interface JsonOption {
@@ -37,4 +38,26 @@ export function formatUsageError(commanderText: string, json: boolean): string {
 /** Columns to lay tables out in: the terminal's, else $COLUMNS, else 100 (a pipe). */
 export function terminalWidth(runtime: CliRuntime): number {
   return runtime.stdout.columns || Number(process.env['COLUMNS']) || 100;
+}
+
+/**
+ * The action of a command group that lists when run alone (`tunes users`, `tunes config`): a word
+ * after it that is not one of its subcommands is an error, not silently ignored.
+ */
+export function groupAction(run: (options: JsonOption) => Promise<void>) {
+  return async (options: JsonOption, command: Command) => {
+    const [unknown] = command.args;
+    if (unknown !== undefined) {
+      throw new TunesError('usage', `unknown command '${command.name()} ${unknown}'`, `run \`tunes ${command.name()} --help\` for its commands`);
+    }
+    await run(withGroupOptions(options, command));
+  };
+}
+
+/**
+ * The options of a subcommand of a group that takes --json itself (`tunes users list --json`):
+ * commander gives a parent's option to the parent wherever it is written, so merge them.
+ */
+export function withGroupOptions<O extends object>(options: O, command: Command): O & JsonOption {
+  return { ...command.optsWithGlobals(), ...options } as O & JsonOption;
 }

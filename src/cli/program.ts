@@ -8,6 +8,9 @@ import { registerPlaylistCommands } from './commands/playlist.js';
 import { registerPlayCommand } from './commands/play.js';
 import { registerHistoryCommands } from './commands/history.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerUsersCommands } from './commands/users.js';
+import { registerConfigCommands } from './commands/config.js';
+import { registerDevicesCommand } from './commands/devices.js';
 import { formatUsageError } from './output.js';
 import { createRuntime, type CliRuntime } from './runtime.js';
 
@@ -32,5 +35,8 @@ export function createProgram({ json = false }: { json?: boolean } = {}): { prog
   registerPlayCommand(program, runtime);
   registerHistoryCommands(program, runtime);
   registerServeCommand(program, runtime);
+  registerUsersCommands(program, runtime);
+  registerConfigCommands(program, runtime);
+  registerDevicesCommand(program, runtime);
   return { program, runtime };
 }

@@ -32,11 +32,29 @@ export async function confirm(runtime: CliRuntime, question: string): Promise<bo
 
 /** `--password-stdin`: the first line of standard input, without its line ending. */
 export async function readPasswordFromStdin(runtime: CliRuntime): Promise<string> {
+  const [line] = await readPasswordsFromStdin(runtime, ['password']);
+  return line!;
+}
+
+/** `--password-stdin` for several passwords: one per line, in the order `names` says. */
+export async function readPasswordsFromStdin(runtime: CliRuntime, names: readonly string[]): Promise<string[]> {
   const chunks: Buffer[] = [];
   for await (const chunk of runtime.stdin) chunks.push(Buffer.from(chunk as Buffer));
-  const line = Buffer.concat(chunks).toString('utf8').split(/\r?\n/, 1)[0] ?? '';
-  if (!line) throw new TunesError('invalid_input', 'no password on standard input');
-  return line;
+  const lines = Buffer.concat(chunks).toString('utf8').split(/\r?\n/);
+  return names.map((name, i) => {
+    const line = lines[i] ?? '';
+    if (!line) throw new TunesError('invalid_input', names.length === 1 ? `no ${name} on standard input` : `no ${name} on line ${i + 1} of standard input`);
+    return line;
+  });
+}
+
+/** A new password, typed twice (hidden) so a typo does not lock the account. */
+export async function promptNewPassword(runtime: CliRuntime, prompt = 'New password: '): Promise<string> {
+  const password = await promptHidden(runtime, prompt);
+  if ((await promptHidden(runtime, 'Repeat password: ')) !== password) {
+    throw new TunesError('invalid_input', 'passwords do not match');
+  }
+  return password;
 }
 
 async function ask(runtime: CliRuntime, options: { prompt: string; silent?: boolean; replace?: string }): Promise<string> {

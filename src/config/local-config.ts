@@ -1,11 +1,14 @@
+import { readFileSync } from 'node:fs';
 import Conf from 'conf';
 import { TunesError } from '../errors.js';
-import { resolveConfigDir } from './paths.js';
+import { resolveConfigDir, resolveConfigFile } from './paths.js';
 
 /** What tunes keeps on this machine between commands: the session token and preferences. */
 export interface LocalConfigData {
   sessionToken?: string;
   volume?: number;
+  /** `tunes config` settings by key, as `config set` stored them (see settings.ts). */
+  settings?: Record<string, string | number>;
 }
 
 export interface LocalConfig {
@@ -14,6 +17,10 @@ export interface LocalConfig {
   clearSessionToken(): void;
   get<K extends keyof LocalConfigData>(key: K): LocalConfigData[K];
   set<K extends keyof LocalConfigData>(key: K, value: NonNullable<LocalConfigData[K]>): void;
+  /** The stored settings (unvalidated: see resolveSettings). */
+  storedSettings(): Readonly<Record<string, unknown>>;
+  storeSetting(key: string, value: string | number): void;
+  removeSetting(key: string): void;
   readonly path: string;
 }
 
@@ -48,12 +55,36 @@ export function openLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConf
       'fix the file, or delete it to start over (you will need to log in again)',
     );
   }
+  const settings = (): Record<string, string | number> => {
+    const stored = store.get('settings');
+    return typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? stored : {};
+  };
   return {
     getSessionToken: () => store.get('sessionToken'),
     setSessionToken: (token) => store.set('sessionToken', token),
     clearSessionToken: () => store.delete('sessionToken'),
     get: (key) => store.get(key),
     set: (key, value) => store.set(key, value),
+    storedSettings: settings,
+    storeSetting: (key, value) => store.set('settings', { ...settings(), [key]: value }),
+    removeSetting(key) {
+      const { [key]: _removed, ...rest } = settings();
+      store.set('settings', rest);
+    },
     path: store.path,
   };
+}
+
+/**
+ * The stored settings read straight from the file, without loading `conf`: for the few
+ * milliseconds at start-up (`tunes play` starts mpv before the rest of the CLI loads). Anything
+ * unreadable counts as no settings here; the full config reports it later.
+ */
+export function readStoredSettingsQuickly(env: NodeJS.ProcessEnv = process.env): Readonly<Record<string, unknown>> {
+  try {
+    const data = JSON.parse(readFileSync(resolveConfigFile(env), 'utf8')) as LocalConfigData;
+    return typeof data.settings === 'object' && data.settings !== null ? data.settings : {};
+  } catch {
+    return {};
+  }
 }

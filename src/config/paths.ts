@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import envPaths from 'env-paths';
 
 export interface PathOptions {
   /** `--db <path>` from the command line. */
@@ -18,4 +19,9 @@ export function resolveDatabasePath({ dbOverride, env = process.env }: PathOptio
 /** The folder holding config.json when TUNES_HOME is set; otherwise `conf` picks the platform's config dir. */
 export function resolveConfigDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env.TUNES_HOME ? resolve(env.TUNES_HOME) : undefined;
+}
+
+/** config.json itself: where `conf` keeps it (the platform's config folder, via env-paths, as conf does). */
+export function resolveConfigFile(env: NodeJS.ProcessEnv = process.env): string {
+  return join(resolveConfigDir(env) ?? envPaths('tunes', { suffix: '' }).config, 'config.json');
 }

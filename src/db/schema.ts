@@ -10,6 +10,8 @@ export interface UsersTable {
   password_hash: string;
   role: 'admin' | 'user';
   created_at: string;
+  /** The last time one of the user's sessions was used (kept by triggers on sessions); null if never. */
+  last_seen_at: string | null;
 }
 
 export interface SessionsTable {
@@ -46,6 +48,11 @@ export interface SongsTable {
   mtime_ms: number;
   added_at: string;
   missing_since: string | null;
+  /** ReplayGain from the file's tags: gains in dB, peaks as a ratio of full scale (1.0). */
+  replaygain_track_gain_db: number | null;
+  replaygain_track_peak: number | null;
+  replaygain_album_gain_db: number | null;
+  replaygain_album_peak: number | null;
 }
 
 export interface PlaylistsTable {
@@ -82,6 +89,13 @@ export interface PlaysTable {
   ms_played: number;
 }
 
+/** Keys the server keeps across restarts and shares between processes (e.g. 'stream-links'). */
+export interface ServerSecretsTable {
+  name: string;
+  secret: Buffer;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -91,6 +105,7 @@ export interface Database {
   playlist_songs: PlaylistSongsTable;
   likes: LikesTable;
   plays: PlaysTable;
+  server_secrets: ServerSecretsTable;
 }
 
 // Row types: what a table holds, used only inside src/db. Repositories map them to the domain types

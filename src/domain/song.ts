@@ -20,6 +20,11 @@ export interface Song {
   /** Bits per second. */
   bitrate: number | null;
   sample_rate: number | null;
+  /** ReplayGain from the file's tags, as the scan stored it: gains in dB, peaks as a ratio of full scale. */
+  replaygain_track_gain_db: number | null;
+  replaygain_track_peak: number | null;
+  replaygain_album_gain_db: number | null;
+  replaygain_album_peak: number | null;
   /** Bytes. */
   size: number;
   /** The file's modification time, epoch ms. */

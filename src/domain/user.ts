@@ -16,3 +16,8 @@ export interface Session {
   last_used_at: string;
   expires_at: string;
 }
+
+/** An account as an admin's list shows it: when one of its sessions was last used (null: never). */
+export interface UserListing extends User {
+  last_seen_at: string | null;
+}

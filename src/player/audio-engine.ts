@@ -2,6 +2,14 @@ import { TunesError } from '../errors.js';
 import { OBSERVED_PROPERTIES, type EndFileReason, type MpvEvent } from './mpv-messages.js';
 import { spawnMpv, startFailure, type MpvProcess, type MpvSpawnOptions } from './mpv-process.js';
 import { MpvRefusal } from './mpv-connection.js';
+import {
+  DEFAULT_START_SETTINGS,
+  replayGainFileOptions,
+  startSettingsArgs,
+  type MpvStartSettings,
+  type ReplayGainMode,
+  type StoredReplayGain,
+} from './mpv-start-settings.js';
 
 /** Entry ids stay unique across mpv restarts (mpv numbers its playlist entries from 1 each time). */
 export type EntryId = number;
@@ -21,11 +29,19 @@ export type EngineEvent =
   /** mpv went away without being asked to; the next command starts a new one. */
   | { type: 'crash'; error: TunesError };
 
-export interface AudioEngineOptions extends Omit<MpvSpawnOptions, 'binary'> {
+export interface AudioEngineOptions extends Omit<MpvSpawnOptions, 'binary' | 'settingsArgs'> {
   /** Finds the mpv binary; throws `dependency_missing` when there is none. */
   resolveBinary: () => string;
-  /** An mpv started earlier with default options (see prespawn.ts), used instead of spawning one. */
-  adopt?: () => Promise<MpvProcess> | undefined;
+  /** The user's settings, read each time mpv starts (so a changed setting applies to the next mpv). */
+  startSettings?: () => MpvStartSettings;
+  /** An mpv started earlier with these settings' arguments (see prespawn.ts), used instead of spawning one. */
+  adopt?: (settingsArgs: readonly string[]) => Promise<MpvProcess> | undefined;
+}
+
+export interface LoadOptions {
+  startSeconds?: number;
+  /** The song's ReplayGain as the library stored it, applied when mpv finds none in the file. */
+  replayGain?: StoredReplayGain | undefined;
 }
 
 /** One mpv process driven over IPC, started on first use and again after it dies. */
@@ -37,6 +53,7 @@ export class AudioEngine {
   private volume = 100;
   private muted = false;
   private shuttingDown = false;
+  private replayGainMode: ReplayGainMode = 'off';
 
   constructor(private readonly options: AudioEngineOptions) {}
 
@@ -64,19 +81,20 @@ export class AudioEngine {
   }
 
   /** Replaces whatever plays with `path`; resolves with the new entry's id. */
-  async load(path: string, { startSeconds = 0 }: { startSeconds?: number } = {}): Promise<EntryId> {
+  async load(path: string, { startSeconds = 0, replayGain }: LoadOptions = {}): Promise<EntryId> {
     const mpv = await this.running();
     const gen = this.generation;
     // A per-file option applies to this entry only, so the preloaded next one still starts at 0.
-    const options = startSeconds > 0 ? { start: String(startSeconds) } : {};
+    const options = { ...replayGainFileOptions(this.replayGainMode, replayGain), ...(startSeconds > 0 ? { start: String(startSeconds) } : {}) };
     return toEntryId(gen, await mpv.connection.namedCommand('loadfile', { url: path, flags: 'replace', options }));
   }
 
   /** Queues `path` after the current entry so mpv can prefetch it and switch without a gap. */
-  async append(path: string): Promise<EntryId> {
+  async append(path: string, { replayGain }: Pick<LoadOptions, 'replayGain'> = {}): Promise<EntryId> {
     const mpv = await this.running();
     const gen = this.generation;
-    return toEntryId(gen, await mpv.connection.command('loadfile', path, 'append-play'));
+    const options = replayGainFileOptions(this.replayGainMode, replayGain);
+    return toEntryId(gen, await mpv.connection.namedCommand('loadfile', { url: path, flags: 'append-play', options }));
   }
 
   /** Drops every playlist entry except the one playing (the preloaded next one). */
@@ -135,14 +153,20 @@ export class AudioEngine {
 
   private async spawn(): Promise<MpvProcess> {
     const binary = this.options.resolveBinary();
-    const adopted = await this.options.adopt?.()?.catch(() => undefined);
+    const settings = this.options.startSettings?.() ?? DEFAULT_START_SETTINGS;
+    const settingsArgs = startSettingsArgs(settings);
+    this.replayGainMode = settings.replayGain;
+    const adopted = await this.options.adopt?.(settingsArgs)?.catch(() => undefined);
     const mpv =
       adopted && !adopted.connection.isClosed
         ? adopted
         : await spawnMpv({
             ...this.options,
             binary,
+            settingsArgs,
             extraArgs: [`--volume=${this.volume}`, `--mute=${this.muted ? 'yes' : 'no'}`, ...(this.options.extraArgs ?? [])],
+          }).catch((error: unknown) => {
+            throw blameUserOptions(error, settings);
           });
     const gen = ++this.generation;
     mpv.connection.onEvent((event) => this.forward(gen, event));
@@ -161,7 +185,7 @@ export class AudioEngine {
     } catch (error) {
       await mpv.stop();
       const exit = await mpv.exited;
-      throw exit.code === 0 ? error : startFailure(exit);
+      throw exit.code === 0 ? error : blameUserOptions(startFailure(exit), settings);
     }
     this.process = mpv;
     return mpv;
@@ -202,6 +226,12 @@ export class AudioEngine {
   private emit(event: EngineEvent): void {
     for (const listener of this.listeners) listener(event);
   }
+}
+
+/** mpv that will not start while the user gave it options of their own: say where to look. */
+function blameUserOptions(error: unknown, settings: MpvStartSettings): unknown {
+  if (!settings.userOptions || !(error instanceof TunesError) || error.hint) return error;
+  return new TunesError(error.code, error.message, `mpv may refuse one of your mpv-options (${settings.userOptions})`);
 }
 
 function toEntryId(generation: number, reply: unknown): EntryId {

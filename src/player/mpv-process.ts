@@ -12,6 +12,8 @@ export interface MpvSpawnOptions {
   binary: string;
   /** Passed as `--ao` (`null` in tests and CI). */
   audioOutput?: string | undefined;
+  /** The user's settings (audio device, ReplayGain, their own mpv options); placed before tunes' own. */
+  settingsArgs?: string[];
   /** More mpv options, e.g. `--ao-pcm-file=...` in tests that prove decoding. */
   extraArgs?: string[];
   /**
@@ -36,8 +38,9 @@ export interface MpvProcess {
   stop(): Promise<void>;
 }
 
-export function mpvArgs({ audioOutput, extraArgs = [] }: MpvSpawnOptions, ipc: string): string[] {
+export function mpvArgs({ audioOutput, settingsArgs = [], extraArgs = [] }: MpvSpawnOptions, ipc: string): string[] {
   return [
+    ...settingsArgs,
     '--idle=yes',
     '--no-video',
     '--no-config',

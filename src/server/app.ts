@@ -17,7 +17,7 @@ import { registerStreamRoutes } from './api/stream.js';
 import { createLoginLimiter, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './login-limiter.js';
 import { createRegistrationLimiter, DEFAULT_REGISTRATION_LIMIT } from './registration-limiter.js';
 import { createAuthenticate } from './request-auth.js';
-import type { RouteContext } from './route-context.js';
+import type { Registration, RouteContext } from './route-context.js';
 import { addRequestLog, loggedUrl } from './request-log.js';
 import { trackRoutes } from './route-list.js';
 import { addSecurityHeaders } from './security-headers.js';
@@ -40,6 +40,8 @@ export interface ServerOptions {
    * believe, so limits count the real client and the Host check sees the name it asked for.
    */
   trustProxy?: readonly string[];
+  /** Whether POST /api/register creates accounts ('open') or answers 403 ('closed', the default). */
+  registration?: Registration;
   connectionLimits?: Partial<ConnectionLimits>;
 }
 
@@ -98,6 +100,7 @@ export function buildServer(services: Services, options: ServerOptions = {}): Fa
     authenticate: createAuthenticate(services.auth),
     loginLimiter: createLoginLimiter(clock, loginLimits, attemptCounts),
     registrationLimiter: createRegistrationLimiter(clock, registrationLimit, attemptCounts),
+    registration: options.registration ?? 'closed',
   };
   registerHealthRoutes(app);
   registerAccountRoutes(app, context);

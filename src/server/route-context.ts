@@ -9,4 +9,8 @@ export interface RouteContext {
   authenticate: Authenticate;
   loginLimiter: LoginLimiter;
   registrationLimiter: RegistrationLimiter;
+  /** Whether POST /api/register creates accounts ('open') or answers 403 ('closed'). */
+  registration: Registration;
 }
+
+export type Registration = 'open' | 'closed';

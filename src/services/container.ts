@@ -3,6 +3,8 @@ import { resolveDatabasePath } from '../config/paths.js';
 import { openStore, type Store } from '../db/open.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { createLocalSession, type LocalSession } from './auth/local-session.js';
+import { createUserAdminService, type UserAdminService } from './auth/user-admin.js';
+import { createSettingsService, type SettingsService } from './settings/settings-service.js';
 import { createBrowseService, type BrowseService } from './browse/browse-service.js';
 import { createCatalogService, type CatalogService } from './catalog/catalog-service.js';
 import { systemClock, type Clock } from './clock.js';
@@ -13,6 +15,7 @@ import { createHistoryService, type HistoryService } from './history/history-ser
 import { createPlaybackService, type PlaybackService } from './playback/playback-service.js';
 import { createPlaySelectionService, type PlaySelectionService } from './playback/play-selection.js';
 import { createSongFileService, type SongFileService } from './media/song-file-service.js';
+import { createStreamLinkService, type StreamLinkService } from './media/stream-links.js';
 import { createLibraryService, type LibraryService } from './library/library-service.js';
 import { createLikeService, type LikeService } from './playlists/like-service.js';
 import { createPlaylistService, type PlaylistService } from './playlists/playlist-service.js';
@@ -21,7 +24,13 @@ import { createPlaylistService, type PlaylistService } from './playlists/playlis
 export interface Services {
   auth: AuthService;
   session: LocalSession;
+  /** Accounts as admins manage them. */
+  users: UserAdminService;
+  /** `tunes config` settings (this machine's local config). */
+  settings: SettingsService;
   songFiles: SongFileService;
+  /** Signed, expiring stream links for one song and one user (the server's `stream_url`). */
+  streamLinks: StreamLinkService;
   catalog: CatalogService;
   browse: BrowseService;
   library: LibraryService;
@@ -52,9 +61,11 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock, e
   const catalog = createCatalogService({ db });
   const playlists = createPlaylistService({ db, clock });
   const history = createHistoryService({ db });
+  const settings = createSettingsService({ config, resolveMpv: () => resolveMpvBinary(env) });
   const engine = new AudioEngine({
     resolveBinary: () => resolveMpvBinary(env),
     audioOutput: env.TUNES_AUDIO_OUTPUT || undefined,
+    startSettings: () => settings.mpvStartSettings(),
     adopt: takePrespawned,
   });
   const playback = createPlaybackService({ engine, history, clock });
@@ -62,9 +73,12 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock, e
   return {
     auth,
     session: createLocalSession({ auth, config }),
+    users: createUserAdminService({ db, auth }),
+    settings,
     catalog,
     browse: createBrowseService({ db }),
     songFiles: createSongFileService({ catalog }),
+    streamLinks: createStreamLinkService({ db, clock }),
     library: createLibraryService({ db, sqlite: store.sqlite, clock }),
     playlists,
     likes: createLikeService({ db, clock }),

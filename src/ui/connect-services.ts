@@ -2,10 +2,10 @@ import type { Services } from '../services/container.js';
 import { catalogSources } from './data/catalog-sources.js';
 import { playerBridge } from './data/player-bridge.js';
 import { playlistSources } from './data/playlist-sources.js';
-import type { UiConnection } from './ports.js';
+import { DEFAULT_PREFERENCES, type UiConnection, type UiPreferences } from './ports.js';
 
 /** Builds the UI's view of the services from the real container. */
-export function connectServices(services: Services): UiConnection {
+export function connectServices(services: Services, preferences: UiPreferences = DEFAULT_PREFERENCES): UiConnection {
   return {
     account: {
       currentUser: () => services.session.currentUser(),
@@ -13,6 +13,7 @@ export function connectServices(services: Services): UiConnection {
       register: (username, password) => services.session.register(username, password),
     },
     forUser: (user) => ({
+      preferences,
       catalog: catalogSources(services),
       library: {
         addFolder: async (path, onProgress) => (await services.library.addRoots(user, [path], { onProgress })).scan,

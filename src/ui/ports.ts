@@ -125,8 +125,19 @@ export interface UiPlayer {
   history(): RowSource<HistoryItem>;
 }
 
+/** The user's settings the screens follow (`tunes config`). */
+export interface UiPreferences {
+  /** How far ←/→ seek. */
+  seekSeconds: number;
+  /** How much +/- change the volume. */
+  volumeStep: number;
+}
+
+export const DEFAULT_PREFERENCES: UiPreferences = { seekSeconds: 5, volumeStep: 5 };
+
 /** Everything the main screen uses, bound to the logged-in user. */
 export interface UiServices {
+  preferences: UiPreferences;
   catalog: UiCatalog;
   library: UiLibrary;
   playlists: UiPlaylists;

@@ -24,12 +24,14 @@ export interface InteractiveOptions {
  * is stopped and the terminal is given back; the caller closes the database.
  */
 export async function runInteractive({ services, stdin, stdout, env }: InteractiveOptions): Promise<void> {
-  const ui = connectServices(services);
+  // Read before the screen changes: a setting that is not valid is an error on a normal terminal.
+  const settings = services.settings.current();
+  const ui = connectServices(services, { seekSeconds: settings['seek-step'], volumeStep: settings['volume-step'] });
   let instance: Instance | undefined;
   const quit = () => instance?.unmount();
   const terminal = enterAlternateScreen({ stdin, stdout, onSignal: quit });
   try {
-    instance = render(appTree({ connection: ui, theme: themeFor(env), onQuit: quit, terminal: { stdout } }), {
+    instance = render(appTree({ connection: ui, theme: themeFor(env, settings.theme), onQuit: quit, terminal: { stdout } }), {
       stdin,
       stdout,
       exitOnCtrlC: false,

@@ -12,7 +12,8 @@ afterEach(() => {
 });
 
 async function serve(home: string): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [TUNES_BIN, 'serve', '--port', '0'], { env: { ...process.env, TUNES_HOME: home } });
+  // Registration open: the flood below signs up over HTTP (closed is the default).
+  const child = spawn(process.execPath, [TUNES_BIN, 'serve', '--port', '0', '--registration', 'open'], { env: { ...process.env, TUNES_HOME: home } });
   children.push(child);
   let stderr = '';
   child.stdout.resume();

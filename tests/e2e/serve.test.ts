@@ -27,9 +27,10 @@ afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
-/** Runs `tunes serve --port 0` and waits for the line that names its address. */
+/** Runs `tunes serve --port 0` (registration open unless `args` say) and waits for the line that names its address. */
 async function serve(home: string, args: string[] = []): Promise<Served> {
-  const child = spawn(process.execPath, [TUNES_BIN, 'serve', '--port', '0', ...args], {
+  const registration = args.includes('--registration') ? [] : ['--registration', 'open'];
+  const child = spawn(process.execPath, [TUNES_BIN, 'serve', '--port', '0', ...registration, ...args], {
     env: { ...process.env, TUNES_HOME: home, NO_COLOR: '1' },
   });
   children.push(child);

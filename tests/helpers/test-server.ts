@@ -38,6 +38,8 @@ export async function startTestServer(options: Omit<ServerOptions, 'log'> = {}):
   const server = await listen(services, {
     host: '127.0.0.1',
     port: 0,
+    // The helper's user() signs up over HTTP; tests of closed registration say so.
+    registration: 'open',
     ...options,
     log: (line) => logLines.push(line),
     clock,

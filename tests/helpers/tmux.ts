@@ -34,6 +34,11 @@ export class TmuxTerminal {
     return this.run('capture-pane', '-p', '-t', this.session);
   }
 
+  /** The screen with its colours and attributes as SGR escape sequences (capture-pane -e). */
+  screenWithEscapes(): string {
+    return this.run('capture-pane', '-p', '-e', '-t', this.session);
+  }
+
   /** Whether the program in the pane has the terminal in its alternate screen. */
   alternateScreen(): boolean {
     return this.display('#{alternate_on}') === '1';

@@ -9,6 +9,7 @@ const song: Song = {
   album_artist: 'Björk', genre: 'Electronic', year: 1997, track_no: 3, disc_no: 1, duration_ms: 305_600, codec: 'FLAC',
   bitrate: 912_000, sample_rate: 44_100, size: 34_000_000, mtime_ms: 1_700_000_000_000,
   added_at: '2026-03-01T12:00:00.000Z', missing_since: '2026-03-02T08:00:00.000Z',
+  replaygain_track_gain_db: -6.48, replaygain_track_peak: 0.988525, replaygain_album_gain_db: null, replaygain_album_peak: null,
 };
 
 const playlist: PlaylistSummary = {
@@ -27,9 +28,12 @@ function keysOf(value: unknown): string[] {
 }
 
 describe('one song object in the CLI --json and the HTTP API', () => {
-  it('has the same fields in the same order, the CLI adding the file path last', () => {
+  it('has the same fields in the same order, the CLI adding the file path last and the API its stream_url', () => {
     const fromCli = cli.presentSong(song);
-    const fromHttp = http.presentSong(song);
+    const { stream_url: streamUrl, ...fromHttp } = http.presentSong(song);
+    expect(streamUrl).toBeNull();
+    expect(http.presentSong(song, new Map([[12, 'http://h/api/songs/12/stream?sig=x']])).stream_url).toBe('http://h/api/songs/12/stream?sig=x');
+    expect(Object.keys(http.presentSong(song)).at(-1)).toBe('stream_url');
     expect(Object.keys(fromCli)).toEqual([...Object.keys(fromHttp), 'path']);
     expect(fromCli).toEqual({ ...fromHttp, path: song.path });
     expect(fromHttp).not.toHaveProperty('path');
@@ -37,7 +41,9 @@ describe('one song object in the CLI --json and the HTTP API', () => {
   });
 
   it('nests that song the same way in playlist entries, likes and history', () => {
-    const withoutPath = (value: unknown) => JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'path' ? undefined : v)));
+    const without = (name: string) => (value: unknown) => JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === name ? undefined : v)));
+    const withoutPath = without('path');
+    const withoutStreamUrl = without('stream_url');
     const pairs: Array<[unknown, unknown]> = [
       [cli.presentPlaylist(playlist), http.presentPlaylist(playlist)],
       [cli.presentPlaylistEntry(entry), http.presentPlaylistEntry(entry)],
@@ -45,7 +51,7 @@ describe('one song object in the CLI --json and the HTTP API', () => {
       [cli.presentLikedSong({ liked_at: entry.added_at, available: false, song }), http.presentLikedSong({ liked_at: entry.added_at, available: false, song })],
       [cli.presentHistoryEntry({ id: 1, started_at: entry.added_at, ms_played: 30_000, song }), http.presentHistoryEntry({ id: 1, started_at: entry.added_at, ms_played: 30_000, song })],
     ];
-    for (const [fromCli, fromHttp] of pairs) expect(withoutPath(fromCli)).toEqual(fromHttp);
+    for (const [fromCli, fromHttp] of pairs) expect(withoutPath(fromCli)).toEqual(withoutStreamUrl(fromHttp));
   });
 
   it('uses snake_case for every key the CLI prints', () => {

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { TunesError } from '../../errors.js';
-import { emit, withJson, type JsonOption } from '../output.js';
+import { emit, note, withJson, type JsonOption } from '../output.js';
 import { presentUser } from '../present/user.js';
-import { promptHidden, promptLine, readPasswordFromStdin } from '../prompt.js';
+import { promptHidden, promptLine, promptNewPassword, readPasswordFromStdin, readPasswordsFromStdin } from '../prompt.js';
 import type { CliRuntime } from '../runtime.js';
+import { withUser } from './current-user.js';
+import { plural } from './playlist-render.js';
 
 interface CredentialOptions extends JsonOption {
   passwordStdin?: boolean;
@@ -18,17 +19,17 @@ export function registerAccountCommands(program: Command, runtime: CliRuntime): 
       .option('--password-stdin', 'read the password from the first line of standard input'),
   ).action(async (username: string | undefined, options: CredentialOptions) => {
     const name = username ?? (await promptLine(runtime, 'Username: '));
-    let password: string;
-    if (options.passwordStdin) {
-      password = await readPasswordFromStdin(runtime);
-    } else {
-      password = await promptHidden(runtime, 'Password: ');
-      if ((await promptHidden(runtime, 'Repeat password: ')) !== password) {
-        throw new TunesError('invalid_input', 'passwords do not match');
-      }
+    const password = options.passwordStdin ? await readPasswordFromStdin(runtime) : await promptNewPassword(runtime, 'Password: ');
+    const { session } = await runtime.services();
+    const previous = await session.storedUser();
+    const user = await session.register(name, password);
+    // Registering logs the new account in, so this machine's old session ends: say so, never silently.
+    emit(runtime, options, presentUser(user), (u) =>
+      previous ? `Registered ${u.username}\nLogged out ${previous.username}; now logged in as ${u.username}` : `Registered ${u.username}`,
+    );
+    if (previous?.role === 'admin' && !options.json) {
+      note(runtime, `hint: to add an account without logging out, run: tunes users add ${user.username}`);
     }
-    const user = await (await runtime.services()).session.register(name, password);
-    emit(runtime, options, presentUser(user), (u) => `Registered ${u.username}`);
   });
 
   withJson(
@@ -42,16 +43,58 @@ export function registerAccountCommands(program: Command, runtime: CliRuntime): 
     const password = options.passwordStdin
       ? await readPasswordFromStdin(runtime)
       : await promptHidden(runtime, 'Password: ');
-    const user = await (await runtime.services()).session.login(name, password);
-    emit(runtime, options, presentUser(user), (u) => `Logged in as ${u.username}`);
+    const { session } = await runtime.services();
+    const previous = await session.storedUser();
+    const user = await session.login(name, password);
+    emit(runtime, options, presentUser(user), (u) =>
+      previous && previous.id !== u.id ? `Logged in as ${u.username} (logged out ${previous.username})` : `Logged in as ${u.username}`,
+    );
   });
 
-  withJson(program.command('logout').description('end the session kept on this machine')).action(
-    async (options: JsonOption) => {
-      const { wasLoggedIn } = await (await runtime.services()).session.logout();
-      emit(runtime, options, { logged_out: wasLoggedIn }, (r) => (r.logged_out ? 'Logged out' : 'Not logged in'));
-    },
-  );
+  withJson(
+    program
+      .command('logout')
+      .description('end the session kept on this machine')
+      .option('--all', 'end every session of yours: other machines, the UI, HTTP API tokens'),
+  ).action(async (options: JsonOption & { all?: boolean }) => {
+    const { session } = await runtime.services();
+    if (options.all) {
+      const { user, endedSessions } = await session.logoutEverywhere();
+      emit(runtime, options, { logged_out: true, username: user.username, ended_sessions: endedSessions }, (r) =>
+        `Logged out ${r.username} everywhere (${plural(r.ended_sessions, 'session')} ended)`,
+      );
+      return;
+    }
+    const { wasLoggedIn } = await session.logout();
+    emit(runtime, options, { logged_out: wasLoggedIn }, (r) => (r.logged_out ? 'Logged out' : 'Not logged in'));
+  });
+
+  withJson(
+    program
+      .command('passwd')
+      .description("change your password (every other session of yours ends); admins: set another user's")
+      .argument('[username]', "an admin sets this user's password instead (all their sessions end)")
+      .option('--password-stdin', 'read the passwords from standard input: current then new, one per line (only the new one for another user)'),
+  ).action(async (username: string | undefined, options: CredentialOptions) => {
+    const { services, user } = await withUser(runtime);
+    const forOther = username !== undefined && username.toLowerCase() !== user.username.toLowerCase();
+    let result: { username: string; ended_sessions: number };
+    if (forOther) {
+      const [next] = options.passwordStdin ? await readPasswordsFromStdin(runtime, ['new password']) : [await promptNewPassword(runtime)];
+      const reset = await services.users.resetPassword(user, username, next!);
+      result = { username: reset.user.username, ended_sessions: reset.endedSessions };
+    } else {
+      const [current, next] = options.passwordStdin
+        ? await readPasswordsFromStdin(runtime, ['current password', 'new password'])
+        : [await promptHidden(runtime, 'Current password: '), await promptNewPassword(runtime)];
+      const changed = await services.session.changePassword(current!, next!);
+      result = { username: changed.user.username, ended_sessions: changed.endedSessions };
+    }
+    emit(runtime, options, result, (r) => {
+      const others = forOther ? 'session' : 'other session';
+      return `Password changed for ${r.username} (${plural(r.ended_sessions, others)} ended)`;
+    });
+  });
 
   withJson(program.command('whoami').description('show who is logged in')).action(async (options: JsonOption) => {
     const user = await (await runtime.services()).session.currentUser();

@@ -36,6 +36,8 @@ export function registerPlayCommand(program: Command, runtime: CliRuntime): void
       const services = await runtime.services();
       // A missing mpv is reported before anything else; then mpv starts while we pick the songs.
       services.playback.checkPlayer();
+      // A setting that is not valid (config.json edited by hand) is reported before anything plays.
+      const settings = services.settings.current();
       const warming = services.playback.warmUp();
       warming.catch(() => undefined);
       const userId = await currentUserId(services);
@@ -52,7 +54,8 @@ export function registerPlayCommand(program: Command, runtime: CliRuntime): void
       services.playback.setListener(userId);
 
       if (runtime.stdin.isTTY && runtime.stdout.isTTY && !options.json) {
-        const { started, unplayable } = await runPlayerOnTerminal(runtime, services.playback, () => services.playback.play(songs, playOptions(options)));
+        const steps = { seekSeconds: settings['seek-step'], volumeStep: settings['volume-step'] };
+        const { started, unplayable } = await runPlayerOnTerminal(runtime, services.playback, () => services.playback.play(songs, playOptions(options)), steps);
         if (unplayable && started === 0) throw nothingPlayable();
         return;
       }

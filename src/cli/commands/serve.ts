@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { isLoopbackHost } from '../../server/host-check.js';
 import type { CliRuntime } from '../runtime.js';
 import { note } from '../output.js';
@@ -63,7 +63,12 @@ export function registerServeCommand(program: Command, runtime: CliRuntime): voi
       collectProxy,
       [] as string[],
     )
-    .action(async (options: { host: string; port: number; allowedHost: string[]; trustProxy: string[] }) => {
+    .addOption(
+      new Option('--registration <mode>', 'who may create an account over HTTP: open (anyone who reaches the server) or closed (admins add accounts)')
+        .choices(['open', 'closed'])
+        .default('closed'),
+    )
+    .action(async (options: { host: string; port: number; allowedHost: string[]; trustProxy: string[]; registration: 'open' | 'closed' }) => {
       const services = await runtime.services();
       // Lazy: plain commands never load Fastify.
       const { listen, untilShutdownSignal } = await import('../../server/listen.js');
@@ -72,9 +77,16 @@ export function registerServeCommand(program: Command, runtime: CliRuntime): voi
         port: options.port,
         allowedHosts: options.allowedHost,
         trustProxy: options.trustProxy,
+        registration: options.registration,
         log: (line) => runtime.stderr.write(`${line}\n`),
       });
       note(runtime, `tunes serve: listening on ${server.url} (Ctrl-C to stop)`);
+      note(
+        runtime,
+        options.registration === 'open'
+          ? 'tunes serve: registration is open: anyone who reaches this server can create an account'
+          : 'tunes serve: registration is closed (add accounts with `tunes users add`, or serve with --registration open)',
+      );
       if (!isLoopbackHost(options.host)) {
         note(runtime, `tunes serve: warning: ${options.host} is not loopback; other machines can reach this server`);
       }

@@ -48,10 +48,18 @@ export function renderSongDetails(song: Song): string {
     ['bitrate', song.bitrate === null ? null : `${Math.round(song.bitrate / 1000)} kbps`],
     ['sample rate', song.sample_rate === null ? null : `${song.sample_rate} Hz`],
     ['size', `${song.size} bytes`],
+    ['track gain', replayGain(song.replaygain_track_gain_db, song.replaygain_track_peak)],
+    ['album gain', replayGain(song.replaygain_album_gain_db, song.replaygain_album_peak)],
     ['path', song.path],
     ['modified', localDateTime(song.mtime_ms)],
     ['added', localDateTime(song.added_at)],
     ['missing since', song.missing_since === null ? null : localDateTime(song.missing_since)],
   ];
   return fields.map(([name, value]) => `${`${name}:`.padEnd(14)} ${value ?? '-'}`).join('\n');
+}
+
+/** ReplayGain as tags write it: "-6.48 dB (peak 0.988525)". */
+function replayGain(db: number | null, peak: number | null): string | null {
+  if (db === null) return null;
+  return `${db.toFixed(2)} dB${peak === null ? '' : ` (peak ${peak})`}`;
 }

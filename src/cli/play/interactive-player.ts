@@ -4,8 +4,11 @@ import { commandForKey, keyHelpLines, type PlayCommand } from './key-bindings.js
 import { formatStatusLine } from './status-line.js';
 import { openTerminalSession } from './terminal-session.js';
 
-const SEEK_SECONDS = 5;
-const VOLUME_STEP = 5;
+/** How far a seek key moves and how much a volume key changes (the seek-step and volume-step settings). */
+export interface PlayerSteps {
+  seekSeconds: number;
+  volumeStep: number;
+}
 
 /**
  * `tunes play` on a terminal: a live status line and single-key controls until q, Ctrl-C,
@@ -15,6 +18,7 @@ export async function runPlayerOnTerminal(
   runtime: CliRuntime,
   playback: PlaybackService,
   start: () => Promise<void>,
+  { seekSeconds, volumeStep }: PlayerSteps = { seekSeconds: 5, volumeStep: 5 },
 ): Promise<{ started: number; unplayable: boolean }> {
   let quit: () => void = () => undefined;
   let started = 0;
@@ -47,10 +51,10 @@ export async function runPlayerOnTerminal(
       'toggle-pause': () => playback.togglePause(),
       next: () => playback.next(),
       previous: () => playback.previous(),
-      'seek-back': () => playback.seek(-SEEK_SECONDS, 'relative'),
-      'seek-forward': () => playback.seek(SEEK_SECONDS, 'relative'),
-      'volume-up': () => playback.changeVolume(VOLUME_STEP),
-      'volume-down': () => playback.changeVolume(-VOLUME_STEP),
+      'seek-back': () => playback.seek(-seekSeconds, 'relative'),
+      'seek-forward': () => playback.seek(seekSeconds, 'relative'),
+      'volume-up': () => playback.changeVolume(volumeStep),
+      'volume-down': () => playback.changeVolume(-volumeStep),
       mute: () => playback.toggleMute(),
       shuffle: () => playback.setShuffle(!playback.state().shuffle),
       repeat: () => playback.cycleRepeat(),
@@ -62,7 +66,7 @@ export async function runPlayerOnTerminal(
   }
 
   try {
-    for (const line of keyHelpLines(columns() - 1)) session.print(line);
+    for (const line of keyHelpLines(columns() - 1, seekSeconds)) session.print(line);
     await start();
     draw();
     await done;

@@ -41,15 +41,22 @@ export function commandForKey(key: KeyPress): PlayCommand | undefined {
   return id === undefined ? undefined : byKey.get(id.toLowerCase() === id ? id : id.toLowerCase());
 }
 
-export function keyHelp(): string {
-  return PLAY_KEY_BINDINGS.map((b) => `${b.label} ${b.help}`).join('  ');
+/** One binding for the help line; seeks show the step in force. */
+function helpItem(binding: (typeof PLAY_KEY_BINDINGS)[number], seekSeconds: number): string {
+  if (binding.command === 'seek-back') return `${binding.label} -${seekSeconds}s`;
+  if (binding.command === 'seek-forward') return `${binding.label} +${seekSeconds}s`;
+  return `${binding.label} ${binding.help}`;
+}
+
+export function keyHelp(seekSeconds = 5): string {
+  return PLAY_KEY_BINDINGS.map((b) => helpItem(b, seekSeconds)).join('  ');
 }
 
 /** The key help wrapped between bindings to lines of at most `width` characters (never cut). */
-export function keyHelpLines(width: number): string[] {
+export function keyHelpLines(width: number, seekSeconds = 5): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const item of PLAY_KEY_BINDINGS.map((b) => `${b.label} ${b.help}`)) {
+  for (const item of PLAY_KEY_BINDINGS.map((b) => helpItem(b, seekSeconds))) {
     if (line && line.length + 2 + item.length > width) {
       lines.push(line);
       line = item;

@@ -88,6 +88,10 @@ export async function renamePlaylist(db: Db, id: number, name: string, nameKey: 
   await db.updateTable('playlists').set({ name, name_key: nameKey, updated_at: now }).where('id', '=', id).execute();
 }
 
+export async function describePlaylist(db: Db, id: number, description: string | null, now: string): Promise<void> {
+  await db.updateTable('playlists').set({ description, updated_at: now }).where('id', '=', id).execute();
+}
+
 export async function touchPlaylist(db: Db, id: number, now: string): Promise<void> {
   await db.updateTable('playlists').set({ updated_at: now }).where('id', '=', id).execute();
 }

@@ -52,3 +52,11 @@ export async function deleteSessionByTokenHash(db: Db, tokenHash: string): Promi
 export async function deleteExpiredSessions(db: Db, now: string): Promise<void> {
   await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
 }
+
+/** Ends every session of a user, or every one but `keepTokenHash`; returns how many ended. */
+export async function deleteSessionsOfUser(db: Db, userId: number, { keepTokenHash }: { keepTokenHash?: string } = {}): Promise<number> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepTokenHash !== undefined) query = query.where('token_hash', '!=', keepTokenHash);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -45,6 +45,7 @@ export interface SongMove {
 const COLUMNS = [
   'title', 'artist', 'album', 'album_artist', 'genre', 'year', 'track_no', 'disc_no',
   'duration_ms', 'codec', 'bitrate', 'sample_rate', 'size', 'mtime_ms',
+  'replaygain_track_gain_db', 'replaygain_track_peak', 'replaygain_album_gain_db', 'replaygain_album_peak',
 ] as const;
 
 export function createSongWriter(sqlite: BetterSqlite3.Database): SongWriter {

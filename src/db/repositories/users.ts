@@ -1,5 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { User } from '../../domain/user.js';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import type { User, UserListing } from '../../domain/user.js';
 import type { Database, UserRow } from '../schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -20,11 +20,11 @@ export async function insertUser(
   username: string,
   passwordHash: string,
   createdAt: string,
-  { mayBeAdmin = true }: { mayBeAdmin?: boolean } = {},
+  { mayBeAdmin = true, role: forced }: { mayBeAdmin?: boolean; role?: 'admin' | 'user' } = {},
 ): Promise<User> {
-  const role = mayBeAdmin
-    ? sql<'admin' | 'user'>`(case when exists (select 1 from users where role = 'admin') then 'user' else 'admin' end)`
-    : 'user';
+  const role =
+    forced ??
+    (mayBeAdmin ? sql<'admin' | 'user'>`(case when exists (select 1 from users where role = 'admin') then 'user' else 'admin' end)` : 'user');
   const row = await db
     .insertInto('users')
     .values({ username, password_hash: passwordHash, role, created_at: createdAt })
@@ -59,4 +59,65 @@ export async function findCredentials(
 
 export async function updatePasswordHash(db: Db, userId: number, passwordHash: string): Promise<void> {
   await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+}
+
+/** Every account, for the admin's list (name order, any case). */
+export async function listUsers(db: Db): Promise<UserListing[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select([...PUBLIC_COLUMNS, 'last_seen_at'])
+    .orderBy(sql`username collate nocase`)
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({ ...userRowToUser(row), last_seen_at: row.last_seen_at }));
+}
+
+/**
+ * Sets a role, except that the last admin is never demoted. The check is inside the one UPDATE, so
+ * two processes demoting the last two admins at the same moment cannot both succeed (SQLite runs
+ * writes one at a time, and each statement sees the other's result). Returns whether a row changed.
+ */
+export async function setRoleKeepingAnAdmin(db: Db, userId: number, role: 'admin' | 'user'): Promise<boolean> {
+  let update = db.updateTable('users').set({ role }).where('id', '=', userId);
+  if (role === 'user') update = update.where((eb) => eb.exists(otherAdmin(eb, userId)));
+  const result = await update.executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Deletes an account unless it is the last admin (checked inside the DELETE, as above). */
+export async function deleteUserKeepingAnAdmin(db: Db, userId: number): Promise<boolean> {
+  const result = await db
+    .deleteFrom('users')
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('role', '!=', 'admin'), eb.exists(otherAdmin(eb, userId))]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+const otherAdmin = (eb: ExpressionBuilder<Database, 'users'>, userId: number) =>
+  eb.selectFrom('users as other').select('other.id').where('other.role', '=', 'admin').where('other.id', '!=', userId);
+
+export interface OwnedCounts {
+  playlists: number;
+  likes: number;
+  plays: number;
+  sessions: number;
+}
+
+/** What goes with an account when it is removed (the foreign keys cascade). */
+export async function countOwned(db: Db, userId: number): Promise<OwnedCounts> {
+  const count = (table: 'playlists' | 'likes' | 'plays' | 'sessions', column: 'owner_id' | 'user_id') =>
+    db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(column, '=', userId)
+      .executeTakeFirstOrThrow()
+      .then((row) => Number(row.n));
+  const [playlists, likes, plays, sessions] = await Promise.all([
+    count('playlists', 'owner_id'),
+    count('likes', 'user_id'),
+    count('plays', 'user_id'),
+    count('sessions', 'user_id'),
+  ]);
+  return { playlists, likes, plays, sessions };
 }

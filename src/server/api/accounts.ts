@@ -19,9 +19,20 @@ const credentialsSchema = {
   },
 } as const;
 
+const passwordChangeSchema = {
+  body: {
+    type: 'object',
+    required: ['current_password', 'new_password'],
+    properties: { current_password: { type: 'string' }, new_password: { type: 'string' } },
+  },
+} as const;
+
 export function registerAccountRoutes(app: FastifyInstance, context: RouteContext): void {
-  const { services, authenticate, loginLimiter, registrationLimiter } = context;
+  const { services, authenticate, loginLimiter, registrationLimiter, registration } = context;
   app.post<{ Body: Credentials }>('/api/register', { schema: credentialsSchema }, async (request, reply) => {
+    if (registration === 'closed') {
+      return sendError(reply, { status: 403, code: 'forbidden', message: 'registration is closed on this server: ask its admin for an account' });
+    }
     const { username, password } = request.body;
     // The cheap checks first: a bad or taken name costs neither a hash nor the address's allowance.
     await services.auth.checkNewAccount(username, password);
@@ -63,6 +74,31 @@ export function registerAccountRoutes(app: FastifyInstance, context: RouteContex
   });
 
   app.get('/api/me', async (request) => presentUser(await authenticate(request)));
+
+  // Changing the password proves the current one; every other session of the user ends, this token
+  // stays. Wrong guesses count like failed logins, so a stolen token cannot be used to try passwords.
+  app.put<{ Body: { current_password: string; new_password: string } }>('/api/me/password', { schema: passwordChangeSchema }, async (request, reply) => {
+    const user = await authenticate(request);
+    const wait = await loginLimiter.begin(user.username, request.ip);
+    if (wait > 0) return tooMany(reply, wait, 'too many wrong passwords; try again later');
+    let outcome: LoginOutcome = 'not_counted';
+    try {
+      const { endedSessions } = await services.auth.changePassword(bearerToken(request), request.body.current_password, request.body.new_password);
+      outcome = 'succeeded';
+      return { ended_sessions: endedSessions };
+    } catch (error) {
+      // 403, not 401: the token is fine (a 401 would make clients drop it); the proof was not.
+      if (isTunesError(error) && error.code === 'auth_failed') {
+        outcome = 'failed';
+        return sendError(reply, { status: 403, code: 'forbidden', message: error.message });
+      }
+      // A new password that breaks the rules: the current one was right.
+      if (isTunesError(error) && error.code === 'invalid_input') outcome = 'succeeded';
+      throw error;
+    } finally {
+      await loginLimiter.settle(user.username, request.ip, outcome);
+    }
+  });
 }
 
 function tooMany(reply: FastifyReply, retryAfterSeconds: number, message: string): FastifyReply {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../route-context.js';
+import { streamUrls } from '../stream-urls.js';
 import { presentHistoryEntry } from './present/listening.js';
 
 const historyQuery = {
@@ -11,6 +12,7 @@ export function registerHistoryRoutes(app: FastifyInstance, { services, authenti
   app.get<{ Querystring: { limit: number } }>('/api/me/history', { schema: { querystring: historyQuery } }, async (request) => {
     const user = await authenticate(request);
     const plays = await services.history.recent(user.id, { limit: request.query.limit });
-    return plays.map(presentHistoryEntry);
+    const urls = await streamUrls(request, services.streamLinks, user.id, plays.map((play) => play.song));
+    return plays.map((play) => presentHistoryEntry(play, urls));
   });
 }

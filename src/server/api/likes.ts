@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../route-context.js';
+import { streamUrls } from '../stream-urls.js';
 import { presentLikedSong } from './present/listening.js';
 import { songIdParams } from './stream.js';
 
@@ -18,6 +19,8 @@ export function registerLikeRoutes(app: FastifyInstance, { services, authenticat
 
   app.get('/api/me/likes', async (request) => {
     const user = await authenticate(request);
-    return (await services.likes.list(user.id)).map(presentLikedSong);
+    const liked = await services.likes.list(user.id);
+    const urls = await streamUrls(request, services.streamLinks, user.id, liked.map((like) => like.song));
+    return liked.map((like) => presentLikedSong(like, urls));
   });
 }

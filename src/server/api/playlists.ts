@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { User } from '../../domain/user.js';
 import { TunesError } from '../../errors.js';
 import type { RouteContext } from '../route-context.js';
+import { streamUrls } from '../stream-urls.js';
 import { presentPlaylist, presentPlaylistDetail, presentPlaylistEntry } from './present/playlist.js';
 
 const id = { type: 'integer', minimum: 1 } as const;
@@ -25,14 +26,20 @@ const createSchema = {
   },
 } as const;
 
-const renameSchema = {
+const updateSchema = {
   params: playlistParams,
-  body: { type: 'object', required: ['name'], properties: { user_id: userId, name: { type: 'string' } } },
+  body: {
+    type: 'object',
+    minProperties: 1,
+    anyOf: [{ required: ['name'] }, { required: ['description'] }],
+    properties: { user_id: userId, name: { type: 'string' }, description: { type: ['string', 'null'] } },
+  },
 } as const;
 
 const addSongSchema = {
   params: playlistParams,
-  body: { type: 'object', required: ['song_id'], properties: { user_id: userId, song_id: id } },
+  // `position` (1 .. length + 1) inserts there, like the CLI's --at; without it the song is appended.
+  body: { type: 'object', required: ['song_id'], properties: { user_id: userId, song_id: id, position: id } },
 } as const;
 
 const moveSchema = {
@@ -70,12 +77,15 @@ export function registerPlaylistRoutes(app: FastifyInstance, { services, authent
 
   app.get<{ Params: Params }>('/api/playlists/:id', { schema: { params: playlistParams } }, async (request) => {
     const user = await caller(request);
-    return presentPlaylistDetail(await playlists.show(user.id, { id: request.params.id }));
+    const detail = await playlists.show(user.id, { id: request.params.id });
+    return presentPlaylistDetail(detail, await streamUrls(request, services.streamLinks, user.id, detail.entries.map((e) => e.song)));
   });
 
-  app.patch<{ Params: Params; Body: { name: string } }>('/api/playlists/:id', { schema: renameSchema }, async (request) => {
+  app.patch<{ Params: Params; Body: { name?: string; description?: string | null } }>('/api/playlists/:id', { schema: updateSchema }, async (request) => {
     const user = await caller(request);
-    return presentPlaylist(await playlists.rename(user.id, { id: request.params.id }, request.body.name));
+    const { name, description } = request.body;
+    const changes = { ...(name === undefined ? {} : { name }), ...(description === undefined ? {} : { description }) };
+    return presentPlaylist(await playlists.update(user.id, { id: request.params.id }, changes));
   });
 
   app.delete<{ Params: Params }>('/api/playlists/:id', { schema: { params: playlistParams } }, async (request, reply) => {
@@ -84,13 +94,14 @@ export function registerPlaylistRoutes(app: FastifyInstance, { services, authent
     return reply.code(204).send();
   });
 
-  app.post<{ Params: Params; Body: { song_id: number } }>(
+  app.post<{ Params: Params; Body: { song_id: number; position?: number } }>(
     '/api/playlists/:id/songs',
     { schema: addSongSchema },
     async (request, reply) => {
       const user = await caller(request);
       const ref = { id: request.params.id };
-      const { added } = await playlists.addSongs(user.id, ref, [request.body.song_id]);
+      const { position: at } = request.body;
+      const { added } = await playlists.addSongs(user.id, ref, [request.body.song_id], at === undefined ? {} : { at });
       const position = added[0]?.position;
       if (position === undefined) throw new TunesError('internal', 'adding a song reported no position');
       return reply.code(201).send({ playlist_id: request.params.id, position, song_id: request.body.song_id });

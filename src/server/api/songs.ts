@@ -3,6 +3,7 @@ import { TunesError } from '../../errors.js';
 import { MAX_OFFSET } from '../../services/catalog/catalog-service.js';
 import type { RouteContext } from '../route-context.js';
 import { presentSong } from './present/song.js';
+import { callerStreamUrls } from '../stream-urls.js';
 import { songIdParams } from './stream.js';
 
 export const MAX_SONGS_PER_PAGE = 500;
@@ -31,7 +32,8 @@ const songsQuerySchema = {
 } as const;
 
 /** The catalogue, readable without a token as in the seed. */
-export function registerSongRoutes(app: FastifyInstance, { services }: RouteContext): void {
+export function registerSongRoutes(app: FastifyInstance, { services, authenticate }: RouteContext): void {
+  const links = { authenticate, links: services.streamLinks };
   app.get<{ Querystring: SongsQuery }>('/api/songs', { schema: { querystring: songsQuerySchema } }, async (request, reply) => {
     const { q, artist, album, genre, limit, cursor, offset } = request.query;
     const page = await services.catalog.listSongs({ query: q, artist, album, genre, limit, cursor, page: pageOf(offset, limit, cursor) });
@@ -39,12 +41,15 @@ export function registerSongRoutes(app: FastifyInstance, { services }: RouteCont
       reply.header('x-next-cursor', page.nextCursor);
       reply.header('link', `<${nextPageUrl(request.url, page.nextCursor)}>; rel="next"`);
     }
-    return page.songs.map(presentSong);
+    const urls = await callerStreamUrls(request, links, page.songs);
+    return page.songs.map((song) => presentSong(song, urls));
   });
 
-  app.get<{ Params: { id: number } }>('/api/songs/:id', { schema: { params: songIdParams } }, async (request) =>
-    presentSong(await services.catalog.getSong(request.params.id)),
-  );
+  // With a token, `stream_url` is a signed link any player opens without a header (see stream.ts).
+  app.get<{ Params: { id: number } }>('/api/songs/:id', { schema: { params: songIdParams } }, async (request) => {
+    const song = await services.catalog.getSong(request.params.id);
+    return presentSong(song, await callerStreamUrls(request, links, [song]));
+  });
 }
 
 /** The catalogue pages by page number; an offset maps onto one when it falls on a page boundary. */

@@ -9,6 +9,7 @@ import { validatePassword, validateUsername } from './account-rules.js';
 import { createHashQueue, type HashQueue } from './hash-queue.js';
 import { DEFAULT_SCRYPT_PARAMS, hashParams, hashPassword, verifyPassword, type ScryptParams } from './password-hash.js';
 import { hashSessionToken, newSessionToken } from './session-token.js';
+import { writeTransaction } from '../../db/write-transaction.js';
 
 export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 /**
@@ -30,7 +31,7 @@ export interface AuthService {
    * Creates the account without starting a session (the HTTP API's register answers without a
    * token). `remote` accounts never become admin: whoever reaches the server first must not own it.
    */
-  createAccount(username: string, password: string, options?: { remote?: boolean }): Promise<User>;
+  createAccount(username: string, password: string, options?: { remote?: boolean; role?: 'admin' | 'user' }): Promise<User>;
   /**
    * The checks createAccount makes before it hashes (username and password rules, the name not
    * taken), so an edge can refuse cheaply before it spends a rate limit or a hash on the request.
@@ -43,6 +44,15 @@ export interface AuthService {
    * because that write cannot happen); throws not_logged_in when missing, expired or revoked.
    */
   authenticate(token: string | undefined): Promise<User>;
+  /**
+   * The token's user changes their password, proving the current one (auth_failed otherwise). Every
+   * other session of theirs ends; the one holding `token` stays.
+   */
+  changePassword(token: string | undefined, current: string, next: string): Promise<{ user: User; endedSessions: number }>;
+  /** Sets a password without the current one (an admin's reset) and ends every session of that user. */
+  replacePassword(userId: number, next: string): Promise<{ endedSessions: number }>;
+  /** Ends every session of the token's user, this one included; returns how many ended. */
+  logoutEverywhere(token: string | undefined): Promise<{ user: User; endedSessions: number }>;
 }
 
 export interface AuthDeps {
@@ -78,15 +88,49 @@ export function createAuthService({ db, clock, scryptParams = DEFAULT_SCRYPT_PAR
     if (await users.findUserByName(db, username)) throw taken(username);
   }
 
-  async function createAccount(username: string, password: string, { remote = false } = {}): Promise<User> {
+  async function createAccount(
+    username: string,
+    password: string,
+    { remote = false, role }: { remote?: boolean; role?: 'admin' | 'user' } = {},
+  ): Promise<User> {
     await checkNewAccount(username, password);
     const passwordHash = await hashQueue.run('register', () => hashPassword(password, scryptParams));
     try {
-      return await users.insertUser(db, username, passwordHash, clock.now().toISOString(), { mayBeAdmin: !remote });
+      const options = { mayBeAdmin: !remote, ...(role ? { role } : {}) };
+      return await users.insertUser(db, username, passwordHash, clock.now().toISOString(), options);
     } catch (error) {
       if (isUniqueViolation(error)) throw taken(username);
       throw error;
     }
+  }
+
+  async function authenticate(token: string | undefined): Promise<User> {
+    if (!token) throw notLoggedIn();
+    const session = await sessions.findSessionByTokenHash(db, hashSessionToken(token));
+    const now = clock.now();
+    if (!session || session.expires_at <= now.toISOString()) throw notLoggedIn();
+    const user = await users.findUserById(db, session.user_id);
+    if (!user) throw notLoggedIn();
+    if (!(now.getTime() - Date.parse(session.last_used_at) < SESSION_TOUCH_INTERVAL_MS)) {
+      const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS).toISOString();
+      try {
+        await sessions.touchSessionWithoutWaiting(db, session.id, now.toISOString(), expiresAt);
+      } catch {
+        // Locked by another writer, read-only or full: the caller is who they are either way,
+        // and a later request renews the session.
+      }
+    }
+    return user;
+  }
+
+  /** Stores the new hash and ends the user's sessions (all, or all but one) in one transaction. */
+  async function storePassword(userId: number, next: string, keepTokenHash?: string): Promise<number> {
+    validatePassword(next);
+    const passwordHash = await hashQueue.run('register', () => hashPassword(next, scryptParams));
+    return writeTransaction(db, async (trx) => {
+      await users.updatePasswordHash(trx, userId, passwordHash);
+      return sessions.deleteSessionsOfUser(trx, userId, keepTokenHash === undefined ? {} : { keepTokenHash });
+    });
   }
 
   return {
@@ -117,23 +161,25 @@ export function createAuthService({ db, clock, scryptParams = DEFAULT_SCRYPT_PAR
       await sessions.deleteSessionByTokenHash(db, hashSessionToken(token));
     },
 
-    async authenticate(token) {
-      if (!token) throw notLoggedIn();
-      const session = await sessions.findSessionByTokenHash(db, hashSessionToken(token));
-      const now = clock.now();
-      if (!session || session.expires_at <= now.toISOString()) throw notLoggedIn();
-      const user = await users.findUserById(db, session.user_id);
-      if (!user) throw notLoggedIn();
-      if (!(now.getTime() - Date.parse(session.last_used_at) < SESSION_TOUCH_INTERVAL_MS)) {
-        const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS).toISOString();
-        try {
-          await sessions.touchSessionWithoutWaiting(db, session.id, now.toISOString(), expiresAt);
-        } catch {
-          // Locked by another writer, read-only or full: the caller is who they are either way,
-          // and a later request renews the session.
-        }
+    authenticate,
+
+    async changePassword(token, current, next) {
+      const user = await authenticate(token);
+      const found = await users.findCredentials(db, user.username);
+      if (!found || !(await verify(current, found.passwordHash))) {
+        throw new TunesError('auth_failed', 'the current password is wrong');
       }
-      return user;
+      validatePassword(next);
+      return { user, endedSessions: await storePassword(user.id, next, hashSessionToken(token ?? '')) };
+    },
+
+    async replacePassword(userId, next) {
+      return { endedSessions: await storePassword(userId, next) };
+    },
+
+    async logoutEverywhere(token) {
+      const user = await authenticate(token);
+      return { user, endedSessions: await sessions.deleteSessionsOfUser(db, user.id) };
     },
   };
 }

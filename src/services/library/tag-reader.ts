@@ -73,7 +73,16 @@ export function toSongTags(path: string, { common, format }: IAudioMetadata): So
     codec: text(format.codec),
     bitrate: positive(format.bitrate),
     sample_rate: positive(format.sampleRate),
+    replaygain_track_gain_db: rounded(common.replaygain_track_gain?.dB, 2),
+    replaygain_track_peak: rounded(common.replaygain_track_peak?.ratio, 6),
+    replaygain_album_gain_db: rounded(common.replaygain_album_gain?.dB, 2),
+    replaygain_album_peak: rounded(common.replaygain_album_peak?.ratio, 6),
   };
+}
+
+/** ReplayGain as stored: gains to 0.01 dB and peaks to 6 places, as tags write them; else null. */
+function rounded(value: number | undefined, digits: number): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? Number(value.toFixed(digits)) : null;
 }
 
 function describeError(error: unknown): string {

@@ -1,6 +1,7 @@
 import type { Song } from '../../domain/song.js';
 import { TunesError } from '../../errors.js';
 import type { AudioEngine, EngineEvent, EntryId } from '../../player/audio-engine.js';
+import type { StoredReplayGain } from '../../player/mpv-start-settings.js';
 import type { Clock } from '../clock.js';
 import type { HistoryService } from '../history/history-service.js';
 import { ListenTracker } from './listen-tracker.js';
@@ -112,7 +113,7 @@ export class PlaybackCore {
     this.forgetPreload();
     this.emitState();
     // The next song is handed to mpv once this one has started (see onEntryStart).
-    const id = await this.engine.load(song.path, { startSeconds });
+    const id = await this.engine.load(song.path, { startSeconds, replayGain: storedReplayGain(song) });
     this.entryKeys.set(id, entry.key);
   }
 
@@ -132,7 +133,7 @@ export class PlaybackCore {
     }
     const song = this.songOf(wanted);
     if (!wanted || !song) return;
-    const id = await this.engine.append(song.path);
+    const id = await this.engine.append(song.path, { replayGain: storedReplayGain(song) });
     this.entryKeys.set(id, wanted.key);
     this.preloaded = { entry: id, key: wanted.key };
   }
@@ -295,4 +296,9 @@ export class PlaybackCore {
     this.emit({ type: 'error', error: new TunesError('io', `${crash.message}; playback stopped`) });
     this.emitState();
   }
+}
+
+/** The song's stored ReplayGain in the engine's terms. */
+function storedReplayGain(song: Song): StoredReplayGain {
+  return { trackDb: song.replaygain_track_gain_db ?? null, albumDb: song.replaygain_album_gain_db ?? null };
 }

@@ -33,6 +33,8 @@ export interface PlaylistService {
   removePositions(userId: number, ref: PlaylistRef, positions: number[]): Promise<PlaylistRemoveResult>;
   move(userId: number, ref: PlaylistRef, from: number, to: number): Promise<PlaylistMoveResult>;
   rename(userId: number, ref: PlaylistRef, newName: string): Promise<PlaylistSummary>;
+  /** Changes the name and/or the description (null or blank clears it) in one write. */
+  update(userId: number, ref: PlaylistRef, changes: { name?: string; description?: string | null }): Promise<PlaylistSummary>;
   delete(userId: number, ref: PlaylistRef): Promise<PlaylistSummary>;
   /**
    * The songs of a playlist, or of the user's liked songs, in play order: for playback, the UI and the
@@ -135,6 +137,24 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
           if (isUniqueViolation(error)) throw nameTaken(name);
           throw error;
         }
+        return summaryOf(trx, id);
+      });
+    },
+
+    async update(userId, ref, changes) {
+      const name = changes.name === undefined ? undefined : validatePlaylistName(changes.name);
+      const description = changes.description === undefined ? undefined : validateDescription(changes.description ?? undefined);
+      return writeTransaction(db, async (trx) => {
+        const { id } = await resolvePlaylist(trx, userId, ref);
+        if (name !== undefined) {
+          try {
+            await playlists.renamePlaylist(trx, id, name, nameKey(name), now());
+          } catch (error) {
+            if (isUniqueViolation(error)) throw nameTaken(name);
+            throw error;
+          }
+        }
+        if (description !== undefined) await playlists.describePlaylist(trx, id, description, now());
         return summaryOf(trx, id);
       });
     },

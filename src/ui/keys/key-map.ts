@@ -97,12 +97,17 @@ export interface HelpSection {
   rows: Array<{ keys: string; description: string }>;
 }
 
-/** The help overlay's content, straight from the table. */
-export function helpSections(): HelpSection[] {
+/** The help overlay's content, straight from the table; seeks say the step in force. */
+export function helpSections({ seekSeconds = 5 }: { seekSeconds?: number } = {}): HelpSection[] {
+  const describe = (command: Command): string => {
+    if (command === 'seekBack') return `seek back ${seekSeconds} s`;
+    if (command === 'seekForward') return `seek forward ${seekSeconds} s`;
+    return KEY_MAP[command].description;
+  };
   return COMMAND_GROUPS.map((group) => ({
     group,
     rows: (Object.keys(KEY_MAP) as Command[])
       .filter((command) => KEY_MAP[command].group === group)
-      .map((command) => ({ keys: keyLabel(command), description: KEY_MAP[command].description })),
+      .map((command) => ({ keys: keyLabel(command), description: describe(command) })),
   }));
 }

@@ -7,17 +7,17 @@ import { useTheme } from '../theme.js';
 
 type HelpLine = { kind: 'group'; text: string } | { kind: 'row'; keys: string; description: string };
 
-export function helpLines(): HelpLine[] {
-  return helpSections().flatMap((section) => [
+export function helpLines(seekSeconds?: number): HelpLine[] {
+  return helpSections(seekSeconds === undefined ? {} : { seekSeconds }).flatMap((section) => [
     { kind: 'group' as const, text: section.group },
     ...section.rows.map((row) => ({ kind: 'row' as const, ...row })),
   ]);
 }
 
 /** Every binding from the key map, grouped; j/k scroll when it is taller than the screen, any other key closes. */
-export function HelpOverlay({ width, height, onClose }: { width: number; height: number; onClose(): void }) {
+export function HelpOverlay({ width, height, seekSeconds, onClose }: { width: number; height: number; seekSeconds?: number; onClose(): void }) {
   const theme = useTheme();
-  const lines = helpLines();
+  const lines = helpLines(seekSeconds);
   const body = Math.max(1, height - 2);
   const [top, setTop] = useState(0);
   const maxTop = Math.max(0, lines.length - body);

@@ -22,12 +22,10 @@ export interface CommandContext {
   quit(): void;
 }
 
-const SEEK_SECONDS = 5;
-const VOLUME_STEP = 5;
-
 /** What each key-map command does on the main screen. Failures become a one-line notice, never a crash. */
 export function runCommand(command: Command, ctx: CommandContext): void {
   const { nav, list, services } = ctx;
+  const { seekSeconds, volumeStep } = services.preferences;
   const view = currentView(nav);
   const inSidebar = nav.focus === 'sidebar';
   const selectedSong = songOf(list.selected);
@@ -76,13 +74,13 @@ export function runCommand(command: Command, ctx: CommandContext): void {
     case 'previous':
       return attempt(services.player.previous());
     case 'seekBack':
-      return attempt(services.player.seekBy(-SEEK_SECONDS));
+      return attempt(services.player.seekBy(-seekSeconds));
     case 'seekForward':
-      return attempt(services.player.seekBy(SEEK_SECONDS));
+      return attempt(services.player.seekBy(seekSeconds));
     case 'volumeUp':
-      return attempt(services.player.changeVolume(VOLUME_STEP));
+      return attempt(services.player.changeVolume(volumeStep));
     case 'volumeDown':
-      return attempt(services.player.changeVolume(-VOLUME_STEP));
+      return attempt(services.player.changeVolume(-volumeStep));
     case 'mute':
       return attempt(services.player.toggleMute());
     case 'shuffle':

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -20,11 +20,13 @@ export const serverSection: BenchSection = {
   name: 'server',
   async run(ctx: BenchContext): Promise<BenchRow[]> {
     const dbPath = await ensureSyntheticDb(ctx.cache, ctx.syntheticTracks, ctx.log);
-    const server = await startServer(dbPath, mkdtempSync(join(ctx.scratch, 'serve-home-')));
+    const home = mkdtempSync(join(ctx.scratch, 'serve-home-'));
+    const token = benchToken(dbPath, home);
+    const server = await startServer(dbPath, home);
     try {
-      const load = async (path: string) => {
-        ctx.log(`  autocannon GET ${path}: ${CONNECTIONS} connections, ${SECONDS} s`);
-        const result = await autocannon({ url: `${server.url}${path}`, connections: CONNECTIONS, duration: SECONDS });
+      const load = async (path: string, headers: Record<string, string> = {}) => {
+        ctx.log(`  autocannon GET ${path}${headers['authorization'] ? ' with a token' : ''}: ${CONNECTIONS} connections, ${SECONDS} s`);
+        const result = await autocannon({ url: `${server.url}${path}`, connections: CONNECTIONS, duration: SECONDS, headers });
         if (result.non2xx > 0) throw new Error(`GET ${path}: ${result.non2xx} answers were not 2xx`);
         const figure = `${Math.round(result.requests.average).toLocaleString('en')} req/s, p99 ${result.latency.p99} ms`;
         // autocannon gives up on a request after 10 s; a slow query shows here rather than aborting the bench.
@@ -41,12 +43,33 @@ export const serverSection: BenchSection = {
       }
       const list = await load('/api/songs?limit=50');
       rows.push({ measure: `GET /api/songs?limit=50 (${n} songs; ${CONNECTIONS} conns)`, value: list, baseline, baselineValue: health });
+      // With a token every song carries a signed stream_url (an HMAC each), and the session is checked.
+      const signed = await load('/api/songs?limit=50', { authorization: `Bearer ${token}` });
+      rows.push({
+        measure: `GET /api/songs?limit=50 with a token: 50 signed stream_url (${CONNECTIONS} conns)`,
+        value: signed,
+        baseline: 'the same page without a token, same run',
+        baselineValue: list,
+      });
       return rows;
     } finally {
       await server.stop();
     }
   },
 };
+
+/** A session for the bench's own account on the synthetic database (made on the first run, kept in the cache). */
+function benchToken(dbPath: string, home: string): string {
+  const env = { ...process.env, TUNES_HOME: home };
+  const input = 'bench password\n';
+  for (const command of ['login', 'register']) {
+    const result = spawnSync(process.execPath, [TUNES_BIN, '--db', dbPath, command, 'bench-listener', '--password-stdin'], { env, input });
+    if (result.status === 0) break;
+  }
+  const token = (JSON.parse(readFileSync(join(home, 'config.json'), 'utf8')) as { sessionToken?: string }).sessionToken;
+  if (!token) throw new Error('bench: could not log in to the synthetic database');
+  return token;
+}
 
 function countMatches(dbPath: string, word: string): number {
   const db = new BetterSqlite3(dbPath, { readonly: true });
@@ -61,7 +84,8 @@ export async function startServer(dbPath: string, home: string): Promise<{ url: 
   // The request log goes to a file: a pipe this process had to drain would compete with autocannon.
   const logPath = join(home, 'serve.log');
   const logFd = openSync(logPath, 'w');
-  const child = spawn(process.execPath, [TUNES_BIN, '--db', dbPath, 'serve', '--port', '0'], {
+  // Registration open: the guard section signs up over HTTP.
+  const child = spawn(process.execPath, [TUNES_BIN, '--db', dbPath, 'serve', '--port', '0', '--registration', 'open'], {
     env: { ...process.env, TUNES_HOME: home },
     stdio: ['ignore', 'ignore', logFd],
   });

@@ -1,5 +1,5 @@
 import type { PlaylistDetail, PlaylistEntry, PlaylistSummary } from '../../../domain/playlist.js';
-import { presentSong } from './song.js';
+import { presentSong, type StreamLinks } from './song.js';
 
 export function presentPlaylist(playlist: PlaylistSummary) {
   return {
@@ -14,18 +14,18 @@ export function presentPlaylist(playlist: PlaylistSummary) {
   };
 }
 
-export function presentPlaylistEntry(entry: PlaylistEntry) {
+export function presentPlaylistEntry(entry: PlaylistEntry, links?: StreamLinks) {
   return {
     playlist_id: entry.playlist_id,
     position: entry.position,
     song_id: entry.song.id,
     added_at: entry.added_at,
     available: entry.available,
-    song: presentSong(entry.song),
+    song: presentSong(entry.song, links),
   };
 }
 
 /** `GET /api/playlists/:id`: the playlist's fields with its entries. */
-export function presentPlaylistDetail({ playlist, entries }: PlaylistDetail) {
-  return { ...presentPlaylist(playlist), entries: entries.map(presentPlaylistEntry) };
+export function presentPlaylistDetail({ playlist, entries }: PlaylistDetail, links?: StreamLinks) {
+  return { ...presentPlaylist(playlist), entries: entries.map((entry) => presentPlaylistEntry(entry, links)) };
 }
