@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
+import type { User } from '../../domain/user.js';
 import { emit, note, withJson, type JsonOption } from '../output.js';
-import { presentUser } from '../present/user.js';
+import { presentPasswordChange, presentUser } from '../present/user.js';
 import { promptHidden, promptLine, promptNewPassword, readPasswordFromStdin, readPasswordsFromStdin } from '../prompt.js';
 import type { CliRuntime } from '../runtime.js';
 import { withUser } from './current-user.js';
@@ -78,19 +79,17 @@ export function registerAccountCommands(program: Command, runtime: CliRuntime): 
   ).action(async (username: string | undefined, options: CredentialOptions) => {
     const { services, user } = await withUser(runtime);
     const forOther = username !== undefined && username.toLowerCase() !== user.username.toLowerCase();
-    let result: { username: string; ended_sessions: number };
+    let change: { user: User; endedSessions: number };
     if (forOther) {
       const [next] = options.passwordStdin ? await readPasswordsFromStdin(runtime, ['new password']) : [await promptNewPassword(runtime)];
-      const reset = await services.users.resetPassword(user, username, next!);
-      result = { username: reset.user.username, ended_sessions: reset.endedSessions };
+      change = await services.users.resetPassword(user, username, next!);
     } else {
       const [current, next] = options.passwordStdin
         ? await readPasswordsFromStdin(runtime, ['current password', 'new password'])
         : [await promptHidden(runtime, 'Current password: '), await promptNewPassword(runtime)];
-      const changed = await services.session.changePassword(current!, next!);
-      result = { username: changed.user.username, ended_sessions: changed.endedSessions };
+      change = await services.session.changePassword(current!, next!);
     }
-    emit(runtime, options, result, (r) => {
+    emit(runtime, options, presentPasswordChange(change), (r) => {
       const others = forOther ? 'session' : 'other session';
       return `Password changed for ${r.username} (${plural(r.ended_sessions, others)} ended)`;
     });

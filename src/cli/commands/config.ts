@@ -3,19 +3,9 @@ import { formatSetting } from '../../config/settings.js';
 import { TunesError, isTunesError } from '../../errors.js';
 import type { SettingEntry } from '../../services/settings/settings-service.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
+import { presentSetting } from '../present/settings.js';
 import { emit, groupAction, withGroupOptions, note, withJson, type JsonOption } from '../output.js';
 import type { CliRuntime } from '../runtime.js';
-
-const entryJson = (entry: SettingEntry) => ({
-  key: entry.key,
-  value: entry.value,
-  default: entry.default,
-  is_default: entry.isDefault,
-  type: entry.type,
-  allowed: entry.allowed,
-  help: entry.help,
-  ...(entry.problem ? { problem: entry.problem } : {}),
-});
 
 /** `tunes config`: this machine's settings (seek and volume steps, audio device, ReplayGain, ...). */
 export function registerConfigCommands(program: Command, runtime: CliRuntime): void {
@@ -26,7 +16,7 @@ export function registerConfigCommands(program: Command, runtime: CliRuntime): v
   const list = async (options: JsonOption) => {
     const { settings } = await runtime.services();
     const entries = settings.list();
-    emit(runtime, options, { file: settings.file, settings: entries.map(entryJson) }, () => renderList(entries));
+    emit(runtime, options, { file: settings.file, settings: entries.map(presentSetting) }, () => renderList(entries));
   };
   withJson(config).action(groupAction(list));
   withJson(config.command('list').description('every setting with its value, default and what it allows')).action(
@@ -37,7 +27,7 @@ export function registerConfigCommands(program: Command, runtime: CliRuntime): v
     const options = withGroupOptions(given, command);
     const { settings } = await runtime.services();
     const entry = await withKeyHint(async () => settings.get(key));
-    emit(runtime, options, entryJson(entry), (e) => (e.problem ? `${formatValue(e.value)}  (invalid: ${e.problem})` : formatValue(e.value)));
+    emit(runtime, options, presentSetting(entry), (e) => (e.problem ? `${formatValue(e.value)}  (invalid: ${e.problem})` : formatValue(e.value)));
   });
 
   withJson(
@@ -54,14 +44,14 @@ export function registerConfigCommands(program: Command, runtime: CliRuntime): v
     const hint = key === 'audio-device' ? 'tunes devices lists what mpv offers' : undefined;
     const { entry, unchecked } = await withKeyHint(() => settings.set(key, words.join(' ')), hint);
     if (unchecked) note(runtime, `tunes: note: ${unchecked}`);
-    emit(runtime, options, entryJson(entry), (e) => `${e.key} = ${formatValue(e.value)}${e.is_default ? ' (the default)' : ''}`);
+    emit(runtime, options, presentSetting(entry), (e) => `${e.key} = ${formatValue(e.value)}${e.is_default ? ' (the default)' : ''}`);
   });
 
   withJson(config.command('unset').description('go back to the default').argument('<key>')).action(async (key: string, given: JsonOption, command: Command) => {
     const options = withGroupOptions(given, command);
     const { settings } = await runtime.services();
     const entry = await withKeyHint(async () => settings.unset(key));
-    emit(runtime, options, entryJson(entry), (e) => `${e.key} = ${formatValue(e.value)} (the default)`);
+    emit(runtime, options, presentSetting(entry), (e) => `${e.key} = ${formatValue(e.value)} (the default)`);
   });
 }
 

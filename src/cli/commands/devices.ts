@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { terminalSafe } from '../../text/terminal-safe.js';
+import { presentAudioDevice } from '../present/settings.js';
 import { emit, terminalWidth, withJson, type JsonOption } from '../output.js';
 import type { CliRuntime } from '../runtime.js';
 import { renderTable } from './playlist-render.js';
@@ -10,7 +11,7 @@ export function registerDevicesCommand(program: Command, runtime: CliRuntime): v
     async (options: JsonOption) => {
       const { settings } = await runtime.services();
       const { devices, current } = await settings.devices();
-      const json = devices.map((d) => ({ name: d.name, description: d.description, selected: d.name === current }));
+      const json = devices.map((d) => presentAudioDevice(d, current));
       emit(runtime, options, json, (rows) =>
         [
           renderTable(

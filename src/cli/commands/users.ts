@@ -1,29 +1,13 @@
 import { Argument, type Command } from 'commander';
-import type { UserListing } from '../../domain/user.js';
 import { TunesError } from '../../errors.js';
 import { ROLES, type RemovedUser, type Role } from '../../services/auth/user-admin.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
+import { presentRemovedUser, presentUser, presentUserListing } from '../present/user.js';
 import { emit, groupAction, withGroupOptions, terminalWidth, withJson, type JsonOption } from '../output.js';
 import { canPrompt, confirm, promptNewPassword, readPasswordFromStdin } from '../prompt.js';
 import type { CliRuntime } from '../runtime.js';
 import { withUser } from './current-user.js';
 import { formatTime, plural, renderTable } from './playlist-render.js';
-
-const userJson = (user: UserListing) => ({
-  id: user.id,
-  username: user.username,
-  role: user.role,
-  created_at: user.created_at,
-  last_seen_at: user.last_seen_at,
-});
-
-const removedJson = (removed: RemovedUser) => ({
-  username: removed.user.username,
-  playlists: removed.playlists,
-  likes: removed.likes,
-  plays: removed.plays,
-  sessions: removed.sessions,
-});
 
 /** `tunes users ...`: accounts, for admins. The last admin can be neither demoted nor removed. */
 export function registerUsersCommands(program: Command, runtime: CliRuntime): void {
@@ -32,7 +16,7 @@ export function registerUsersCommands(program: Command, runtime: CliRuntime): vo
   const list = async (options: JsonOption) => {
     const { services, user } = await withUser(runtime);
     const all = await services.users.list(user);
-    emit(runtime, options, all.map(userJson), (rows) =>
+    emit(runtime, options, all.map(presentUserListing), (rows) =>
       renderTable(
         ['NAME', 'ROLE', 'CREATED', 'LAST SEEN'],
         rows.map((u) => [terminalSafe(u.username), u.role, formatTime(u.created_at), u.last_seen_at ? formatTime(u.last_seen_at) : 'never']),
@@ -58,7 +42,7 @@ export function registerUsersCommands(program: Command, runtime: CliRuntime): vo
     const { services, user } = await withUser(runtime);
     const password = options.passwordStdin ? await readPasswordFromStdin(runtime) : await promptNewPassword(runtime, 'Password: ');
     const added = await services.users.add(user, username, password, { role: options.admin ? 'admin' : 'user' });
-    emit(runtime, options, { id: added.id, username: added.username, role: added.role }, (u) => `Added ${u.username} (${u.role})`);
+    emit(runtime, options, presentUser(added), (u) => `Added ${u.username} (${u.role})`);
   });
 
   withJson(
@@ -78,7 +62,7 @@ export function registerUsersCommands(program: Command, runtime: CliRuntime): vo
       }
     }
     const removed = await services.users.remove(user, username);
-    emit(runtime, options, removedJson(removed), () => `Removed ${removed.user.username} with ${describeCounts(removed)}`);
+    emit(runtime, options, presentRemovedUser(removed), () => `Removed ${removed.user.username} with ${describeCounts(removed)}`);
   });
 
   withJson(
