@@ -174,10 +174,13 @@ describe('tunes serve', () => {
     expect(res.headers.get('content-type')).toBe('audio/mpeg');
     expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(join(music, 'beyonce halo.mp3')))).toBe(true);
 
-    // One song object: `tunes songs --json` shows what the API shows, plus the file's path.
+    // One song object: `tunes songs --json` shows what the API shows, plus the file's path (the API
+    // adds its stream_url instead, null without a token).
     const [fromCli] = JSON.parse((await runTunes(['songs', 'halo', '--json'], { home })).stdout) as Array<Record<string, unknown>>;
-    expect(fromCli).toEqual({ ...found[0], path: join(music, 'beyonce halo.mp3') });
-    expect(Object.keys(fromCli!)).toEqual([...Object.keys(found[0]!), 'path']);
+    const { stream_url: streamUrl, ...fromApi } = found[0]! as Record<string, unknown>;
+    expect(streamUrl).toBeNull();
+    expect(fromCli).toEqual({ ...fromApi, path: join(music, 'beyonce halo.mp3') });
+    expect(Object.keys(fromCli!)).toEqual([...Object.keys(fromApi), 'path']);
     served.child.kill('SIGTERM');
     expect(await served.exited).toBe(0);
   });
