@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import Conf from 'conf';
 import { TunesError } from '../errors.js';
-import { resolveConfigDir, resolveConfigFile } from './paths.js';
+import { resolveConfigDir } from './paths.js';
 
 /** What tunes keeps on this machine between commands: the session token and preferences. */
 export interface LocalConfigData {
@@ -73,18 +72,4 @@ export function openLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConf
     },
     path: store.path,
   };
-}
-
-/**
- * The stored settings read straight from the file, without loading `conf`: for the few
- * milliseconds at start-up (`tunes play` starts mpv before the rest of the CLI loads). Anything
- * unreadable counts as no settings here; the full config reports it later.
- */
-export function readStoredSettingsQuickly(env: NodeJS.ProcessEnv = process.env): Readonly<Record<string, unknown>> {
-  try {
-    const data = JSON.parse(readFileSync(resolveConfigFile(env), 'utf8')) as LocalConfigData;
-    return typeof data.settings === 'object' && data.settings !== null ? data.settings : {};
-  } catch {
-    return {};
-  }
 }

@@ -1,4 +1,4 @@
-import { readStoredSettingsQuickly } from '../../config/local-config.js';
+import { readStoredSettingsQuickly } from '../../config/settings-file.js';
 import { mpvStartSettingsOf, resolveSettings } from '../../config/settings.js';
 import { startSettingsArgs } from '../../player/mpv-start-settings.js';
 import { discardPrespawned, prespawnMpv } from '../../player/prespawn.js';
