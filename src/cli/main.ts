@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { exitCodeFor, isTunesError } from '../errors.js';
+import { terminalSafe, terminalSafeJson, terminalSafeLines } from '../text/terminal-safe.js';
 import { discardWarmTagReader, warmUpTagReader } from '../services/library/warm-start.js';
 import { discardWarmPlayer, warmUpPlayer } from '../services/playback/warm-start.js';
 
@@ -40,17 +41,18 @@ function reportError(error: unknown, json: boolean): number {
     return error.exitCode === 0 ? 0 : 2;
   }
   if (isTunesError(error)) {
+    // Messages quote what people typed and what files hold: one line each, nothing a terminal acts on.
     if (json) {
-      process.stderr.write(`${JSON.stringify({ error: { code: error.code, message: error.message } })}\n`);
+      process.stderr.write(`${terminalSafeJson({ error: { code: error.code, message: error.message } })}\n`);
     } else {
-      process.stderr.write(`tunes: ${error.message}\n`);
-      if (error.hint) process.stderr.write(`hint: ${error.hint}\n`);
+      process.stderr.write(`tunes: ${terminalSafe(error.message)}\n`);
+      if (error.hint) process.stderr.write(`hint: ${terminalSafe(error.hint)}\n`);
     }
     return exitCodeFor(error.code);
   }
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  if (json) process.stderr.write(`${JSON.stringify({ error: { code: 'internal', message: String(error) } })}\n`);
-  else process.stderr.write(`tunes: internal error: ${message}\nPlease report this at https://github.com/tunes-player/tunes/issues\n`);
+  if (json) process.stderr.write(`${terminalSafeJson({ error: { code: 'internal', message: String(error) } })}\n`);
+  else process.stderr.write(`tunes: internal error: ${terminalSafeLines(message)}\nPlease report this at https://github.com/tunes-player/tunes/issues\n`);
   return 1;
 }
 

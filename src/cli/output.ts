@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { TunesError } from '../errors.js';
+import { terminalSafeJson, terminalSafeLines } from '../text/terminal-safe.js';
 import type { CliRuntime } from './runtime.js';
 
 export interface JsonOption {
@@ -11,19 +12,32 @@ export function withJson(command: Command): Command {
   return command.option('--json', 'print one JSON document on stdout');
 }
 
-/** A command computes a plain value, then prints it either for people or as JSON. */
+/**
+ * A command computes a plain value, then prints it either for people or as JSON.
+ *
+ * The last guard for text on its way to a terminal: whatever a renderer missed, every control
+ * character but the line feed is shown as a visible stand-in (terminalSafeLines), so no ESC, C1 or
+ * bidi control reaches the screen through here. Output for people that writes escape sequences of
+ * its own (progress and status lines, the full-screen UI) does not go through emit.
+ */
 export function emit<T>(runtime: CliRuntime, options: JsonOption, value: T, human: (value: T) => string): void {
   if (options.json) {
-    runtime.stdout.write(`${JSON.stringify(value)}\n`);
+    runtime.stdout.write(`${terminalSafeJson(value)}\n`);
     return;
   }
   const text = human(value);
-  if (text) runtime.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  if (text) runtime.stdout.write(humanText(text));
 }
 
 /** Diagnostics and progress belong on stderr, never mixed into data on stdout. */
 export function note(runtime: CliRuntime, message: string): void {
-  runtime.stderr.write(`${message}\n`);
+  runtime.stderr.write(humanText(message));
+}
+
+/** Text for people, cleaned of control characters (line feeds kept) and ending its last line. */
+export function humanText(text: string): string {
+  const safe = terminalSafeLines(text);
+  return safe.endsWith('\n') ? safe : `${safe}\n`;
 }
 
 /**
@@ -32,7 +46,7 @@ export function note(runtime: CliRuntime, message: string): void {
  */
 export function formatUsageError(commanderText: string, json: boolean): string {
   const message = commanderText.trim().replace(/^error: /, '');
-  return json ? `${JSON.stringify({ error: { code: 'usage', message } })}\n` : `tunes: ${message}\nhint: run with --help for usage\n`;
+  return json ? `${terminalSafeJson({ error: { code: 'usage', message } })}\n` : humanText(`tunes: ${message}\nhint: run with --help for usage`);
 }
 
 /** Columns to lay tables out in: the terminal's, else $COLUMNS, else 100 (a pipe). */

@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import { terminalSafe } from './terminal-safe.js';
 
 /**
  * Terminal cell arithmetic shared by the CLI tables and the full-screen UI: CJK and fullwidth
@@ -6,9 +7,12 @@ import stringWidth from 'string-width';
  */
 const graphemes = new Intl.Segmenter();
 
-/** Control characters (a newline in a tag) would break rows: they become spaces. */
+/**
+ * A cell holds outside text (tags, names): line breaks and tabs would break rows, so they become a
+ * space; every other control character or sequence becomes terminalSafe's visible stand-in.
+ */
 function printable(text: string): string {
-  return text.replace(/\p{Cc}+/gu, ' ');
+  return terminalSafe(text.replace(/[\t\n\v\f\r]+/g, ' '));
 }
 
 export function cellWidth(text: string): number {

@@ -42,3 +42,16 @@ export function terminalSafeLines(text: string): string {
 export function hasUnsafeCharacters(text: string): boolean {
   return UNSAFE_TEST.test(text);
 }
+
+/** What JSON.stringify leaves raw but a terminal may act on: DEL, C1 controls, bidi formatting, U+2028/9. */
+const JSON_RAW_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]/g;
+
+/**
+ * JSON.stringify for a stream that may be a terminal (`--json` on stdout, errors on stderr). JSON
+ * already escapes C0 controls; the characters it leaves raw that a terminal would act on are written
+ * as \u escapes too. A parser reads back exactly the same value, so `--json` stays exact.
+ */
+export function terminalSafeJson(value: unknown): string {
+  const text = JSON.stringify(value) ?? 'null';
+  return text.replace(JSON_RAW_UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -34,3 +34,10 @@ describe('playlist tables', () => {
     expect(() => parseIntegers(['-2'], 'position')).toThrow('not a valid position: -2');
   });
 });
+
+describe('table cells of outside text', () => {
+  it('show ESC, C1 and bidi controls as visible stand-ins, not as what a terminal would do', () => {
+    const table = renderTable(['TITLE'], [['\x1b[2J\u009b1m\u202eevil']]);
+    expect(table.split('\n')[1]).toBe('␛[2J\ufffd1m\ufffdevil');
+  });
+});

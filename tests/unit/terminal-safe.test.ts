@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasUnsafeCharacters, terminalSafe, terminalSafeLines } from '../../src/text/terminal-safe.js';
+import { hasUnsafeCharacters, terminalSafe, terminalSafeJson, terminalSafeLines } from '../../src/text/terminal-safe.js';
 
 const CONTROL_BYTES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
@@ -39,5 +39,16 @@ describe('terminalSafeLines', () => {
   it('keeps line feeds, folds CR LF, and cleans everything else', () => {
     expect(terminalSafeLines('one\r\ntwo\n\x1b[2Jthree')).toBe('one\ntwo\n␛[2Jthree');
     expect(terminalSafeLines('a\rb')).toBe('a␍b');
+  });
+});
+
+describe('terminalSafeJson', () => {
+  it('escapes what JSON leaves raw but a terminal acts on, and parses back to the same value', () => {
+    const value = { title: 'a\u009b31mb\u202ec\u2028d\x7fe\x1b[2J', n: 1, list: ['Björk', '坂本龍一'] };
+    const text = terminalSafeJson(value);
+    expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2028\u2029]/);
+    expect(text).toContain('\\u009b');
+    expect(JSON.parse(text)).toEqual(value);
+    expect(terminalSafeJson({ plain: 'Sigur Rós' })).toBe(JSON.stringify({ plain: 'Sigur Rós' }));
   });
 });

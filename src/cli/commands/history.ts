@@ -5,6 +5,7 @@ import { wholeNumber } from '../parse-number.js';
 import { formatClock } from '../play/status-line.js';
 import { presentHistoryEntry, presentStats } from '../present/listening.js';
 import type { CliRuntime } from '../runtime.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 import { withUser } from './current-user.js';
 import { formatTime, plural, renderTable } from './playlist-render.js';
 
@@ -28,7 +29,7 @@ export function registerHistoryCommands(program: Command, runtime: CliRuntime): 
     emit(runtime, options, plays.map(presentHistoryEntry), () =>
       plays.length === 0
         ? 'No listening history yet. Play something with: tunes play'
-        : plays.map((p) => `${formatTime(p.started_at)}  ${p.song.artist} - ${p.song.title}  (${formatClock(p.ms_played)} played)`).join('\n'),
+        : plays.map((p) => `${formatTime(p.started_at)}  ${terminalSafe(`${p.song.artist} - ${p.song.title}`)}  (${formatClock(p.ms_played)} played)`).join('\n'),
     );
   });
 

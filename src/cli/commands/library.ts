@@ -5,6 +5,7 @@ import { emit, note, withJson, type JsonOption } from '../output.js';
 import { presentAddFolders, presentLibraryFolder, presentScan } from '../present/library.js';
 import { scanProgressLine } from '../progress-line.js';
 import type { CliRuntime } from '../runtime.js';
+import { hasUnsafeCharacters, terminalSafe } from '../../text/terminal-safe.js';
 import { formatTime, plural } from './playlist-render.js';
 
 interface ScanCommandOptions extends JsonOption {
@@ -86,7 +87,7 @@ export function registerLibraryCommands(program: Command, runtime: CliRuntime): 
   }
 
   function reportFailures(scan: ScanSummary): void {
-    for (const failure of scan.failures) note(runtime, `tunes: skipped ${quote(failure.path)}: ${failure.reason}`);
+    for (const failure of scan.failures) note(runtime, `tunes: skipped ${quote(failure.path)}: ${terminalSafe(failure.reason)}`);
   }
 }
 
@@ -98,7 +99,11 @@ function describeScan(s: ScanSummary): string {
   );
 }
 
-/** Paths with control characters (a newline in a file name) are shown JSON-quoted so each stays on one line. */
+/**
+ * Paths with control characters (a newline or an ESC in a file name) are shown JSON-quoted (\n,
+ * \u001b), so each stays on its line and shows what it holds; what JSON leaves raw (C1, bidi) is
+ * made visible too.
+ */
 function quote(path: string): string {
-  return /[\p{Cc}]/u.test(path) ? JSON.stringify(path) : path;
+  return hasUnsafeCharacters(path) ? terminalSafe(JSON.stringify(path)) : path;
 }

@@ -9,6 +9,7 @@ import { runPlayerOnTerminal } from '../play/interactive-player.js';
 import { formatLength } from '../play/status-line.js';
 import { presentSong } from '../present/song.js';
 import type { CliRuntime } from '../runtime.js';
+import { terminalSafe, terminalSafeJson } from '../../text/terminal-safe.js';
 
 interface PlayOptions {
   playlist?: string;
@@ -81,7 +82,7 @@ function nothingPlayable(): TunesError {
 }
 
 export function trackLine(song: SongSummary, index: number, length: number): string {
-  return `${index + 1}/${length} ${song.artist} - ${song.title} (${formatLength(song.durationMs)})`;
+  return `${index + 1}/${length} ${terminalSafe(`${song.artist} - ${song.title}`)} (${formatLength(song.durationMs)})`;
 }
 
 /** Not on a terminal: one line (or JSON object) per track as it starts; done when the queue ends. */
@@ -99,7 +100,7 @@ async function playToPipe(runtime: CliRuntime, services: Services, songs: readon
         // Every queued song came from `songs`; the summary is only a fallback, in the same names.
         const full = byId.get(song.id);
         const shown = full ? presentSong(full) : { id: song.id, title: song.title, artist: song.artist, album: song.album, duration_ms: song.durationMs };
-        runtime.stdout.write(json ? `${JSON.stringify({ event: 'track', position: index + 1, length, song: shown })}\n` : `${trackLine(song, index, length)}\n`);
+        runtime.stdout.write(json ? `${terminalSafeJson({ event: 'track', position: index + 1, length, song: shown })}\n` : `${trackLine(song, index, length)}\n`);
       } else if (event.type === 'warning') {
         note(runtime, `tunes: warning: ${event.message}`);
       } else if (event.type === 'ended') {

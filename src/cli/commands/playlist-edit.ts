@@ -4,6 +4,7 @@ import type { Services } from '../../services/container.js';
 import { MAX_PAGE_SIZE } from '../../services/catalog/catalog-service.js';
 import { emit, note, withJson, type JsonOption } from '../output.js';
 import type { CliRuntime } from '../runtime.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 import { parseInteger, parseIntegers } from '../parse-ids.js';
 import { withUser } from './current-user.js';
 import { presentPlaylistAdd, presentPlaylistMove, presentPlaylistRemove } from '../present/playlist.js';
@@ -54,7 +55,7 @@ export function registerPlaylistEditCommands(playlist: Command, runtime: CliRunt
     const { playlist: p, removed } = result;
     emit(runtime, options, presentPlaylistRemove(result), () => {
       const lines = [`Removed ${plural(removed.length, 'song')} from "${p.name}" (now ${plural(p.song_count, 'song')})`];
-      for (const e of removed) lines.push(`  ${e.position}. ${e.song.artist} - ${e.song.title}`);
+      for (const e of removed) lines.push(`  ${e.position}. ${terminalSafe(`${e.song.artist} - ${e.song.title}`)}`);
       return lines.join('\n');
     });
   });
@@ -72,7 +73,7 @@ export function registerPlaylistEditCommands(playlist: Command, runtime: CliRunt
     const { services, user } = await withUser(runtime);
     const result = await services.playlists.move(user.id, ref, from, to);
     const { playlist: p, entry } = result;
-    emit(runtime, options, presentPlaylistMove(result, from, to), () => `Moved "${entry.song.title}" from ${from} to ${to} in "${p.name}"`);
+    emit(runtime, options, presentPlaylistMove(result, from, to), () => `Moved "${terminalSafe(entry.song.title)}" from ${from} to ${to} in "${p.name}"`);
   });
 }
 

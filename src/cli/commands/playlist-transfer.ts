@@ -6,6 +6,7 @@ import { decodePlaylistBytes, IMPORT_FORMATS, type ImportFormat } from '../../se
 import { EXPORT_FORMATS, type ExportFormat } from '../../services/playlists/playlist-export.js';
 import { emit, note, withJson, type JsonOption } from '../output.js';
 import type { CliRuntime } from '../runtime.js';
+import { terminalSafe, terminalSafeLines } from '../../text/terminal-safe.js';
 import { withUser } from './current-user.js';
 import { presentPlaylist } from '../present/playlist.js';
 import { plural } from './playlist-render.js';
@@ -25,7 +26,9 @@ export function registerPlaylistTransferCommands(playlist: Command, runtime: Cli
       const from = ref === undefined ? ({ kind: 'liked' } as const) : ref;
       const { name, song_count: songCount, text } = await services.playlists.export(user.id, from, format);
       if (!options.output) {
-        runtime.stdout.write(text);
+        // On a terminal the file is read by a person: tags must not act on it. Redirected (`> x.m3u8`)
+        // or piped, it is the file itself and stays exact, like -o.
+        runtime.stdout.write(runtime.stdout.isTTY ? terminalSafeLines(text) : text);
         return;
       }
       const target = resolve(options.output);
@@ -66,7 +69,7 @@ export function registerPlaylistTransferCommands(playlist: Command, runtime: Cli
       const lines = [`Imported "${r.playlist.name}" (id ${r.playlist.id}): ${r.matched} of ${r.total} ${r.total === 1 ? "entry" : "entries"} matched`];
       if (r.unmatched.length > 0) {
         lines.push('Not matched:');
-        for (const u of r.unmatched) lines.push(`  ${u.ref}: ${u.label}`);
+        for (const u of r.unmatched) lines.push(`  ${u.ref}: ${terminalSafe(u.label)}`);
       }
       return lines.join('\n');
     });

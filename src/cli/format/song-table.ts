@@ -2,6 +2,7 @@ import type { Song } from '../../domain/song.js';
 import { lengthClock } from '../../text/clock-time.js';
 import { localDateTime } from '../../text/local-time.js';
 import { fitCells as fit } from '../../text/terminal-cells.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 
 /** m:ss (or h:mm:ss) for a duration in ms; blank when unknown. */
 export function formatDuration(ms: number | null): string {
@@ -55,7 +56,8 @@ export function renderSongDetails(song: Song): string {
     ['added', localDateTime(song.added_at)],
     ['missing since', song.missing_since === null ? null : localDateTime(song.missing_since)],
   ];
-  return fields.map(([name, value]) => `${`${name}:`.padEnd(14)} ${value ?? '-'}`).join('\n');
+  // Tags and paths come from outside: each stays on its line, with nothing a terminal acts on.
+  return fields.map(([name, value]) => `${`${name}:`.padEnd(14)} ${value === null ? '-' : terminalSafe(String(value))}`).join('\n');
 }
 
 /** ReplayGain as tags write it: "-6.48 dB (peak 0.988525)". */

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { useKeyLayer } from '../keys/key-layer.js';
 import { useTheme } from '../theme.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 
 /** A yes/no question: y or Enter confirms, n or Esc cancels. */
 export function ConfirmOverlay({ message, onYes, onNo }: { message: string; onYes(): void; onNo(): void }) {
@@ -11,7 +12,7 @@ export function ConfirmOverlay({ message, onYes, onNo }: { message: string; onYe
   });
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={theme.border} paddingX={1}>
-      <Text bold>{message}</Text>
+      <Text bold>{terminalSafe(message)}</Text>
       <Text dimColor>y / Enter: yes    n / Esc: no</Text>
     </Box>
   );

@@ -7,6 +7,7 @@ import { useTheme } from '../theme.js';
 import { initialListState, listReducer } from '../widgets/list/list-state.js';
 import { commandForKey } from '../keys/key-map.js';
 import { keyName } from '../keys/key-name.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 
 export type PickerChoice = { kind: 'playlist'; playlist: PlaylistItem } | { kind: 'new' };
 
@@ -38,7 +39,7 @@ export function PlaylistPicker({ playlists, songTitle, height, width, onPick, on
   });
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={theme.border} paddingX={1} width={Math.min(width, 60)}>
-      <Text bold wrap="truncate">Add “{songTitle}” to:</Text>
+      <Text bold wrap="truncate">Add “{terminalSafe(songTitle)}” to:</Text>
       {choices.slice(list.top, list.top + rows).map((choice, i) => {
         const selected = list.top + i === list.cursor;
         const label = choice.kind === 'new' ? '+ New playlist…' : `${choice.playlist.name} (${choice.playlist.songCount})`;

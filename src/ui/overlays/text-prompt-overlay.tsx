@@ -3,6 +3,7 @@ import { TextField } from '../widgets/text-input/text-field.js';
 import { useTextField } from '../widgets/text-input/use-text-input.js';
 import { useKeyLayer } from '../keys/key-layer.js';
 import { useTheme } from '../theme.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 
 export interface TextPromptProps {
   title: string;
@@ -24,12 +25,12 @@ export function TextPromptOverlay({ title, initial = '', error, busy, onSubmit, 
   const { state } = field;
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={theme.border} paddingX={1}>
-      <Text bold>{title}</Text>
+      <Text bold>{terminalSafe(title)}</Text>
       <Text>
         {'> '}
         <TextField state={state} focused={!busy} />
       </Text>
-      {error ? <Text color={theme.error}>{error}</Text> : null}
+      {error ? <Text color={theme.error}>{terminalSafe(error)}</Text> : null}
       {busy ? <Text color={theme.accent}>{busy}</Text> : <Text dimColor>Enter: ok    Esc: cancel</Text>}
     </Box>
   );

@@ -6,6 +6,7 @@ import type { UiAccount } from '../ports.js';
 import { useTheme } from '../theme.js';
 import { TextField } from '../widgets/text-input/text-field.js';
 import { useTextField } from '../widgets/text-input/use-text-input.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 
 type Mode = 'login' | 'register';
 type Field = 'username' | 'password' | 'repeat';
@@ -107,7 +108,7 @@ export function LoginScreen({ account, onLoggedIn, onQuit, width, height }: {
         {row('username', 'Username', <TextField state={username.state} focused={field === 'username' && !busy} />)}
         {row('password', 'Password', <TextField state={password.state} focused={field === 'password' && !busy} mask />)}
         {mode === 'register' ? row('repeat', 'Repeat', <TextField state={repeat.state} focused={field === 'repeat' && !busy} mask />) : null}
-        {error ? <Text color={theme.error}>✗ {error}</Text> : null}
+        {error ? <Text color={theme.error}>✗ {terminalSafe(error)}</Text> : null}
         {busy ? <Text dimColor>{mode === 'login' ? 'logging in…' : 'creating account…'}</Text> : null}
         <Text dimColor>Enter: next/submit  Tab: field</Text>
         <Text dimColor>Ctrl-R: {mode === 'login' ? 'register instead' : 'log in instead'}  Esc: quit</Text>

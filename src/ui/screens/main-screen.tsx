@@ -22,6 +22,7 @@ import { breadcrumb, currentView, initialNavigation, navigationReducer, sidebarE
 import type { Overlay } from './overlay-state.js';
 import { OverlayHost } from './overlay-host.js';
 import { runCommand } from './run-command.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 
 /** Below this width the sidebar is not shown beside the list; focusing it shows it instead of the list. */
 export const SIDEBAR_COLLAPSE_COLUMNS = 80;
@@ -149,7 +150,7 @@ export function MainScreen({ services, user, onQuit }: { services: UiServices; u
             ) : showEmptyLibrary ? (
               <EmptyLibrary user={user} />
             ) : list.error ? (
-              <Text color={theme.error}>✗ {list.error}</Text>
+              <Text color={theme.error}>✗ {terminalSafe(list.error)}</Text>
             ) : (
               <VirtualList state={list.state} rowAt={list.rowAt} width={listWidth} focused={nav.focus === 'list'} loading={list.loading}
                 emptyText={view.kind === 'songs' && view.query ? `no songs match “${view.query}”` : 'nothing here yet'}
@@ -160,7 +161,7 @@ export function MainScreen({ services, user, onQuit }: { services: UiServices; u
       </Box>
       <NowPlayingBar player={services.player} width={columns} />
       <Text wrap="truncate" color={notice?.isError ? theme.error : theme.muted} dimColor={!notice}>
-        {notice ? notice.text : hint}
+        {notice ? terminalSafe(notice.text) : hint}
       </Text>
     </Box>
   );

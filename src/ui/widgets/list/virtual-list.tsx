@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import type { ListState } from './list-state.js';
+import { terminalSafe } from '../../../text/terminal-safe.js';
 
 export interface VirtualListProps<Row> {
   state: ListState;
@@ -17,7 +18,7 @@ export function VirtualList<Row>({ state, rowAt, renderRow, width, focused, empt
   if (state.count === 0) {
     return (
       <Box height={state.height} flexDirection="column">
-        <Text dimColor>{loading ? 'loading…' : emptyText}</Text>
+        <Text dimColor>{loading ? 'loading…' : terminalSafe(emptyText)}</Text>
       </Box>
     );
   }
