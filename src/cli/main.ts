@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { exitCodeFor, isTunesError } from '../errors.js';
+import { outputFailureLine, watchOutput } from './output-faults.js';
 import { terminalSafe, terminalSafeJson, terminalSafeLines } from '../text/terminal-safe.js';
 import { discardWarmTagReader, warmUpTagReader } from '../services/library/warm-start.js';
 import { discardWarmPlayer, warmUpPlayer } from '../services/playback/warm-start.js';
@@ -11,18 +12,29 @@ async function main(argv: string[]): Promise<number> {
   // `tunes library add` (a first scan, usually) starts a tag-reading thread the same way.
   if (commandName(argv) === 'library' && argv[argv.indexOf('library') + 1] === 'add') warmUpTagReader();
   const json = argv.includes('--json');
+  const output = watchOutput(process.stdout, process.stderr);
   const { createProgram } = await import('./program.js');
   const { program, runtime } = createProgram({ json });
+  let code: number;
   try {
     await program.parseAsync(argv);
-    return 0;
+    code = 0;
   } catch (error) {
-    return reportError(error, json);
+    code = reportError(error, json);
   } finally {
     await runtime.close();
     await discardWarmPlayer();
     await discardWarmTagReader();
   }
+  await output.settle();
+  const fault = output.fault();
+  // The reader went away (`| head`): nothing is wrong. Output that could not be written is exit 6.
+  if (fault?.kind === 'closed') return 0;
+  if (fault?.kind === 'failed') {
+    process.stderr.write(outputFailureLine(fault));
+    return 6;
+  }
+  return code;
 }
 
 /** The subcommand named in argv (skipping global options such as `--db <path>`). */
