@@ -1,11 +1,14 @@
 import type { Command } from 'commander';
-import { SONG_SORTS, type SongSort } from '../../services/catalog/catalog-service.js';
+import { DEFAULT_PAGE_SIZE, SONG_SORTS, type SongSort } from '../../services/catalog/catalog-service.js';
 import { TunesError } from '../../errors.js';
 import { renderSongDetails, renderSongTable } from '../format/song-table.js';
 import { emit, terminalWidth, withJson, type JsonOption } from '../output.js';
 import { presentSong } from '../present/song.js';
 import { wholeNumber } from '../parse-number.js';
+import { parseIntegers } from '../parse-ids.js';
+import type { Song } from '../../domain/song.js';
 import type { CliRuntime } from '../runtime.js';
+import { plural } from './playlist-render.js';
 
 interface SongsOptions extends JsonOption {
   artist?: string;
@@ -33,7 +36,7 @@ export function registerSongsCommands(program: Command, runtime: CliRuntime): vo
   ).action(async (words: string[], options: SongsOptions) => {
     const services = await runtime.services();
     const query = words.join(' ');
-    const page = await services.catalog.listSongs({
+    const listing = {
       query: query === '' ? undefined : query,
       artist: options.artist,
       album: options.album,
@@ -41,27 +44,43 @@ export function registerSongsCommands(program: Command, runtime: CliRuntime): vo
       sort: options.sort,
       limit: options.limit,
       page: options.page,
-    });
+    };
+    const page = await services.catalog.listSongs(listing);
     const unfiltered = query === '' && !options.artist && !options.album && !options.genre;
-    const empty = page.songs.length === 0 && unfiltered && (options.page ?? 1) === 1;
+    const pageNumber = options.page ?? 1;
+    const empty = page.songs.length === 0 && unfiltered && pageNumber === 1;
     const libraryEmpty = empty && (await services.catalog.countSongs()) === 0;
     const list = page.songs;
+    // Past the last page: say where the last page is (counting is only paid for on this path).
+    const total = list.length === 0 && pageNumber > 1 && !options.json ? await services.catalog.countMatching({ ...listing, page: undefined }) : 0;
     emit(runtime, options, list.map(presentSong), () => {
       if (libraryEmpty) return EMPTY_LIBRARY;
+      if (total > 0) {
+        const last = Math.ceil(total / (options.limit ?? DEFAULT_PAGE_SIZE));
+        return `Page ${pageNumber} is past the end: ${plural(total, 'song')}, so the last page is ${last} (--page ${last}).`;
+      }
       if (list.length === 0) return query === '' ? 'No songs match.' : `No songs match "${query}".`;
       const table = renderSongTable(list, terminalWidth(runtime));
       return page.nextCursor ? `${table}\nmore: --page ${(options.page ?? 1) + 1}` : table;
     });
   });
 
-  withJson(songs.command('show').description('print every field of one song').argument('<id>', 'song id')).action(
-    async (id: string, _options: JsonOption, command: Command) => {
-      const songId = wholeNumber('song id')(id);
-      const song = await (await runtime.services()).catalog.getSong(songId);
-      // `songs` has --json too, and commander gives a flag to the parent when both define it.
-      emit(runtime, command.optsWithGlobals<JsonOption>(), presentSong(song), () => renderSongDetails(song));
-    },
-  );
+  withJson(
+    songs
+      .command('show')
+      .description('print every field of songs (one JSON object for one id, an array for several)')
+      .argument('<id...>', 'song ids'),
+  ).action(async (ids: string[], _options: JsonOption, command: Command) => {
+    const songIds = parseIntegers(ids, 'song id');
+    const bad = songIds.findIndex((id) => id < 1);
+    if (bad >= 0) throw new TunesError('invalid_input', `not a valid song id: ${ids[bad]!.trim()}`);
+    const { catalog } = await runtime.services();
+    const found: Song[] = [];
+    for (const id of songIds) found.push(await catalog.getSong(id));
+    const value = found.length === 1 ? presentSong(found[0]!) : found.map(presentSong);
+    // `songs` has --json too, and commander gives a flag to the parent when both define it.
+    emit(runtime, command.optsWithGlobals<JsonOption>(), value, () => found.map(renderSongDetails).join('\n\n'));
+  });
 }
 
 function parseSort(value: string): SongSort {

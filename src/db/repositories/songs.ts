@@ -75,6 +75,14 @@ export interface OrderedPageRequest {
 }
 
 /** Visible songs in a fixed order, optionally restricted to FTS matches. */
+/** How many visible songs a listing holds (an FTS match and filters, as listSongsOrdered takes them). */
+export async function countMatchingSongs(db: Db, request: { match: string | undefined; filters: SongFilters }): Promise<number> {
+  const conditions = [sql`s.missing_since is null`, ...filterConditions(request.filters)];
+  if (request.match !== undefined) conditions.push(sql`s.id in (select rowid from songs_fts where songs_fts match ${request.match})`);
+  const { rows } = await sql<{ n: number }>`select count(*) as n from songs s where ${whereAll(conditions)}`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
 export async function listSongsOrdered(db: Db, request: OrderedPageRequest): Promise<Song[]> {
   const conditions = [sql`s.missing_since is null`, ...filterConditions(request.filters)];
   if (request.match !== undefined) {

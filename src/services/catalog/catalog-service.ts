@@ -3,6 +3,7 @@ import { TunesError } from '../../errors.js';
 import type { Database } from '../../db/schema.js';
 import type { Song } from '../../domain/song.js';
 import {
+  countMatchingSongs,
   countVisibleSongs,
   findSongById,
   findSongsByIds,
@@ -73,6 +74,8 @@ export interface CatalogService {
   getSongs(ids: readonly number[]): Promise<Song[]>;
   /** How many songs are visible (not missing). */
   countSongs(): Promise<number>;
+  /** How many songs a listing holds in all its pages (the query's words and filters; paging ignored). */
+  countMatching(query: SongQuery): Promise<number>;
 }
 
 export function createCatalogService({ db }: { db: Kysely<Database> }): CatalogService {
@@ -100,6 +103,14 @@ export function createCatalogService({ db }: { db: Kysely<Database> }): CatalogS
     },
 
     countSongs: () => countVisibleSongs(db),
+
+    async countMatching(query) {
+      const { filters } = validate({ ...query, page: undefined, cursor: undefined });
+      const searching = query.query !== undefined && query.query.trim() !== '';
+      const match = searching ? toMatchExpression(query.query ?? '') : undefined;
+      if (searching && match === undefined) return 0;
+      return countMatchingSongs(db, { match, filters });
+    },
   };
 }
 
