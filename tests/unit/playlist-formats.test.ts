@@ -156,3 +156,32 @@ describe('match keys on the fast path', () => {
     expect(matchKey('Hálo')).toBe('halo');
   });
 });
+
+describe('XSPF that is not well-formed', () => {
+  it('refuses bad character references and unknown entities with the place they are at', () => {
+    for (const bad of ['&#0;', '&#xD800;', '&#x110000;', '&#x1b;', '&nbsp;', '&#xZZ;']) {
+      const xml = `<playlist><title>a${bad}b</title><trackList><track><location>x.mp3</location></track></trackList></playlist>`;
+      let error: unknown;
+      try {
+        parseXspf(xml);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error, bad).toBeInstanceOf(TunesError);
+      expect((error as TunesError).code, bad).toBe('invalid_input');
+      expect((error as TunesError).message, bad).toMatch(/^not a valid XSPF file: 1:\d+: /);
+    }
+  });
+
+  it('refuses tracks that never close, whatever their number, without expanding DTD entities', () => {
+    const unclosed = `<playlist><trackList>${'<track><location>a</location>'.repeat(28_000)}`;
+    expect(() => parseXspf(unclosed)).toThrow(/unclosed tag/);
+    const laughs = '<!DOCTYPE playlist [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><playlist><title>&b;</title></playlist>';
+    expect(() => parseXspf(laughs)).toThrow(/undefined entity/);
+  });
+
+  it('writes only what XML can hold, so an export always reads back', () => {
+    const xml = writeXspf({ name: 'x\uffff\ud800y\x01', description: null, songs: [] });
+    expect(parseXspf(xml).name).toBe('xy');
+  });
+});

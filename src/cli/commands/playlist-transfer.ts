@@ -1,9 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, statSync, writeFileSync, type ReadStream } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { TunesError } from '../../errors.js';
 import { decodePlaylistBytes, IMPORT_FORMATS, type ImportFormat } from '../../services/playlists/formats/detect-format.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../../services/playlists/playlist-export.js';
+import { MAX_PLAYLIST_FILE_BYTES } from '../../services/playlists/playlist-import.js';
 import { emit, note, withJson, type JsonOption } from '../output.js';
 import type { CliRuntime } from '../runtime.js';
 import { terminalSafe, terminalSafeLines } from '../../text/terminal-safe.js';
@@ -50,7 +51,7 @@ export function registerPlaylistTransferCommands(playlist: Command, runtime: Cli
   ).action(async (file: string, options: JsonOption & { name?: string; format?: ImportFormat }) => {
     const fromStdin = file === '-';
     const sourcePath = fromStdin ? undefined : resolve(file);
-    const bytes = sourcePath === undefined ? await readAll(runtime.stdin) : readPlaylistFile(sourcePath);
+    const bytes = sourcePath === undefined ? await readBounded(runtime.stdin, 'standard input') : await readPlaylistFile(sourcePath);
     const { services, user } = await withUser(runtime);
     const result = await services.playlists.import(user.id, {
       text: decodePlaylistBytes(bytes),
@@ -84,16 +85,41 @@ function formatFromName(file: string | undefined): ExportFormat | undefined {
   return undefined;
 }
 
-function readPlaylistFile(path: string): Buffer {
+async function readPlaylistFile(path: string): Promise<Buffer> {
+  let size: number;
   try {
-    return readFileSync(path);
+    const info = statSync(path);
+    if (info.isDirectory()) throw new TunesError('invalid_input', `${path} is a folder, not a playlist file`);
+    size = info.isFile() ? info.size : 0;
   } catch (error) {
+    if (error instanceof TunesError) throw error;
+    throw new TunesError('io', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  // A regular file's size says it at once; anything else (a pipe, a device) is cut off while read.
+  if (size > MAX_PLAYLIST_FILE_BYTES) throw tooLarge(path);
+  try {
+    return await readBounded(createReadStream(path), path);
+  } catch (error) {
+    if (error instanceof TunesError) throw error;
     throw new TunesError('io', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }
 
-async function readAll(stream: NodeJS.ReadStream): Promise<Buffer> {
+/** Everything `stream` holds, up to the size a playlist file may have. */
+async function readBounded(stream: NodeJS.ReadableStream, what: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  let total = 0;
+  for await (const chunk of stream) {
+    total += (chunk as Buffer).length;
+    if (total > MAX_PLAYLIST_FILE_BYTES) {
+      (stream as Partial<ReadStream>).destroy?.();
+      throw tooLarge(what);
+    }
+    chunks.push(Buffer.from(chunk as Buffer));
+  }
   return Buffer.concat(chunks);
+}
+
+function tooLarge(what: string): TunesError {
+  return new TunesError('invalid_input', `${what} is too large for a playlist file (at most ${MAX_PLAYLIST_FILE_BYTES / 1024 / 1024} MB)`);
 }

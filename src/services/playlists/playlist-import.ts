@@ -7,6 +7,7 @@ import { writeTransaction } from '../../db/write-transaction.js';
 import { detectFormat, parsePlaylistFile, type ImportFormat } from './formats/detect-format.js';
 import type { PlaylistFileEntry } from './formats/playlist-file.js';
 import { matchEntries } from './import-matcher.js';
+import { isAudioFileName } from '../library/audio-files.js';
 import type { PlaylistSummary } from '../../domain/playlist.js';
 
 export interface ImportInput {
@@ -43,11 +44,15 @@ export type CreateImported = (
   songIds: number[],
 ) => Promise<PlaylistSummary>;
 
+/** Playlist files larger than this are refused (a 100,000-song M3U is about 10 MB). */
+export const MAX_PLAYLIST_FILE_BYTES = 32 * 1024 * 1024;
+
 export async function importPlaylist(db: Kysely<Database>, input: ImportInput, create: CreateImported): Promise<ImportResult> {
+  const what = input.sourcePath ? basename(input.sourcePath) : 'the playlist file';
+  requirePlaylistText(input, what);
   const format = input.format ?? detectFormat(input.text, input.sourcePath);
   const parsed = parsePlaylistFile(input.text, format);
   const name = input.name ?? parsed.name ?? defaultName(input.sourcePath);
-  const what = input.sourcePath ? basename(input.sourcePath) : 'the playlist file';
   if (parsed.entries.length === 0) {
     throw new TunesError('not_found', `${what} has no entries; no playlist created`);
   }
@@ -79,6 +84,19 @@ export async function importPlaylist(db: Kysely<Database>, input: ImportInput, c
     }
     return { playlist, format, total: parsed.entries.length, matched: songIds.length, unmatched };
   });
+}
+
+/** An audio file, a binary file or a huge one is not a playlist: say so before parsing it. */
+function requirePlaylistText(input: ImportInput, what: string): void {
+  const formats = 'M3U/M3U8, XSPF or tunes JSON';
+  if (input.sourcePath && isAudioFileName(input.sourcePath)) {
+    throw new TunesError('invalid_input', `${what} is an audio file, not a playlist file (${formats})`);
+  }
+  if (input.text.includes('\u0000')) throw new TunesError('invalid_input', `${what} is not a playlist file (${formats}): it holds binary data`);
+  // Decoded text: a UTF-16 unit per byte at most, so this never lets more than the cap through.
+  if (input.text.length > MAX_PLAYLIST_FILE_BYTES) {
+    throw new TunesError('invalid_input', `${what} is too large for a playlist file (at most ${MAX_PLAYLIST_FILE_BYTES / 1024 / 1024} MB)`);
+  }
 }
 
 function defaultName(sourcePath: string | undefined): string {

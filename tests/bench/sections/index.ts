@@ -2,6 +2,7 @@ import type { BenchSection } from '../lib/measure.js';
 import { cliStartupSection } from './cli-startup.js';
 import { libraryScanSection } from './library-scan.js';
 import { playbackSection } from './playback.js';
+import { playlistFilesSection } from './playlist-files.js';
 import { playlistsSection } from './playlists.js';
 import { searchSection } from './search.js';
 import { serverSection } from './server.js';
@@ -18,6 +19,7 @@ export const sections: BenchSection[] = [
   cliStartupSection,
   searchSection,
   playlistsSection,
+  playlistFilesSection,
   playbackSection,
   serverSection,
   serverGuardSection,

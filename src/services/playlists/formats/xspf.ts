@@ -1,60 +1,79 @@
 import { pathToFileURL } from 'node:url';
+import { SaxesParser } from 'saxes';
 import { TunesError } from '../../../errors.js';
 import type { ExportInput, ParsedPlaylistFile, PlaylistFileEntry } from './playlist-file.js';
 
 /**
- * Reads XSPF (https://xspf.org/spec). Only the handful of elements a playlist needs are read, so a
- * small tolerant scanner does instead of a full XML parser: element names may carry a namespace
- * prefix, text may be CDATA or use entities.
+ * Reads XSPF (https://xspf.org/spec) with saxes, a strict streaming XML parser: one pass over the
+ * text whatever its shape (the old pattern-matching reader took 17.6 s on 0.84 MB of unclosed
+ * tracks), well-formedness checked, entities and character references decoded (a malformed or
+ * unknown one is an error, exit 2). No DTD entity is ever expanded. Element names are matched
+ * without their namespace prefix, as players write both `<playlist xmlns=...>` and `<x:playlist>`.
  */
 export function parseXspf(text: string): ParsedPlaylistFile {
-  const body = text.replace(/^\uFEFF/, '').replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' '));
-  if (!/<(?:[\w-]+:)?playlist[\s>]/.test(body)) {
-    throw new TunesError('invalid_input', 'not an XSPF playlist: no <playlist> element');
-  }
   const result: ParsedPlaylistFile = { entries: [] };
-  const trackList = /<(?:[\w-]+:)?trackList\b[^>]*>/.exec(body);
-  const head = trackList ? body.slice(0, trackList.index) : body;
-  const name = childText(head, 'title');
-  if (name) result.name = name;
-  const description = childText(head, 'annotation');
-  if (description) result.description = description;
-
-  const trackPattern = /<(?:[\w-]+:)?track\b[^>]*>([\s\S]*?)<\/(?:[\w-]+:)?track>/g;
-  let number = 0;
-  for (const match of body.matchAll(trackPattern)) {
-    number += 1;
-    const track = match[1] ?? '';
-    const entry: PlaylistFileEntry = { ref: `track ${number}`, locationKind: 'uri' };
-    const location = childText(track, 'location');
-    if (location) entry.location = location;
-    const creator = childText(track, 'creator');
-    if (creator) entry.artist = creator;
-    const title = childText(track, 'title');
-    if (title) entry.title = title;
-    const duration = Number(childText(track, 'duration'));
-    if (Number.isFinite(duration) && duration > 0) entry.durationMs = Math.round(duration);
-    result.entries.push(entry);
-  }
+  const parser = new SaxesParser({ position: true });
+  const path: string[] = [];
+  let buffer = '';
+  let entry: PlaylistFileEntry | undefined;
+  let sawPlaylist = false;
+  parser.on('error', (error) => {
+    throw new TunesError('invalid_input', `not a valid XSPF file: ${error.message.replace(/\.$/, '')}`);
+  });
+  parser.on('opentag', (tag) => {
+    const name = localName(tag.name);
+    if (path.length === 0) {
+      if (name !== 'playlist') throw notXspf();
+      sawPlaylist = true;
+    }
+    path.push(name);
+    buffer = '';
+    if (isAt(path, TRACK)) entry = { ref: `track ${result.entries.length + 1}`, locationKind: 'uri' };
+  });
+  parser.on('text', (chunk) => (buffer += chunk));
+  parser.on('cdata', (chunk) => (buffer += chunk));
+  parser.on('closetag', () => {
+    const value = buffer.trim();
+    buffer = '';
+    if (isAt(path, TRACK) && entry) {
+      result.entries.push(entry);
+      entry = undefined;
+    } else if (entry && path.length === TRACK.length + 1 && isAt(path.slice(0, -1), TRACK) && value !== '') {
+      readTrackField(entry, path.at(-1)!, value);
+    } else if (path.length === 2 && value !== '') {
+      if (path[1] === 'title') result.name ??= value;
+      else if (path[1] === 'annotation') result.description ??= value;
+    }
+    path.pop();
+  });
+  parser.write(text.replace(/^\uFEFF/, '')).close();
+  if (!sawPlaylist) throw notXspf();
   return result;
 }
 
-function childText(xml: string, element: string): string | undefined {
-  const pattern = new RegExp(`<(?:[\\w-]+:)?${element}\\b[^>]*?(?:/>|>([\\s\\S]*?)</(?:[\\w-]+:)?${element}>)`);
-  const match = pattern.exec(xml);
-  if (!match || match[1] === undefined) return undefined;
-  const text = decodeXmlText(match[1]).trim();
-  return text === '' ? undefined : text;
+const TRACK = ['playlist', 'trackList', 'track'];
+
+function isAt(path: readonly string[], wanted: readonly string[]): boolean {
+  return path.length === wanted.length && path.every((name, i) => name === wanted[i]);
 }
 
-export function decodeXmlText(raw: string): string {
-  return raw.replace(/<!\[CDATA\[([\s\S]*?)\]\]>|&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (whole, cdata, entity) => {
-    if (cdata !== undefined) return cdata as string;
-    const name = (entity as string).toLowerCase();
-    if (name.startsWith('#x')) return String.fromCodePoint(parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
-    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name] ?? whole;
-  });
+function localName(name: string): string {
+  return name.slice(name.indexOf(':') + 1);
+}
+
+/** The first of each field counts (the spec allows several locations: the first is preferred). */
+function readTrackField(entry: PlaylistFileEntry, field: string, value: string): void {
+  if (field === 'location') entry.location ??= value;
+  else if (field === 'creator') entry.artist ??= value;
+  else if (field === 'title') entry.title ??= value;
+  else if (field === 'duration' && entry.durationMs === undefined) {
+    const duration = Number(value);
+    if (Number.isFinite(duration) && duration > 0) entry.durationMs = Math.round(duration);
+  }
+}
+
+function notXspf(): TunesError {
+  return new TunesError('invalid_input', 'not an XSPF playlist: no <playlist> element');
 }
 
 export function escapeXml(text: string): string {
@@ -63,7 +82,8 @@ export function escapeXml(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+    // What XML 1.0 cannot hold at all, not even as a character reference: the file would not parse.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
 }
 
 export function writeXspf({ name, description, songs }: ExportInput): string {
