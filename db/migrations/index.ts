@@ -6,6 +6,7 @@ import * as playlistsLikes from './0004-playlists-likes.js';
 import * as plays from './0005-plays.js';
 import * as searchPrefixOne from './0006-search-prefix-one.js';
 import * as accountsSecrets from './0009-accounts-secrets.js';
+import * as playlistNameFold from './0010-playlist-name-fold.js';
 
 /**
  * Every migration, in order. A static list (not a folder read at run time) so the build and
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005-plays': plays,
   '0006-search-prefix-one': searchPrefixOne,
   '0009-accounts-secrets': accountsSecrets,
+  '0010-playlist-name-fold': playlistNameFold,
 };

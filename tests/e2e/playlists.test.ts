@@ -88,7 +88,7 @@ describe('tunes playlist', () => {
     await runTunes(['playlist', 'create', 'Mix'], { home });
     await runTunes(['playlist', 'add', 'Mix', song], { home });
     const cases: Array<[string[], number, string]> = [
-      [['playlist', 'create', 'MIX'], 5, 'tunes: you already have a playlist named "MIX"\nhint: names are compared ignoring case\n'],
+      [['playlist', 'create', 'MIX'], 5, 'tunes: you already have a playlist named "Mix" (the same name as "MIX")\nhint: names are compared ignoring case, accents and quote styles\n'],
       [['playlist', 'create', '   '], 2, 'tunes: playlist name must not be blank\n'],
       [['playlist', 'create', 'x'.repeat(101)], 2, 'tunes: playlist name must be 1-100 characters (got 101)\n'],
       [['playlist', 'show', 'nope'], 4, 'tunes: no playlist "nope"\nhint: run `tunes playlist list` to see your playlists\n'],

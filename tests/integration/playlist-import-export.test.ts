@@ -55,7 +55,7 @@ describe('playlist import and export (service)', () => {
     await playlists.create(alice.id, 'Mine');
     const text = `${songs[0]!.path}\n`;
     expect(await errorOf(playlists.import(alice.id, { text, sourcePath: join(music, 'MINE.m3u') }))).toBe(
-      'conflict: you already have a playlist named "MINE"',
+      'conflict: you already have a playlist named "Mine" (the same name as "MINE")',
     );
     expect(await errorOf(playlists.import(alice.id, { text, sourcePath: join(music, 'x.m3u'), name: ' ' }))).toBe(
       'invalid_input: playlist name must not be blank',

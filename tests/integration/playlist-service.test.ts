@@ -14,11 +14,18 @@ describe('playlist service', () => {
     const { playlists, alice, bob } = await playlistSetup();
     const created = await playlists.create(alice.id, '  Road Trip  ', { description: 'summer' });
     expect(created).toMatchObject({ name: 'Road Trip', description: 'summer', song_count: 0, duration_ms: 0 });
-    expect(await errorOf(playlists.create(alice.id, 'road trip'))).toBe('conflict: you already have a playlist named "road trip"');
+    expect(await errorOf(playlists.create(alice.id, 'road trip'))).toBe(
+      'conflict: you already have a playlist named "Road Trip" (the same name as "road trip")',
+    );
     expect(await errorOf(playlists.create(alice.id, 'ROAD TRIP '))).toMatch(/^conflict:/);
     // case folding beyond ASCII
     await playlists.create(alice.id, 'Été');
     expect(await errorOf(playlists.create(alice.id, 'éTÉ'))).toMatch(/^conflict:/);
+    // accents, typographic quotes and runs of spaces too, like every other name
+    expect(await errorOf(playlists.create(alice.id, 'ete'))).toMatch(/^conflict: .*"Été"/);
+    await playlists.create(alice.id, 'Don’t  Stop');
+    expect(await errorOf(playlists.create(alice.id, "don't stop"))).toMatch(/^conflict:/);
+    expect((await playlists.get(alice.id, "DON'T STOP")).name).toBe('Don’t  Stop');
     // another user may use the same name
     await expect(playlists.create(bob.id, 'road trip')).resolves.toMatchObject({ name: 'road trip' });
   });
@@ -125,7 +132,9 @@ describe('playlist service', () => {
     const renamed = await playlists.rename(alice.id, 'old', 'New name');
     expect(renamed).toMatchObject({ id: p.id, name: 'New name', updated_at: '2026-03-01T12:01:00.000Z' });
     await expect(playlists.rename(alice.id, 'new name', 'NEW NAME')).resolves.toMatchObject({ name: 'NEW NAME' });
-    expect(await errorOf(playlists.rename(alice.id, 'new name', 'other'))).toBe('conflict: you already have a playlist named "other"');
+    expect(await errorOf(playlists.rename(alice.id, 'new name', 'other'))).toBe(
+      'conflict: you already have a playlist named "Other" (the same name as "other")',
+    );
     const deleted = await playlists.delete(alice.id, 'NEW name');
     expect(deleted.id).toBe(p.id);
     expect(await errorOf(playlists.get(alice.id, String(p.id)))).toBe(`not_found: no playlist "${p.id}"`);

@@ -1,4 +1,5 @@
 import { TunesError } from '../../errors.js';
+import { fold } from '../../text/fold.js';
 
 export const MAX_NAME_LENGTH = 100;
 export const MAX_DESCRIPTION_LENGTH = 1000;
@@ -27,9 +28,20 @@ export function validateDescription(raw: string | undefined): string | null {
   return description;
 }
 
-/** What names are compared by: "Road Trip", "road trip " and "ROAD TRIP" are one name. */
+/**
+ * What names are compared by, like every other name in tunes: case and accents ignored (src/text/
+ * fold.ts), typographic apostrophes, quotes and dashes taken as the plain ones, runs of spaces as
+ * one. "Café Mix", "cafe  mix" and "CAFE MIX" are one name; so are "Don’t Stop" and "don't stop".
+ * The unique index on (owner_id, name_key) holds these keys: changing this function needs a
+ * migration that recomputes them (0010 holds a frozen copy of this one).
+ */
 export function nameKey(name: string): string {
-  return name.trim().normalize('NFC').toLowerCase();
+  return fold(name.normalize('NFC'))
+    .replace(/[\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function requirePositiveIds(ids: number[], what: string): number[] {

@@ -134,7 +134,7 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
         try {
           await playlists.renamePlaylist(trx, id, name, nameKey(name), now());
         } catch (error) {
-          if (isUniqueViolation(error)) throw nameTaken(name);
+          if (isUniqueViolation(error)) throw await nameTaken(trx, userId, name);
           throw error;
         }
         return summaryOf(trx, id);
@@ -209,13 +209,16 @@ async function insertNamed(
   try {
     return await playlists.insertPlaylist(trx, { ...values, nameKey: nameKey(values.name) });
   } catch (error) {
-    if (isUniqueViolation(error)) throw nameTaken(values.name);
+    if (isUniqueViolation(error)) throw await nameTaken(trx, values.ownerId, values.name);
     throw error;
   }
 }
 
-function nameTaken(name: string): TunesError {
-  return new TunesError('conflict', `you already have a playlist named "${name}"`, 'names are compared ignoring case');
+/** Names the playlist already holding the name, which may be spelt differently ("Café Mix" for "cafe mix"). */
+async function nameTaken(trx: Kysely<Database>, ownerId: number, name: string): Promise<TunesError> {
+  const existing = (await playlists.findOwnedByNameKey(trx, ownerId, nameKey(name)))?.name ?? name;
+  const spelt = existing === name ? '' : ` (the same name as "${name}")`;
+  return new TunesError('conflict', `you already have a playlist named "${existing}"${spelt}`, 'names are compared ignoring case, accents and quote styles');
 }
 
 async function requireSongs(trx: Kysely<Database>, songIds: number[]): Promise<void> {
