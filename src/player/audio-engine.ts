@@ -10,6 +10,7 @@ import {
   type ReplayGainMode,
   type StoredReplayGain,
 } from './mpv-start-settings.js';
+import { REFUSED_URL, refusalOf } from './playable-path.js';
 
 /** Entry ids stay unique across mpv restarts (mpv numbers its playlist entries from 1 each time). */
 export type EntryId = number;
@@ -54,6 +55,8 @@ export class AudioEngine {
   private muted = false;
   private shuttingDown = false;
   private replayGainMode: ReplayGainMode = 'off';
+  /** Entries given REFUSED_URL instead of their path, with the reason their end reports. */
+  private readonly refused = new Map<EntryId, string>();
 
   constructor(private readonly options: AudioEngineOptions) {}
 
@@ -86,7 +89,10 @@ export class AudioEngine {
     const gen = this.generation;
     // A per-file option applies to this entry only, so the preloaded next one still starts at 0.
     const options = { ...replayGainFileOptions(this.replayGainMode, replayGain), ...(startSeconds > 0 ? { start: String(startSeconds) } : {}) };
-    return toEntryId(gen, await mpv.connection.namedCommand('loadfile', { url: path, flags: 'replace', options }));
+    const refusal = refusalOf(path);
+    const id = toEntryId(gen, await mpv.connection.namedCommand('loadfile', { url: refusal ? REFUSED_URL : path, flags: 'replace', options }));
+    if (refusal) this.refused.set(id, refusal);
+    return id;
   }
 
   /** Queues `path` after the current entry so mpv can prefetch it and switch without a gap. */
@@ -94,7 +100,10 @@ export class AudioEngine {
     const mpv = await this.running();
     const gen = this.generation;
     const options = replayGainFileOptions(this.replayGainMode, replayGain);
-    return toEntryId(gen, await mpv.connection.namedCommand('loadfile', { url: path, flags: 'append-play', options }));
+    const refusal = refusalOf(path);
+    const id = toEntryId(gen, await mpv.connection.namedCommand('loadfile', { url: refusal ? REFUSED_URL : path, flags: 'append-play', options }));
+    if (refusal) this.refused.set(id, refusal);
+    return id;
   }
 
   /** Drops every playlist entry except the one playing (the preloaded next one). */
@@ -196,13 +205,12 @@ export class AudioEngine {
     switch (event.event) {
       case 'start-file':
         return this.emit({ type: 'entry-start', entry: entry(event.playlist_entry_id) });
-      case 'end-file':
-        return this.emit({
-          type: 'entry-end',
-          entry: entry(event.playlist_entry_id),
-          reason: event.reason,
-          ...(event.file_error ? { error: event.file_error } : {}),
-        });
+      case 'end-file': {
+        const id = entry(event.playlist_entry_id);
+        const error = this.refused.get(id) ?? event.file_error;
+        this.refused.delete(id);
+        return this.emit({ type: 'entry-end', entry: id, reason: event.reason, ...(error ? { error } : {}) });
+      }
       case 'playback-restart':
       case 'seek':
       case 'idle':

@@ -1,6 +1,6 @@
-import { openSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { IAudioMetadata, IOptions } from 'music-metadata';
+import { openRegularFile, plausibleDurationMs } from './file-sanity.js';
 import { UNKNOWN_ALBUM, UNKNOWN_ARTIST, type SongTags, type TagResult } from './song-tags.js';
 
 type Parse = (path: string, size: number, options: IOptions) => Promise<IAudioMetadata>;
@@ -14,7 +14,7 @@ function loadParser(): Promise<Parse> {
   parserPromise ??= Promise.all([import('music-metadata'), import('./sync-file-tokenizer.js')]).then(
     ([{ parseFromTokenizer }, { SyncFileTokenizer }]) =>
       async (path, size, options) => {
-        const tokenizer = new SyncFileTokenizer(openSync(path, 'r'), path, size);
+        const tokenizer = new SyncFileTokenizer(openRegularFile(path), path, size);
         try {
           return await parseFromTokenizer(tokenizer, options);
         } finally {
@@ -39,7 +39,9 @@ export async function readTags(path: string, size: number): Promise<TagResult> {
     let metadata = await parse(path, size, { duration: false, skipCovers: true });
     if (!looksLikeAudio(metadata)) return { ok: false, reason: 'not an audio file (no audio stream found)' };
     if (metadata.format.duration === undefined) metadata = await parse(path, size, { duration: true, skipCovers: true });
-    return { ok: true, tags: toSongTags(path, metadata) };
+    const tags = toSongTags(path, metadata);
+    tags.duration_ms = plausibleDurationMs(tags.duration_ms, size);
+    return { ok: true, tags };
   } catch (error) {
     return { ok: false, reason: describeError(error) };
   }
@@ -69,7 +71,7 @@ export function toSongTags(path: string, { common, format }: IAudioMetadata): So
     year: positive(common.year),
     track_no: positive(common.track.no),
     disc_no: positive(common.disk.no),
-    duration_ms: format.duration === undefined ? null : Math.round(format.duration * 1000),
+    duration_ms: plausibleDurationMs(format.duration === undefined ? null : format.duration * 1000),
     codec: text(format.codec),
     bitrate: positive(format.bitrate),
     sample_rate: positive(format.sampleRate),
@@ -90,6 +92,7 @@ function describeError(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'ENOENT') return 'file disappeared during the scan';
   if (code === 'EISDIR') return 'is a folder';
+  if (code === 'ENOTREG') return 'not a regular file (a pipe or a device)';
   const message = error instanceof Error ? error.message : String(error);
   return `unreadable or corrupt audio: ${message.split('\n')[0]}`;
 }

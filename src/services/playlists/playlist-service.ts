@@ -150,7 +150,7 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
           try {
             await playlists.renamePlaylist(trx, id, name, nameKey(name), now());
           } catch (error) {
-            if (isUniqueViolation(error)) throw nameTaken(name);
+            if (isUniqueViolation(error)) throw await nameTaken(trx, userId, name);
             throw error;
           }
         }
