@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import { exitCodeFor, isTunesError } from '../errors.js';
 import { outputFailureLine, watchOutput } from './output-faults.js';
+import { storageError } from './storage-errors.js';
 import { terminalSafe, terminalSafeJson, terminalSafeLines } from '../text/terminal-safe.js';
 import { discardWarmTagReader, warmUpTagReader } from '../services/library/warm-start.js';
 import { discardWarmPlayer, warmUpPlayer } from '../services/playback/warm-start.js';
@@ -20,7 +21,7 @@ async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     code = 0;
   } catch (error) {
-    code = reportError(error, json);
+    code = reportError(isTunesError(error) ? error : (storageError(error, runtime.databasePath()) ?? error), json);
   } finally {
     await runtime.close();
     await discardWarmPlayer();

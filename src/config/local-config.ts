@@ -1,5 +1,5 @@
 import Conf from 'conf';
-import { TunesError } from '../errors.js';
+import { checkSessionToken, configProblem, unusableConfig } from './config-check.js';
 import { resolveConfigDir } from './paths.js';
 
 /** What tunes keeps on this machine between commands: the session token and preferences. */
@@ -26,40 +26,32 @@ export interface LocalConfig {
 /** `$TUNES_HOME/config.json` when set, else `$XDG_CONFIG_HOME/tunes/config.json` (via conf). Mode 0600. */
 export function openLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConfig {
   const cwd = resolveConfigDir(env);
-  // While opening, a file that is not JSON is noted (and left as it is) so the error can name it;
-  // conf only knows the path once it is constructed.
-  let opening = true;
-  let unreadable: Error | undefined;
+  // conf knows the file's path only once constructed: a problem met while opening is kept, then
+  // reported with the path (the file is left as it is).
+  let path: string | undefined;
+  let problem: string | undefined;
   const store = new Conf<LocalConfigData>({
     projectName: 'tunes',
     projectSuffix: '',
     configName: 'config',
     configFileMode: 0o600,
     deserialize: (text) => {
-      try {
-        return JSON.parse(text) as LocalConfigData;
-      } catch (error) {
-        if (!opening) throw error;
-        unreadable = error as Error;
-        return {};
-      }
+      const why = configProblem(text);
+      if (why === undefined) return (text.trim() === '' ? {} : JSON.parse(text)) as LocalConfigData;
+      if (path !== undefined) throw unusableConfig(path, why);
+      problem = why;
+      return {};
     },
     ...(cwd ? { cwd } : {}),
   });
-  opening = false;
-  if (unreadable) {
-    throw new TunesError(
-      'io',
-      `cannot read ${store.path}: it is not valid JSON (${unreadable.message})`,
-      'fix the file, or delete it to start over (you will need to log in again)',
-    );
-  }
+  path = store.path;
+  if (problem !== undefined) throw unusableConfig(path, problem);
   const settings = (): Record<string, string | number> => {
     const stored = store.get('settings');
     return typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? stored : {};
   };
   return {
-    getSessionToken: () => store.get('sessionToken'),
+    getSessionToken: () => checkSessionToken(store.get('sessionToken'), store.path),
     setSessionToken: (token) => store.set('sessionToken', token),
     clearSessionToken: () => store.delete('sessionToken'),
     get: (key) => store.get(key),

@@ -104,7 +104,7 @@ describe('tunes serve refuses to start on bad input, with one line and an exit c
     writeFileSync(join(home, 'config.json'), '{"sessionToken": "abc", ');
     const config = await runTunes(['serve', '--port', '0'], { home });
     expect(config.code).toBe(6);
-    expect(config.stderr.split('\n')[0]).toMatch(new RegExp(`^tunes: cannot read ${join(home, 'config.json')}: it is not valid JSON \\(`));
+    expect(config.stderr.split('\n')[0]).toMatch(new RegExp(`^tunes: cannot use the config file ${join(home, 'config.json')}: it is not valid JSON \\(`));
     expect(config.stderr).not.toMatch(/\n\s+at /);
     // The broken file is left as it was, for its owner to look at.
     expect(readFileSync(join(home, 'config.json'), 'utf8')).toBe('{"sessionToken": "abc", ');

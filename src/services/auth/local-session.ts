@@ -1,6 +1,6 @@
 import type { User } from '../../domain/user.js';
 import type { LocalConfig } from '../../config/local-config.js';
-import { isTunesError } from '../../errors.js';
+import { TunesError, isTunesError } from '../../errors.js';
 import type { AuthService } from './auth-service.js';
 
 /** The CLI's view of accounts: the auth service plus the token kept in the local config file. */
@@ -30,15 +30,18 @@ export function createLocalSession({ auth, config }: { auth: AuthService; config
       return user;
     },
     async logout() {
-      const token = config.getSessionToken();
-      if (!token) return { wasLoggedIn: false };
+      const token = storedToken();
+      if (!token) {
+        config.clearSessionToken(); // an unusable one goes too
+        return { wasLoggedIn: false };
+      }
       await auth.logout(token);
       config.clearSessionToken();
       return { wasLoggedIn: true };
     },
     currentUser: () => auth.authenticate(config.getSessionToken()),
     async storedUser() {
-      const token = config.getSessionToken();
+      const token = storedToken();
       if (!token) return undefined;
       try {
         return await auth.authenticate(token);
@@ -55,10 +58,37 @@ export function createLocalSession({ auth, config }: { auth: AuthService; config
     },
   };
 
-  // Logging in as someone else ends the session this machine held before.
-  async function replaceStoredSession(token: string): Promise<void> {
-    const previous = config.getSessionToken();
-    if (previous) await auth.logout(previous);
-    config.setSessionToken(token);
+  /** The stored token, or undefined when there is none or it is unusable (login replaces it). */
+  function storedToken(): string | undefined {
+    try {
+      return config.getSessionToken();
+    } catch (error) {
+      if (isTunesError(error) && error.code === 'not_logged_in') return undefined;
+      throw error;
+    }
   }
+
+  /**
+   * Logging in as someone else ends the session this machine held before, but only once the new one
+   * is saved: when the config cannot be written (a full disk) the new session is ended instead and
+   * the old one still works.
+   */
+  async function replaceStoredSession(token: string): Promise<void> {
+    const previous = storedToken();
+    try {
+      config.setSessionToken(token);
+    } catch (error) {
+      await auth.logout(token).catch(() => undefined);
+      throw new TunesError('io', `cannot save the session in ${config.path}: ${describeWriteError(error)}`, previous ? 'you are still logged in as before' : undefined);
+    }
+    if (previous && previous !== token) await auth.logout(previous).catch(() => undefined);
+  }
+}
+
+function describeWriteError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'no space left on the device';
+  if (code === 'EROFS') return 'the file system is read-only';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
 }
