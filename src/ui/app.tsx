@@ -1,4 +1,4 @@
-import { Box, Text } from 'ink';
+import { Box, Text, type Key } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import type { User } from '../domain/user.js';
 import type { UiConnection } from './ports.js';
@@ -11,11 +11,19 @@ export function TunesApp({ connection, onQuit }: { connection: UiConnection; onQ
   const { columns, rows } = useTerminalSize();
   // undefined while the stored session is being checked; null when nobody is logged in.
   const [user, setUser] = useState<User | null>();
+  const [firstRun, setFirstRun] = useState(false);
+  const [typedAhead, setTypedAhead] = useState<Array<[string, Key]>>([]);
   useEffect(() => {
     let live = true;
     connection.account.currentUser().then(
       (u) => live && setUser(u),
-      () => live && setUser(null),
+      async () => {
+        // Nobody to log in as yet: the first screen creates the first account.
+        const fresh = !(await connection.account.hasAccounts().catch(() => true));
+        if (!live) return;
+        setFirstRun(fresh);
+        setUser(null);
+      },
     );
     return () => {
       live = false;
@@ -31,7 +39,14 @@ export function TunesApp({ connection, onQuit }: { connection: UiConnection; onQ
     );
   }
   if (user === null || !services) {
-    return <LoginScreen account={connection.account} onLoggedIn={setUser} onQuit={onQuit} width={columns} height={Math.max(8, rows - 1)} />;
+    const loggedIn = (u: User, keys: Array<[string, Key]>) => {
+      setTypedAhead(keys);
+      setUser(u);
+    };
+    return (
+      <LoginScreen account={connection.account} onLoggedIn={loggedIn} onQuit={onQuit} width={columns} height={Math.max(8, rows - 1)}
+        initialMode={firstRun ? 'register' : 'login'} />
+    );
   }
-  return <MainScreen services={services} user={user} onQuit={onQuit} />;
+  return <MainScreen services={services} user={user} onQuit={onQuit} typedAhead={typedAhead} />;
 }

@@ -11,6 +11,7 @@ export function connectServices(services: Services, preferences: UiPreferences =
       currentUser: () => services.session.currentUser(),
       login: (username, password) => services.session.login(username, password),
       register: (username, password) => services.session.register(username, password),
+      hasAccounts: () => services.auth.hasAccounts(),
     },
     forUser: (user) => ({
       preferences,

@@ -40,6 +40,8 @@ export interface UiAccount {
   currentUser(): Promise<User>;
   login(username: string, password: string): Promise<User>;
   register(username: string, password: string): Promise<User>;
+  /** False on a brand-new install: the first screen then creates an account. */
+  hasAccounts(): Promise<boolean>;
 }
 
 export interface UiCatalog {

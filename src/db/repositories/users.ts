@@ -121,3 +121,8 @@ export async function countOwned(db: Db, userId: number): Promise<OwnedCounts> {
   ]);
   return { playlists, likes, plays, sessions };
 }
+
+/** Whether any account exists yet (a brand-new install has none). */
+export async function anyUserExists(db: Db): Promise<boolean> {
+  return (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
+}

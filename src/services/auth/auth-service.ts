@@ -53,6 +53,8 @@ export interface AuthService {
   replacePassword(userId: number, next: string): Promise<{ endedSessions: number }>;
   /** Ends every session of the token's user, this one included; returns how many ended. */
   logoutEverywhere(token: string | undefined): Promise<{ user: User; endedSessions: number }>;
+  /** Whether any account exists (a brand-new install offers to create one first). */
+  hasAccounts(): Promise<boolean>;
 }
 
 export interface AuthDeps {
@@ -162,6 +164,8 @@ export function createAuthService({ db, clock, scryptParams = DEFAULT_SCRYPT_PAR
     },
 
     authenticate,
+
+    hasAccounts: () => users.anyUserExists(db),
 
     async changePassword(token, current, next) {
       const user = await authenticate(token);

@@ -36,7 +36,7 @@ export function useKeyLayer(handler: KeyHandler): void {
  * (Ink hands over "jj\r" typed faster than it reads as one string) is split into single key presses,
  * each handled in its own turn after React has rendered what the previous one did.
  */
-export function useLatestInput(handler: KeyHandler, isActive = true): void {
+export function useLatestInput(handler: KeyHandler, isActive = true, typedAhead: ReadonlyArray<[string, Key]> = []): void {
   const latest = useRef(handler);
   latest.current = handler;
   const pending = useRef<Array<[string, Key]>>([]);
@@ -56,5 +56,9 @@ export function useLatestInput(handler: KeyHandler, isActive = true): void {
   useLayoutEffect(() => {
     if (turn > 0) handleOne.current();
   }, [turn]);
+  // Keys typed before this screen was there (while logging in) are its first keys, in order.
+  useLayoutEffect(() => {
+    for (const [input, key] of typedAhead) stable.current(input, key);
+  }, []);
   useInput(stable.current, { isActive });
 }

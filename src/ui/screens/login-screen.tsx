@@ -1,4 +1,4 @@
-import { Box, Text } from 'ink';
+import { Box, Text, type Key } from 'ink';
 import { useLatestInput } from '../keys/key-layer.js';
 import { useRef, useState, type ReactNode } from 'react';
 import type { User } from '../../domain/user.js';
@@ -15,22 +15,27 @@ type Field = 'username' | 'password' | 'repeat';
  * Username and hidden password, Tab/↑/↓ between fields, Enter on the last field submits; Ctrl-R switches
  * between logging in and registering. Errors from the auth service are shown inline.
  */
-export function LoginScreen({ account, onLoggedIn, onQuit, width, height }: {
+export function LoginScreen({ account, onLoggedIn, onQuit, width, height, initialMode = 'login' }: {
   account: UiAccount;
-  onLoggedIn(user: User): void;
+  /** `typedAhead`: keys typed while the account was checked, for the next screen. */
+  onLoggedIn(user: User, typedAhead: Array<[string, Key]>): void;
   onQuit(): void;
   width: number;
   height: number;
+  /** 'register' on a brand-new install, where there is no account to log in to yet. */
+  initialMode?: Mode;
 }) {
   const theme = useTheme();
-  const [mode, setMode] = useState<Mode>('login');
+  const [mode, setMode] = useState<Mode>(initialMode);
   const [field, setField] = useState<Field>('username');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   // One listener routes keys to the focused field; refs keep it right when keys outrun re-renders.
-  const modeRef = useRef<Mode>('login');
+  const modeRef = useRef<Mode>(initialMode);
   const fieldRef = useRef<Field>('username');
   const busyRef = useRef(false);
+  // Keys typed while "logging in…": not lost, but handled once the answer is there.
+  const typedAhead = useRef<Array<[string, Key]>>([]);
   const username = useTextField();
   const password = useTextField();
   const repeat = useTextField();
@@ -47,7 +52,15 @@ export function LoginScreen({ account, onLoggedIn, onQuit, width, height }: {
   };
 
   useLatestInput((input, key) => {
-    if (busyRef.current) return;
+    if (key.ctrl && input === 'c') return onQuit();
+    if (busyRef.current) {
+      typedAhead.current.push([input, key]);
+      return;
+    }
+    handleKey(input, key);
+  });
+
+  function handleKey(input: string, key: Key): void {
     if (key.ctrl && input === 'r') {
       modeRef.current = modeRef.current === 'login' ? 'register' : 'login';
       setMode(modeRef.current);
@@ -55,7 +68,6 @@ export function LoginScreen({ account, onLoggedIn, onQuit, width, height }: {
       setError(undefined);
       return;
     }
-    if (key.ctrl && input === 'c') return onQuit();
     const name = fieldRef.current;
     fields[name].handle(input, key, {
       onSubmit: () => (name === order().at(-1) ? void submit() : moveField(1)),
@@ -66,12 +78,18 @@ export function LoginScreen({ account, onLoggedIn, onQuit, width, height }: {
         else if (k.upArrow) moveField(-1);
       },
     });
-  });
+  }
 
   async function submit(): Promise<void> {
     const name = username.value().trim();
     if (!name) return setError('enter a username');
-    if (modeRef.current === 'register' && password.value() !== repeat.value()) return setError('passwords do not match');
+    if (modeRef.current === 'register' && password.value() !== repeat.value()) {
+      // Both are typed again, from empty fields: which of the two was wrong cannot be seen.
+      password.reset();
+      repeat.reset();
+      focus('password');
+      return setError('passwords do not match');
+    }
     busyRef.current = true;
     setBusy(true);
     setError(undefined);
@@ -79,7 +97,7 @@ export function LoginScreen({ account, onLoggedIn, onQuit, width, height }: {
       const user = modeRef.current === 'login'
         ? await account.login(name, password.value())
         : await account.register(name, password.value());
-      onLoggedIn(user);
+      onLoggedIn(user, typedAhead.current.splice(0));
     } catch (cause) {
       setError(cause instanceof Error ? cause.message : String(cause));
       // As login prompts do: the password is typed again, from an empty field.
@@ -88,6 +106,8 @@ export function LoginScreen({ account, onLoggedIn, onQuit, width, height }: {
       focus('password');
       busyRef.current = false;
       setBusy(false);
+      // What was typed meanwhile (the password again, often) goes into the emptied field.
+      for (const [input, key] of typedAhead.current.splice(0)) handleKey(input, key);
     }
   }
 

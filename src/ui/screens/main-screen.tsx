@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { Box, Text } from 'ink';
+import { Box, Text, type Key } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import type { User } from '../../domain/user.js';
 import { commandForKey, keyLabel } from '../keys/key-map.js';
@@ -28,7 +28,7 @@ import { terminalSafe } from '../../text/terminal-safe.js';
 export const SIDEBAR_COLLAPSE_COLUMNS = 80;
 const SIDEBAR_WIDTH = 20;
 
-export function MainScreen({ services, user, onQuit }: { services: UiServices; user: User; onQuit(): void }) {
+export function MainScreen({ services, user, onQuit, typedAhead }: { services: UiServices; user: User; onQuit(): void; typedAhead?: ReadonlyArray<[string, Key]> }) {
   const theme = useTheme();
   const { columns, rows } = useTerminalSize();
   // A frame as tall as the terminal makes Ink clear the screen on every frame.
@@ -114,7 +114,7 @@ export function MainScreen({ services, user, onQuit }: { services: UiServices; u
       },
       quit: onQuit,
     });
-  });
+  }, true, typedAhead);
 
   const hint = keyHint(columns);
   const title = breadcrumb(nav.stack);
