@@ -1,3 +1,4 @@
+import { statfsSync } from 'node:fs';
 /**
  * The faults of storage that are the machine's state, not a bug: another writer holds the lock, the
  * disk is full, the database or its folder is read-only. Edges tell people (exit 6, HTTP 503)
@@ -22,4 +23,16 @@ export function storageFaultOf(error: unknown): StorageFault | undefined {
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;
+}
+
+/**
+ * Whether the file system holding `folder` has no space left. SQLite meets a full disk as
+ * SQLITE_FULL, or as an I/O error when it cannot even make its -shm file; this tells them apart.
+ */
+export function diskIsFull(folder: string): boolean {
+  try {
+    return statfsSync(folder).bavail === 0;
+  } catch {
+    return false;
+  }
 }

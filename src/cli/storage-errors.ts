@@ -1,6 +1,6 @@
-import { statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { TunesError } from '../errors.js';
+import { diskIsFull } from '../storage-fault.js';
 
 /**
  * Faults of the machine's state, not bugs, as the CLI tells them: one line naming the file and
@@ -40,12 +40,4 @@ function codeOf(error: unknown): { code: string; cause: unknown } | undefined {
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;
-}
-
-function diskIsFull(folder: string): boolean {
-  try {
-    return statfsSync(folder).bavail === 0;
-  } catch {
-    return false;
-  }
 }

@@ -1,4 +1,6 @@
+import { dirname } from 'node:path';
 import { TunesError } from '../errors.js';
+import { diskIsFull } from '../storage-fault.js';
 
 /**
  * Why a database file could not be opened, as one line naming the file and what to do, for the
@@ -17,6 +19,9 @@ export function openFailure(error: unknown, path: string): unknown {
       new TunesError('io', `database ${path} is damaged (${detail})`, 'restore it from a backup, or move it away to start a new library'),
       error,
     );
+  }
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || (code.startsWith('SQLITE_IOERR') && diskIsFull(dirname(path)))) {
+    return withCause(new TunesError('io', `the disk holding ${path} is full`, 'free some space and try again; the change was not made'), error);
   }
   if (/^SQLITE_(READONLY|CANTOPEN|FULL|IOERR|PERM|AUTH)/.test(code) || /^(EACCES|EPERM|EROFS|ENOSPC|EISDIR)$/.test(code)) {
     return withCause(new TunesError('io', `cannot open database ${path}: ${detail}`, 'check that the file and its folder can be written'), error);
