@@ -1,5 +1,6 @@
 import { read } from 'read';
 import { TunesError } from '../errors.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 import type { CliRuntime } from './runtime.js';
 
 export function canPrompt(runtime: CliRuntime): boolean {
@@ -26,7 +27,8 @@ export async function promptHidden(runtime: CliRuntime, prompt: string): Promise
 
 export async function confirm(runtime: CliRuntime, question: string): Promise<boolean> {
   requireTerminal(runtime, 'confirmation', 'pass --yes to go ahead without asking');
-  const answer = await ask(runtime, { prompt: `${question} [y/N] ` });
+  // The question quotes names (a playlist's): nothing in it may act on the terminal.
+  const answer = await ask(runtime, { prompt: `${terminalSafe(question)} [y/N] ` });
   return /^y(es)?$/i.test(answer.trim());
 }
 
