@@ -7,10 +7,14 @@ export function loggedUrl(request: FastifyRequest): string {
   return terminalSafe(redactUrl(request.url));
 }
 
-/** One line per answered request: time, client, method, URL, status, milliseconds. */
+/**
+ * One line per answered request: time, client, method, URL, status, milliseconds. Behind a trusted
+ * proxy the client is whatever X-Forwarded-For said (bytes 0x80-0xff pass Node's parser, so an
+ * 8-bit CSI can arrive there): it is cleaned like the URL.
+ */
 export function addRequestLog(app: FastifyInstance, log: (line: string) => void): void {
   app.addHook('onResponse', async (request, reply) => {
     const ms = reply.elapsedTime.toFixed(1);
-    log(`${new Date().toISOString()} ${request.ip} ${request.method} ${loggedUrl(request)} ${reply.statusCode} ${ms}ms`);
+    log(`${new Date().toISOString()} ${terminalSafe(request.ip)} ${terminalSafe(request.method)} ${loggedUrl(request)} ${reply.statusCode} ${ms}ms`);
   });
 }

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -89,5 +90,22 @@ describe('the request log', () => {
     expect(log).toContain('GET /rest/ping.view?u=alice&t=[redacted]&s=[redacted]&p=[redacted] 404');
     for (const secret of [token, '0123456789abcdef', 'salt42', '736563726574']) expect(log).not.toContain(secret);
     expect(log).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+  });
+
+  it('shows no control character from X-Forwarded-For behind a trusted proxy (an 8-bit CSI passes HTTP parsing)', async () => {
+    const server = await startTestServer({ trustProxy: ['loopback'] });
+    const { port } = new URL(server.url);
+    for (const forwardedFor of [Buffer.from([0x9b, 0x32, 0x4a]), Buffer.from('\u202e203.0.113.9', 'utf8')]) {
+      const head = Buffer.from('GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nX-Forwarded-For: ');
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () => socket.end(Buffer.concat([head, forwardedFor, Buffer.from('\r\n\r\n')])));
+        let text = '';
+        socket.setEncoding('latin1').on('data', (chunk: string) => (text += chunk));
+        socket.on('close', () => resolve(text)).on('error', reject);
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+    }
+    expect(server.logLines).toHaveLength(2);
+    expect(server.logLines.join('\n')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
   });
 });
