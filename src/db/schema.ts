@@ -53,6 +53,9 @@ export interface SongsTable {
   replaygain_track_peak: number | null;
   replaygain_album_gain_db: number | null;
   replaygain_album_peak: number | null;
+  /** Device and inode of the file the path led to at the last scan (null before its first scan with them). */
+  dev: number | null;
+  ino: number | null;
 }
 
 export interface PlaylistsTable {

@@ -15,8 +15,16 @@ export interface ScanFailure {
   reason: string;
 }
 
+/** A library folder (or a disk under one) a scan could not trust: none of its songs were marked missing. */
+export interface UnavailableFolder {
+  path: string;
+  reason: string;
+  /** Songs under it that were kept as they are. */
+  kept: number;
+}
+
 export interface ScanSummary {
-  /** Audio files found under the scanned roots. */
+  /** Audio files found under the scanned roots (a file reached through several paths counts once). */
   files: number;
   added: number;
   updated: number;
@@ -27,6 +35,12 @@ export interface ScanSummary {
   moved: number;
   /** Songs newly marked missing by this scan. */
   missing: number;
+  /** Paths that lead to a file already counted (symlinks, hard links, bind mounts, a folder under two roots). */
+  duplicates: number;
+  /** Songs that were another path to the same file as a song kept, merged into it with their likes, playlist places and plays. */
+  merged: number;
+  /** Folders that look unmounted or cannot be read; a scan with any should end in an error. */
+  unavailable: UnavailableFolder[];
   failed: number;
   failures: ScanFailure[];
   duration_ms: number;

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Song } from '../../domain/song.js';
+import { createReferenceMover } from './song-merges.js';
 
 /** What the scanner knows about a stored song without reading its tags. */
 export interface StoredFile {
@@ -8,10 +9,35 @@ export interface StoredFile {
   size: number;
   mtime_ms: number;
   missing_since: string | null;
+  /** The file's identity at the last scan; null for songs no scan has identified yet. */
+  dev: number | null;
+  ino: number | null;
 }
 
 /** A song as the scanner writes it: every column but the ones the database owns. */
-export type ScannedSong = Omit<Song, 'id' | 'added_at' | 'missing_since'>;
+export type ScannedSong = Omit<Song, 'id' | 'added_at' | 'missing_since'> & FileIdentity;
+
+export interface FileIdentity {
+  dev: number;
+  ino: number;
+}
+
+/** Songs that are one file: `duplicates` give everything attached to them to `survivor` and go. */
+export interface SongMerge {
+  survivor: number;
+  duplicates: readonly number[];
+  /** Where the survivor's file is now; when it is a duplicate's path, the survivor takes that row's tags. */
+  path: string;
+}
+
+/** What tells copies of one file apart from different files that happen to share size and time. */
+export interface SongLikeness {
+  id: number;
+  title: string;
+  artist: string;
+  album: string;
+  duration_ms: number | null;
+}
 
 /**
  * The scanner's hot path, on the raw better-sqlite3 handle with prepared statements: Kysely's
@@ -20,6 +46,8 @@ export type ScannedSong = Omit<Song, 'id' | 'added_at' | 'missing_since'>;
 export interface SongWriter {
   /** Stored songs whose path is under one of `prefixes` (each ending in a path separator); all songs when null. */
   storedFiles(prefixes: readonly string[] | null): StoredFile[];
+  /** The stored songs at these paths (any of them may have none). */
+  storedAt(paths: readonly string[]): StoredFile[];
   /** Every song marked missing, wherever it was. */
   missingFiles(): StoredFile[];
   /** Inserts or updates by path, in one statement (so one transaction); a re-found song loses its missing mark. */
@@ -32,6 +60,11 @@ export interface SongWriter {
    * row (dropped here), so its id, likes, playlist places and history stay with it.
    */
   moveBatch(moves: readonly SongMove[]): void;
+  /** Records the device and inode of unchanged files whose identity was unknown or changed. */
+  setIdentityBatch(updates: ReadonlyArray<FileIdentity & { id: number }>): void;
+  /** Merges songs that turned out to be one file (in one transaction). */
+  mergeBatch(merges: readonly SongMerge[]): void;
+  likeness(ids: readonly number[]): SongLikeness[];
   countVisibleUnder(prefix: string): number;
   /** Missing songs under the prefixes (or all), deleted; returns how many. */
   deleteMissing(prefixes: readonly string[] | null): number;
@@ -46,6 +79,7 @@ const COLUMNS = [
   'title', 'artist', 'album', 'album_artist', 'genre', 'year', 'track_no', 'disc_no',
   'duration_ms', 'codec', 'bitrate', 'sample_rate', 'size', 'mtime_ms',
   'replaygain_track_gain_db', 'replaygain_track_peak', 'replaygain_album_gain_db', 'replaygain_album_peak',
+  'dev', 'ino',
 ] as const;
 
 export function createSongWriter(sqlite: BetterSqlite3.Database): SongWriter {
@@ -64,22 +98,39 @@ export function createSongWriter(sqlite: BetterSqlite3.Database): SongWriter {
   );
   // The row just read at the new path has the file's current tags: the moved song takes them too.
   const takeTags = sqlite.prepare(
-    `update songs set (${COLUMNS.join(', ')}) = (select ${COLUMNS.join(', ')} from songs where path = @path) where id = @id`,
+    `update songs set (${COLUMNS.join(', ')}) = (select ${COLUMNS.join(', ')} from songs where path = @path)
+     where id = @id and exists (select 1 from songs where path = @path)`,
   );
   const dropFresh = sqlite.prepare('delete from songs where path = @path and id != @id');
   const repath = sqlite.prepare('update songs set path = @path, missing_since = null where id = @id');
-  const move = sqlite.transaction((moves: readonly SongMove[]) => {
-    for (const m of moves) {
-      takeTags.run(m);
-      dropFresh.run(m);
-      repath.run(m);
+  const moveOne = (m: SongMove) => {
+    takeTags.run(m);
+    dropFresh.run(m);
+    repath.run(m);
+  };
+  const move = sqlite.transaction((moves: readonly SongMove[]) => moves.forEach(moveOne));
+  const setIdentity = sqlite.prepare(
+    `update songs set dev = s.value ->> '$.dev', ino = s.value ->> '$.ino'
+     from json_each(?) s where songs.id = s.value ->> '$.id'`,
+  );
+  const moveReferences = createReferenceMover(sqlite);
+  const dropDuplicate = sqlite.prepare('delete from songs where id = ? and path != ?');
+  const merge = sqlite.transaction((merges: readonly SongMerge[]) => {
+    for (const m of merges) {
+      moveReferences(m.survivor, m.duplicates);
+      for (const id of m.duplicates) dropDuplicate.run(id, m.path);
+      // The duplicate at the survivor's new path (if any) is the last to go: the survivor takes its tags.
+      moveOne({ id: m.survivor, path: m.path });
     }
   });
-  const missingRows = sqlite.prepare('select id, path, size, mtime_ms, missing_since from songs where missing_since is not null');
-  const all = sqlite.prepare('select id, path, size, mtime_ms, missing_since from songs');
-  const under = sqlite.prepare(
-    'select id, path, size, mtime_ms, missing_since from songs where path >= ? and path < ?',
+  const likenessRows = sqlite.prepare(
+    'select id, title, artist, album, duration_ms from songs where id in (select value from json_each(?))',
   );
+  const STORED = 'id, path, size, mtime_ms, missing_since, dev, ino';
+  const missingRows = sqlite.prepare(`select ${STORED} from songs where missing_since is not null`);
+  const all = sqlite.prepare(`select ${STORED} from songs`);
+  const under = sqlite.prepare(`select ${STORED} from songs where path >= ? and path < ?`);
+  const at = sqlite.prepare(`select ${STORED} from songs where path in (select value from json_each(?))`);
 
   const countUnder = sqlite
     .prepare('select count(*) from songs where path >= ? and path < ? and missing_since is null')
@@ -94,6 +145,7 @@ export function createSongWriter(sqlite: BetterSqlite3.Database): SongWriter {
       }
       return [...byId.values()];
     },
+    storedAt: (paths) => (paths.length === 0 ? [] : (at.all(JSON.stringify(paths)) as StoredFile[])),
     missingFiles: () => missingRows.all() as StoredFile[],
     upsertBatch(songs, now) {
       if (songs.length > 0) upsert.run({ songs: JSON.stringify(songs), now });
@@ -108,6 +160,13 @@ export function createSongWriter(sqlite: BetterSqlite3.Database): SongWriter {
       // IMMEDIATE: take the write lock up front, as every cross-process write here does.
       if (moves.length > 0) move.immediate(moves);
     },
+    setIdentityBatch(updates) {
+      if (updates.length > 0) setIdentity.run(JSON.stringify(updates));
+    },
+    mergeBatch(merges) {
+      if (merges.length > 0) merge.immediate(merges);
+    },
+    likeness: (ids) => (ids.length === 0 ? [] : (likenessRows.all(JSON.stringify(ids)) as SongLikeness[])),
     countVisibleUnder: (prefix) => countUnder.get(prefix, prefixUpperBound(prefix)) as number,
     deleteMissing(prefixes) {
       if (prefixes === null) return sqlite.prepare('delete from songs where missing_since is not null').run().changes;

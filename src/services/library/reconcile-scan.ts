@@ -1,0 +1,95 @@
+import { statSync } from 'node:fs';
+import type { SongMerge, SongWriter, StoredFile } from '../../db/repositories/song-writes.js';
+import type { FileGroups } from './file-groups.js';
+import { matchMoves } from './match-moves.js';
+import type { AddedFile } from './match-moves.js';
+import type { ScanSummary } from '../../domain/library.js';
+import { untrustedFolders, underAny } from './untrusted-folders.js';
+import type { RootWalk } from './walker.js';
+
+export type { AddedFile } from './match-moves.js';
+
+export interface ReconcileInput {
+  writer: SongWriter;
+  now(): string;
+  /** Every stored song as it was before the scan, by path. */
+  stored: ReadonlyMap<string, StoredFile>;
+  /** Paths the walk met. */
+  seen: ReadonlySet<string>;
+  /** Whether a stored song is one this scan answers for (under a scanned root, or all of them). */
+  inScope(path: string): boolean;
+  rootWalks: readonly RootWalk[];
+  groups: FileGroups;
+  renumbered: ReadonlySet<number>;
+  addedFiles: readonly AddedFile[];
+  summary: ScanSummary;
+}
+
+/**
+ * After the walk and the reads: songs that are one file are merged, moved files keep their songs, and
+ * what is left unseen is marked missing, except under folders that look unmounted or unreadable.
+ */
+export function reconcileScan(input: ReconcileInput): void {
+  const { writer, stored, seen, summary } = input;
+  const unseen = [...stored.values()].filter((row) => !seen.has(row.path));
+  const answerable = unseen.filter((row) => row.missing_since === null && input.inScope(row.path));
+  const unavailable = untrustedFolders(input.rootWalks, answerable, input.renumbered);
+  summary.unavailable = unavailable;
+  const kept = (row: StoredFile) => underAny(row.path, unavailable);
+
+  // Stored paths the walk did not go through that still lead to a file it met (a root inside another,
+  // a bind mount walked once): more paths to that file.
+  const aliases = new Set<number>();
+  for (const row of answerable) {
+    if (kept(row)) continue;
+    const info = statSync(row.path, { throwIfNoEntry: false });
+    const group = info?.isFile() ? input.groups.get(info) : undefined;
+    if (!group) continue;
+    input.groups.addPath(group, row.path, false);
+    aliases.add(row.id);
+  }
+
+  const { merges, duplicatePaths } = sameFileMerges(input);
+  const gone = new Set(merges.flatMap((m) => m.duplicates));
+  writer.mergeBatch(merges);
+  // A file added as a new song that turned out to be an older song's file is not a new song to match.
+  const added = input.addedFiles.filter((file) => !duplicatePaths.has(file.path));
+
+  const candidates = unseen.filter((row) => !aliases.has(row.id) && !gone.has(row.id) && (row.missing_since !== null || input.inScope(row.path)));
+  const { moves, merges: collapsed } = added.length > 0 ? matchMoves(candidates, added, writer.likeness) : { moves: [], merges: [] };
+  writer.mergeBatch(collapsed);
+  writer.moveBatch(moves);
+  summary.moved = moves.length;
+  summary.added -= moves.length;
+  summary.merged += collapsed.reduce((n, m) => n + m.duplicates.length, 0);
+  const settled = new Set([...aliases, ...gone, ...moves.map((m) => m.id), ...collapsed.flatMap((m) => m.duplicates)]);
+
+  const missing = answerable.filter((row) => !settled.has(row.id) && !kept(row)).map((row) => row.id);
+  writer.markMissingBatch(missing, input.now());
+  summary.missing = missing.length;
+  for (const folder of unavailable) {
+    folder.kept = answerable.filter((row) => !settled.has(row.id) && underAny(row.path, [folder])).length;
+  }
+}
+
+/**
+ * Songs stored under several paths of one file (by earlier scans, before files had identities): the
+ * oldest song keeps its id and takes the rest's likes, playlist places and plays. It keeps its own path
+ * when that is a direct one (no link on the way), else takes the path the walk met first.
+ */
+function sameFileMerges({ writer, groups, summary, addedFiles }: ReconcileInput): { merges: SongMerge[]; duplicatePaths: Set<string> } {
+  const addedPaths = new Set(addedFiles.map((f) => f.path));
+  const merges: SongMerge[] = [];
+  const duplicatePaths = new Set<string>();
+  for (const group of groups.shared) {
+    const rows = writer.storedAt([group.first.path, ...group.others]);
+    if (rows.length < 2) continue;
+    const [survivor, ...duplicates] = rows.sort((a, b) => a.id - b.id);
+    const path = group.direct.has(survivor!.path) ? survivor!.path : group.first.path;
+    merges.push({ survivor: survivor!.id, duplicates: duplicates.map((d) => d.id), path });
+    summary.merged += duplicates.length;
+    summary.added -= duplicates.filter((d) => addedPaths.has(d.path)).length;
+    for (const d of duplicates) duplicatePaths.add(d.path);
+  }
+  return { merges, duplicatePaths };
+}
