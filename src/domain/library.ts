@@ -61,3 +61,36 @@ export interface RemoveFolderResult {
 export interface PruneResult {
   deleted: number;
 }
+
+/** A song whose file is gone (what pruning would delete). */
+export interface MissingSong {
+  id: number;
+  path: string;
+  title: string;
+  artist: string;
+  album: string;
+  missing_since: string;
+}
+
+/** One of the asking user's playlists, and how many of its places pruning would take. */
+export interface PlaylistLoss {
+  id: number;
+  name: string;
+  entries_lost: number;
+}
+
+/** What pruning would take from everyone else: counts only (their playlists are theirs to see). */
+export interface OthersLoss {
+  users: number;
+  playlists: number;
+  entries_lost: number;
+  likes_lost: number;
+}
+
+/** What `prune` would delete, and what that costs the user asking and the others. */
+export interface PrunePlan {
+  songs: MissingSong[];
+  your_playlists: PlaylistLoss[];
+  your_likes_lost: number;
+  others: OthersLoss;
+}

@@ -67,7 +67,7 @@ describe('tunes library', () => {
     const removed = await runTunes(['library', 'remove', music, '--json'], { home });
     expect(JSON.parse(removed.stdout)).toEqual({ root: music, marked_missing: GOOD_FIXTURES });
     expect(JSON.parse((await runTunes(['songs', '--json'], { home })).stdout)).toEqual([]);
-    const pruned = await runTunes(['library', 'prune'], { home });
+    const pruned = await runTunes(['library', 'prune', '--yes'], { home });
     expect(pruned.stdout).toBe(`Deleted ${GOOD_FIXTURES} missing songs\n`);
   });
 

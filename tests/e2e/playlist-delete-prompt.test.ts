@@ -1,29 +1,7 @@
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { cliLibrary } from '../helpers/cli-library.js';
-import { runTunes, TUNES_BIN } from '../helpers/run-cli.js';
-
-/** Runs `tunes` on a pseudo-terminal (util-linux `script`), typing `answer` once the question shows. */
-function runOnTerminal(args: string[], home: string, answer: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const command = [process.execPath, TUNES_BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-    const child = spawn('script', ['-qfec', command, '/dev/null'], {
-      env: { ...process.env, TUNES_HOME: home, NO_COLOR: '1' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let output = '';
-    let answered = false;
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      output += d;
-      if (!answered && output.includes('[y/N]')) {
-        answered = true;
-        child.stdin.write(`${answer}\r`);
-      }
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
-}
+import { runTunes } from '../helpers/run-cli.js';
+import { runOnTerminal } from '../helpers/terminal-run.js';
 
 describe('tunes playlist delete on a terminal', () => {
   it('asks first: "n" keeps the playlist (exit 2), "y" deletes it', async () => {

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import type { ScanSummary } from '../../domain/library.js';
 import type { ScanProgress } from '../../services/library/library-service.js';
-import { emit, note, withJson, type JsonOption } from '../output.js';
+import { emit, withJson, type JsonOption } from '../output.js';
 import { presentAddFolders, presentLibraryFolder, presentScan } from '../present/library.js';
 import { scanProgressLine } from '../progress-line.js';
 import type { CliRuntime } from '../runtime.js';
-import { hasUnsafeCharacters, terminalSafe } from '../../text/terminal-safe.js';
+import { registerPruneCommand } from './library-prune.js';
+import { describeScan, quote, reportScanProblems, unavailableError } from './library-scan-report.js';
 import { formatTime, plural } from './playlist-render.js';
 
 interface ScanCommandOptions extends JsonOption {
@@ -22,7 +22,7 @@ export function registerLibraryCommands(program: Command, runtime: CliRuntime): 
       const result = await withProgress(options, (onProgress) => services.library.addRoots(actor, folders, { onProgress }));
       const known = result.already_in_library;
       emit(runtime, options, presentAddFolders(result), () => {
-        reportFailures(result.scan);
+        reportScanProblems(runtime, result.scan);
         const added = result.roots.map((r) => r.path).filter((path) => !known.includes(path));
         const lines = [
           ...(added.length > 0 ? [`Added ${added.map(quote).join(', ')}`] : []),
@@ -30,6 +30,8 @@ export function registerLibraryCommands(program: Command, runtime: CliRuntime): 
         ];
         return `${lines.join('\n')}\n${describeScan(result.scan)}`;
       });
+      const unavailable = unavailableError(result.scan);
+      if (unavailable) throw unavailable;
     },
   );
 
@@ -43,9 +45,11 @@ export function registerLibraryCommands(program: Command, runtime: CliRuntime): 
     const actor = await services.session.currentUser();
     const scan = await withProgress(options, (onProgress) => services.library.scan(actor, { full: options.full, onProgress }));
     emit(runtime, options, presentScan(scan), () => {
-      reportFailures(scan);
+      reportScanProblems(runtime, scan);
       return describeScan(scan);
     });
+    const unavailable = unavailableError(scan);
+    if (unavailable) throw unavailable;
   });
 
   withJson(library.command('list').description('show the library folders')).action(async (options: JsonOption) => {
@@ -63,16 +67,15 @@ export function registerLibraryCommands(program: Command, runtime: CliRuntime): 
   ).action(async (folder: string, options: JsonOption) => {
     const services = await runtime.services();
     const result = await services.library.removeRoot(await services.session.currentUser(), folder);
-    emit(runtime, options, result, (r) => `Removed ${quote(r.root)} (${r.marked_missing} songs marked missing)`);
+    emit(runtime, options, result, (r) =>
+      r.marked_missing === 0
+        ? `Removed ${quote(r.root)}: no songs leave the library (none were only there)`
+        : `Removed ${quote(r.root)}: ${plural(r.marked_missing, 'song')} ${r.marked_missing === 1 ? 'leaves' : 'leave'} the library ` +
+          `(kept as missing in playlists and likes; tunes library prune deletes them, adding the folder again brings them back)`,
+    );
   });
 
-  withJson(library.command('prune').description('delete songs whose files are missing')).action(
-    async (options: JsonOption) => {
-      const services = await runtime.services();
-      const result = await services.library.prune(await services.session.currentUser());
-      emit(runtime, options, result, (r) => `Deleted ${plural(r.deleted, 'missing song')}`);
-    },
-  );
+  registerPruneCommand(library, runtime);
 
   async function withProgress<T>(
     options: JsonOption,
@@ -85,25 +88,4 @@ export function registerLibraryCommands(program: Command, runtime: CliRuntime): 
       line.clear();
     }
   }
-
-  function reportFailures(scan: ScanSummary): void {
-    for (const failure of scan.failures) note(runtime, `tunes: skipped ${quote(failure.path)}: ${terminalSafe(failure.reason)}`);
-  }
-}
-
-function describeScan(s: ScanSummary): string {
-  const seconds = (s.duration_ms / 1000).toFixed(1);
-  return (
-    `Scanned ${s.files} files in ${seconds} s: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ` +
-    `${s.restored} restored, ${s.moved > 0 ? `${s.moved} moved, ` : ''}${s.missing} missing, ${s.failed} failed`
-  );
-}
-
-/**
- * Paths with control characters (a newline or an ESC in a file name) are shown JSON-quoted (\n,
- * \u001b), so each stays on its line and shows what it holds; what JSON leaves raw (C1, bidi) is
- * made visible too.
- */
-function quote(path: string): string {
-  return hasUnsafeCharacters(path) ? terminalSafe(JSON.stringify(path)) : path;
 }

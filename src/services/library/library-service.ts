@@ -4,10 +4,12 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { TunesError } from '../../errors.js';
 import type { Database } from '../../db/schema.js';
-import type { AddFoldersResult, LibraryFolder, PruneResult, RemoveFolderResult, ScanSummary } from '../../domain/library.js';
+import type { AddFoldersResult, LibraryFolder, PrunePlan, PruneResult, RemoveFolderResult, ScanSummary } from '../../domain/library.js';
 import type { User } from '../../domain/user.js';
 import { deleteLibraryRoot, ensureLibraryRoot, listLibraryRoots } from '../../db/repositories/library-roots.js';
+import { deleteMissingSongs, likeLosses, listMissingSongs, othersLosses, playlistLosses } from '../../db/repositories/missing-songs.js';
 import { createSongWriter, type SongWriter } from '../../db/repositories/song-writes.js';
+import { writeTransaction } from '../../db/write-transaction.js';
 import type { Clock } from '../clock.js';
 import { scanLibrary, type ScanOptions } from './scan-library.js';
 
@@ -25,8 +27,13 @@ export interface LibraryService {
   listRoots(actor: User): Promise<LibraryFolder[]>;
   /** Forgets a root; its songs are marked missing (kept for playlists) unless another root holds them. */
   removeRoot(actor: User, path: string): Promise<RemoveFolderResult>;
-  /** Deletes every song marked missing. */
-  prune(actor: User): Promise<PruneResult>;
+  /** The songs marked missing, and which playlists and likes deleting them would cost. */
+  planPrune(actor: User): Promise<PrunePlan>;
+  /**
+   * Deletes songs marked missing: those of `songIds` still missing (a plan the actor saw), or every one.
+   * Their playlist places go (the rest close up) and so do their likes and plays.
+   */
+  prune(actor: User, songIds?: readonly number[]): Promise<PruneResult>;
 }
 
 export function createLibraryService({
@@ -90,9 +97,24 @@ export function createLibraryService({
       return { root: root.path, marked_missing: orphans.length };
     },
 
-    async prune(actor) {
+    async planPrune(actor) {
       requireAdmin(actor);
-      return { deleted: songWriter().deleteMissing(null) };
+      const songs = await listMissingSongs(db);
+      const ids = songs.map((s) => s.id);
+      if (ids.length === 0) return { songs, your_playlists: [], your_likes_lost: 0, others: { users: 0, playlists: 0, entries_lost: 0, likes_lost: 0 } };
+      const others = await othersLosses(db, actor.id, ids);
+      return {
+        songs,
+        your_playlists: (await playlistLosses(db, actor.id, ids)).map((p) => ({ id: p.id, name: p.name, entries_lost: p.entries })),
+        your_likes_lost: await likeLosses(db, actor.id, ids),
+        others: { users: others.users, playlists: others.playlists, entries_lost: others.entries, likes_lost: others.likes },
+      };
+    },
+
+    async prune(actor, songIds) {
+      requireAdmin(actor);
+      if (songIds === undefined) return { deleted: songWriter().deleteMissing(null) };
+      return { deleted: await writeTransaction(db, (trx) => deleteMissingSongs(trx, songIds)) };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import type { SongMerge, SongWriter, StoredFile } from '../../db/repositories/song-writes.js';
 import type { FileGroups } from './file-groups.js';
 import { matchMoves } from './match-moves.js';
@@ -45,7 +45,7 @@ export function reconcileScan(input: ReconcileInput): void {
     const info = statSync(row.path, { throwIfNoEntry: false });
     const group = info?.isFile() ? input.groups.get(info) : undefined;
     if (!group) continue;
-    input.groups.addPath(group, row.path, false);
+    input.groups.addPath(group, row.path, isDirectPath(row.path));
     aliases.add(row.id);
   }
 
@@ -92,4 +92,13 @@ function sameFileMerges({ writer, groups, summary, addedFiles }: ReconcileInput)
     for (const d of duplicates) duplicatePaths.add(d.path);
   }
   return { merges, duplicatePaths };
+}
+
+/** Whether no symbolic link is on the way to `path` (so it may stay a song's path). */
+function isDirectPath(path: string): boolean {
+  try {
+    return realpathSync(path) === path;
+  } catch {
+    return false;
+  }
 }

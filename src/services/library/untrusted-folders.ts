@@ -33,7 +33,11 @@ export function untrustedFolders(
   for (const row of unseen) {
     if (row.dev === null || devicesSeen.has(row.dev) || renumbered.has(row.dev) || underAny(row.path, folders)) continue;
     const folder = deepestExistingFolder(row.path, existing);
-    if (folder && folder.info.dev !== row.dev) unmounted.add(folder.path);
+    if (!folder || folder.info.dev === row.dev) continue;
+    // Only where that folder is on its parent's disk: a mount point with nothing mounted on it. (A disk
+    // mounted over files saved there meanwhile hides them: those are gone from the library.)
+    const parent = existingFolder(dirname(folder.path), existing);
+    if (parent && parent.dev === folder.info.dev) unmounted.add(folder.path);
   }
   for (const path of [...unmounted].sort()) {
     if (underAny(path + sep, folders)) continue;
@@ -55,16 +59,21 @@ function rootProblem(reason: string | undefined): string {
 
 function deepestExistingFolder(path: string, cache: Map<string, Stats | undefined>): { path: string; info: Stats } | undefined {
   for (let folder = dirname(path); ; folder = dirname(folder)) {
-    let info = cache.get(folder);
-    if (!cache.has(folder)) {
-      try {
-        info = statSync(folder, { throwIfNoEntry: false });
-      } catch {
-        info = undefined;
-      }
-      cache.set(folder, info);
-    }
-    if (info?.isDirectory()) return { path: folder, info };
+    const info = existingFolder(folder, cache);
+    if (info) return { path: folder, info };
     if (dirname(folder) === folder) return undefined;
   }
+}
+
+function existingFolder(path: string, cache: Map<string, Stats | undefined>): Stats | undefined {
+  if (!cache.has(path)) {
+    let info: Stats | undefined;
+    try {
+      info = statSync(path, { throwIfNoEntry: false });
+    } catch {
+      info = undefined;
+    }
+    cache.set(path, info?.isDirectory() ? info : undefined);
+  }
+  return cache.get(path);
 }
