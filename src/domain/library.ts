@@ -43,6 +43,8 @@ export interface ScanSummary {
   unavailable: UnavailableFolder[];
   failed: number;
   failures: ScanFailure[];
+  /** Files read, but not whole (cut short: stored with the length they really play). */
+  warnings: ScanFailure[];
   duration_ms: number;
 }
 

@@ -124,7 +124,7 @@ describe('library scan: failures and odd files', () => {
     expect(reasons['zero-byte.mp3']).toBe('empty file');
     expect(reasons['not-audio.mp3']).toMatch(/not an audio file/);
     expect(reasons['corrupt.flac']).toMatch(/not an audio file|corrupt/);
-    expect(reasons['truncated.m4a']).toMatch(/corrupt/);
+    expect(reasons['truncated.m4a']).toMatch(/^cut short: /);
     expect(reasons['dangling.mp3']).toMatch(/broken link/);
     expect(scan).toMatchObject({ added: 17, failed: 5 });
     expect(await catalog.countSongs()).toBe(17);

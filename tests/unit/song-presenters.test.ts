@@ -61,7 +61,7 @@ describe('one song object in the CLI --json and the HTTP API', () => {
       cli.presentPlaylistRemove({ playlist, removed: [entry] }),
       cli.presentPlaylistMove({ playlist, entry }, 2, 1),
       cli.presentStats({ since: null, plays: 1, ms_played: 1, top_songs: [{ song, plays: 1, ms_played: 1 }], top_artists: [{ artist: 'Björk', plays: 1, ms_played: 1 }] }),
-      cli.presentAddFolders({ roots: [{ id: 1, path: '/m', added_at: song.added_at }], already_in_library: [], scan: { files: 1, added: 1, updated: 0, unchanged: 0, restored: 0, moved: 0, missing: 0, duplicates: 0, merged: 0, unavailable: [{ path: '/n', reason: 'is empty', kept: 2 }], failed: 0, failures: [{ path: '/m/x', reason: 'bad' }], duration_ms: 5 } }),
+      cli.presentAddFolders({ roots: [{ id: 1, path: '/m', added_at: song.added_at }], already_in_library: [], scan: { files: 1, added: 1, updated: 0, unchanged: 0, restored: 0, moved: 0, missing: 0, duplicates: 0, merged: 0, unavailable: [{ path: '/n', reason: 'is empty', kept: 2 }], failed: 0, failures: [{ path: '/m/x', reason: 'bad' }], warnings: [], duration_ms: 5 } }),
       cli.presentLibraryFolder({ id: 1, path: '/m', added_at: song.added_at, song_count: 3 }),
       cli.presentUser({ id: 1, username: 'alice', role: 'admin', created_at: song.added_at }),
     ];

@@ -22,6 +22,7 @@ export function describeScan(s: ScanSummary): string {
 /** Files skipped and folders kept as they are, on stderr. */
 export function reportScanProblems(runtime: CliRuntime, scan: ScanSummary): void {
   for (const failure of scan.failures) note(runtime, `tunes: skipped ${quote(failure.path)}: ${terminalSafe(failure.reason)}`);
+  for (const warning of scan.warnings) note(runtime, `tunes: note: ${quote(warning.path)}: ${terminalSafe(warning.reason)}`);
   for (const folder of scan.unavailable) {
     note(
       runtime,

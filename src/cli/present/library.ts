@@ -18,6 +18,7 @@ export function presentScan(scan: ScanSummary) {
     unavailable: scan.unavailable.map((u) => ({ path: u.path, reason: u.reason, kept: u.kept })),
     failed: scan.failed,
     failures: scan.failures.map((f) => ({ path: f.path, reason: f.reason })),
+    warnings: scan.warnings.map((w) => ({ path: w.path, reason: w.reason })),
     duration_ms: scan.duration_ms,
   };
 }

@@ -51,7 +51,7 @@ export async function scanLibrary(
 
   const summary: ScanSummary = {
     files: 0, added: 0, updated: 0, unchanged: 0, restored: 0, moved: 0, missing: 0, duplicates: 0, merged: 0,
-    unavailable: [], failed: 0, failures: [], duration_ms: 0,
+    unavailable: [], failed: 0, failures: [], warnings: [], duration_ms: 0,
   };
   const walkFailures: ScanFailure[] = [];
   const readFailures: ScanFailure[] = [];
@@ -86,6 +86,7 @@ export async function scanLibrary(
           readFailures.push({ path: job.path, reason: result.reason });
           continue;
         }
+        if (result.warning) summary.warnings.push({ path: job.path, reason: result.warning });
         if (!row) {
           summary.added += 1;
           addedFiles.push({ path: job.path, size: job.size, mtime_ms: file.mtimeMs, dev: file.dev, ino: file.ino });

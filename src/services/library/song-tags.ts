@@ -7,4 +7,7 @@ export const UNKNOWN_ARTIST = 'Unknown Artist';
 export const UNKNOWN_ALBUM = 'Unknown Album';
 
 /** Either the tags of a file or why it could not be read. */
-export type TagResult = { ok: true; tags: SongTags } | { ok: false; reason: string };
+export type TagResult =
+  /** `warning`: the file is readable but not whole (cut short: `tags.duration_ms` is what it really plays). */
+  | { ok: true; tags: SongTags; warning?: string }
+  | { ok: false; reason: string };

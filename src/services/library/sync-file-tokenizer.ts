@@ -13,7 +13,8 @@ const spareWindows: Buffer[] = [];
  * blocking reads cost nothing but that thread's time.
  */
 export class SyncFileTokenizer extends AbstractTokenizer {
-  override readonly fileInfo: { path: string; size: number };
+  /** `size` is left out to parse an MP4 cut short: music-metadata refuses a box that runs past a known end. */
+  override readonly fileInfo: { path: string; size?: number };
   private readonly window = spareWindows.pop() ?? Buffer.allocUnsafe(WINDOW);
   private windowStart = 0;
   private windowLength = 0;
@@ -44,6 +45,12 @@ export class SyncFileTokenizer extends AbstractTokenizer {
 
   setPosition(position: number): void {
     this.position = position;
+  }
+
+  /** Up to `length` bytes at `position`, read synchronously (through the window when they fit). */
+  bytesAt(position: number, length: number): Uint8Array {
+    const out = new Uint8Array(Math.max(0, length));
+    return out.subarray(0, this.readAt(out, Math.max(0, position), out.length, true));
   }
 
   override supportsRandomAccess(): boolean {

@@ -1,49 +1,90 @@
 import { basename, extname } from 'node:path';
 import type { IAudioMetadata, IOptions } from 'music-metadata';
+import { lengthClock } from '../../text/clock-time.js';
+import { checkAudio, type ByteReader } from './audio-check/check-audio.js';
 import { openRegularFile, plausibleDurationMs } from './file-sanity.js';
 import { UNKNOWN_ALBUM, UNKNOWN_ARTIST, type SongTags, type TagResult } from './song-tags.js';
 
-type Parse = (path: string, size: number, options: IOptions) => Promise<IAudioMetadata>;
-let parserPromise: Promise<Parse> | undefined;
+interface OpenFile {
+  /** Parses from the start of the file (again, when called again). */
+  parse(options: IOptions): Promise<IAudioMetadata>;
+  /** Reads without a known size from now on (an MP4 cut short; see SyncFileTokenizer). */
+  forgetSize(): void;
+  reader: ByteReader;
+  close(): Promise<void>;
+}
+type Open = (path: string, size: number) => OpenFile;
+let openerPromise: Promise<Open> | undefined;
 
 /**
  * music-metadata (and our tokenizer, which needs strtok3) are imported on first use, so commands that
  * never read tags do not pay for loading them.
  */
-function loadParser(): Promise<Parse> {
-  parserPromise ??= Promise.all([import('music-metadata'), import('./sync-file-tokenizer.js')]).then(
+function loadOpener(): Promise<Open> {
+  openerPromise ??= Promise.all([import('music-metadata'), import('./sync-file-tokenizer.js')]).then(
     ([{ parseFromTokenizer }, { SyncFileTokenizer }]) =>
-      async (path, size, options) => {
+      (path, size) => {
         const tokenizer = new SyncFileTokenizer(openRegularFile(path), path, size);
-        try {
-          return await parseFromTokenizer(tokenizer, options);
-        } finally {
-          await tokenizer.close();
-        }
+        return {
+          parse(options) {
+            tokenizer.setPosition(0);
+            return parseFromTokenizer(tokenizer, options);
+          },
+          forgetSize: () => delete tokenizer.fileInfo.size,
+          reader: { size, bytesAt: (position, length) => tokenizer.bytesAt(position, length) },
+          close: () => tokenizer.close(),
+        };
       },
   );
-  return parserPromise;
+  return openerPromise;
 }
 
 /** Starts loading the parser now (a worker thread does this while the first batch is on its way). */
 export function preloadTagReader(): void {
-  loadParser().catch(() => {}); // a load failure surfaces again, per file, from readTags
+  loadOpener().catch(() => {}); // a load failure surfaces again, per file, from readTags
 }
 
-/** Reads one file's tags. Never throws: a file that cannot be read comes back with the reason. */
+/**
+ * Reads one file's tags, and checks from its bytes that it holds audio and how long that plays.
+ * Never throws: a file that cannot be read comes back with the reason.
+ */
 export async function readTags(path: string, size: number): Promise<TagResult> {
   if (size === 0) return { ok: false, reason: 'empty file' };
+  let file: OpenFile | undefined;
   try {
-    const parse = await loadParser();
+    file = (await loadOpener())(path, size);
     // Durations come from headers; only formats without one (raw ADTS, VBR MP3 without a Xing frame) are scanned.
-    let metadata = await parse(path, size, { duration: false, skipCovers: true });
-    if (!looksLikeAudio(metadata)) return { ok: false, reason: 'not an audio file (no audio stream found)' };
-    if (metadata.format.duration === undefined) metadata = await parse(path, size, { duration: true, skipCovers: true });
+    let metadata: IAudioMetadata;
+    let cutShortMp4 = false;
+    try {
+      metadata = await file.parse({ duration: false, skipCovers: true });
+    } catch (error) {
+      // An MP4 whose audio box runs past the end of the file: cut short, but what is there may play.
+      if (!(error instanceof Error && error.message.startsWith('Atom size exceeds remaining bytes'))) throw error;
+      cutShortMp4 = true;
+      file.forgetSize();
+      metadata = await file.parse({ duration: false, skipCovers: true });
+    }
+    if (!looksLikeAudio(metadata)) {
+      if (cutShortMp4) return { ok: false, reason: 'cut short: the file ends before the index (moov box) that tells how to play its audio' };
+      return { ok: false, reason: 'not an audio file (no audio stream found)' };
+    }
+    const check = checkAudio(metadata.format, file.reader);
+    if (!check.ok) return check;
+    if (metadata.format.duration === undefined) metadata = await file.parse({ duration: true, skipCovers: true });
     const tags = toSongTags(path, metadata);
-    tags.duration_ms = plausibleDurationMs(tags.duration_ms, size);
-    return { ok: true, tags };
+    // Counted from the frames present when the check did; else the header's, if the file can hold it.
+    tags.duration_ms = check.durationMs ?? plausibleDurationMs(tags.duration_ms, size);
+    // A length the header claims but the bytes cannot hold (a corrupt Xing count) is unknown, not 0 s.
+    if (!tags.duration_ms && !metadata.format.duration) return { ok: false, reason: 'no audio in the file (it plays for 0 seconds)' };
+    if (!check.truncated) return { ok: true, tags };
+    const promised = lengthClock((metadata.format.duration ?? 0) * 1000);
+    const plays = `${check.estimated ? 'about ' : ''}${lengthClock(tags.duration_ms)}`;
+    return { ok: true, tags, warning: `cut short: it plays ${plays} of the ${promised} its header says` };
   } catch (error) {
     return { ok: false, reason: describeError(error) };
+  } finally {
+    await file?.close();
   }
 }
 
