@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAccountCommands } from './commands/account.js';
 import { registerUiCommand } from './commands/ui.js';
+import { registerFoldersCommand } from './commands/folders.js';
 import { registerLibraryCommands } from './commands/library.js';
 import { registerSongsCommands } from './commands/songs.js';
 import { registerLikeCommands } from './commands/likes.js';
@@ -30,6 +31,7 @@ export function createProgram({ json = false }: { json?: boolean } = {}): { prog
   registerUiCommand(program, runtime);
   registerSongsCommands(program, runtime);
   registerLibraryCommands(program, runtime);
+  registerFoldersCommand(program, runtime);
   registerPlaylistCommands(program, runtime);
   registerLikeCommands(program, runtime);
   registerPlayCommand(program, runtime);

@@ -7,6 +7,7 @@ import { createUserAdminService, type UserAdminService } from './auth/user-admin
 import { createSettingsService, type SettingsService } from './settings/settings-service.js';
 import { createBrowseService, type BrowseService } from './browse/browse-service.js';
 import { createCatalogService, type CatalogService } from './catalog/catalog-service.js';
+import { createFolderService, type FolderService } from './folders/folder-service.js';
 import { systemClock, type Clock } from './clock.js';
 import { AudioEngine } from '../player/audio-engine.js';
 import { resolveMpvBinary } from '../player/mpv-binary.js';
@@ -33,6 +34,8 @@ export interface Services {
   streamLinks: StreamLinkService;
   catalog: CatalogService;
   browse: BrowseService;
+  /** The library as folders on the disk. */
+  folders: FolderService;
   library: LibraryService;
   playlists: PlaylistService;
   likes: LikeService;
@@ -77,6 +80,7 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock, e
     settings,
     catalog,
     browse: createBrowseService({ db }),
+    folders: createFolderService({ db }),
     songFiles: createSongFileService({ catalog }),
     streamLinks: createStreamLinkService({ db, clock }),
     library: createLibraryService({ db, sqlite: store.sqlite, clock }),

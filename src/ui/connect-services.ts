@@ -1,5 +1,6 @@
 import type { Services } from '../services/container.js';
 import { catalogSources } from './data/catalog-sources.js';
+import { folderSources } from './data/folder-sources.js';
 import { playerBridge } from './data/player-bridge.js';
 import { playlistSources } from './data/playlist-sources.js';
 import { DEFAULT_PREFERENCES, type UiConnection, type UiPreferences } from './ports.js';
@@ -16,6 +17,7 @@ export function connectServices(services: Services, preferences: UiPreferences =
     forUser: (user) => ({
       preferences,
       catalog: catalogSources(services),
+      folders: folderSources(services),
       library: {
         addFolder: async (path, onProgress) => (await services.library.addRoots(user, [path], { onProgress })).scan,
       },

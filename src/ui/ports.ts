@@ -26,6 +26,23 @@ export interface AlbumItem {
   songCount: number;
 }
 
+/** A folder in the Folders view: a library folder or one inside it. */
+export interface FolderItem {
+  path: string;
+  name: string;
+  songCount: number;
+}
+
+/** What a folder holds, as the Folders view lists it: subfolders first, then its files. */
+export type FolderEntryItem = { kind: 'folder'; folder: FolderItem } | { kind: 'file'; name: string; song: SongItem };
+
+export interface UiFolders {
+  /** The library folders (no `path`), or what is directly in `path`. */
+  entries(path?: string): RowSource<FolderEntryItem>;
+  /** Every song under a folder, in natural path order: what adding the folder to a playlist takes. */
+  songsUnder(path: string): Promise<SongItem[]>;
+}
+
 export interface PlaylistItem {
   id: number;
   name: string;
@@ -141,6 +158,7 @@ export const DEFAULT_PREFERENCES: UiPreferences = { seekSeconds: 5, volumeStep: 
 export interface UiServices {
   preferences: UiPreferences;
   catalog: UiCatalog;
+  folders: UiFolders;
   library: UiLibrary;
   playlists: UiPlaylists;
   player: UiPlayer;

@@ -76,7 +76,7 @@ describe('first run and the queue', () => {
     await app.waitFor((f) => f.includes('muted'), 'muted');
     await app.type('m');
     await app.waitFor((f) => !f.includes('muted') && f.includes('vol 100%'), 'unmuted');
-    await app.type('h', 'j', 'j', 'j', 'j');
+    await app.type('h', 'j', 'j', 'j', 'j', 'j');
     const queue = await app.waitFor((f) => f.includes('tunes › Queue (1/3)') && !f.includes('⋯'));
     // Titles in list order, from the list area only (the now-playing bar repeats one).
     const titles = (frame: string) =>

@@ -173,7 +173,7 @@ describe('main screen', () => {
     await app.waitFor((f) => f.includes('(1/3)'));
     await app.type('L');
     await app.waitFor((f) => f.includes('♥ liked “Track 001”'));
-    await app.type('h', 'j', 'j', 'j');
+    await app.type('h', 'j', 'j', 'j', 'j');
     const liked = await app.waitFor((f) => f.includes('tunes › Liked (1/1)') && f.includes('Track 001'));
     expect(liked).not.toContain('Track 002');
     app.unmount();
@@ -204,7 +204,7 @@ describe('main screen', () => {
     await fx.services.history.recordListen({ userId: alice.id, songId: second!.id, startedAt: new Date('2026-11-21T10:00:00Z'), msPlayed: 60_000, durationMs: 180_000 });
     const app = renderApp(fx.connection);
     await app.waitFor((f) => f.includes('(1/3)'));
-    await app.type('h', 'j', 'j', 'j', 'j', 'j');
+    await app.type('h', 'j', 'j', 'j', 'j', 'j', 'j');
     const history = await app.waitFor((f) => f.includes('tunes › History (1/2)'), 'history view');
     const rows = lines(history).filter((line) => /Track 00[12]/.test(line));
     expect(rows.map((row) => row.match(/Track 00\d/)?.[0])).toEqual(['Track 002', 'Track 001']);

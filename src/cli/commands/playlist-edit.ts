@@ -14,6 +14,7 @@ interface AddOptions extends JsonOption {
   at?: string;
   search?: string;
   all?: boolean;
+  folder?: string;
 }
 
 export function registerPlaylistEditCommands(playlist: Command, runtime: CliRuntime): void {
@@ -25,12 +26,18 @@ export function registerPlaylistEditCommands(playlist: Command, runtime: CliRunt
       .argument('[song-id...]')
       .option('--search <words>', 'add the best match for these words instead of ids')
       .option('--all', 'with --search: add every match, best first')
+      .option('--folder <path>', 'add every song under this folder (see tunes folders), in path order')
       .option('--at <position>', 'insert at this position instead of at the end'),
   ).action(async (ref: string, songArgs: string[], options: AddOptions) => {
     const ids = checkAddSelection(songArgs, options);
     const at = options.at === undefined ? undefined : parseInteger(options.at, '--at position');
     const { services, user } = await withUser(runtime);
-    const songIds = options.search === undefined ? ids : await searchSongIds(services, options.search, options.all === true);
+    const songIds =
+      options.folder !== undefined
+        ? await folderSongIds(services, options.folder)
+        : options.search === undefined
+          ? ids
+          : await searchSongIds(services, options.search, options.all === true);
     const result = await services.playlists.addSongs(user.id, ref, songIds, at === undefined ? {} : { at });
     const p = result.playlist;
     for (const songId of result.already_present) note(runtime, `note: song ${songId} was already in "${p.name}"; added again`);
@@ -78,6 +85,10 @@ export function registerPlaylistEditCommands(playlist: Command, runtime: CliRunt
 }
 
 function checkAddSelection(songArgs: string[], options: AddOptions): number[] {
+  if (options.folder !== undefined) {
+    if (songArgs.length > 0 || options.search !== undefined) throw new TunesError('usage', 'give song ids, --search or --folder, one of them');
+    return [];
+  }
   if (options.search !== undefined) {
     if (songArgs.length > 0) throw new TunesError('usage', 'give song ids or --search, not both');
     if (options.search.trim() === '') throw new TunesError('invalid_input', '--search needs some words');
@@ -86,6 +97,12 @@ function checkAddSelection(songArgs: string[], options: AddOptions): number[] {
   if (options.all) throw new TunesError('usage', '--all only goes with --search');
   if (songArgs.length === 0) throw new TunesError('usage', 'give at least one song id, or --search "words"');
   return parseIntegers(songArgs, 'song id');
+}
+
+async function folderSongIds(services: Services, folder: string): Promise<number[]> {
+  const songs = await services.folders.songsUnder(folder);
+  if (songs.length === 0) throw new TunesError('not_found', `no songs under ${folder}`);
+  return songs.map((s) => s.id);
 }
 
 /** The best match, or with `all` every match (best first), from the catalogue search. */

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { DEFAULT_PAGE_SIZE, SONG_SORTS, type SongSort } from '../../services/catalog/catalog-service.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SONG_SORTS, type SongPage, type SongSort } from '../../services/catalog/catalog-service.js';
+import type { Services } from '../../services/container.js';
 import { TunesError } from '../../errors.js';
 import { renderSongDetails, renderSongTable } from '../format/song-table.js';
 import { emit, terminalWidth, withJson, type JsonOption } from '../output.js';
@@ -14,6 +15,7 @@ interface SongsOptions extends JsonOption {
   artist?: string;
   album?: string;
   genre?: string;
+  folder?: string;
   sort?: SongSort;
   limit?: number;
   page?: number;
@@ -30,13 +32,16 @@ export function registerSongsCommands(program: Command, runtime: CliRuntime): vo
       .option('--artist <name>', 'only songs by this artist (the whole name, any case or accents)')
       .option('--album <name>', 'only songs on this album (the whole name, any case or accents)')
       .option('--genre <name>', 'only songs of this genre (the whole name, any case or accents)')
+      .option('--folder <path>', 'only songs under this folder (see tunes folders); in path order unless --sort')
       .option('--sort <order>', `order by ${SONG_SORTS.join('|')} (default: best match, or artist)`, parseSort)
       .option('--limit <n>', 'songs per page (default 50)', wholeNumber('--limit'))
       .option('--page <n>', 'page number, from 1', wholeNumber('--page')),
   ).action(async (words: string[], options: SongsOptions) => {
     const services = await runtime.services();
     const query = words.join(' ');
+    const folder = options.folder === undefined ? undefined : await services.folders.resolve(options.folder);
     const listing = {
+      folder,
       query: query === '' ? undefined : query,
       artist: options.artist,
       album: options.album,
@@ -45,8 +50,12 @@ export function registerSongsCommands(program: Command, runtime: CliRuntime): vo
       limit: options.limit,
       page: options.page,
     };
-    const page = await services.catalog.listSongs(listing);
-    const unfiltered = query === '' && !options.artist && !options.album && !options.genre;
+    // A folder on its own lists as the disk lays it out, in natural order (track2 before track10).
+    const page =
+      folder !== undefined && query === '' && options.sort === undefined && !options.artist && !options.album && !options.genre
+        ? await folderPage(services, folder, options)
+        : await services.catalog.listSongs(listing);
+    const unfiltered = query === '' && !options.artist && !options.album && !options.genre && folder === undefined;
     const pageNumber = options.page ?? 1;
     const empty = page.songs.length === 0 && unfiltered && pageNumber === 1;
     const libraryEmpty = empty && (await services.catalog.countSongs()) === 0;
@@ -86,4 +95,14 @@ export function registerSongsCommands(program: Command, runtime: CliRuntime): vo
 function parseSort(value: string): SongSort {
   if ((SONG_SORTS as readonly string[]).includes(value)) return value as SongSort;
   throw new TunesError('invalid_input', `--sort must be one of ${SONG_SORTS.join(', ')}`);
+}
+
+/** One page of the songs under a folder, in natural path order. */
+async function folderPage(services: Services, folder: string, options: SongsOptions): Promise<SongPage> {
+  const limit = options.limit ?? DEFAULT_PAGE_SIZE;
+  const page = options.page ?? 1;
+  if (limit < 1 || limit > MAX_PAGE_SIZE) throw new TunesError('invalid_input', `--limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
+  const all = await services.folders.songsUnder(folder);
+  const songs = all.slice((page - 1) * limit, page * limit);
+  return { songs, nextCursor: page * limit < all.length ? 'more' : null };
 }

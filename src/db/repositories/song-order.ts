@@ -2,10 +2,10 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Song } from '../../domain/song.js';
 
 /** The orders the catalogue can be listed in; each ends in `id` so it is total (needed for keysets). */
-export const SONG_SORTS = ['artist', 'album', 'title', 'year', 'added', 'duration'] as const;
+export const SONG_SORTS = ['artist', 'album', 'title', 'year', 'added', 'duration', 'path'] as const;
 export type SongSort = (typeof SONG_SORTS)[number];
 
-type SortColumn = 'artist' | 'album' | 'title' | 'disc_no' | 'track_no' | 'year' | 'added_at' | 'duration_ms' | 'id';
+type SortColumn = 'artist' | 'album' | 'title' | 'disc_no' | 'track_no' | 'year' | 'added_at' | 'duration_ms' | 'path' | 'id';
 
 interface SortKey {
   column: SortColumn;
@@ -29,6 +29,8 @@ const SORT_KEYS: Record<SongSort, SortKey[]> = {
   // added_at is NOT NULL, which the leading-key bound in afterKeyCondition relies on for a descending key.
   added: [{ column: 'added_at', desc: true }, { column: 'id', desc: true }],
   duration: [{ column: 'duration_ms' }, { column: 'id' }],
+  // Paths are unique: the order files sit in on the disk (byte-wise), on songs_visible_path (0008).
+  path: [{ column: 'path' }],
 };
 
 export type SortValue = string | number | null;

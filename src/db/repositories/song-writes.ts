@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Song } from '../../domain/song.js';
+import { prefixUpperBound } from './path-range.js';
 import { createReferenceMover } from './song-merges.js';
 
 /** What the scanner knows about a stored song without reading its tags. */
@@ -174,9 +175,4 @@ export function createSongWriter(sqlite: BetterSqlite3.Database): SongWriter {
       return sqlite.transaction(() => prefixes.reduce((n, p) => n + remove.run(p, prefixUpperBound(p)).changes, 0))();
     },
   };
-}
-
-/** The smallest string greater than every string starting with `prefix` (for a range scan on the path index). */
-function prefixUpperBound(prefix: string): string {
-  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }

@@ -1,5 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { sep } from 'node:path';
 import { fold } from '../../text/fold.js';
+import { prefixUpperBound } from './path-range.js';
 import { FOLD_FUNCTION } from '../sql-functions.js';
 import type { Song } from '../../domain/song.js';
 import type { Database, SongRow } from '../schema.js';
@@ -13,6 +15,8 @@ export interface SongFilters {
   artist?: string | undefined;
   album?: string | undefined;
   genre?: string | undefined;
+  /** Only songs under this folder (absolute, without a trailing separator). */
+  folder?: string | undefined;
 }
 
 export async function findSongById(db: Db, id: number): Promise<Song | undefined> {
@@ -37,10 +41,13 @@ export async function countVisibleSongs(db: Db): Promise<number> {
 const FILTERED_TAGS = ['artist', 'album', 'genre'] as const;
 
 function filterConditions(filters: SongFilters, table = 's'): RawBuilder<unknown>[] {
-  return FILTERED_TAGS.flatMap((tag) => {
+  const tags = FILTERED_TAGS.flatMap((tag) => {
     const value = filters[tag];
     return value === undefined ? [] : [sameTag(table, tag, value)];
   });
+  if (filters.folder === undefined) return tags;
+  const prefix = `${filters.folder}${sep}`;
+  return [...tags, sql`${sql.ref(`${table}.path`)} >= ${prefix} and ${sql.ref(`${table}.path`)} < ${prefixUpperBound(prefix)}`];
 }
 
 /**

@@ -45,7 +45,9 @@ export interface SongQuery {
   artist?: string | undefined;
   album?: string | undefined;
   genre?: string | undefined;
-  /** Default: best match first when there is a query, else artist/album/disc/track. */
+  /** Only songs under this folder (absolute, as FolderService.resolve gives it). */
+  folder?: string | undefined;
+  /** Default: best match first when there is a query, else artist/album/disc/track (path order in a folder). */
   sort?: SongSort | undefined;
   /** 1..MAX_PAGE_SIZE, default DEFAULT_PAGE_SIZE. */
   limit?: number | undefined;
@@ -87,7 +89,7 @@ export function createCatalogService({ db }: { db: Kysely<Database> }): CatalogS
       const match = searching ? toMatchExpression(query.query!) : undefined;
       if (searching && match === undefined) return { songs: [], nextCursor: null };
       if (match !== undefined && query.sort === undefined) return rankedPage(db, query.query ?? '', match, request);
-      return orderedPage(db, match, request, query.sort ?? 'artist');
+      return orderedPage(db, match, request, query.sort ?? (query.folder !== undefined ? 'path' : 'artist'));
     },
 
     async getSong(id) {
@@ -136,7 +138,7 @@ function validate(query: SongQuery): PageRequest {
   }
   if (query.cursor !== undefined && page > 1) throw new TunesError('invalid_input', 'use either a page or a cursor, not both');
   return {
-    filters: { artist: query.artist, album: query.album, genre: query.genre },
+    filters: { artist: query.artist, album: query.album, genre: query.genre, folder: query.folder },
     limit,
     offset: (page - 1) * limit,
     cursor: query.cursor === undefined ? undefined : decodeCursor(query.cursor, { maxRankedOffset: RANKED_CANDIDATES }),

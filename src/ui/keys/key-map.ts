@@ -23,7 +23,7 @@ export const KEY_MAP = {
   focusList: { keys: ['l'], group: 'Move', description: 'focus the list' },
 
   activate: { keys: ['enter'], group: 'Open', description: 'play the song (list becomes the queue) / open' },
-  back: { keys: ['backspace', 'escape'], group: 'Open', description: 'go back (album -> artist -> artists)' },
+  back: { keys: ['backspace', 'escape'], group: 'Open', description: 'go back (album -> artist -> artists; up a folder)' },
   search: { keys: ['/'], group: 'Open', description: 'search songs (Enter keeps results, Esc leaves)' },
 
   togglePause: { keys: ['space'], group: 'Playback', description: 'pause / resume' },
@@ -37,7 +37,7 @@ export const KEY_MAP = {
   shuffle: { keys: ['s'], group: 'Playback', description: 'shuffle on / off' },
   repeat: { keys: ['r'], group: 'Playback', description: 'repeat: off -> all -> one' },
 
-  addToPlaylist: { keys: ['a'], group: 'Playlists', description: 'add the song to a playlist' },
+  addToPlaylist: { keys: ['a'], group: 'Playlists', description: 'add the song (or the whole folder) to a playlist' },
   like: { keys: ['L'], group: 'Playlists', description: 'like / unlike the song' },
   remove: { keys: ['d'], group: 'Playlists', description: 'remove from this playlist / the queue' },
   moveDown: { keys: ['J'], group: 'Playlists', description: 'move the song down (playlist / queue)' },

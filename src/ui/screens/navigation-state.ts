@@ -1,4 +1,4 @@
-import type { AlbumItem, PlaylistItem } from '../ports.js';
+import type { AlbumItem, FolderItem, PlaylistItem } from '../ports.js';
 
 /** What the main list is showing. Artists and albums open into deeper views kept on a stack. */
 export type View =
@@ -7,12 +7,15 @@ export type View =
   | { kind: 'artistAlbums'; artist: string }
   | { kind: 'albums' }
   | { kind: 'albumSongs'; album: AlbumItem }
+  /** The library folders; then a folder, opened from there (cmus's and ncmpcpp's browser). */
+  | { kind: 'folders' }
+  | { kind: 'folder'; folder: FolderItem }
   | { kind: 'liked' }
   | { kind: 'queue' }
   | { kind: 'history' }
   | { kind: 'playlist'; playlist: PlaylistItem };
 
-export type SectionKind = 'songs' | 'artists' | 'albums' | 'liked' | 'queue' | 'history';
+export type SectionKind = 'songs' | 'artists' | 'albums' | 'folders' | 'liked' | 'queue' | 'history';
 
 export interface SidebarEntry {
   label: string;
@@ -23,6 +26,7 @@ export const FIXED_SECTIONS: SidebarEntry[] = [
   { label: 'Songs', view: { kind: 'songs' } },
   { label: 'Artists', view: { kind: 'artists' } },
   { label: 'Albums', view: { kind: 'albums' } },
+  { label: 'Folders', view: { kind: 'folders' } },
   { label: 'Liked', view: { kind: 'liked' } },
   { label: 'Queue', view: { kind: 'queue' } },
   { label: 'History', view: { kind: 'history' } },
@@ -124,6 +128,8 @@ function crumb(view: View, openedFrom: View | undefined): string {
       return openedFrom ? view.artist : viewTitle(view);
     case 'albumSongs':
       return openedFrom?.kind === 'artistAlbums' ? view.album.album : viewTitle(view);
+    case 'folder':
+      return openedFrom?.kind === 'folder' ? view.folder.name : viewTitle(view);
     default:
       return viewTitle(view);
   }
@@ -141,6 +147,10 @@ export function viewTitle(view: View): string {
       return 'Albums';
     case 'albumSongs':
       return `${view.album.artist} › ${view.album.album}`;
+    case 'folders':
+      return 'Folders';
+    case 'folder':
+      return view.folder.path;
     case 'liked':
       return 'Liked';
     case 'queue':

@@ -60,21 +60,21 @@ export function OverlayHost({ overlay, setOverlay, services, playlists, reloadPl
         <Box>
           <PlaylistPicker
             playlists={playlists}
-            songTitle={overlay.songs[0]?.title ?? ''}
+            songTitle={overlay.label ?? overlay.songs[0]?.title ?? ''}
             width={width}
             height={height}
             onCancel={close}
-            onPick={(choice) => pick(choice, overlay.songs)}
+            onPick={(choice) => pick(choice, overlay.songs, overlay.label)}
           />
         </Box>
       );
   }
 
-  function pick(choice: PickerChoice, songs: SongItem[]): void {
+  function pick(choice: PickerChoice, songs: SongItem[], label?: string): void {
     const add = async (playlist: PlaylistItem) => {
       await services.playlists.addSongs(playlist, songs.map((s) => s.id));
       await reloadPlaylists();
-      notify(`added “${songs[0]?.title ?? ''}” to ${playlist.name}`);
+      notify(label ? `added ${label} (${songs.length} songs) to ${playlist.name}` : `added “${songs[0]?.title ?? ''}” to ${playlist.name}`);
     };
     if (choice.kind === 'playlist') {
       close();

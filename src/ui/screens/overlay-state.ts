@@ -5,5 +5,6 @@ export type Overlay =
   | { kind: 'help' }
   | { kind: 'confirm'; message: string; onYes(): Promise<void> }
   | { kind: 'prompt'; title: string; initial?: string; submit(value: string): Promise<void>; busy?: string; error?: string }
-  | { kind: 'picker'; songs: SongItem[] }
+  /** `label`: what is being added, when not the first song's title (a folder). */
+  | { kind: 'picker'; songs: SongItem[]; label?: string }
   | undefined;

@@ -3,6 +3,7 @@ import type { Command } from '../keys/key-map.js';
 import type { PlaylistItem, SongItem, UiServices } from '../ports.js';
 import type { PagedList } from '../widgets/list/use-paged-list.js';
 import { songOf, songSource, type ListRow } from '../views/view-rows.js';
+import { arraySource } from '../data/array-source.js';
 import type { RowSource } from '../data/row-source.js';
 import { currentView, sidebarEntries, type NavigationAction, type NavigationState, type SidebarEntry } from './navigation-state.js';
 import type { Overlay } from './overlay-state.js';
@@ -87,9 +88,19 @@ export function runCommand(command: Command, ctx: CommandContext): void {
       return attempt(services.player.toggleShuffle());
     case 'repeat':
       return attempt(services.player.cycleRepeat());
-    case 'addToPlaylist':
+    case 'addToPlaylist': {
+      const folder = list.selected?.kind === 'folder' && !inSidebar ? list.selected.folder : undefined;
+      if (folder) {
+        // A folder goes in whole: every song under it, in path order.
+        return attempt(
+          services.folders.songsUnder(folder.path).then((songs) =>
+            songs.length === 0 ? ctx.notify('no songs in that folder', true) : ctx.setOverlay({ kind: 'picker', songs, label: `${folder.name}/` }),
+          ),
+        );
+      }
       if (!selectedSong || inSidebar) return ctx.notify('select a song first', true);
       return ctx.setOverlay({ kind: 'picker', songs: [selectedSong] });
+    }
     case 'like':
       if (!selectedSong || inSidebar) return ctx.notify('select a song first', true);
       return void services.playlists.toggleLike(selectedSong.id).then(
@@ -165,8 +176,10 @@ function activate(ctx: CommandContext): void {
   const fromCursor = list.state.cursor;
   if (row.kind === 'artist') return ctx.navigate({ type: 'open', view: { kind: 'artistAlbums', artist: row.artist.name }, fromCursor });
   if (row.kind === 'album') return ctx.navigate({ type: 'open', view: { kind: 'albumSongs', album: row.album }, fromCursor });
+  if (row.kind === 'folder') return ctx.navigate({ type: 'open', view: { kind: 'folder', folder: row.folder }, fromCursor });
   if (!ctx.source) return;
   const view = currentView(nav);
+  if (row.kind === 'file') return playFolderFrom(ctx, ctx.source, row.song);
   // Playing from the queue jumps within it rather than replacing it with itself.
   const songs: RowSource<SongItem> = songSource(ctx.source);
   const work = view.kind === 'queue' ? services.player.jumpInQueue(list.state.cursor) : services.player.playList(songs, list.state.cursor);
@@ -174,6 +187,16 @@ function activate(ctx: CommandContext): void {
     () => view.kind === 'queue' && list.refresh(),
     (cause: unknown) => ctx.notify(cause instanceof Error ? cause.message : String(cause), true),
   );
+}
+
+/** Plays the files of the folder on screen (not its subfolders), from `song` on, as the queue. */
+function playFolderFrom(ctx: CommandContext, source: RowSource<ListRow>, song: SongItem): void {
+  const work = (async () => {
+    const rows = await source.rows(0, (await source.count()) ?? 0);
+    const songs = rows.flatMap((r) => (r.kind === 'file' ? [r.song] : []));
+    await ctx.services.player.playList(arraySource(`${source.key}:files`, async () => songs), Math.max(0, songs.findIndex((s) => s.id === song.id)));
+  })();
+  void work.catch((cause: unknown) => ctx.notify(cause instanceof Error ? cause.message : String(cause), true));
 }
 
 function removeSelected(ctx: CommandContext): void {

@@ -1,6 +1,7 @@
+import { terminalSafe } from '../../text/terminal-safe.js';
 import type { RowSource } from '../data/row-source.js';
 import { counted, fit, formatDuration } from '../format.js';
-import type { AlbumItem, ArtistItem, HistoryItem, SongItem, UiServices } from '../ports.js';
+import type { AlbumItem, ArtistItem, FolderEntryItem, FolderItem, HistoryItem, SongItem, UiServices } from '../ports.js';
 import type { View } from '../screens/navigation-state.js';
 
 /** One row of the main list, whatever the view. */
@@ -8,7 +9,10 @@ export type ListRow =
   | { kind: 'song'; song: SongItem }
   | { kind: 'artist'; artist: ArtistItem }
   | { kind: 'album'; album: AlbumItem }
-  | { kind: 'played'; song: HistoryItem };
+  | { kind: 'played'; song: HistoryItem }
+  | { kind: 'folder'; folder: FolderItem }
+  /** A song as a folder lists it: under its file name. */
+  | { kind: 'file'; name: string; song: SongItem };
 
 function mapSource<A>(source: RowSource<A>, wrap: (a: A) => ListRow): RowSource<ListRow> {
   return {
@@ -41,6 +45,10 @@ export function sourceForView(view: View, services: UiServices): RowSource<ListR
       return mapSource(services.player.history(), (played) => ({ kind: 'played', song: played }));
     case 'playlist':
       return mapSource(services.playlists.songs(view.playlist), song);
+    case 'folders':
+      return mapSource(services.folders.entries(), (entry: FolderEntryItem): ListRow => entry);
+    case 'folder':
+      return mapSource(services.folders.entries(view.folder.path), (entry: FolderEntryItem): ListRow => entry);
   }
 }
 
@@ -50,13 +58,13 @@ export function songSource(source: RowSource<ListRow>): RowSource<SongItem> {
     key: source.key,
     count: () => source.count(),
     rows: async (offset, limit) =>
-      (await source.rows(offset, limit)).flatMap((row) => (row.kind === 'song' || row.kind === 'played' ? [row.song] : [])),
+      (await source.rows(offset, limit)).flatMap((row) => (row.kind === 'song' || row.kind === 'played' || row.kind === 'file' ? [row.song] : [])),
     invalidate: () => source.invalidate?.(),
   };
 }
 
 export function songOf(row: ListRow | undefined): SongItem | undefined {
-  return row && (row.kind === 'song' || row.kind === 'played') ? row.song : undefined;
+  return row && (row.kind === 'song' || row.kind === 'played' || row.kind === 'file') ? row.song : undefined;
 }
 
 export function renderListRow(row: ListRow, width: number, playingId: number | undefined): string {
@@ -66,6 +74,10 @@ export function renderListRow(row: ListRow, width: number, playingId: number | u
       return songLine(row.song, width, playingId, row.kind === 'played' ? row.song.playedAt : undefined);
     case 'artist':
       return `${fit(row.artist.name, Math.max(8, width - 26))} ${fit(counted(row.artist.albumCount, 'album'), 10)} ${counted(row.artist.songCount, 'song')}`;
+    case 'folder':
+      return `▸ ${fit(`${terminalSafe(row.folder.name)}/`, Math.max(8, width - 14))} ${counted(row.folder.songCount, 'song')}`;
+    case 'file':
+      return fileLine(row.name, row.song, width, playingId);
     case 'album': {
       const { album } = row;
       const label = `${album.album}${album.year ? ` (${album.year})` : ''}`;
@@ -84,6 +96,16 @@ function songLine(song: SongItem, width: number, playingId: number | undefined, 
   const artistW = Math.max(4, Math.floor(rest * 0.27));
   const albumW = Math.max(0, rest - titleW - artistW - 2);
   return `${marker}${when}${fit(song.title, titleW)} ${fit(song.artist, artistW)} ${fit(song.album, albumW)} ${formatDuration(song.durationMs).padStart(6)}`;
+}
+
+/** A folder's file: its name first (what the folder is in order of), then what it is. */
+function fileLine(name: string, song: SongItem, width: number, playingId: number | undefined): string {
+  const marker = song.id === playingId ? '♪ ' : '  ';
+  const rest = width - marker.length - 7;
+  const nameW = Math.max(8, Math.floor(rest * 0.4));
+  const titleW = Math.max(4, Math.floor(rest * 0.33));
+  const artistW = Math.max(0, rest - nameW - titleW - 2);
+  return `${marker}${fit(terminalSafe(name), nameW)} ${fit(terminalSafe(song.title), titleW)} ${fit(terminalSafe(song.artist), artistW)} ${formatDuration(song.durationMs).padStart(6)}`;
 }
 
 /** "11-23 22:19" in the machine's time zone (history stores UTC). */

@@ -1,0 +1,83 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Song } from '../../domain/song.js';
+import type { Database } from '../schema.js';
+import { songRowToSong } from './song-row.js';
+import { prefixUpperBound } from './path-range.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface FolderChildRow {
+  /** The folder's path, without a trailing separator. */
+  path: string;
+  /** Visible songs anywhere under it. */
+  song_count: number;
+}
+
+/**
+ * What lies directly in the folder `prefix` (ending in a separator), as the visible songs' paths lay
+ * it out: its subfolders (with how many songs each holds) and its songs. Folders exist here only as
+ * parts of song paths, so a folder with no songs under it is not listed.
+ *
+ * The paths are walked in order one entry at a time: after a song comes the next path; after the first
+ * path into a subfolder comes the first path past that subfolder ('/' + 1 is '0'), so a listing costs
+ * one index seek per entry, not one per song below it.
+ */
+export async function listFolder(db: Db, prefix: string, separator: string): Promise<{ folders: FolderChildRow[]; songs: Song[] }> {
+  const upper = prefixUpperBound(prefix);
+  const start = prefix.length + 1; // SQLite's substr counts from 1
+  const past = String.fromCharCode(separator.charCodeAt(0) + 1);
+  // The smallest path after a song's: paths hold no NUL, so nothing sorts between P and P || char(1).
+  const { rows } = await sql<{ path: string }>`
+    with recursive entry(path) as (
+      select (select path from songs indexed by songs_visible_path
+              where missing_since is null and path > ${prefix} and path < ${upper} order by path limit 1)
+      union all
+      select (select s.path from songs s indexed by songs_visible_path
+              where s.missing_since is null and s.path < ${upper} and s.path >= (
+                case when instr(substr(entry.path, ${start}), ${separator}) > 0
+                  then substr(entry.path, 1, ${prefix.length} + instr(substr(entry.path, ${start}), ${separator}) - 1) || ${past}
+                  else entry.path || char(1) end)
+              order by s.path limit 1)
+      from entry where entry.path is not null
+    )
+    select path from entry where path is not null`.execute(db);
+
+  const folderPaths: string[] = [];
+  const songPaths: string[] = [];
+  for (const { path } of rows) {
+    const rest = path.slice(prefix.length);
+    const cut = rest.indexOf(separator);
+    if (cut < 0) songPaths.push(path);
+    else folderPaths.push(prefix + rest.slice(0, cut));
+  }
+  const folders: FolderChildRow[] = [];
+  for (const path of folderPaths) folders.push({ path, song_count: await countSongsUnder(db, path + separator) });
+  const songs = songPaths.length === 0 ? [] : (await db.selectFrom('songs').selectAll().where('path', 'in', songPaths).execute()).map(songRowToSong);
+  return { folders, songs };
+}
+
+/** Visible songs whose path starts with `prefix` (a folder path ending in a separator). */
+export async function countSongsUnder(db: Db, prefix: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*) as n from songs indexed by songs_visible_path
+    where missing_since is null and path >= ${prefix} and path < ${prefixUpperBound(prefix)}`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+/** Visible songs under `prefix`, in path order (the order the disk lays them out, byte-wise). */
+export async function songsUnder(db: Db, prefix: string): Promise<Song[]> {
+  const rows = await db
+    .selectFrom('songs')
+    .selectAll()
+    .where('missing_since', 'is', null)
+    .where('path', '>=', prefix)
+    .where('path', '<', prefixUpperBound(prefix))
+    .orderBy('path')
+    .execute();
+  return rows.map(songRowToSong);
+}
+
+/** Whether a visible song has exactly this path. */
+export async function isSongPath(db: Db, path: string): Promise<boolean> {
+  return (await db.selectFrom('songs').select('id').where('path', '=', path).executeTakeFirst()) !== undefined;
+}
