@@ -36,7 +36,7 @@ describe('playlists over a scanned library', () => {
     expect(missing.entries.map((e) => [e.song.title, e.available])).toEqual(before.entries.map((e) => [e.song.title, e !== victim]));
     expect((await runTunes(['playlist', 'show', 'real'], { home })).stdout).toContain(`${victim.song.title} [unavailable]`);
 
-    expect((await runTunes(['library', 'prune'], { home })).code).toBe(0);
+    expect((await runTunes(['library', 'prune', '--yes'], { home })).code).toBe(0);
     const pruned = JSON.parse((await runTunes(['playlist', 'show', 'real', '--json'], { home })).stdout) as Show;
     expect(pruned.entries.map((e) => [e.position, e.song.title])).toEqual(
       before.entries.filter((e) => e !== victim).map((e, i) => [i + 1, e.song.title]),

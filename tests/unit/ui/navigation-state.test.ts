@@ -28,7 +28,7 @@ describe('navigation reducer', () => {
   it('lists playlists after the fixed sections and follows a deleted playlist back to Songs', () => {
     const entries = sidebarEntries([mix]);
     expect(entries.map((e) => e.label)).toEqual([...FIXED_SECTIONS.map((s) => s.label), 'Mix']);
-    const onMix = navigationReducer(initialNavigation, { type: 'section', index: 6, entries });
+    const onMix = navigationReducer(initialNavigation, { type: 'section', index: FIXED_SECTIONS.length, entries });
     expect(currentView(onMix)).toEqual({ kind: 'playlist', playlist: mix });
     const renamed = sidebarEntries([{ ...mix, name: 'Best' }]);
     expect(viewTitle(currentView(navigationReducer(onMix, { type: 'playlists', entries: renamed })))).toBe('Playlist: Best');
@@ -36,9 +36,10 @@ describe('navigation reducer', () => {
   });
 
   it('opens search results on top of the current view, and an empty query goes back to it', () => {
-    const liked = navigationReducer(initialNavigation, { type: 'section', index: 3, entries: sidebarEntries([]) });
+    const likedAt = FIXED_SECTIONS.findIndex((s) => s.view.kind === 'liked');
+    const liked = navigationReducer(initialNavigation, { type: 'section', index: likedAt, entries: sidebarEntries([]) });
     const state = navigationReducer({ ...liked, focus: 'sidebar' }, { type: 'search', query: 'nina', fromCursor: 4 });
-    expect(state).toEqual({ section: 3, stack: [{ kind: 'liked' }, { kind: 'songs', query: 'nina' }], cursors: [4], focus: 'list' });
+    expect(state).toEqual({ section: likedAt, stack: [{ kind: 'liked' }, { kind: 'songs', query: 'nina' }], cursors: [4], focus: 'list' });
     // Typing on replaces the results rather than stacking them.
     const more = navigationReducer(state, { type: 'search', query: 'nina s', fromCursor: 0 });
     expect(more.stack).toEqual([{ kind: 'liked' }, { kind: 'songs', query: 'nina s' }]);
