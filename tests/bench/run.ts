@@ -1,6 +1,9 @@
 /**
  * `npm run bench`: prints one table of speed figures, each beside its baseline measured in the same run.
- *   BENCH_FILES=2000        files in the generated scan corpus
+ *   BENCH_FILES=2000        files in the generated corpus (search, start-up sections)
+ *   BENCH_SCAN_FILES=2000,20000  corpus sizes the scan section compares with cmus and mpd
+ *   BENCH_BASELINE=main     a git ref built beside this checkout and scanned in the same run
+ *                           (default main when this checkout differs from it; none: off)
  *   BENCH_TRACKS=1000000    rows in the synthetic search database
  *   BENCH_ONLY=search,...   run only these sections
  *   BENCH_CACHE=<dir>       where corpora and synthetic databases are kept between runs
@@ -18,6 +21,7 @@ mkdirSync(cache, { recursive: true });
 const scratch = mkdtempSync(join(tmpdir(), 'tunes-bench-'));
 const ctx: BenchContext = {
   corpusSize: positive(process.env.BENCH_FILES, 2000),
+  scanSizes: (process.env.BENCH_SCAN_FILES ?? '2000,20000').split(',').map((n) => positive(n.trim(), 2000)),
   syntheticTracks: positive(process.env.BENCH_TRACKS, 1_000_000),
   scratch,
   cache,

@@ -17,8 +17,10 @@ export interface BenchSection {
 }
 
 export interface BenchContext {
-  /** Files in the generated scan corpus (BENCH_FILES, default 2000). */
+  /** Files in the generated corpus the other sections use (BENCH_FILES, default 2000). */
   corpusSize: number;
+  /** Corpus sizes the scan comparison runs (BENCH_SCAN_FILES, default 2000,20000). */
+  scanSizes: number[];
   /** Rows in the synthetic search database (BENCH_TRACKS, default 1,000,000). */
   syntheticTracks: number;
   /** A per-run scratch folder, removed at the end. */

@@ -96,7 +96,8 @@ function frameAt(b: Uint8Array, at: number, info: StreamInfo): Frame | undefined
  * exactly where it starts, in samples.
  */
 function lastFrame(reader: ByteReader, audioStart: number, info: StreamInfo): Frame | undefined {
-  const span = Math.min(reader.size - audioStart, Math.max(32 * 1024, 3 * info.maxFrameSize + 64));
+  // Two frames and a bit: the largest frame STREAMINFO knows of (32 KB when it does not say).
+  const span = Math.min(reader.size - audioStart, info.maxFrameSize > 0 ? 3 * info.maxFrameSize + 64 : 32 * 1024);
   const tail = reader.bytesAt(reader.size - span, span);
   const found: Frame[] = [];
   for (let at = tail.length - 6; at >= 0; at -= 1) {

@@ -51,20 +51,13 @@ export function frameHeader(b: Uint8Array, at: number): FrameHeader | undefined 
  */
 export function checkMpeg(reader: ByteReader, headerDurationMs: number | undefined): AudioCheck {
   const tagEnd = afterId3v2(reader);
-  const window = reader.bytesAt(tagEnd, SYNC_SEARCH + 4 * 4096);
-  let first = -1;
-  for (let at = 0; at < Math.min(SYNC_SEARCH, window.length); at += 1) {
-    if (window[at] === 0xff && startsChain(reader, tagEnd + at, window, at)) {
-      first = at;
-      break;
-    }
-  }
-  if (first < 0) return { ok: false, reason: 'not an audio file (no MPEG audio frames found)' };
+  const start = findChain(reader, tagEnd, (position) => mpegChain(reader, position));
+  if (start === undefined) return { ok: false, reason: 'not an audio file (no MPEG audio frames found)' };
   if (headerDurationMs === undefined) return fine; // music-metadata counted the frames: that is the truth
-  const header = frameHeader(window, first)!;
-  const bytes = vbrBytes(window, first, header);
+  const frame = reader.bytesAt(start, 256);
+  const header = frameHeader(frame, 0)!;
+  const bytes = vbrBytes(frame, 0, header);
   if (bytes === undefined) return fine;
-  const start = tagEnd + first;
   const end = audioEnd(reader);
   // A little slack: some encoders count the tag frame or the padding differently.
   if (end - start >= bytes * 0.98) return fine;
@@ -83,12 +76,8 @@ export function checkMpeg(reader: ByteReader, headerDurationMs: number | undefin
  * the length of its frame.
  */
 export function checkAdts(reader: ByteReader): AudioCheck {
-  const tagEnd = afterId3v2(reader);
-  const window = reader.bytesAt(tagEnd, SYNC_SEARCH + 8);
-  for (let at = 0; at + 7 <= Math.min(SYNC_SEARCH, window.length); at += 1) {
-    if (window[at] === 0xff && adtsChain(reader, tagEnd + at)) return fine;
-  }
-  return { ok: false, reason: 'not an audio file (no AAC frames found)' };
+  const found = findChain(reader, afterId3v2(reader), (position) => adtsChain(reader, position));
+  return found === undefined ? { ok: false, reason: 'not an audio file (no AAC frames found)' } : fine;
 }
 
 function adtsLength(b: Uint8Array): number | undefined {
@@ -109,8 +98,21 @@ function adtsChain(reader: ByteReader, position: number): boolean {
   return true;
 }
 
-function startsChain(reader: ByteReader, position: number, window: Uint8Array, at: number): boolean {
-  const first = frameHeader(window, at);
+/**
+ * The first position (from `from`, within SYNC_SEARCH) where `chain` holds. Read in small slices: the
+ * first frame nearly always starts right after the tags, and a bigger read per file costs every file.
+ */
+function findChain(reader: ByteReader, from: number, chain: (position: number) => boolean): number | undefined {
+  const SLICE = 4096;
+  for (let start = from; start < from + SYNC_SEARCH && start < reader.size; start += SLICE) {
+    const slice = reader.bytesAt(start, SLICE);
+    for (let at = 0; at < slice.length; at += 1) if (slice[at] === 0xff && chain(start + at)) return start + at;
+  }
+  return undefined;
+}
+
+function mpegChain(reader: ByteReader, position: number): boolean {
+  const first = frameHeader(reader.bytesAt(position, 4), 0);
   if (!first) return false;
   let offset = position;
   let header: FrameHeader | undefined = first;
