@@ -138,7 +138,9 @@ describe.skipIf(!canMount)(`library scan: disks that are not mounted (${MOUNT_SK
     const before = await likedAndListed(h, h.music);
     const bound = tempDir('tunes-bound-');
     bindMount(h.music, bound);
-    expect((await h.library.addRoots(h.admin, [bound], { workers: 0 })).scan).toMatchObject({ files: 3, duplicates: 3, added: 0 });
+    // Added as such: it is that library folder already.
+    expect(await h.library.addRoots(h.admin, [bound], { workers: 0 })).toMatchObject({ already_in_library: [h.music], scan: { added: 0 } });
+    expect((await h.library.listRoots(h.admin)).map((r) => r.path)).toEqual([h.music]);
     expect(songCount(h.store)).toBe(3);
     expect(await h.library.scan(h.admin, { workers: 0 })).toMatchObject({ unchanged: 3, missing: 0, merged: 0, unavailable: [] });
 
@@ -158,6 +160,13 @@ describe.skipIf(!canMount)(`library scan: disks that are not mounted (${MOUNT_SK
         (a, b) => (a as { user_id: number }).user_id - (b as { user_id: number }).user_id,
       ),
     });
+
+    // A folder inside it, added through the bind mount: its files are known already.
+    mkdirSync(join(h.music, 'inner'));
+    cpSync(join(h.music, 'wav.wav'), join(h.music, 'inner', 'copy.wav'));
+    await h.library.scan(h.admin, { workers: 0 });
+    expect((await h.library.addRoots(h.admin, [join(bound, 'inner')], { workers: 0 })).scan).toMatchObject({ files: 1, duplicates: 1, added: 0 });
+    expect(songCount(h.store)).toBe(4);
     unmount(bound);
   });
 });

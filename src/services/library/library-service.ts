@@ -53,8 +53,10 @@ export function createLibraryService({
     async addRoots(actor, paths, options) {
       requireAdmin(actor);
       if (paths.length === 0) throw new TunesError('usage', 'name at least one folder to add');
+      const known = await listLibraryRoots(db);
       const folders: string[] = [];
-      for (const path of paths) folders.push(await existingFolder(path));
+      // The same folder under another path (a bind mount of a library folder) is that library folder.
+      for (const path of paths) folders.push(await sameAsKnown(await existingFolder(path), known.map((r) => r.path)));
       const now = clock.now().toISOString();
       const ensured = await db.transaction().execute(async (trx) => {
         const added: Array<Awaited<ReturnType<typeof ensureLibraryRoot>>> = [];
@@ -135,6 +137,16 @@ async function existingFolder(path: string): Promise<string> {
   const info = await stat(real);
   if (!info.isDirectory()) throw new TunesError('invalid_input', `not a folder: ${path}`);
   return real;
+}
+
+/** `folder`, or the library folder that is the very same folder (device and inode) under another path. */
+async function sameAsKnown(folder: string, roots: readonly string[]): Promise<string> {
+  const info = await stat(folder);
+  for (const root of roots) {
+    const other = await stat(root).catch(() => undefined);
+    if (other && other.dev === info.dev && other.ino === info.ino) return root;
+  }
+  return folder;
 }
 
 function withSeparator(root: string): string {
