@@ -10,6 +10,8 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('songs').addColumn('dev', 'integer').execute();
   await db.schema.alterTable('songs').addColumn('ino', 'integer').execute();
+  // A folder added beside the library folders is checked for files the library holds elsewhere.
+  await db.schema.createIndex('songs_file').on('songs').columns(['dev', 'ino']).execute();
   // Folder listings walk the visible paths in order (one index seek per entry listed) and count the
   // songs under each folder from this index alone.
   await sql`create index songs_visible_path on songs (path) where missing_since is null`.execute(db);
@@ -17,6 +19,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop index songs_visible_path`.execute(db);
+  await sql`drop index songs_file`.execute(db);
   await db.schema.alterTable('songs').dropColumn('ino').execute();
   await db.schema.alterTable('songs').dropColumn('dev').execute();
 }

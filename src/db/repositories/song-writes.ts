@@ -49,6 +49,10 @@ export interface SongWriter {
   storedFiles(prefixes: readonly string[] | null): StoredFile[];
   /** The stored songs at these paths (any of them may have none). */
   storedAt(paths: readonly string[]): StoredFile[];
+  /** Every stored song, missing or not. */
+  countAll(): number;
+  /** Stored songs whose file had one of these identities at their last scan. */
+  storedByIdentity(files: ReadonlyArray<FileIdentity>): StoredFile[];
   /** Every song marked missing, wherever it was. */
   missingFiles(): StoredFile[];
   /** Inserts or updates by path, in one statement (so one transaction); a re-found song loses its missing mark. */
@@ -132,7 +136,12 @@ export function createSongWriter(sqlite: BetterSqlite3.Database): SongWriter {
   const all = sqlite.prepare(`select ${STORED} from songs`);
   const under = sqlite.prepare(`select ${STORED} from songs where path >= ? and path < ?`);
   const at = sqlite.prepare(`select ${STORED} from songs where path in (select value from json_each(?))`);
+  const byIdentity = sqlite.prepare(
+    `select ${STORED} from songs indexed by songs_file
+     where (dev, ino) in (select value ->> '$.dev', value ->> '$.ino' from json_each(?))`,
+  );
 
+  const countEvery = sqlite.prepare('select count(*) from songs').pluck();
   const countUnder = sqlite
     .prepare('select count(*) from songs where path >= ? and path < ? and missing_since is null')
     .pluck();
@@ -147,6 +156,8 @@ export function createSongWriter(sqlite: BetterSqlite3.Database): SongWriter {
       return [...byId.values()];
     },
     storedAt: (paths) => (paths.length === 0 ? [] : (at.all(JSON.stringify(paths)) as StoredFile[])),
+    storedByIdentity: (files) =>
+      files.length === 0 ? [] : (byIdentity.all(JSON.stringify(files.map((f) => ({ dev: f.dev, ino: f.ino })))) as StoredFile[]),
     missingFiles: () => missingRows.all() as StoredFile[],
     upsertBatch(songs, now) {
       if (songs.length > 0) upsert.run({ songs: JSON.stringify(songs), now });
@@ -168,6 +179,7 @@ export function createSongWriter(sqlite: BetterSqlite3.Database): SongWriter {
       if (merges.length > 0) merge.immediate(merges);
     },
     likeness: (ids) => (ids.length === 0 ? [] : (likenessRows.all(JSON.stringify(ids)) as SongLikeness[])),
+    countAll: () => countEvery.get() as number,
     countVisibleUnder: (prefix) => countUnder.get(prefix, prefixUpperBound(prefix)) as number,
     deleteMissing(prefixes) {
       if (prefixes === null) return sqlite.prepare('delete from songs where missing_since is not null').run().changes;

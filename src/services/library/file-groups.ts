@@ -43,20 +43,6 @@ export class FileGroups {
     return this.byIdentity.get(identityKey(identity));
   }
 
-  /**
-   * `file` is another path to a song stored under `storedPath`, which the walk has not reached (yet):
-   * the stored path stays the song's, `file`'s is another one.
-   */
-  adoptStored(file: WalkedFile, storedPath: string): void {
-    const group = this.byIdentity.get(identityKey(file));
-    if (!group || group.first !== file) throw new Error('adoptStored: call it right after meeting the file first');
-    group.first = { ...file, path: storedPath, viaLink: false };
-    group.direct = new Set([storedPath]);
-    group.others.push(file.path);
-    if (!file.viaLink) group.direct.add(file.path);
-    this.shared.push(group);
-  }
-
   /** Adds a path found to lead to a grouped file after the walk (a stored path the walk did not go through). */
   addPath(group: FileGroup, path: string, direct: boolean): void {
     if (group.first.path === path || group.others.includes(path)) return;

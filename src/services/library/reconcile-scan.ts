@@ -12,12 +12,12 @@ export type { AddedFile } from './match-moves.js';
 export interface ReconcileInput {
   writer: SongWriter;
   now(): string;
-  /** Every stored song as it was before the scan, by path. */
+  /** The stored songs this scan answers for (under the scanned roots, or all), as they were before it. */
   stored: ReadonlyMap<string, StoredFile>;
   /** Paths the walk met. */
   seen: ReadonlySet<string>;
-  /** Whether a stored song is one this scan answers for (under a scanned root, or all of them). */
-  inScope(path: string): boolean;
+  /** Whether every root was scanned (so `stored` is every song). */
+  everything: boolean;
   rootWalks: readonly RootWalk[];
   groups: FileGroups;
   renumbered: ReadonlySet<number>;
@@ -32,7 +32,7 @@ export interface ReconcileInput {
 export function reconcileScan(input: ReconcileInput): void {
   const { writer, stored, seen, summary } = input;
   const unseen = [...stored.values()].filter((row) => !seen.has(row.path));
-  const answerable = unseen.filter((row) => row.missing_since === null && input.inScope(row.path));
+  const answerable = unseen.filter((row) => row.missing_since === null);
   const unavailable = untrustedFolders(input.rootWalks, answerable, input.renumbered);
   summary.unavailable = unavailable;
   const kept = (row: StoredFile) => underAny(row.path, unavailable);
@@ -49,13 +49,16 @@ export function reconcileScan(input: ReconcileInput): void {
     aliases.add(row.id);
   }
 
+  if (!input.everything) findStoredElsewhere(input);
   const { merges, duplicatePaths } = sameFileMerges(input);
   const gone = new Set(merges.flatMap((m) => m.duplicates));
   writer.mergeBatch(merges);
   // A file added as a new song that turned out to be an older song's file is not a new song to match.
   const added = input.addedFiles.filter((file) => !duplicatePaths.has(file.path));
 
-  const candidates = unseen.filter((row) => !aliases.has(row.id) && !gone.has(row.id) && (row.missing_since !== null || input.inScope(row.path)));
+  // Songs missing from anywhere in the library may turn up here too (moved out, then back in).
+  const elsewhere = !input.everything && added.length > 0 ? writer.missingFiles().filter((row) => !stored.has(row.path)) : [];
+  const candidates = [...unseen, ...elsewhere].filter((row) => !aliases.has(row.id) && !gone.has(row.id));
   const { moves, merges: collapsed } = added.length > 0 ? matchMoves(candidates, added, writer.likeness) : { moves: [], merges: [] };
   writer.mergeBatch(collapsed);
   writer.moveBatch(moves);
@@ -69,6 +72,34 @@ export function reconcileScan(input: ReconcileInput): void {
   summary.missing = missing.length;
   for (const folder of unavailable) {
     folder.kept = answerable.filter((row) => !settled.has(row.id) && underAny(row.path, [folder])).length;
+  }
+}
+
+/**
+ * Files this scan added that the library already holds under a path outside the scanned roots (a bind
+ * mount of a library folder, or a folder inside one, added as a folder of its own): that path joins the
+ * file's paths, so the song stays where it was and the new row merges into it.
+ */
+function findStoredElsewhere({ writer, stored, seen, groups, addedFiles, summary }: ReconcileInput): void {
+  // Nothing to look for when the library holds no song outside the scanned roots (a first scan, say).
+  if (addedFiles.length === 0 || writer.countAll() <= stored.size + addedFiles.length) return;
+  for (const row of writer.storedByIdentity(addedFiles)) {
+    // Rows this walk met (the new ones among them) are paths it has grouped already.
+    if (seen.has(row.path) || stored.has(row.path) || row.missing_since !== null || row.dev === null || row.ino === null) continue;
+    const group = groups.get({ dev: row.dev, ino: row.ino });
+    if (!group || !leadsTo(row.path, { dev: row.dev, ino: row.ino })) continue;
+    groups.addPath(group, row.path, isDirectPath(row.path));
+    summary.duplicates += 1;
+  }
+}
+
+/** Whether `path` leads to that very file now. */
+function leadsTo(path: string, file: { dev: number; ino: number }): boolean {
+  try {
+    const info = statSync(path, { throwIfNoEntry: false });
+    return info !== undefined && info.isFile() && info.dev === file.dev && info.ino === file.ino;
+  } catch {
+    return false; // a folder on the way cannot be read: not a path to this file now
   }
 }
 

@@ -1,9 +1,8 @@
-import { statSync } from 'node:fs';
 import { sep } from 'node:path';
 import type { ScannedSong, SongWriter, StoredFile } from '../../db/repositories/song-writes.js';
 import type { ScanFailure, ScanSummary } from '../../domain/library.js';
 import type { Clock } from '../clock.js';
-import { FileGroups, identityKey } from './file-groups.js';
+import { FileGroups } from './file-groups.js';
 import { reconcileScan, type AddedFile } from './reconcile-scan.js';
 import { startTagReaders, type TagJob, type TagJobResult } from './tag-reader-pool.js';
 import { walkAudioFolders, type RootWalk, type WalkedFile } from './walker.js';
@@ -43,11 +42,8 @@ export async function scanLibrary(
   const started = Date.now();
   const onProgress = options.onProgress ?? (() => {});
   onProgress({ phase: 'walking', done: 0, total: 0 });
-  // Every stored song, not only those in scope: a file may be known already under another path.
   const stored = new Map<string, StoredFile>();
-  for (const row of writer.storedFiles(null)) stored.set(row.path, row);
-  const prefixes = roots.map(withSeparator);
-  const inScope = scope === 'everything' ? () => true : (path: string) => prefixes.some((p) => path.startsWith(p));
+  for (const row of writer.storedFiles(scope === 'everything' ? null : roots.map(withSeparator))) stored.set(row.path, row);
 
   const summary: ScanSummary = {
     files: 0, added: 0, updated: 0, unchanged: 0, restored: 0, moved: 0, missing: 0, duplicates: 0, merged: 0,
@@ -65,7 +61,6 @@ export async function scanLibrary(
   /** Devices stored songs were on that the walk now sees under another number (a disk mounted again). */
   const renumbered = new Set<number>();
   const addedFiles: AddedFile[] = [];
-  const knownElsewhere = storedElsewhere(stored);
   let walking = true;
   let pending: ScannedSong[] = [];
   let lastFlush = Date.now();
@@ -101,8 +96,9 @@ export async function scanLibrary(
     { workers: options.workers },
   );
 
-  /** A file first met at `path` (its own, or the stored path of the song it is): skip it if unchanged, else read it. */
-  const visit = (file: WalkedFile, path: string, row: StoredFile | undefined) => {
+  /** The first path met to a file: skip it if unchanged, else read it. */
+  const visit = (file: WalkedFile, row: StoredFile | undefined) => {
+    const { path } = file;
     summary.files += 1;
     seen.add(path);
     if (row && row.dev !== null && row.dev !== file.dev) renumbered.add(row.dev);
@@ -131,15 +127,7 @@ export async function scanLibrary(
           seen.add(file.path);
           continue;
         }
-        const row = stored.get(file.path);
-        const known = row ? undefined : knownElsewhere(file);
-        if (known) {
-          // Stored under another path this walk has not reached (a bind mount added as a second root).
-          groups.adoptStored(file, known.path);
-          summary.duplicates += 1;
-          seen.add(file.path);
-          visit(file, known.path, known);
-        } else visit(file, file.path, row);
+        visit(file, stored.get(file.path));
       }
       if (Date.now() - lastYield >= YIELD_MS) {
         await new Promise<void>((resolve) => setImmediate(resolve));
@@ -160,7 +148,7 @@ export async function scanLibrary(
   flush();
   summary.failures = [...walkFailures, ...readFailures];
 
-  reconcileScan({ writer, now: () => clock.now().toISOString(), stored, seen, inScope, rootWalks, groups, renumbered, addedFiles, summary });
+  reconcileScan({ writer, now: () => clock.now().toISOString(), stored, seen, everything: scope === 'everything', rootWalks, groups, renumbered, addedFiles, summary });
   summary.failed = summary.failures.length;
   summary.duration_ms = Date.now() - started;
   return summary;
@@ -170,29 +158,3 @@ function withSeparator(root: string): string {
   return root.endsWith(sep) ? root : root + sep;
 }
 
-/**
- * Finds the stored song a newly met path is another way to: a song (not missing) with the same device
- * and inode whose own path still leads to that file. The index is built on first use.
- */
-function storedElsewhere(stored: ReadonlyMap<string, StoredFile>): (file: WalkedFile) => StoredFile | undefined {
-  let byIdentity: Map<string, StoredFile> | undefined;
-  return (file) => {
-    if (!byIdentity) {
-      byIdentity = new Map();
-      for (const row of stored.values()) {
-        if (row.dev !== null && row.ino !== null && row.missing_since === null) byIdentity.set(identityKey({ dev: row.dev, ino: row.ino }), row);
-      }
-    }
-    const row = byIdentity.get(identityKey(file));
-    return row && row.path !== file.path && leadsTo(row.path, file) ? row : undefined;
-  };
-}
-
-export function leadsTo(path: string, file: { dev: number; ino: number }): boolean {
-  try {
-    const info = statSync(path, { throwIfNoEntry: false });
-    return info !== undefined && info.isFile() && info.dev === file.dev && info.ino === file.ino;
-  } catch {
-    return false; // a folder on the way cannot be read: not a path to this file now
-  }
-}
