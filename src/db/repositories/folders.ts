@@ -29,10 +29,10 @@ export async function listFolder(db: Db, prefix: string, separator: string): Pro
   // The smallest path after a song's: paths hold no NUL, so nothing sorts between P and P || char(1).
   const { rows } = await sql<{ path: string }>`
     with recursive entry(path) as (
-      select (select path from songs indexed by songs_visible_path
+      select (select path from songs
               where missing_since is null and path > ${prefix} and path < ${upper} order by path limit 1)
       union all
-      select (select s.path from songs s indexed by songs_visible_path
+      select (select s.path from songs s
               where s.missing_since is null and s.path < ${upper} and s.path >= (
                 case when instr(substr(entry.path, ${start}), ${separator}) > 0
                   then substr(entry.path, 1, ${prefix.length} + instr(substr(entry.path, ${start}), ${separator}) - 1) || ${past}
@@ -56,11 +56,15 @@ export async function listFolder(db: Db, prefix: string, separator: string): Pro
   return { folders, songs };
 }
 
-/** Visible songs whose path starts with `prefix` (a folder path ending in a separator). */
+/**
+ * Visible songs whose path starts with `prefix` (a folder path ending in a separator): every song in
+ * the range (the path index alone) less the missing ones (few, through their own index).
+ */
 export async function countSongsUnder(db: Db, prefix: string): Promise<number> {
+  const upper = prefixUpperBound(prefix);
   const { rows } = await sql<{ n: number }>`
-    select count(*) as n from songs indexed by songs_visible_path
-    where missing_since is null and path >= ${prefix} and path < ${prefixUpperBound(prefix)}`.execute(db);
+    select (select count(*) from songs where path >= ${prefix} and path < ${upper})
+      - (select count(*) from songs indexed by songs_missing where missing_since is not null and path >= ${prefix} and path < ${upper}) as n`.execute(db);
   return rows[0]?.n ?? 0;
 }
 

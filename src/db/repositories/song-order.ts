@@ -29,7 +29,7 @@ const SORT_KEYS: Record<SongSort, SortKey[]> = {
   // added_at is NOT NULL, which the leading-key bound in afterKeyCondition relies on for a descending key.
   added: [{ column: 'added_at', desc: true }, { column: 'id', desc: true }],
   duration: [{ column: 'duration_ms' }, { column: 'id' }],
-  // Paths are unique: the order files sit in on the disk (byte-wise), on songs_visible_path (0008).
+  // Paths are unique: the order files sit in on the disk (byte-wise), along the unique index on path.
   path: [{ column: 'path' }],
 };
 

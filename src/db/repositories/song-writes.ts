@@ -137,7 +137,7 @@ export function createSongWriter(sqlite: BetterSqlite3.Database): SongWriter {
   const under = sqlite.prepare(`select ${STORED} from songs where path >= ? and path < ?`);
   const at = sqlite.prepare(`select ${STORED} from songs where path in (select value from json_each(?))`);
   const byIdentity = sqlite.prepare(
-    `select ${STORED} from songs indexed by songs_file
+    `select ${STORED} from songs
      where (dev, ino) in (select value ->> '$.dev', value ->> '$.ino' from json_each(?))`,
   );
 

@@ -1,5 +1,5 @@
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { sep } from 'node:path';
 import { isAudioFileName } from './audio-files.js';
 
 export interface WalkedFile {
@@ -85,7 +85,9 @@ export function* walkAudioFolders(
       const files: WalkedFile[] = [];
       for (const entry of entries) {
         if (entry.name.startsWith('.')) continue;
-        const path = join(folder.path, entry.name);
+        // Plain concatenation: a folder path is already normal and a name holds no separator (path.join
+        // normalizes every path again, a few percent of a rescan).
+        const path = folder.path.endsWith(sep) ? folder.path + entry.name : folder.path + sep + entry.name;
         if (entry.isDirectory()) subfolders.push({ path, root: folder.root, viaLink: folder.viaLink });
         else if (entry.isSymbolicLink()) {
           // Inside a linked folder every path is through a link already: no need to wait.
