@@ -1,6 +1,7 @@
 // esbuild options shared by the shipped build (scripts/bundle.mjs) and the UI bench, which bundles its
 // own small entry the same way so it loads and holds what `tunes` itself does.
 import { memoizeStringWidth } from './memoize-string-width.mjs';
+import { reuseTokenViews } from './reuse-token-views.mjs';
 import { shareTagMapper } from './share-tag-mapper.mjs';
 
 export const bundleOptions = {
@@ -14,7 +15,7 @@ export const bundleOptions = {
   chunkNames: '[name]-[hash]',
   sourcemap: true,
   logLevel: 'warning',
-  plugins: [shareTagMapper, memoizeStringWidth],
+  plugins: [shareTagMapper, reuseTokenViews, memoizeStringWidth],
   external: [
     'better-sqlite3', // native addon
     // Ink, React and @inkjs/ui ARE bundled, into the UI's lazy chunks: loaded as packages they cost

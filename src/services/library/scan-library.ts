@@ -23,8 +23,10 @@ export interface ScanOptions {
 }
 
 // A killed scan loses at most one batch; the next scan finds the committed rows unchanged and goes on.
-const WRITE_BATCH = 500;
-const WRITE_INTERVAL_MS = 250;
+// Each statement flushes the search index's pending terms into a segment of its own: 2,000 rows a
+// statement cost a quarter less than 500 (CPU, 20,000 songs), for at most a second of work at risk.
+const WRITE_BATCH = 2000;
+const WRITE_INTERVAL_MS = 1000;
 /** How long the walk runs before letting finished tag batches through. */
 const YIELD_MS = 4;
 

@@ -15,7 +15,7 @@ export type { AudioCheck, ByteReader } from './byte-reader.js';
 export function checkAudio(format: IFormat, reader: ByteReader): AudioCheck {
   const headerMs = format.duration === undefined ? undefined : format.duration * 1000;
   const container = format.container ?? '';
-  if (container === 'MPEG') return checkMpeg(reader, headerMs);
+  if (container === 'MPEG') return checkMpeg(reader, headerMs, format.tagTypes ?? []);
   if (container === 'FLAC') return checkFlac(reader);
   if (container.startsWith('ADTS')) return checkAdts(reader);
   if (headerMs === undefined) return { ok: true };

@@ -92,8 +92,9 @@ function frameAt(b: Uint8Array, at: number, info: StreamInfo): Frame | undefined
 
 /**
  * The last frame that starts in the file, found backwards from the end. Audio data can look like a
- * frame header (CRC-8 and all) now and then, so a header counts only when the one before it ends
- * exactly where it starts, in samples.
+ * frame header (CRC-8 and all) now and then, so a header counts only when it is the one STREAMINFO
+ * says ends the stream (a whole file: the search stops there), or when the one before it ends exactly
+ * where it starts, in samples.
  */
 function lastFrame(reader: ByteReader, audioStart: number, info: StreamInfo): Frame | undefined {
   // Two frames and a bit: the largest frame STREAMINFO knows of (32 KB when it does not say).
@@ -101,9 +102,10 @@ function lastFrame(reader: ByteReader, audioStart: number, info: StreamInfo): Fr
   const tail = reader.bytesAt(reader.size - span, span);
   const found: Frame[] = [];
   for (let at = tail.length - 6; at >= 0; at -= 1) {
-    if (tail[at] !== 0xff) continue;
+    if (tail[at] !== 0xff || (tail[at + 1]! & 0xfe) !== 0xf8) continue;
     const frame = frameAt(tail, at, info);
     if (!frame || (info.totalSamples > 0 && frame.firstSample >= info.totalSamples)) continue;
+    if (found.length === 0 && frame.firstSample + frame.blockSize === info.totalSamples) return frame;
     const later = found.find((f) => f.firstSample === frame.firstSample + frame.blockSize);
     if (later) return later;
     found.push(frame);

@@ -49,7 +49,7 @@ export function frameHeader(b: Uint8Array, at: number): FrameHeader | undefined 
  * first two bytes that look like a frame header, so 20 KB of random bytes became a 0:00 song. A file
  * cut short keeps the length its Xing/Info or VBRI header promises: the bytes present tell the truth.
  */
-export function checkMpeg(reader: ByteReader, headerDurationMs: number | undefined): AudioCheck {
+export function checkMpeg(reader: ByteReader, headerDurationMs: number | undefined, tagTypes: readonly string[]): AudioCheck {
   const tagEnd = afterId3v2(reader);
   const start = findChain(reader, tagEnd, (position) => mpegChain(reader, position));
   if (start === undefined) return { ok: false, reason: 'not an audio file (no MPEG audio frames found)' };
@@ -58,7 +58,7 @@ export function checkMpeg(reader: ByteReader, headerDurationMs: number | undefin
   const header = frameHeader(frame, 0)!;
   const bytes = vbrBytes(frame, 0, header);
   if (bytes === undefined) return fine;
-  const end = audioEnd(reader);
+  const end = audioEnd(reader, tagTypes);
   // A little slack: some encoders count the tag frame or the padding differently.
   if (end - start >= bytes * 0.98) return fine;
   // Cut short (rare): count the whole frames that are there, after the Xing/VBRI frame (which holds no audio).
@@ -103,10 +103,10 @@ function adtsChain(reader: ByteReader, position: number): boolean {
  * first frame nearly always starts right after the tags, and a bigger read per file costs every file.
  */
 function findChain(reader: ByteReader, from: number, chain: (position: number) => boolean): number | undefined {
-  const SLICE = 4096;
-  for (let start = from; start < from + SYNC_SEARCH && start < reader.size; start += SLICE) {
-    const slice = reader.bytesAt(start, SLICE);
-    for (let at = 0; at < slice.length; at += 1) if (slice[at] === 0xff && chain(start + at)) return start + at;
+  // A first small slice: the frame is nearly always right there.
+  for (let start = from, slice = 256; start < from + SYNC_SEARCH && start < reader.size; start += slice, slice = 4096) {
+    const bytes = reader.bytesAt(start, slice);
+    for (let at = 0; at < bytes.length; at += 1) if (bytes[at] === 0xff && chain(start + at)) return start + at;
   }
   return undefined;
 }
@@ -141,10 +141,14 @@ function vbrBytes(window: Uint8Array, at: number, header: FrameHeader): number |
   return undefined;
 }
 
-/** The end of the audio: before an ID3v1 tag and an APEv2 tag at the end, when there are. */
-function audioEnd(reader: ByteReader): number {
+/**
+ * The end of the audio: before an ID3v1 tag and an APEv2 tag at the end, when music-metadata found
+ * them (so a file without reads nothing more at its end).
+ */
+function audioEnd(reader: ByteReader, tagTypes: readonly string[]): number {
   let end = reader.size;
-  if (end >= 128 && ascii(reader.bytesAt(end - 128, 3), 0, 3) === 'TAG') end -= 128;
+  if (tagTypes.includes('ID3v1') && end >= 128 && ascii(reader.bytesAt(end - 128, 3), 0, 3) === 'TAG') end -= 128;
+  if (!tagTypes.includes('APEv2')) return end;
   const apeFooter = end >= 32 ? reader.bytesAt(end - 32, 32) : new Uint8Array(0);
   if (apeFooter.length === 32 && ascii(apeFooter, 0, 8) === 'APETAGEX') {
     const size = apeFooter[12]! | (apeFooter[13]! << 8) | (apeFooter[14]! << 16) | (apeFooter[15]! << 24);
