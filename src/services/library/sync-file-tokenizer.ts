@@ -2,8 +2,14 @@ import { closeSync, readSync } from 'node:fs';
 import { AbstractTokenizer, EndOfStreamError, type IReadChunkOptions } from 'strtok3';
 
 const WINDOW = 64 * 1024;
-/** Windows of closed tokenizers, reused: a fresh 64 KB buffer per file kept the garbage collector busy. */
+/**
+ * The file's first bytes, kept when the window moves on: music-metadata reads the end of a file
+ * (ID3v1, an MP4's index, Ogg's last page) and the audio check then looks at its start again.
+ */
+const HEAD = 4096;
+/** Windows (and heads) of closed tokenizers, reused: a fresh 64 KB buffer per file kept the garbage collector busy. */
 const spareWindows: Buffer[] = [];
+const spareHeads: Buffer[] = [];
 
 /**
  * A strtok3 tokenizer over a file descriptor with synchronous, windowed reads. music-metadata's own
@@ -18,6 +24,8 @@ export class SyncFileTokenizer extends AbstractTokenizer {
   private readonly window = spareWindows.pop() ?? Buffer.allocUnsafe(WINDOW);
   private windowStart = 0;
   private windowLength = 0;
+  private readonly head = spareHeads.pop() ?? Buffer.allocUnsafe(HEAD);
+  private headLength = 0;
   /** Set at close, when the window goes back to the spares: a late read must not touch it. */
   private closed = false;
 
@@ -61,6 +69,7 @@ export class SyncFileTokenizer extends AbstractTokenizer {
     closeSync(this.fd);
     this.closed = true;
     spareWindows.push(this.window);
+    spareHeads.push(this.head);
     await super.closeOnce();
   }
 
@@ -69,11 +78,15 @@ export class SyncFileTokenizer extends AbstractTokenizer {
     let read: number;
     if (length > WINDOW) {
       read = fillFrom(this.fd, target, length, position);
+    } else if (position + length <= this.headLength && !(position >= this.windowStart && position + length <= this.windowStart + this.windowLength)) {
+      read = length;
+      this.head.copy(target, 0, position, position + length);
     } else {
       const inWindow = position >= this.windowStart && position + length <= this.windowStart + this.windowLength;
       if (!inWindow) {
         this.windowStart = position;
         this.windowLength = fillFrom(this.fd, this.window, WINDOW, position);
+        if (position === 0 && this.headLength === 0) this.headLength = this.window.copy(this.head, 0, 0, Math.min(HEAD, this.windowLength));
       }
       const offset = position - this.windowStart;
       read = Math.max(0, Math.min(length, this.windowLength - offset));
