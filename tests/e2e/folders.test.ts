@@ -41,6 +41,11 @@ describe('tunes folders and songs --folder', () => {
     symlinkSync(music, link);
     expect(JSON.parse((await runTunes(['folders', `${link}/Björk/`, '--json'], { home })).stdout).path).toBe(join(music, 'Björk'));
 
+    // A linked folder inside the library that leads to another of its folders: that folder's songs.
+    symlinkSync(join('Björk', 'Post'), join(music, 'Post link'));
+    const linked = JSON.parse((await runTunes(['folders', join(music, 'Post link'), '--json'], { home })).stdout);
+    expect(linked).toMatchObject({ path: join(music, 'Björk', 'Post'), songs: [{ title: 'WAV Title' }] });
+
     const songs = JSON.parse((await runTunes(['songs', '--folder', join(music, 'Björk'), '--json'], { home })).stdout);
     expect(songs.map((s: { title: string }) => s.title)).toEqual(['FLAC Title', 'Vorbis Title', 'Opus Title', 'WAV Title']);
     const second = JSON.parse((await runTunes(['songs', '--folder', join(music, 'Björk'), '--limit', '3', '--page', '2', '--json'], { home })).stdout);

@@ -34,12 +34,14 @@ export function createFolderService({ db }: { db: Kysely<Database> }): FolderSer
     const known = await roots();
     const inside = (candidate: string) => known.find((root) => candidate === root || candidate.startsWith(withSeparator(root)));
     const typed = stripSeparator(resolve(path));
-    let root = inside(typed);
-    if (root) return { path: typed, root };
-    // A path through a link to a library folder: the catalogue stores the folder's own path.
+    // A path through a link to a library folder, or a linked folder inside one that leads to another
+    // folder of the library: the scan stores those songs under their real path, so that is the one to
+    // list. A folder gone from disk (unmounted) or a link to outside the library folders: as typed.
     const real = await realpath(typed).catch(() => undefined);
-    root = real === undefined ? undefined : inside(real);
-    if (real !== undefined && root) return { path: real, root };
+    const realRoot = real === undefined ? undefined : inside(real);
+    if (real !== undefined && realRoot) return { path: real, root: realRoot };
+    const root = inside(typed);
+    if (root) return { path: typed, root };
     throw new TunesError('not_found', `${path} is not in a library folder`, 'see them with: tunes folders');
   }
 
