@@ -18,6 +18,7 @@ export const bundleOptions = {
   plugins: [shareTagMapper, reuseTokenViews, memoizeStringWidth],
   external: [
     'better-sqlite3', // native addon
+    'sharp', // native addon (libvips), loaded only to resize covers
     // Ink, React and @inkjs/ui ARE bundled, into the UI's lazy chunks: loaded as packages they cost
     // ~450 ms of module resolution here, bundled ~110 ms. Ink imports react-devtools-core (not
     // installed) only when DEV is set.

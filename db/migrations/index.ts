@@ -5,6 +5,7 @@ import * as searchIndex from './0003-search-index.js';
 import * as playlistsLikes from './0004-playlists-likes.js';
 import * as plays from './0005-plays.js';
 import * as searchPrefixOne from './0006-search-prefix-one.js';
+import * as albumsArtists from './0007-albums-artists.js';
 import * as fileIdentity from './0008-file-identity.js';
 import * as accountsSecrets from './0009-accounts-secrets.js';
 import * as playlistNameFold from './0010-playlist-name-fold.js';
@@ -20,7 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0004-playlists-likes': playlistsLikes,
   '0005-plays': plays,
   '0006-search-prefix-one': searchPrefixOne,
-  // 0007 is reserved for albums and artists (issue 10, branch library-albums).
+  '0007-albums-artists': albumsArtists,
   '0008-file-identity': fileIdentity,
   '0009-accounts-secrets': accountsSecrets,
   '0010-playlist-name-fold': playlistNameFold,

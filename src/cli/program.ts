@@ -4,6 +4,8 @@ import { registerUiCommand } from './commands/ui.js';
 import { registerFoldersCommand } from './commands/folders.js';
 import { registerLibraryCommands } from './commands/library.js';
 import { registerSongsCommands } from './commands/songs.js';
+import { registerAlbumCommands } from './commands/albums.js';
+import { registerCoverCommand } from './commands/cover.js';
 import { registerLikeCommands } from './commands/likes.js';
 import { registerPlaylistCommands } from './commands/playlist.js';
 import { registerPlayCommand } from './commands/play.js';
@@ -30,6 +32,8 @@ export function createProgram({ json = false }: { json?: boolean } = {}): { prog
   registerAccountCommands(program, runtime);
   registerUiCommand(program, runtime);
   registerSongsCommands(program, runtime);
+  registerAlbumCommands(program, runtime);
+  registerCoverCommand(program, runtime);
   registerLibraryCommands(program, runtime);
   registerFoldersCommand(program, runtime);
   registerPlaylistCommands(program, runtime);

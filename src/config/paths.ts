@@ -25,3 +25,12 @@ export function resolveConfigDir(env: NodeJS.ProcessEnv = process.env): string |
 export function resolveConfigFile(env: NodeJS.ProcessEnv = process.env): string {
   return join(resolveConfigDir(env) ?? envPaths('tunes', { suffix: '' }).config, 'config.json');
 }
+
+/**
+ * Where resized covers (and the originals they are made from) are cached: `$TUNES_HOME/cache`, else
+ * `$XDG_CACHE_HOME/tunes` (default ~/.cache/tunes). Only a cache: the database says what each cover is.
+ */
+export function resolveCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.TUNES_HOME) return join(resolve(env.TUNES_HOME), 'cache');
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'tunes');
+}

@@ -56,6 +56,74 @@ export interface SongsTable {
   /** Device and inode of the file the path led to at the last scan (null before its first scan with them). */
   dev: number | null;
   ino: number | null;
+  // Grouping (migration 0007). `album_artist` above is the file's album-artist tag; these are what the
+  // album has, written only by the album writer (src/db/repositories/album-writes.ts).
+  album_id: number | null;
+  /** The track artist's id. */
+  artist_id: number | null;
+  /** The album's artist as the album has it (its "Various Artists", its fallback to the track artist). */
+  album_artist_name: string | null;
+  /** The album's place in the catalogue's order (album artist, title, album id). */
+  album_order: string | null;
+  /** The folder the album lives in (the song's folder, or the one above a disc folder). */
+  album_folder: string | null;
+  /** Natural order of the file inside its album folder, after disc and track. */
+  file_order: string | null;
+  /** The compilation flag (TCMP, cpil, COMPILATION). */
+  compilation_tag: Generated<number>;
+  /** The song's own embedded picture as last read (null: none, or not looked at). */
+  cover_id: number | null;
+  /** Which scanner read the tags; older ones are read again. */
+  scan_version: Generated<number>;
+}
+
+export interface ArtistsTable {
+  id: Generated<number>;
+  name: string;
+  /** The name folded (case, accents): one artist per key. */
+  name_key: string;
+  /** Visible albums with this album artist, and their songs (kept by the album writer). */
+  album_count: Generated<number>;
+  song_count: Generated<number>;
+  created_at: string;
+}
+
+export interface AlbumsTable {
+  id: Generated<number>;
+  title: string;
+  title_key: string;
+  /** The album artist. */
+  artist_id: number;
+  /** 1 when the album artist is Various Artists. */
+  compilation: Generated<number>;
+  cover_id: number | null;
+  // From the album's visible songs, refreshed after every change to them.
+  song_count: Generated<number>;
+  duration_ms: Generated<number>;
+  year: number | null;
+  added_at: string | null;
+  created_at: string;
+}
+
+export interface CoversTable {
+  id: Generated<number>;
+  /** SHA-256 of the image's bytes, hex. */
+  hash: string;
+  mime: string;
+  byte_size: number;
+  created_at: string;
+}
+
+export interface FolderCoversTable {
+  folder: string;
+  file_name: string;
+  size: number;
+  mtime_ms: number;
+  cover_id: number;
+}
+
+export interface AlbumsDirtyTable {
+  album_id: number;
 }
 
 export interface PlaylistsTable {
@@ -109,6 +177,11 @@ export interface Database {
   likes: LikesTable;
   plays: PlaysTable;
   server_secrets: ServerSecretsTable;
+  artists: ArtistsTable;
+  albums: AlbumsTable;
+  covers: CoversTable;
+  folder_covers: FolderCoversTable;
+  albums_dirty: AlbumsDirtyTable;
 }
 
 // Row types: what a table holds, used only inside src/db. Repositories map them to the domain types
@@ -124,3 +197,6 @@ export type PlaylistRow = Selectable<PlaylistsTable>;
 export type PlaylistSongRow = Selectable<PlaylistSongsTable>;
 export type LikeRow = Selectable<LikesTable>;
 export type PlayRow = Selectable<PlaysTable>;
+export type ArtistRow = Selectable<ArtistsTable>;
+export type AlbumRow = Selectable<AlbumsTable>;
+export type CoverRow = Selectable<CoversTable>;

@@ -1,6 +1,7 @@
 // The shapes services take and return and edges render: types only, importing nothing outside
 // src/domain. Records use the JSON contract's snake_case names (docs/round-2.md).
 export type * from './folder.js';
+export type * from './album.js';
 export type * from './history.js';
 export type * from './library.js';
 export type * from './like.js';

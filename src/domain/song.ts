@@ -8,9 +8,19 @@ export interface Song {
   /** Absolute path of the file on the machine that holds the library. */
   path: string;
   title: string;
+  /** The track artist. */
   artist: string;
+  /** The track artist's id (artists are entities: src/domain/album.ts). */
+  artist_id: number | null;
   album: string;
+  album_id: number | null;
+  /**
+   * The album's artist as the album has it: its album-artist tag, "Various Artists" for a compilation,
+   * else the track artist. Null only for a song no scan has grouped yet.
+   */
   album_artist: string | null;
+  /** The song's album is a compilation (its album artist is Various Artists). */
+  compilation: boolean;
   genre: string | null;
   year: number | null;
   track_no: number | null;

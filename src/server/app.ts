@@ -8,6 +8,8 @@ import { addHostCheck } from './host-check.js';
 import { sendError, toHttpError } from './http-errors.js';
 import { createMemoryAttemptCounts, type AttemptCounts, type SlowDown } from '../services/limits/attempt-counts.js';
 import { registerAccountRoutes } from './api/accounts.js';
+import { registerAlbumRoutes } from './api/albums.js';
+import { registerCoverRoutes } from './api/covers.js';
 import { registerHealthRoutes } from './api/health.js';
 import { registerHistoryRoutes } from './api/history.js';
 import { registerLikeRoutes } from './api/likes.js';
@@ -105,6 +107,8 @@ export function buildServer(services: Services, options: ServerOptions = {}): Fa
   registerHealthRoutes(app);
   registerAccountRoutes(app, context);
   registerSongRoutes(app, context);
+  registerAlbumRoutes(app, context);
+  registerCoverRoutes(app, context);
   registerStreamRoutes(app, context);
   registerPlaylistRoutes(app, context);
   registerLikeRoutes(app, context);

@@ -1,5 +1,5 @@
 import { openLocalConfig, type LocalConfig } from '../config/local-config.js';
-import { resolveDatabasePath } from '../config/paths.js';
+import { resolveCacheDir, resolveDatabasePath } from '../config/paths.js';
 import { openStore, type Store } from '../db/open.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { createLocalSession, type LocalSession } from './auth/local-session.js';
@@ -8,6 +8,7 @@ import { createSettingsService, type SettingsService } from './settings/settings
 import { createBrowseService, type BrowseService } from './browse/browse-service.js';
 import { createCatalogService, type CatalogService } from './catalog/catalog-service.js';
 import { createFolderService, type FolderService } from './folders/folder-service.js';
+import { createCoverService, type CoverService } from './covers/cover-service.js';
 import { systemClock, type Clock } from './clock.js';
 import { AudioEngine } from '../player/audio-engine.js';
 import { resolveMpvBinary } from '../player/mpv-binary.js';
@@ -36,6 +37,8 @@ export interface Services {
   browse: BrowseService;
   /** The library as folders on the disk. */
   folders: FolderService;
+  /** Album and song covers as files, resized on demand. */
+  covers: CoverService;
   library: LibraryService;
   playlists: PlaylistService;
   likes: LikeService;
@@ -81,6 +84,7 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock, e
     catalog,
     browse: createBrowseService({ db }),
     folders: createFolderService({ db }),
+    covers: createCoverService({ db, cacheDir: resolveCacheDir(env) }),
     songFiles: createSongFileService({ catalog }),
     streamLinks: createStreamLinkService({ db, clock }),
     library: createLibraryService({ db, sqlite: store.sqlite, clock }),

@@ -14,13 +14,16 @@ export interface SongItem {
 }
 
 export interface ArtistItem {
+  id: number;
   name: string;
   albumCount: number;
   songCount: number;
 }
 
 export interface AlbumItem {
+  id: number;
   album: string;
+  /** The album artist. */
   artist: string;
   year: number | null;
   songCount: number;
@@ -42,6 +45,8 @@ export interface UiFolders {
   /** Every song under a folder, in natural path order: what adding the folder to a playlist takes. */
   songsUnder(path: string): Promise<SongItem[]>;
 }
+/** An artist's page: their albums, then a heading, then the albums by others they appear on. */
+export type ArtistPageRow = { kind: 'album'; album: AlbumItem } | { kind: 'heading'; text: string };
 
 export interface PlaylistItem {
   id: number;
@@ -64,8 +69,12 @@ export interface UiAccount {
 export interface UiCatalog {
   /** All songs, or the matches of `query` (the same search as `tunes songs <query>`). */
   songs(query?: string): RowSource<SongItem>;
+  /** Album artists, by name. */
   artists(): RowSource<ArtistItem>;
-  albums(artist?: string): RowSource<AlbumItem>;
+  /** Every album, one row per album (title plus album artist), by name. */
+  albums(): RowSource<AlbumItem>;
+  artistPage(artist: ArtistItem): RowSource<ArtistPageRow>;
+  /** An album's songs in disc and track order. */
   albumSongs(album: AlbumItem): RowSource<SongItem>;
 }
 

@@ -18,9 +18,9 @@ async function libraryHome(): Promise<string> {
 
 // The HTTP API's song object, in its order, plus the file's path (tests/unit/song-presenters.test.ts).
 const SONG_KEYS = [
-  'id', 'title', 'artist', 'album', 'album_artist', 'genre', 'year', 'track_no', 'disc_no', 'duration_ms',
-  'codec', 'bitrate', 'sample_rate', 'replaygain_track_gain_db', 'replaygain_track_peak', 'replaygain_album_gain_db',
-  'replaygain_album_peak', 'size', 'added_at', 'available', 'path',
+  'id', 'title', 'artist', 'artist_id', 'album', 'album_id', 'album_artist', 'compilation', 'genre', 'year', 'track_no',
+  'disc_no', 'duration_ms', 'codec', 'bitrate', 'sample_rate', 'replaygain_track_gain_db', 'replaygain_track_peak',
+  'replaygain_album_gain_db', 'replaygain_album_peak', 'size', 'added_at', 'available', 'path',
 ];
 
 describe('tunes songs', () => {

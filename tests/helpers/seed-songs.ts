@@ -1,5 +1,7 @@
 import type { Store } from '../../src/db/open.js';
+import { createAlbumWriter } from '../../src/db/repositories/album-writes.js';
 import { songRowToSong } from '../../src/db/repositories/song-row.js';
+import { groupAlbums } from '../../src/services/library/group-albums.js';
 import type { NewSongRow } from '../../src/db/schema.js';
 import type { Song } from '../../src/domain/song.js';
 
@@ -7,16 +9,19 @@ let counter = 0;
 
 /**
  * Inserts catalogue rows directly, for tests of features that sit on top of the library
- * (playlists, likes, playback) and need songs without scanning audio files.
+ * (playlists, likes, playback) and need songs without scanning audio files. They are grouped into
+ * albums and artists as a scan would group them (by their folder, album and artist tags).
  */
 export async function seedSongs(store: Store, songs: Array<Partial<NewSongRow>>): Promise<Song[]> {
-  const rows: Song[] = [];
+  const ids: number[] = [];
   for (const song of songs) {
     counter += 1;
+    // Each artist's album in its own folder, as a library usually lays them out.
+    const folder = [song.artist ?? 'Seed Artist', song.album ?? 'Seed Album'].map((name) => name.replaceAll('/', '_')).join('/');
     const row = await store.db
       .insertInto('songs')
       .values({
-        path: `/music/seed-${process.pid}-${counter}.mp3`,
+        path: `/music/${folder}/seed-${process.pid}-${counter}.mp3`,
         title: `Song ${counter}`,
         artist: 'Seed Artist',
         album: 'Seed Album',
@@ -26,9 +31,12 @@ export async function seedSongs(store: Store, songs: Array<Partial<NewSongRow>>)
         added_at: new Date(0).toISOString(),
         ...song,
       })
-      .returningAll()
+      .returning('id')
       .executeTakeFirstOrThrow();
-    rows.push(songRowToSong(row));
+    ids.push(row.id);
   }
-  return rows;
+  groupAlbums(createAlbumWriter(store.sqlite), [], new Date(0).toISOString());
+  const grouped = await store.db.selectFrom('songs').selectAll().where('id', 'in', ids.length ? ids : [0]).execute();
+  const byId = new Map(grouped.map((row) => [row.id, songRowToSong(row)]));
+  return ids.map((id) => byId.get(id)!);
 }

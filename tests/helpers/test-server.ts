@@ -30,8 +30,10 @@ export interface TestServer {
 export async function startTestServer(options: Omit<ServerOptions, 'log'> = {}): Promise<TestServer> {
   const store = await testStore();
   const clock = options.clock ?? systemClock;
+  const home = tempDir();
   const services: Services = {
-    ...buildServices(store, openLocalConfig({ TUNES_HOME: tempDir() }), clock),
+    // The home holds the config and the covers' cache.
+    ...buildServices(store, openLocalConfig({ TUNES_HOME: home }), clock, { ...process.env, TUNES_HOME: home }),
     auth: createAuthService({ db: store.db, clock, scryptParams: FAST_SCRYPT }),
   };
   const logLines: string[] = [];

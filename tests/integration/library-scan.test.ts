@@ -1,5 +1,5 @@
 import { chmodSync, mkdirSync, renameSync, rmSync, symlinkSync, utimesSync, cpSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/db/open.js';
 import { createAuthService } from '../../src/services/auth/auth-service.js';
@@ -78,12 +78,13 @@ describe('library scan: tags', () => {
     });
   });
 
-  it('falls back to the file name, Unknown Artist and Unknown Album; keeps unicode tags and names', async () => {
+  it('falls back to the file name, the folder as album and Unknown Artist; keeps unicode tags and names', async () => {
     const { store, admin, library, music } = await setup();
     copyFixtures(music, ['no tags at all.mp3', 'adts.aac', 'Sigur Rós – Hoppípolla.mp3', '夜に駆ける.flac']);
     await library.addRoots(admin, [music], { workers: 0 });
     expect(await songByFile(store, music, 'no tags at all.mp3')).toMatchObject({
-      title: 'no tags at all', artist: 'Unknown Artist', album: 'Unknown Album', album_artist: null, genre: null, year: null,
+      // The library folder itself holds the file, so there is no artist folder above the album's.
+      title: 'no tags at all', artist: 'Unknown Artist', album: basename(music), album_artist: null, genre: null, year: null,
     });
     const adts = await songByFile(store, music, 'adts.aac');
     expect(adts).toMatchObject({ title: 'adts', artist: 'Unknown Artist', codec: 'AAC' });

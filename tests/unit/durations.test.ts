@@ -12,7 +12,7 @@ import { formatDuration as uiLength, formatElapsed as uiElapsed } from '../../sr
 const MS = 26_600;
 
 const song: Song = {
-  id: 7, path: '/m/short.flac', title: 'Short', artist: 'Band', album: 'EP', album_artist: null, genre: null, year: null,
+  id: 7, path: '/m/short.flac', title: 'Short', artist: 'Band', artist_id: 1, album: 'EP', album_id: 1, album_artist: 'Band', compilation: false, genre: null, year: null,
   track_no: 1, disc_no: null, duration_ms: MS, codec: 'FLAC', bitrate: null, sample_rate: null, size: 1, mtime_ms: 0,
   added_at: '2026-01-01T00:00:00.000Z', missing_since: null,
   replaygain_track_gain_db: null, replaygain_track_peak: null, replaygain_album_gain_db: null, replaygain_album_peak: null,

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as cli from '../../src/cli/present/index.js';
+import type { Album, Artist } from '../../src/domain/album.js';
 import type { PlaylistEntry, PlaylistSummary } from '../../src/domain/playlist.js';
 import type { Song } from '../../src/domain/song.js';
 import * as http from '../../src/server/api/present/index.js';
 
 const song: Song = {
-  id: 12, path: '/music/Björk/Homogenic/Jóga.flac', title: 'Jóga', artist: 'Björk', album: 'Homogenic',
-  album_artist: 'Björk', genre: 'Electronic', year: 1997, track_no: 3, disc_no: 1, duration_ms: 305_600, codec: 'FLAC',
+  id: 12, path: '/music/Björk/Homogenic/Jóga.flac', title: 'Jóga', artist: 'Björk', artist_id: 5, album: 'Homogenic',
+  album_id: 9, album_artist: 'Björk', compilation: false, genre: 'Electronic', year: 1997, track_no: 3, disc_no: 1, duration_ms: 305_600, codec: 'FLAC',
   bitrate: 912_000, sample_rate: 44_100, size: 34_000_000, mtime_ms: 1_700_000_000_000,
   added_at: '2026-03-01T12:00:00.000Z', missing_since: '2026-03-02T08:00:00.000Z',
   replaygain_track_gain_db: -6.48, replaygain_track_peak: 0.988525, replaygain_album_gain_db: null, replaygain_album_peak: null,
@@ -17,6 +18,12 @@ const playlist: PlaylistSummary = {
   updated_at: '2026-03-01T12:05:00.000Z', song_count: 1, duration_ms: 305_600,
 };
 const entry: PlaylistEntry = { playlist_id: 4, position: 1, added_at: '2026-03-01T12:05:00.000Z', available: false, song };
+
+const album: Album = {
+  id: 9, title: 'Homogenic', artist: 'Björk', artist_id: 5, compilation: false, year: 1997, song_count: 10,
+  duration_ms: 2_640_000, added_at: '2026-03-01T12:00:00.000Z', has_cover: true,
+};
+const artist: Artist = { id: 5, name: 'Björk', album_count: 1, song_count: 10 };
 
 const SNAKE = /^[a-z]+(_[a-z]+)*$/;
 
@@ -49,6 +56,8 @@ describe('one song object in the CLI --json and the HTTP API', () => {
       [cli.presentPlaylistEntry(entry), http.presentPlaylistEntry(entry)],
       [cli.presentPlaylistDetail({ playlist, entries: [entry] }), http.presentPlaylistDetail({ playlist, entries: [entry] })],
       [cli.presentLikedSong({ liked_at: entry.added_at, available: false, song }), http.presentLikedSong({ liked_at: entry.added_at, available: false, song })],
+      [cli.presentAlbumDetail({ album, songs: [song] }), http.presentAlbumDetail({ album, songs: [song] })],
+      [cli.presentArtistDetail({ artist, albums: [album], appears_on: [{ album, songs: [song] }] }), http.presentArtistDetail({ artist, albums: [album], appears_on: [{ album, songs: [song] }] })],
       [cli.presentHistoryEntry({ id: 1, started_at: entry.added_at, ms_played: 30_000, song }), http.presentHistoryEntry({ id: 1, started_at: entry.added_at, ms_played: 30_000, song })],
     ];
     for (const [fromCli, fromHttp] of pairs) expect(withoutPath(fromCli)).toEqual(withoutStreamUrl(fromHttp));
@@ -62,6 +71,7 @@ describe('one song object in the CLI --json and the HTTP API', () => {
       cli.presentPlaylistMove({ playlist, entry }, 2, 1),
       cli.presentStats({ since: null, plays: 1, ms_played: 1, top_songs: [{ song, plays: 1, ms_played: 1 }], top_artists: [{ artist: 'Björk', plays: 1, ms_played: 1 }] }),
       cli.presentAddFolders({ roots: [{ id: 1, path: '/m', added_at: song.added_at }], already_in_library: [], scan: { files: 1, added: 1, updated: 0, unchanged: 0, restored: 0, moved: 0, missing: 0, duplicates: 0, merged: 0, unavailable: [{ path: '/n', reason: 'is empty', kept: 2 }], failed: 0, failures: [{ path: '/m/x', reason: 'bad' }], warnings: [], duration_ms: 5 } }),
+      cli.presentArtistDetail({ artist, albums: [album], appears_on: [{ album, songs: [song] }] }),
       cli.presentLibraryFolder({ id: 1, path: '/m', added_at: song.added_at, song_count: 3 }),
       cli.presentUser({ id: 1, username: 'alice', role: 'admin', created_at: song.added_at }),
     ];

@@ -3,7 +3,7 @@ import { formatDuration, renderSongTable } from '../../src/cli/format/song-table
 import type { Song } from '../../src/domain/song.js';
 
 const song = (over: Partial<Song>): Song => ({
-  id: 1, path: '/m/a.mp3', title: 'T', artist: 'A', album: 'B', album_artist: null, genre: null, year: null,
+  id: 1, path: '/m/a.mp3', title: 'T', artist: 'A', artist_id: 1, album: 'B', album_id: 1, album_artist: 'A', compilation: false, genre: null, year: null,
   track_no: null, disc_no: null, duration_ms: 61_000, codec: null, bitrate: null, sample_rate: null, size: 1,
   mtime_ms: 0, added_at: '2026-01-01T00:00:00.000Z', missing_since: null,
   replaygain_track_gain_db: null, replaygain_track_peak: null, replaygain_album_gain_db: null, replaygain_album_peak: null, ...over,

@@ -1,5 +1,6 @@
 // The CLI's --json shapes: one presenter per kind of thing, snake_case, shared by every command.
 export * from './folder.js';
+export * from './album.js';
 export * from './library.js';
 export * from './listening.js';
 export * from './playlist.js';

@@ -1,11 +1,12 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Song } from '../../domain/song.js';
+import type { SongRow } from '../schema.js';
 
 /** The orders the catalogue can be listed in; each ends in `id` so it is total (needed for keysets). */
 export const SONG_SORTS = ['artist', 'album', 'title', 'year', 'added', 'duration', 'path'] as const;
 export type SongSort = (typeof SONG_SORTS)[number];
 
-type SortColumn = 'artist' | 'album' | 'title' | 'disc_no' | 'track_no' | 'year' | 'added_at' | 'duration_ms' | 'path' | 'id';
+type SortColumn =
+  | 'album_order' | 'file_order' | 'album' | 'title' | 'disc_no' | 'track_no' | 'year' | 'added_at' | 'duration_ms' | 'path' | 'id';
 
 interface SortKey {
   column: SortColumn;
@@ -13,16 +14,10 @@ interface SortKey {
   desc?: boolean;
 }
 
-// Each matches an index from migrations 0002/0003 (partial, on songs not missing) so a page is an index walk.
+// Each matches an index from migrations 0003/0007 (partial, on songs not missing) so a page is an index walk.
 const SORT_KEYS: Record<SongSort, SortKey[]> = {
-  artist: [
-    { column: 'artist', nocase: true },
-    { column: 'album', nocase: true },
-    { column: 'disc_no' },
-    { column: 'track_no' },
-    { column: 'title', nocase: true },
-    { column: 'id' },
-  ],
+  // The catalogue's order: album artist, album (each album whole), disc, track, file name; never the track artist.
+  artist: [{ column: 'album_order' }, { column: 'disc_no' }, { column: 'track_no' }, { column: 'file_order' }, { column: 'id' }],
   album: [{ column: 'album', nocase: true }, { column: 'disc_no' }, { column: 'track_no' }, { column: 'id' }],
   title: [{ column: 'title', nocase: true }, { column: 'id' }],
   year: [{ column: 'year' }, { column: 'id' }],
@@ -47,8 +42,8 @@ export function orderByClause(sort: SongSort, table = 's'): RawBuilder<unknown> 
 }
 
 /** The sort key of a row, which a cursor carries. */
-export function sortValues(sort: SongSort, song: Song): SortValue[] {
-  return SORT_KEYS[sort].map((key) => song[key.column]);
+export function sortValues(sort: SongSort, row: SongRow): SortValue[] {
+  return SORT_KEYS[sort].map((key) => row[key.column]);
 }
 
 export function sortKeyCount(sort: SongSort): number {

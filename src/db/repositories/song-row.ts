@@ -1,6 +1,9 @@
 import type { Song } from '../../domain/song.js';
 import type { SongRow } from '../schema.js';
 
+/** What the album writer names the album artist of compilations (src/services/library/album-identity.ts). */
+export const VARIOUS_ARTISTS = 'Various Artists';
+
 /** The one place a songs row becomes a domain Song (listed field by field: a new column is a decision here). */
 export function songRowToSong(row: SongRow): Song {
   return {
@@ -8,8 +11,11 @@ export function songRowToSong(row: SongRow): Song {
     path: row.path,
     title: row.title,
     artist: row.artist,
+    artist_id: row.artist_id,
     album: row.album,
-    album_artist: row.album_artist,
+    album_id: row.album_id,
+    album_artist: row.album_artist_name,
+    compilation: row.album_artist_name?.toLowerCase() === VARIOUS_ARTISTS.toLowerCase(),
     genre: row.genre,
     year: row.year,
     track_no: row.track_no,

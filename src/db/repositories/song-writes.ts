@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Song } from '../../domain/song.js';
+import type { SongRow } from '../schema.js';
+import { createAlbumWriter, type AlbumWriter } from './album-writes.js';
 import { prefixUpperBound } from './path-range.js';
 import { createReferenceMover } from './song-merges.js';
 
@@ -13,10 +14,25 @@ export interface StoredFile {
   /** The file's identity at the last scan; null for songs no scan has identified yet. */
   dev: number | null;
   ino: number | null;
+  /** The scanner version that read it: older ones are read again. */
+  scan_version: number;
 }
 
-/** A song as the scanner writes it: every column but the ones the database owns. */
-export type ScannedSong = Omit<Song, 'id' | 'added_at' | 'missing_since'> & FileIdentity;
+/** A song as the scanner writes it: every column but the ones the database or the album writer owns. */
+export type ScannedSong = Pick<
+  SongRow,
+  | 'path' | 'title' | 'artist' | 'album' | 'album_artist' | 'genre' | 'year' | 'track_no' | 'disc_no' | 'duration_ms'
+  | 'codec' | 'bitrate' | 'sample_rate' | 'size' | 'mtime_ms'
+  | 'replaygain_track_gain_db' | 'replaygain_track_peak' | 'replaygain_album_gain_db' | 'replaygain_album_peak'
+  // The album as far as the scan knows when writing (the album writer settles it after the scan).
+  | 'album_id' | 'artist_id' | 'album_artist_name' | 'album_order'
+> & FileIdentity & {
+  compilation_tag: 0 | 1;
+  album_folder: string;
+  file_order: string;
+  /** The embedded picture found (null: none, or pictures were not looked at). */
+  picture: { hash: string; mime: string; byte_size: number } | null;
+};
 
 export interface FileIdentity {
   dev: number;
@@ -45,6 +61,8 @@ export interface SongLikeness {
  * per-query compile and async hop cost more than the insert itself at thousands of rows a second.
  */
 export interface SongWriter {
+  /** Albums, artists and covers (the grouping after a scan's writes). */
+  readonly albums: AlbumWriter;
   /** Stored songs whose path is under one of `prefixes` (each ending in a path separator); all songs when null. */
   storedFiles(prefixes: readonly string[] | null): StoredFile[];
   /** The stored songs at these paths (any of them may have none). */
@@ -55,8 +73,11 @@ export interface SongWriter {
   storedByIdentity(files: ReadonlyArray<FileIdentity>): StoredFile[];
   /** Every song marked missing, wherever it was. */
   missingFiles(): StoredFile[];
-  /** Inserts or updates by path, in one statement (so one transaction); a re-found song loses its missing mark. */
-  upsertBatch(songs: readonly ScannedSong[], now: string): void;
+  /**
+   * Inserts or updates by path, in one statement (so one transaction; with the new covers first); a
+   * re-found song loses its missing mark. `scanVersion` is recorded with each.
+   */
+  upsertBatch(songs: readonly ScannedSong[], now: string, scanVersion: number): void;
   /** Clears the missing mark of unchanged files that came back. */
   restoreBatch(ids: readonly number[]): void;
   markMissingBatch(ids: readonly number[], now: string): void;
@@ -85,25 +106,39 @@ const COLUMNS = [
   'duration_ms', 'codec', 'bitrate', 'sample_rate', 'size', 'mtime_ms',
   'replaygain_track_gain_db', 'replaygain_track_peak', 'replaygain_album_gain_db', 'replaygain_album_peak',
   'dev', 'ino',
+  'compilation_tag', 'album_folder', 'file_order', 'album_id', 'artist_id', 'album_artist_name', 'album_order',
 ] as const;
+/** Columns a read sets beside the tags: a moved song takes them from the fresh row too. */
+const READ_COLUMNS = [...COLUMNS, 'cover_id', 'scan_version'] as const;
 
 export function createSongWriter(sqlite: BetterSqlite3.Database): SongWriter {
   // One statement per batch, the rows passed as a JSON array: the FTS triggers make every statement
   // open a savepoint, and FTS5 flushes its pending terms to a new index segment at each one, so a
   // statement per row wrote (and later merged) one tiny segment per song: ~3x the cost of the batch.
-  const upsert = sqlite.prepare(
-    `insert into songs (path, ${COLUMNS.join(', ')}, added_at, missing_since)
-     select s.value ->> '$.path', ${COLUMNS.map((c) => `s.value ->> '$.${c}'`).join(', ')}, @now, null
+  const upsertSongs = sqlite.prepare(
+    `insert into songs (path, ${READ_COLUMNS.join(', ')}, added_at, missing_since)
+     select s.value ->> '$.path', ${COLUMNS.map((c) => `s.value ->> '$.${c}'`).join(', ')},
+       (select c.id from covers c where c.hash = s.value ->> '$.picture.hash'), @version, @now, null
      from json_each(@songs) s where true
-     on conflict (path) do update set ${COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}, missing_since = null`,
+     on conflict (path) do update set ${READ_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}, missing_since = null`,
   );
+  const insertCovers = sqlite.prepare(
+    `insert into covers (hash, mime, byte_size, created_at)
+     select distinct s.value ->> '$.picture.hash', s.value ->> '$.picture.mime', s.value ->> '$.picture.byte_size', @now
+     from json_each(@songs) s where s.value ->> '$.picture.hash' is not null
+     on conflict (hash) do nothing`,
+  );
+  const upsert = sqlite.transaction((args: { songs: string; now: string; version: number; pictures: boolean }) => {
+    if (args.pictures) insertCovers.run({ songs: args.songs, now: args.now });
+    upsertSongs.run({ songs: args.songs, now: args.now, version: args.version });
+  });
   const restore = sqlite.prepare('update songs set missing_since = null where id in (select value from json_each(?))');
   const markMissing = sqlite.prepare(
     'update songs set missing_since = ? where id in (select value from json_each(?)) and missing_since is null',
   );
   // The row just read at the new path has the file's current tags: the moved song takes them too.
   const takeTags = sqlite.prepare(
-    `update songs set (${COLUMNS.join(', ')}) = (select ${COLUMNS.join(', ')} from songs where path = @path)
+    `update songs set (${READ_COLUMNS.join(', ')}) = (select ${READ_COLUMNS.join(', ')} from songs where path = @path)
      where id = @id and exists (select 1 from songs where path = @path)`,
   );
   const dropFresh = sqlite.prepare('delete from songs where path = @path and id != @id');
@@ -131,7 +166,7 @@ export function createSongWriter(sqlite: BetterSqlite3.Database): SongWriter {
   const likenessRows = sqlite.prepare(
     'select id, title, artist, album, duration_ms from songs where id in (select value from json_each(?))',
   );
-  const STORED = 'id, path, size, mtime_ms, missing_since, dev, ino';
+  const STORED = 'id, path, size, mtime_ms, missing_since, dev, ino, scan_version';
   const missingRows = sqlite.prepare(`select ${STORED} from songs where missing_since is not null`);
   const all = sqlite.prepare(`select ${STORED} from songs`);
   const under = sqlite.prepare(`select ${STORED} from songs where path >= ? and path < ?`);
@@ -140,6 +175,7 @@ export function createSongWriter(sqlite: BetterSqlite3.Database): SongWriter {
     `select ${STORED} from songs
      where (dev, ino) in (select value ->> '$.dev', value ->> '$.ino' from json_each(?))`,
   );
+  let albums: AlbumWriter | undefined;
 
   const countEvery = sqlite.prepare('select count(*) from songs').pluck();
   const countUnder = sqlite
@@ -147,6 +183,9 @@ export function createSongWriter(sqlite: BetterSqlite3.Database): SongWriter {
     .pluck();
 
   return {
+    get albums() {
+      return (albums ??= createAlbumWriter(sqlite));
+    },
     storedFiles(prefixes) {
       if (prefixes === null) return all.all() as StoredFile[];
       const byId = new Map<number, StoredFile>();
@@ -159,8 +198,9 @@ export function createSongWriter(sqlite: BetterSqlite3.Database): SongWriter {
     storedByIdentity: (files) =>
       files.length === 0 ? [] : (byIdentity.all(JSON.stringify(files.map((f) => ({ dev: f.dev, ino: f.ino })))) as StoredFile[]),
     missingFiles: () => missingRows.all() as StoredFile[],
-    upsertBatch(songs, now) {
-      if (songs.length > 0) upsert.run({ songs: JSON.stringify(songs), now });
+    upsertBatch(songs, now, version) {
+      // IMMEDIATE: take the write lock up front, as every cross-process write here does.
+      if (songs.length > 0) upsert.immediate({ songs: JSON.stringify(songs), now, version, pictures: songs.some((s) => s.picture !== null) });
     },
     restoreBatch(ids) {
       if (ids.length > 0) restore.run(JSON.stringify(ids));

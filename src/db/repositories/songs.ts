@@ -6,7 +6,7 @@ import { FOLD_FUNCTION } from '../sql-functions.js';
 import type { Song } from '../../domain/song.js';
 import type { Database, SongRow } from '../schema.js';
 import { songRowToSong } from './song-row.js';
-import { afterKeyCondition, orderByClause, type SongSort, type SortValue } from './song-order.js';
+import { afterKeyCondition, orderByClause, sortValues, type SongSort, type SortValue } from './song-order.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -38,24 +38,45 @@ export async function countVisibleSongs(db: Db): Promise<number> {
   return row.n;
 }
 
-const FILTERED_TAGS = ['artist', 'album', 'genre'] as const;
+const FILTERED_TAGS = ['genre'] as const;
 
 function filterConditions(filters: SongFilters, table = 's'): RawBuilder<unknown>[] {
-  const tags = FILTERED_TAGS.flatMap((tag) => {
+  const conditions = FILTERED_TAGS.flatMap((tag) => {
     const value = filters[tag];
     return value === undefined ? [] : [sameTag(table, tag, value)];
   });
-  if (filters.folder === undefined) return tags;
-  const prefix = `${filters.folder}${sep}`;
-  return [...tags, sql`${sql.ref(`${table}.path`)} >= ${prefix} and ${sql.ref(`${table}.path`)} < ${prefixUpperBound(prefix)}`];
+  if (filters.artist !== undefined) conditions.push(byArtist(table, fold(filters.artist.trim())));
+  if (filters.album !== undefined) conditions.push(onAlbum(table, fold(filters.album.trim())));
+  if (filters.folder !== undefined) {
+    const prefix = `${filters.folder}${sep}`;
+    conditions.push(sql`${sql.ref(`${table}.path`)} >= ${prefix} and ${sql.ref(`${table}.path`)} < ${prefixUpperBound(prefix)}`);
+  }
+  return conditions;
+}
+
+/**
+ * The song's track artist, or its album's artist, has this folded name. Written as one set of ids from
+ * two index lookups: as an OR, SQLite walked the whole catalogue order testing every row.
+ */
+function byArtist(table: string, nameKey: string): RawBuilder<unknown> {
+  const artist = sql`(select id from artists where name_key = ${nameKey})`;
+  return sql`${sql.ref(`${table}.id`)} in (
+    select id from songs indexed by songs_by_artist_id where artist_id = ${artist} and missing_since is null
+    union all
+    select id from songs indexed by songs_in_album where missing_since is null
+      and album_id in (select id from albums indexed by albums_by_artist where artist_id = ${artist}))`;
+}
+
+/** The song is on an album of this folded title (any album artist). */
+function onAlbum(table: string, titleKey: string): RawBuilder<unknown> {
+  return sql`${sql.ref(`${table}.album_id`)} in (select id from albums where title_key = ${titleKey})`;
 }
 
 /**
  * The whole tag equal to `value`, ignoring case and accents ("SIGUR ROS" finds "Sigur Rós"; COLLATE
  * NOCASE folds only ASCII). FTS5 finds the few rows holding those words in that column, then the
  * folded values are compared whole. A value without letters or digits has no words to look up.
- * Differently written tags (Sigur Rós / Sigur Ros) therefore filter together, while the browse
- * service still groups albums and artists by COLLATE NOCASE (its indexes): two entries, same songs.
+ * Artists and albums are entities (migration 0007), compared by the same folded names.
  */
 function sameTag(table: string, tag: (typeof FILTERED_TAGS)[number], value: string): RawBuilder<unknown> {
   const column = sql.ref(`${table}.${tag}`);
@@ -81,7 +102,6 @@ export interface OrderedPageRequest {
   after?: SortValue[] | undefined;
 }
 
-/** Visible songs in a fixed order, optionally restricted to FTS matches. */
 /** How many visible songs a listing holds (an FTS match and filters, as listSongsOrdered takes them). */
 export async function countMatchingSongs(db: Db, request: { match: string | undefined; filters: SongFilters }): Promise<number> {
   const conditions = [sql`s.missing_since is null`, ...filterConditions(request.filters)];
@@ -90,7 +110,8 @@ export async function countMatchingSongs(db: Db, request: { match: string | unde
   return Number(rows[0]?.n ?? 0);
 }
 
-export async function listSongsOrdered(db: Db, request: OrderedPageRequest): Promise<Song[]> {
+/** Visible songs in a fixed order, optionally restricted to FTS matches, each with its sort key (for a cursor). */
+export async function listSongsOrdered(db: Db, request: OrderedPageRequest): Promise<{ songs: Song[]; keys: SortValue[][] }> {
   const conditions = [sql`s.missing_since is null`, ...filterConditions(request.filters)];
   if (request.match !== undefined) {
     conditions.push(sql`s.id in (select rowid from songs_fts where songs_fts match ${request.match})`);
@@ -98,7 +119,7 @@ export async function listSongsOrdered(db: Db, request: OrderedPageRequest): Pro
   if (request.after) conditions.push(afterKeyCondition(request.sort, request.after));
   const { rows } = await sql<SongRow>`select s.* from songs s where ${whereAll(conditions)}
     order by ${orderByClause(request.sort)} limit ${request.limit} offset ${request.offset ?? 0}`.execute(db);
-  return rows.map(songRowToSong);
+  return { songs: rows.map(songRowToSong), keys: rows.map((row) => sortValues(request.sort, row)) };
 }
 
 /** The text a search ranks on, for one matching song. */

@@ -1,62 +1,77 @@
 import type { Kysely } from 'kysely';
 import { TunesError } from '../../errors.js';
 import type { Database } from '../../db/schema.js';
-import * as browse from '../../db/repositories/browse.js';
-
-export interface ArtistSummary {
-  name: string;
-  albumCount: number;
-  songCount: number;
-}
-
-export interface AlbumSummary {
-  artist: string;
-  album: string;
-  year: number | null;
-  songCount: number;
-}
+import type { Album, AlbumDetail, AlbumSort, Artist, ArtistDetail } from '../../domain/album.js';
+import * as albums from '../../db/repositories/albums.js';
+import { artistKey } from '../library/album-identity.js';
 
 export interface BrowsePage {
   limit: number;
   offset: number;
 }
 
+export interface AlbumQuery extends BrowsePage {
+  /** Albums by this album artist, or with tracks by this artist (the whole name, case and accents ignored). */
+  artist?: string | undefined;
+  /** name (default), year (oldest first), added (newest first). */
+  sort?: AlbumSort | undefined;
+}
+
 export const MAX_BROWSE_PAGE = 1000;
+export const ALBUM_SORTS: readonly AlbumSort[] = ['name', 'year', 'added'];
 
 /**
- * The catalogue grouped for browsing: artists, and albums (of one artist or all), in name order,
- * page by page. Songs marked missing are left out, as in every listing. The songs of an album come
- * from the catalog service (`listSongs({ artist, album })`).
+ * The library as albums and artists (entities with stable ids: see src/domain/album.ts). Lists leave
+ * out albums and artists with no song left in the library; fetching one by id still works.
  */
 export interface BrowseService {
-  artists(page: BrowsePage): Promise<ArtistSummary[]>;
+  /** Album artists, by name. */
+  artists(page: BrowsePage): Promise<Artist[]>;
   countArtists(): Promise<number>;
-  albums(options: BrowsePage & { artist?: string | undefined }): Promise<AlbumSummary[]>;
-  countAlbums(artist?: string): Promise<number>;
+  /** An artist with their albums and, apart, the albums by others they appear on (with those tracks). */
+  artist(id: number): Promise<ArtistDetail>;
+  albums(query: AlbumQuery): Promise<Album[]>;
+  countAlbums(query?: { artist?: string | undefined }): Promise<number>;
+  /** An album with its songs in order: disc, track, then file name. */
+  album(id: number): Promise<AlbumDetail>;
 }
 
 export function createBrowseService({ db }: { db: Kysely<Database> }): BrowseService {
   return {
     async artists(page) {
       const { limit, offset } = validPage(page);
-      return (await browse.listArtists(db, limit, offset)).map((row) => ({
-        name: row.artist,
-        albumCount: row.album_count,
-        songCount: row.song_count,
-      }));
+      return albums.listArtists(db, limit, offset);
     },
-    countArtists: () => browse.countArtists(db),
-    async albums({ artist, ...page }) {
+    countArtists: () => albums.countArtists(db),
+    async artist(id) {
+      const artist = await albums.findArtist(db, validId(id, 'artist'));
+      if (!artist) throw new TunesError('not_found', `no artist with id ${id}`);
+      const appeared = await albums.albumsAppearedOn(db, id);
+      const appears_on = [];
+      for (const album of appeared) appears_on.push({ album, songs: await albums.albumSongs(db, album.id, id) });
+      return { artist, albums: await albums.albumsByArtist(db, id), appears_on };
+    },
+    async albums({ artist, sort = 'name', ...page }) {
       const { limit, offset } = validPage(page);
-      return (await browse.listAlbums(db, artist, limit, offset)).map((row) => ({
-        artist: row.artist,
-        album: row.album,
-        year: row.year,
-        songCount: row.song_count,
-      }));
+      if (!ALBUM_SORTS.includes(sort)) throw new TunesError('invalid_input', `sort must be one of ${ALBUM_SORTS.join(', ')}`);
+      return albums.listAlbums(db, filterOf(artist), sort, limit, offset);
     },
-    countAlbums: (artist) => browse.countAlbums(db, artist),
+    countAlbums: (query = {}) => albums.countAlbums(db, filterOf(query.artist)),
+    async album(id) {
+      const album = await albums.findAlbum(db, validId(id, 'album'));
+      if (!album) throw new TunesError('not_found', `no album with id ${id}`);
+      return { album, songs: await albums.albumSongs(db, id) };
+    },
   };
+}
+
+function filterOf(artist: string | undefined): albums.AlbumFilter {
+  return { artistKey: artist === undefined ? undefined : artistKey(artist) };
+}
+
+function validId(id: number, what: string): number {
+  if (!Number.isSafeInteger(id) || id < 1) throw new TunesError('invalid_input', `invalid ${what} id: ${id}`);
+  return id;
 }
 
 function validPage({ limit, offset }: BrowsePage): BrowsePage {

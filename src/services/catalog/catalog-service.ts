@@ -12,7 +12,7 @@ import {
   searchTail,
   type SongFilters,
 } from '../../db/repositories/songs.js';
-import { SONG_SORTS, sortKeyCount, sortValues, type SongSort } from '../../db/repositories/song-order.js';
+import { SONG_SORTS, sortKeyCount, type SongSort } from '../../db/repositories/song-order.js';
 import { decodeCursor, encodeCursor, type CursorState } from './cursor.js';
 import { rankCandidates } from './relevance.js';
 import { checkSearchBounds } from './search-bounds.js';
@@ -41,13 +41,14 @@ export const MAX_OFFSET = 1_000_000_000;
 export interface SongQuery {
   /** Free text: every word must prefix-match title, artist, album, album artist or genre (case and accents ignored). */
   query?: string | undefined;
-  /** Exact, case-insensitive filters. */
+  /** Whole-name filters, case and accents ignored: the track artist or the album artist. */
   artist?: string | undefined;
+  /** The album title (albums of that title by any album artist). */
   album?: string | undefined;
   genre?: string | undefined;
   /** Only songs under this folder (absolute, as FolderService.resolve gives it). */
   folder?: string | undefined;
-  /** Default: best match first when there is a query, else artist/album/disc/track (path order in a folder). */
+  /** Default: best match first when there is a query, else album artist / album / disc / track / file name (path order in a folder). */
   sort?: SongSort | undefined;
   /** 1..MAX_PAGE_SIZE, default DEFAULT_PAGE_SIZE. */
   limit?: number | undefined;
@@ -150,7 +151,7 @@ async function orderedPage(db: Kysely<Database>, match: string | undefined, requ
   if (cursor && (cursor.kind !== 'key' || cursor.sort !== sort || cursor.values.length !== sortKeyCount(sort))) {
     throw new TunesError('invalid_input', 'this cursor belongs to a different listing');
   }
-  const rows = await listSongsOrdered(db, {
+  const { songs: rows, keys } = await listSongsOrdered(db, {
     match,
     filters: request.filters,
     sort,
@@ -159,9 +160,9 @@ async function orderedPage(db: Kysely<Database>, match: string | undefined, requ
     after: cursor?.kind === 'key' ? cursor.values : undefined,
   });
   const songs = rows.slice(0, request.limit);
-  const last = songs.at(-1);
-  const more = rows.length > request.limit && last !== undefined;
-  return { songs, nextCursor: more ? encodeCursor({ kind: 'key', sort, values: sortValues(sort, last) }) : null };
+  const lastKey = keys[songs.length - 1];
+  const more = rows.length > request.limit && lastKey !== undefined;
+  return { songs, nextCursor: more ? encodeCursor({ kind: 'key', sort, values: lastKey }) : null };
 }
 
 async function rankedPage(db: Kysely<Database>, text: string, match: string, request: PageRequest): Promise<SongPage> {

@@ -96,6 +96,7 @@ export function createLibraryService({
         .filter((s) => s.missing_since === null && !others.some((o) => s.path.startsWith(o)))
         .map((s) => s.id);
       songWriter().markMissingBatch(orphans, clock.now().toISOString());
+      songWriter().albums.inTransaction(() => songWriter().albums.refreshChanged());
       return { root: root.path, marked_missing: orphans.length };
     },
 
@@ -115,8 +116,12 @@ export function createLibraryService({
 
     async prune(actor, songIds) {
       requireAdmin(actor);
-      if (songIds === undefined) return { deleted: songWriter().deleteMissing(null) };
-      return { deleted: await writeTransaction(db, (trx) => deleteMissingSongs(trx, songIds)) };
+      const deleted = songIds === undefined
+        ? songWriter().deleteMissing(null)
+        : await writeTransaction(db, (trx) => deleteMissingSongs(trx, songIds));
+      // Albums that lost their last songs leave the lists (their rows and ids stay).
+      songWriter().albums.inTransaction(() => songWriter().albums.refreshChanged());
+      return { deleted };
     },
   };
 }

@@ -1,9 +1,12 @@
-import { sep } from 'node:path';
+import { dirname, sep } from 'node:path';
 import type { ScannedSong, SongWriter, StoredFile } from '../../db/repositories/song-writes.js';
 import type { ScanFailure, ScanSummary } from '../../domain/library.js';
 import type { Clock } from '../clock.js';
+import { albumFolderOf } from './album-identity.js';
 import { FileGroups } from './file-groups.js';
+import { changedFolderCovers, groupAlbums, groupBeforeWriting, groupingContext } from './group-albums.js';
 import { reconcileScan, type AddedFile } from './reconcile-scan.js';
+import { rootOf, scannedSong } from './scanned-song.js';
 import { startTagReaders, type TagJob, type TagJobResult } from './tag-reader-pool.js';
 import { walkAudioFolders, type RootWalk, type WalkedFile } from './walker.js';
 
@@ -20,7 +23,15 @@ export interface ScanOptions {
   onProgress?: ((progress: ScanProgress) => void) | undefined;
   /** Tag-reading threads; see startTagReaders. */
   workers?: number | undefined;
+  /** false: no albums, artists or covers (the bench's baseline for what they cost). */
+  albums?: boolean | undefined;
 }
+
+/**
+ * Songs stored by a scanner older than this are read again, even unchanged: 1 is the first to read
+ * compilation flags and covers (issue 10).
+ */
+export const SCAN_VERSION = 1;
 
 // A killed scan loses at most one batch; the next scan finds the committed rows unchanged and goes on.
 // Each statement flushes the search index's pending terms into a segment of its own: 2,000 rows a
@@ -63,13 +74,23 @@ export async function scanLibrary(
   /** Devices stored songs were on that the walk now sees under another number (a disk mounted again). */
   const renumbered = new Set<number>();
   const addedFiles: AddedFile[] = [];
+  const grouping = options.albums !== false;
+  const context = grouping ? groupingContext(writer.albums, clock.now().toISOString()) : undefined;
+  /** Album folders whose songs were read, moved or lost: they are grouped again at the end. */
+  const touchedFolders = new Set<string>();
+  const withPictures = new Set<string>();
   let walking = true;
   let pending: ScannedSong[] = [];
   let lastFlush = Date.now();
   let done = 0;
   const flush = () => {
     if (pending.length === 0) return;
-    writer.upsertBatch(pending, clock.now().toISOString());
+    const songs = pending;
+    if (context) writer.albums.inTransaction(() => {
+      groupBeforeWriting(songs, context.resolver);
+      writer.upsertBatch(songs, clock.now().toISOString(), SCAN_VERSION);
+    });
+    else writer.upsertBatch(songs, clock.now().toISOString(), SCAN_VERSION);
     pending = [];
     lastFlush = Date.now();
   };
@@ -89,7 +110,16 @@ export async function scanLibrary(
           addedFiles.push({ path: job.path, size: job.size, mtime_ms: file.mtimeMs, dev: file.dev, ino: file.ino });
         } else if (row.missing_since !== null) summary.restored += 1;
         else summary.updated += 1;
-        pending.push({ ...result.tags, path: job.path, size: job.size, mtime_ms: file.mtimeMs, dev: file.dev, ino: file.ino });
+        const song = scannedSong(result.tags, { path: job.path, size: job.size, mtime_ms: file.mtimeMs, dev: file.dev, ino: file.ino }, rootOf(job.path, roots), result.picture);
+        pending.push(song);
+        if (result.picture) withPictures.add(song.album_folder);
+        else if (context && !withPictures.has(song.album_folder)) {
+          // While the tag threads are busy: look for the folder's cover image now rather than at the end
+          // (only where no embedded picture was found: that one would win).
+          context.images.look(song.album_folder);
+          context.images.look(dirname(job.path));
+        }
+        touchedFolders.add(song.album_folder);
       }
       done += results.length;
       if (pending.length >= WRITE_BATCH || Date.now() - lastFlush >= WRITE_INTERVAL_MS) flush();
@@ -104,13 +134,13 @@ export async function scanLibrary(
     summary.files += 1;
     seen.add(path);
     if (row && row.dev !== null && row.dev !== file.dev) renumbered.add(row.dev);
-    if (!options.full && row && row.size === file.size && row.mtime_ms === file.mtimeMs) {
+    if (!options.full && row && row.size === file.size && row.mtime_ms === file.mtimeMs && row.scan_version >= SCAN_VERSION) {
       if (row.missing_since === null) summary.unchanged += 1;
       else restoreIds.push(row.id);
       if (row.dev !== file.dev || row.ino !== file.ino) identityUpdates.push({ id: row.id, dev: file.dev, ino: file.ino });
       return;
     }
-    const job = { index: jobs.length, path, size: file.size };
+    const job = { index: jobs.length, path, size: file.size, pictures: grouping };
     jobs.push(job);
     jobFiles.push(file);
     readers.add(job);
@@ -151,6 +181,12 @@ export async function scanLibrary(
   summary.failures = [...walkFailures, ...readFailures];
 
   reconcileScan({ writer, now: () => clock.now().toISOString(), stored, seen, everything: scope === 'everything', rootWalks, groups, renumbered, addedFiles, summary });
+  if (context) {
+    // Songs that moved, merged or went: their old album folders are grouped again too.
+    for (const row of stored.values()) if (!seen.has(row.path)) touchedFolders.add(albumFolderOf(row.path));
+    for (const folder of changedFolderCovers(writer.albums)) touchedFolders.add(folder);
+    groupAlbums(writer.albums, touchedFolders, clock.now().toISOString(), context);
+  }
   summary.failed = summary.failures.length;
   summary.duration_ms = Date.now() - started;
   return summary;

@@ -1,13 +1,17 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { readTags } from './tag-reader.js';
+import { PictureLookout } from './embedded-picture.js';
+import { readJob } from './read-job.js';
 import type { TagResult } from './song-tags.js';
 
 export interface TagJob {
   index: number;
   path: string;
   size: number;
+  /** Look for an embedded cover (see PictureLookout). */
+  pictures?: boolean;
 }
+
 
 export interface TagJobResult {
   index: number;
@@ -108,11 +112,9 @@ function defaultWorkers(): number {
 
 async function readInProcess(jobs: TagJob[], onResults: (results: TagJobResult[]) => void): Promise<void> {
   let next = 0;
+  const lookout = new PictureLookout();
   const lane = async () => {
-    while (next < jobs.length) {
-      const job = jobs[next++]!;
-      onResults([{ index: job.index, result: await readTags(job.path, job.size) }]);
-    }
+    while (next < jobs.length) onResults([await readJob(jobs[next++]!, lookout)]);
   };
   await Promise.all(Array.from({ length: Math.min(IN_PROCESS_IN_FLIGHT, jobs.length) }, lane));
 }

@@ -2,8 +2,9 @@ import { basename, extname } from 'node:path';
 import type { IAudioMetadata, IOptions } from 'music-metadata';
 import { lengthClock } from '../../text/clock-time.js';
 import { checkAudio, type ByteReader } from './audio-check/check-audio.js';
+import { embeddedPicture } from './embedded-picture.js';
 import { openRegularFile, plausibleDurationMs } from './file-sanity.js';
-import { UNKNOWN_ALBUM, UNKNOWN_ARTIST, type SongTags, type TagResult } from './song-tags.js';
+import type { SongTags, TagResult } from './song-tags.js';
 
 interface OpenFile {
   /** Parses from the start of the file (again, when called again). */
@@ -44,11 +45,16 @@ export function preloadTagReader(): void {
   loadOpener().catch(() => {}); // a load failure surfaces again, per file, from readTags
 }
 
+export interface ReadOptions {
+  /** Decode embedded pictures too (they cost a copy and a hash; the scan asks for one per folder). */
+  pictures?: boolean | undefined;
+}
+
 /**
  * Reads one file's tags, and checks from its bytes that it holds audio and how long that plays.
  * Never throws: a file that cannot be read comes back with the reason.
  */
-export async function readTags(path: string, size: number): Promise<TagResult> {
+export async function readTags(path: string, size: number, options: ReadOptions = {}): Promise<TagResult> {
   if (size === 0) return { ok: false, reason: 'empty file' };
   let file: OpenFile | undefined;
   try {
@@ -56,14 +62,15 @@ export async function readTags(path: string, size: number): Promise<TagResult> {
     // Durations come from headers; only formats without one (raw ADTS, VBR MP3 without a Xing frame) are scanned.
     let metadata: IAudioMetadata;
     let cutShortMp4 = false;
+    const skipCovers = !options.pictures;
     try {
-      metadata = await file.parse({ duration: false, skipCovers: true });
+      metadata = await file.parse({ duration: false, skipCovers });
     } catch (error) {
       // An MP4 whose audio box runs past the end of the file: cut short, but what is there may play.
       if (!(error instanceof Error && error.message.startsWith('Atom size exceeds remaining bytes'))) throw error;
       cutShortMp4 = true;
       file.forgetSize();
-      metadata = await file.parse({ duration: false, skipCovers: true });
+      metadata = await file.parse({ duration: false, skipCovers });
     }
     if (!looksLikeAudio(metadata)) {
       if (cutShortMp4) return { ok: false, reason: 'cut short: the file ends before the index (moov box) that tells how to play its audio' };
@@ -71,16 +78,18 @@ export async function readTags(path: string, size: number): Promise<TagResult> {
     }
     const check = checkAudio(metadata.format, file.reader);
     if (!check.ok) return check;
+    const picture = options.pictures ? embeddedPicture(metadata.common.picture) : undefined;
     if (metadata.format.duration === undefined) metadata = await file.parse({ duration: true, skipCovers: true });
     const tags = toSongTags(path, metadata);
     // Counted from the frames present when the check did; else the header's, if the file can hold it.
     tags.duration_ms = check.durationMs ?? plausibleDurationMs(tags.duration_ms, size);
     // A length the header claims but the bytes cannot hold (a corrupt Xing count) is unknown, not 0 s.
     if (!tags.duration_ms && !metadata.format.duration) return { ok: false, reason: 'no audio in the file (it plays for 0 seconds)' };
-    if (!check.truncated) return { ok: true, tags };
+    const found = picture ? { picture } : {};
+    if (!check.truncated) return { ok: true, tags, ...found };
     const promised = lengthClock((metadata.format.duration ?? 0) * 1000);
     const plays = `${check.estimated ? 'about ' : ''}${lengthClock(tags.duration_ms)}`;
-    return { ok: true, tags, warning: `cut short: it plays ${plays} of the ${promised} its header says` };
+    return { ok: true, tags, ...found, warning: `cut short: it plays ${plays} of the ${promised} its header says` };
   } catch (error) {
     return { ok: false, reason: describeError(error) };
   } finally {
@@ -101,12 +110,21 @@ function positive(value: number | null | undefined): number | null {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.round(value) : null;
 }
 
-export function toSongTags(path: string, { common, format }: IAudioMetadata): SongTags {
+/** TCMP, cpil, COMPILATION=1, or the TXXX frame ffmpeg and some taggers write to MP3 instead of TCMP. */
+function compilationFlag({ common, native }: IAudioMetadata): boolean {
+  if (common.compilation === true) return true;
+  return Object.values(native).some((tags) =>
+    tags.some((tag) => /^TXXX:(compilation|TCMP)$/i.test(tag.id) && String(tag.value).trim() === '1'),
+  );
+}
+
+export function toSongTags(path: string, metadata: IAudioMetadata): SongTags {
+  const { common, format } = metadata;
   const genres = (common.genre ?? []).map((g) => g.trim()).filter(Boolean);
   return {
     title: text(common.title) ?? basename(path, extname(path)),
-    artist: text(common.artist) ?? text(common.albumartist) ?? UNKNOWN_ARTIST,
-    album: text(common.album) ?? UNKNOWN_ALBUM,
+    artist: text(common.artist) ?? text(common.albumartist),
+    album: text(common.album),
     album_artist: text(common.albumartist),
     genre: genres.length > 0 ? genres.join('; ') : null,
     year: positive(common.year),
@@ -120,6 +138,7 @@ export function toSongTags(path: string, { common, format }: IAudioMetadata): So
     replaygain_track_peak: rounded(common.replaygain_track_peak?.ratio, 6),
     replaygain_album_gain_db: rounded(common.replaygain_album_gain?.dB, 2),
     replaygain_album_peak: rounded(common.replaygain_album_peak?.ratio, 6),
+    compilation_tag: compilationFlag(metadata),
   };
 }
 

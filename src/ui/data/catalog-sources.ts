@@ -1,5 +1,8 @@
 import type { Services } from '../../services/container.js';
-import type { AlbumItem, ArtistItem, SongItem, UiCatalog } from '../ports.js';
+import type { Album, Artist } from '../../domain/album.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
+import type { AlbumItem, ArtistItem, ArtistPageRow, SongItem, UiCatalog } from '../ports.js';
+import { arraySource } from './array-source.js';
 import type { RowSource } from './row-source.js';
 import { toSongItem } from './song-item.js';
 
@@ -30,24 +33,44 @@ export function catalogSources(services: Services): UiCatalog {
       return {
         key: nextKey('artists'),
         count: () => browse.countArtists(),
-        rows: (offset, limit) => browse.artists({ offset, limit }),
+        rows: async (offset, limit) => (await browse.artists({ offset, limit })).map(toArtistItem),
       };
     },
-    albums(artist): RowSource<AlbumItem> {
+    albums(): RowSource<AlbumItem> {
       return {
-        key: nextKey(`albums:${artist ?? ''}`),
-        count: () => browse.countAlbums(artist),
-        rows: (offset, limit) => browse.albums({ artist, offset, limit }),
+        key: nextKey('albums'),
+        count: () => browse.countAlbums(),
+        rows: async (offset, limit) => (await browse.albums({ offset, limit })).map(toAlbumItem),
       };
+    },
+    artistPage(artist): RowSource<ArtistPageRow> {
+      return arraySource(nextKey(`artist:${artist.id}`), async () => {
+        const page = await browse.artist(artist.id);
+        const rows: ArtistPageRow[] = page.albums.map((album) => ({ kind: 'album', album: toAlbumItem(album) }));
+        if (page.appears_on.length > 0) rows.push({ kind: 'heading', text: 'Appears on' });
+        for (const { album } of page.appears_on) rows.push({ kind: 'album', album: toAlbumItem(album) });
+        return rows;
+      });
     },
     albumSongs(album): RowSource<SongItem> {
-      const filter = { artist: album.artist, album: album.album };
-      return {
-        key: nextKey(`album:${album.artist}/${album.album}`),
-        count: () => Promise.resolve(undefined),
-        rows: async (offset, limit) =>
-          (await catalog.listSongs({ ...filter, sort: 'artist', limit, page: pageOf(offset, limit) })).songs.map(toSongItem),
-      };
+      // An album is small next to the catalogue: read it whole, in its order.
+      return arraySource(nextKey(`album:${album.id}`), async () => (await browse.album(album.id)).songs.map(toSongItem));
     },
   };
 }
+
+// Names come from tags: nothing in them may reach the terminal as a control sequence (rows, breadcrumbs).
+const toArtistItem = (artist: Artist): ArtistItem => ({
+  id: artist.id,
+  name: terminalSafe(artist.name),
+  albumCount: artist.album_count,
+  songCount: artist.song_count,
+});
+
+const toAlbumItem = (album: Album): AlbumItem => ({
+  id: album.id,
+  album: terminalSafe(album.title),
+  artist: terminalSafe(album.artist),
+  year: album.year,
+  songCount: album.song_count,
+});

@@ -1,10 +1,10 @@
-import type { AlbumItem, FolderItem, PlaylistItem } from '../ports.js';
+import type { AlbumItem, ArtistItem, FolderItem, PlaylistItem } from '../ports.js';
 
 /** What the main list is showing. Artists and albums open into deeper views kept on a stack. */
 export type View =
   | { kind: 'songs'; query?: string }
   | { kind: 'artists' }
-  | { kind: 'artistAlbums'; artist: string }
+  | { kind: 'artistAlbums'; artist: ArtistItem }
   | { kind: 'albums' }
   | { kind: 'albumSongs'; album: AlbumItem }
   /** The library folders; then a folder, opened from there (cmus's and ncmpcpp's browser). */
@@ -125,7 +125,7 @@ export function breadcrumb(stack: readonly View[]): string {
 function crumb(view: View, openedFrom: View | undefined): string {
   switch (view.kind) {
     case 'artistAlbums':
-      return openedFrom ? view.artist : viewTitle(view);
+      return openedFrom ? view.artist.name : viewTitle(view);
     case 'albumSongs':
       return openedFrom?.kind === 'artistAlbums' ? view.album.album : viewTitle(view);
     case 'folder':
@@ -142,7 +142,7 @@ export function viewTitle(view: View): string {
     case 'artists':
       return 'Artists';
     case 'artistAlbums':
-      return `Artists › ${view.artist}`;
+      return `Artists › ${view.artist.name}`;
     case 'albums':
       return 'Albums';
     case 'albumSongs':

@@ -174,7 +174,8 @@ function activate(ctx: CommandContext): void {
   const row = list.selected;
   if (!row) return;
   const fromCursor = list.state.cursor;
-  if (row.kind === 'artist') return ctx.navigate({ type: 'open', view: { kind: 'artistAlbums', artist: row.artist.name }, fromCursor });
+  if (row.kind === 'heading') return;
+  if (row.kind === 'artist') return ctx.navigate({ type: 'open', view: { kind: 'artistAlbums', artist: row.artist }, fromCursor });
   if (row.kind === 'album') return ctx.navigate({ type: 'open', view: { kind: 'albumSongs', album: row.album }, fromCursor });
   if (row.kind === 'folder') return ctx.navigate({ type: 'open', view: { kind: 'folder', folder: row.folder }, fromCursor });
   if (!ctx.source) return;

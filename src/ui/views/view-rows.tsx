@@ -9,6 +9,7 @@ export type ListRow =
   | { kind: 'song'; song: SongItem }
   | { kind: 'artist'; artist: ArtistItem }
   | { kind: 'album'; album: AlbumItem }
+  | { kind: 'heading'; text: string }
   | { kind: 'played'; song: HistoryItem }
   | { kind: 'folder'; folder: FolderItem }
   /** A song as a folder lists it: under its file name. */
@@ -32,7 +33,7 @@ export function sourceForView(view: View, services: UiServices): RowSource<ListR
     case 'artists':
       return mapSource(services.catalog.artists(), (artist) => ({ kind: 'artist', artist }));
     case 'artistAlbums':
-      return mapSource(services.catalog.albums(view.artist), (album) => ({ kind: 'album', album }));
+      return mapSource(services.catalog.artistPage(view.artist), (row) => row);
     case 'albums':
       return mapSource(services.catalog.albums(), (album) => ({ kind: 'album', album }));
     case 'albumSongs':
@@ -78,6 +79,8 @@ export function renderListRow(row: ListRow, width: number, playingId: number | u
       return `▸ ${fit(`${terminalSafe(row.folder.name)}/`, Math.max(8, width - 14))} ${counted(row.folder.songCount, 'song')}`;
     case 'file':
       return fileLine(row.name, row.song, width, playingId);
+    case 'heading':
+      return `── ${row.text} ${'─'.repeat(Math.max(0, width - row.text.length - 4))}`;
     case 'album': {
       const { album } = row;
       const label = `${album.album}${album.year ? ` (${album.year})` : ''}`;

@@ -1,6 +1,9 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore } from '../../../src/db/open.js';
+import { createAlbumWriter } from '../../../src/db/repositories/album-writes.js';
+import { naturalKey } from '../../../src/services/library/album-identity.js';
+import { groupAlbums, groupingContext } from '../../../src/services/library/group-albums.js';
 
 /** A deterministic PRNG (mulberry32) so every run builds the same database. */
 export function prng(seed: number): () => number {
@@ -40,7 +43,7 @@ export function skewedPick<T>(items: readonly T[], random: () => number): T {
  * under `cache` keyed by size. Building 1M rows takes a few minutes once.
  */
 export async function ensureSyntheticDb(cache: string, tracks: number, log: (m: string) => void): Promise<string> {
-  const path = join(cache, `synthetic-${tracks}-v3.db`);
+  const path = join(cache, `synthetic-${tracks}-v4.db`);
   if (existsSync(path)) return path;
   const building = `${path}.building`;
   for (const suffix of ['', '-wal', '-shm']) rmSync(building + suffix, { force: true });
@@ -58,21 +61,32 @@ export async function ensureSyntheticDb(cache: string, tracks: number, log: (m: 
   const genres = ['Rock', 'Pop', 'Jazz', 'Hip-Hop', 'Electronic', 'Classical', 'Folk', 'Metal', 'Soul', 'Blues',
     'Country', 'Reggae', 'Punk', 'Ambient', 'House', 'Techno', 'Latin', 'R&B', 'Indie', 'Post-Rock'];
   const insert = store.sqlite.prepare(`insert into songs (path, title, artist, album, album_artist, genre, year,
-    track_no, disc_no, duration_ms, codec, bitrate, sample_rate, size, mtime_ms, added_at)
-    values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, 'MPEG 1 Layer 3', 320000, 44100, 8000000, 0, ?)`);
+    track_no, disc_no, duration_ms, codec, bitrate, sample_rate, size, mtime_ms, added_at, album_folder, file_order)
+    values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, 'MPEG 1 Layer 3', 320000, 44100, 8000000, 0, ?, ?, ?)`);
   const batch = store.sqlite.transaction((from: number, to: number) => {
     for (let i = from; i < to; i += 1) {
       const albumIndex = Math.floor(i / 10);
       const album = albums[albumIndex % albums.length]!;
       const artist = artists[Math.floor(albumIndex / 4) % artists.length]!;
-      insert.run(`/synthetic/${i}.mp3`, phrase(1, 4), artist, album, random() < 0.2 ? 'Various Artists' : null,
+      // Each album in its own folder, as a scan would find them.
+      insert.run(`/synthetic/${albumIndex}/${i}.mp3`, phrase(1, 4), artist, album, random() < 0.2 ? 'Various Artists' : null,
         genres[Math.floor(random() * genres.length)], 1950 + Math.floor(random() * 75), (i % 10) + 1,
-        120_000 + Math.floor(random() * 240_000), new Date(Date.UTC(2020, 0, 1) + i * 1000).toISOString());
+        120_000 + Math.floor(random() * 240_000), new Date(Date.UTC(2020, 0, 1) + i * 1000).toISOString(),
+        `/synthetic/${albumIndex}`, naturalKey(`${i}.mp3`));
     }
   });
   for (let from = 0; from < tracks; from += 50_000) {
     batch(from, Math.min(tracks, from + 50_000));
     if (from % 200_000 === 0) log(`  ${from.toLocaleString('en')} rows…`);
+  }
+  // Grouped into albums and artists as a scan groups them, a slice of album folders at a time.
+  const albumWriter = createAlbumWriter(store.sqlite);
+  const context = groupingContext(albumWriter, new Date(0).toISOString());
+  const folders = Math.ceil(tracks / 10);
+  for (let from = 0; from < folders; from += 10_000) {
+    const slice = Array.from({ length: Math.min(10_000, folders - from) }, (_, k) => `/synthetic/${from + k}`);
+    groupAlbums(albumWriter, slice, new Date(0).toISOString(), context, { ungrouped: false });
+    if (from % 40_000 === 0) log(`  grouped ${(from * 10).toLocaleString('en')} songs…`);
   }
   store.sqlite.exec("insert into songs_fts (songs_fts) values ('optimize')");
   store.sqlite.exec('analyze');

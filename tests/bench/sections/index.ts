@@ -1,5 +1,6 @@
 import type { BenchSection } from '../lib/measure.js';
 import { cliStartupSection } from './cli-startup.js';
+import { libraryAlbumsSection } from './library-albums.js';
 import { libraryScanSection } from './library-scan.js';
 import { playbackSection } from './playback.js';
 import { playlistFilesSection } from './playlist-files.js';
@@ -16,6 +17,7 @@ import { uiSection } from './ui.js';
  */
 export const sections: BenchSection[] = [
   libraryScanSection,
+  libraryAlbumsSection,
   cliStartupSection,
   searchSection,
   playlistsSection,

@@ -17,7 +17,7 @@ describe('navigation reducer', () => {
     const entries = sidebarEntries([mix]);
     let state = navigationReducer(initialNavigation, { type: 'section', index: 1, entries });
     expect(currentView(state)).toEqual({ kind: 'artists' });
-    state = navigationReducer(state, { type: 'open', view: { kind: 'artistAlbums', artist: 'Nina' }, fromCursor: 41 });
+    state = navigationReducer(state, { type: 'open', view: { kind: 'artistAlbums', artist: { id: 1, name: 'Nina', albumCount: 1, songCount: 1 } }, fromCursor: 41 });
     expect(viewTitle(currentView(state))).toBe('Artists › Nina');
     state = navigationReducer(state, { type: 'back' });
     expect(currentView(state)).toEqual({ kind: 'artists' });
@@ -50,8 +50,8 @@ describe('navigation reducer', () => {
   });
 
   it('titles the list with the whole way down from the section', () => {
-    const album: AlbumItem = { album: 'Homogenic', artist: 'Björk', year: 1997, songCount: 10 };
-    expect(breadcrumb([{ kind: 'artists' }, { kind: 'artistAlbums', artist: 'Björk' }, { kind: 'albumSongs', album }])).toBe('Artists › Björk › Homogenic');
+    const album: AlbumItem = { id: 3, album: 'Homogenic', artist: 'Björk', year: 1997, songCount: 10 };
+    expect(breadcrumb([{ kind: 'artists' }, { kind: 'artistAlbums', artist: { id: 2, name: 'Björk', albumCount: 1, songCount: 10 } }, { kind: 'albumSongs', album }])).toBe('Artists › Björk › Homogenic');
     expect(breadcrumb([{ kind: 'albums' }, { kind: 'albumSongs', album }])).toBe('Albums › Björk › Homogenic');
     expect(breadcrumb([{ kind: 'liked' }, { kind: 'songs', query: 'nina' }])).toBe('Liked › Search: nina');
   });
