@@ -53,6 +53,11 @@ export function exitCodeFor(code: ErrorCode): number {
   return EXIT_CODES[code];
 }
 
+/** An error code that came from elsewhere (the player's socket); anything unknown is `internal`. */
+export function errorCodeOf(text: string): ErrorCode {
+  return Object.hasOwn(EXIT_CODES, text) ? (text as ErrorCode) : 'internal';
+}
+
 export function isTunesError(error: unknown): error is TunesError {
   return error instanceof TunesError;
 }
