@@ -13,6 +13,8 @@ export class ListenTracker {
     readonly songId: number,
     readonly durationMs: number | null,
     readonly startedAt: Date,
+    /** Whose history the listen goes into; nobody's (null) when nobody was logged in. */
+    readonly userId: number | null = null,
   ) {}
 
   duration(seconds: number | null): void {

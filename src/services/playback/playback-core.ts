@@ -4,7 +4,7 @@ import type { AudioEngine, EngineEvent, EntryId } from '../../player/audio-engin
 import type { StoredReplayGain } from '../../player/mpv-start-settings.js';
 import type { Clock } from '../clock.js';
 import type { HistoryService } from '../history/history-service.js';
-import { ListenTracker } from './listen-tracker.js';
+import { ListenLog } from './listen-log.js';
 import { summarize, type PlaybackEvent, type PlaybackState, type PlaybackStatus } from './playback-state.js';
 import { PlayQueue, type QueueEntry } from './queue.js';
 
@@ -27,9 +27,7 @@ export class PlaybackCore {
   readonly songs = new Map<number, Song>();
   private readonly entryKeys = new Map<EntryId, number>();
   private readonly listeners = new Set<(event: PlaybackEvent) => void>();
-  private readonly history: HistoryService;
-  private readonly clock: Clock;
-  listenerUserId: number | undefined;
+  private readonly listens: ListenLog;
   status: PlaybackStatus = 'stopped';
   playingEntry: EntryId | undefined;
   preloaded: { entry: EntryId; key: number } | undefined;
@@ -38,11 +36,13 @@ export class PlaybackCore {
   muted = false;
   paused = false;
   failuresInARow = 0;
-  /** After mpv died: the song to reload where it was, on the next command. */
-  crashedAt: { key: number; seconds: number } | undefined;
-  private listen: ListenTracker | undefined;
-  private durationMs: number | null = null;
-  private error: string | null = null;
+  /** After mpv died, or after a restart from saved state: the song to reload where it was, on the next command. */
+  resumeAt: { key: number; seconds: number } | undefined;
+  durationMs: number | null = null;
+  error: string | null = null;
+  private emittedQueueVersion = 0;
+  /** A seek was reported and its playback-restart (the end of the seek) not yet. */
+  private seeking = false;
   /** The song being reloaded after a crash: its listen continues rather than starting over. */
   private resumingKey: number | undefined;
   /** track-start waits for the first playback-restart, so a file that fails to open never "starts". */
@@ -50,8 +50,7 @@ export class PlaybackCore {
 
   constructor({ engine, history, clock, random }: PlaybackDeps) {
     this.engine = engine;
-    this.history = history;
-    this.clock = clock;
+    this.listens = new ListenLog(history, clock, (message) => this.warn(message));
     this.pick = random ?? Math.random;
     this.queue = new PlayQueue(this.pick);
   }
@@ -70,6 +69,10 @@ export class PlaybackCore {
   }
 
   emitState(): void {
+    if (this.queue.version !== this.emittedQueueVersion) {
+      this.emittedQueueVersion = this.queue.version;
+      this.emit({ type: 'queue', version: this.queue.version });
+    }
     this.emit({ type: 'state', state: this.snapshot() });
   }
 
@@ -95,6 +98,7 @@ export class PlaybackCore {
       muted: this.muted,
       shuffle: this.queue.shuffle,
       repeat: this.queue.repeat,
+      queueVersion: this.queue.version,
       error: this.error,
     };
   }
@@ -107,13 +111,23 @@ export class PlaybackCore {
     this.status = 'loading';
     this.positionMs = startSeconds * 1000;
     this.durationMs = song.duration_ms;
-    this.resumingKey = this.crashedAt?.key === entry.key ? entry.key : undefined;
-    this.crashedAt = undefined;
+    this.resumingKey = this.resumeAt?.key === entry.key ? entry.key : undefined;
+    this.resumeAt = undefined;
     this.error = null;
     this.forgetPreload();
     this.emitState();
-    // The next song is handed to mpv once this one has started (see onEntryStart).
-    const id = await this.engine.load(song.path, { startSeconds, replayGain: storedReplayGain(song) });
+    let id: EntryId;
+    try {
+      // The next song is handed to mpv once this one has started (see onEntryStart).
+      id = await this.engine.load(song.path, { startSeconds, replayGain: storedReplayGain(song) });
+    } catch (error) {
+      // mpv is missing or would not start: nothing plays, so nothing may look as if it does.
+      this.status = 'stopped';
+      this.positionMs = 0;
+      this.error = (error as Error).message;
+      this.emitState();
+      throw error;
+    }
     this.entryKeys.set(id, entry.key);
   }
 
@@ -141,7 +155,8 @@ export class PlaybackCore {
   async finish({ unplayable = false }: { unplayable?: boolean } = {}): Promise<void> {
     await this.endListen();
     this.status = 'ended';
-    this.positionMs = 0;
+    // The last song played to its end: that is where the position stays, not at 0:00.
+    this.positionMs = unplayable ? 0 : (this.durationMs ?? this.positionMs);
     this.forgetPreload();
     this.emitState();
     this.emit(unplayable ? { type: 'ended', unplayable } : { type: 'ended' });
@@ -157,28 +172,17 @@ export class PlaybackCore {
     this.emitState();
   }
 
-  async endListen(): Promise<void> {
-    const done = this.listen;
-    this.listen = undefined;
-    if (!done || this.listenerUserId === undefined) return;
-    try {
-      await this.history.recordListen({
-        userId: this.listenerUserId,
-        songId: done.songId,
-        startedAt: done.startedAt,
-        msPlayed: done.msPlayed,
-        durationMs: done.durationMs,
-      });
-    } catch (e) {
-      this.warn(`could not save listening history: ${(e as Error).message}`);
-    }
+  endListen(): Promise<void> {
+    return this.listens.end();
   }
 
-  /** Commands that act on the song playing first bring mpv back after a crash. */
+  /** Commands that act on the song playing first bring it back into mpv (after a crash or a restart). */
   async ensureLoaded(): Promise<boolean> {
     if (this.playingEntry !== undefined || this.status === 'loading') return true;
-    if (this.crashedAt && this.queue.current?.key === this.crashedAt.key) {
-      await this.startCurrent(this.crashedAt.seconds);
+    if (this.resumeAt && this.queue.current?.key === this.resumeAt.key) {
+      // A fresh mpv is not paused; a song restored as paused must come back paused.
+      await this.engine.setPaused(this.paused);
+      await this.startCurrent(this.resumeAt.seconds);
       return true;
     }
     return false;
@@ -194,16 +198,17 @@ export class PlaybackCore {
         if (event.seconds === null) return;
         // mpv reports a little below zero for a moment after a seek back past the start.
         this.positionMs = Math.max(0, Math.round(event.seconds * 1000));
-        this.listen?.position(event.seconds);
+        this.listens.current?.position(event.seconds);
         return this.emitState();
       case 'seek':
-        this.listen?.seeked();
+        this.seeking = true;
+        this.listens.current?.seeked();
         return;
       case 'playback-restart':
         return this.onPlaybackRestart();
       case 'duration':
         if (event.seconds !== null) this.durationMs = Math.round(event.seconds * 1000);
-        this.listen?.duration(event.seconds);
+        this.listens.current?.duration(event.seconds);
         return;
       case 'pause':
         this.paused = event.paused;
@@ -231,6 +236,10 @@ export class PlaybackCore {
       this.emit({ type: 'track-start', song: summarize(song), index: this.queue.currentIndex, length: this.queue.length });
     }
     this.emit({ type: 'playback-restart' });
+    if (this.seeking) {
+      this.seeking = false;
+      this.emit({ type: 'seeked', positionMs: this.positionMs });
+    }
     this.emitState();
   }
 
@@ -241,10 +250,7 @@ export class PlaybackCore {
     if (!this.queue.jumpToKey(key)) return;
     const song = this.songOf(this.queue.current)!;
     this.playingEntry = entry;
-    if (!(this.listen && this.resumingKey === key)) {
-      await this.endListen();
-      this.listen = new ListenTracker(key, song.id, song.duration_ms, this.clock.now());
-    }
+    await this.listens.begin(key, song, this.queue.current!.queuedBy, this.resumingKey === key);
     this.resumingKey = undefined;
     this.durationMs = song.duration_ms;
     this.announce = true;
@@ -270,7 +276,7 @@ export class PlaybackCore {
     }
     this.playingEntry = undefined;
     this.announce = false;
-    if (reason === 'eof') this.listen?.reachedEnd();
+    if (reason === 'eof') this.listens.current?.reachedEnd();
     await this.endListen();
     if (reason !== 'eof' && reason !== 'error') return; // stopped or replaced by us
     if (this.failuresInARow >= Math.max(this.queue.length, 1)) {
@@ -287,7 +293,7 @@ export class PlaybackCore {
 
   private onCrash(crash: TunesError): void {
     const current = this.queue.current;
-    this.crashedAt = current && this.status !== 'ended' ? { key: current.key, seconds: this.positionMs / 1000 } : undefined;
+    this.resumeAt = current && this.status !== 'ended' ? { key: current.key, seconds: this.positionMs / 1000 } : undefined;
     this.playingEntry = undefined;
     this.preloaded = undefined;
     this.entryKeys.clear();

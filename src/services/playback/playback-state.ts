@@ -25,6 +25,8 @@ export interface PlaybackState {
   muted: boolean;
   shuffle: boolean;
   repeat: RepeatMode;
+  /** Goes up whenever the queue's songs or order change. */
+  queueVersion: number;
   /** Set after mpv died, until the next command starts a new one. */
   error: string | null;
 }
@@ -34,6 +36,10 @@ export type PlaybackEvent =
   | { type: 'track-start'; song: SongSummary; index: number; length: number }
   /** mpv (re)started the audio after a load or a seek: sound is coming out. */
   | { type: 'playback-restart' }
+  /** The queue's songs or order changed (sent before the state that shows it). */
+  | { type: 'queue'; version: number }
+  /** A seek finished, at this position. */
+  | { type: 'seeked'; positionMs: number }
   | { type: 'warning'; message: string }
   /** The queue ran out; `unplayable`: because no file left in it could be played. */
   | { type: 'ended'; unplayable?: boolean }

@@ -1,12 +1,26 @@
+import { REPEAT_MODES, type RepeatMode } from '../../domain/player-command.js';
 import { TunesError } from '../../errors.js';
 
-export type RepeatMode = 'off' | 'all' | 'one';
-export const REPEAT_MODES: readonly RepeatMode[] = ['off', 'all', 'one'];
+export { REPEAT_MODES, type RepeatMode };
 
 /** One place in the queue. The same song may be queued twice; `key` tells the two apart. */
 export interface QueueEntry {
   readonly key: number;
   readonly songId: number;
+  /** The account logged in when the song was queued: its listening goes into that history. */
+  readonly queuedBy: number | null;
+}
+
+/** The queue as plain data, to save and to restore after a restart. */
+export interface QueueSnapshot {
+  /** In the order songs were added (what turning shuffle off goes back to). */
+  entries: Array<{ songId: number; queuedBy: number | null }>;
+  /** The play order as indexes into `entries`, when it differs (shuffled). */
+  playOrder?: number[];
+  /** Index in the play order; -1 for none. */
+  current: number;
+  shuffle: boolean;
+  repeat: RepeatMode;
 }
 
 /** After `previous` within this many ms of a song's start we go back a song; later it restarts. */
@@ -24,6 +38,7 @@ export class PlayQueue {
   private shuffled = false;
   private repeatMode: RepeatMode = 'off';
   private nextKey = 1;
+  private changes = 0;
 
   constructor(private readonly random: () => number = Math.random) {}
 
@@ -45,10 +60,15 @@ export class PlayQueue {
   get repeat(): RepeatMode {
     return this.repeatMode;
   }
+  /** Goes up on every change of which songs are queued or of their order. */
+  get version(): number {
+    return this.changes;
+  }
 
   /** Starts over with these songs; `start` becomes current. Shuffle, if on, shuffles the new songs. */
-  replace(songIds: readonly number[], start = 0): QueueEntry | undefined {
-    this.original = songIds.map((songId) => this.entry(songId));
+  replace(songIds: readonly number[], start = 0, queuedBy: number | null = null): QueueEntry | undefined {
+    this.changes += 1;
+    this.original = songIds.map((songId) => this.entry(songId, queuedBy));
     this.order = [...this.original];
     this.index = this.order.length > 0 ? this.checkIndex(start) : -1;
     if (this.shuffled) this.shuffleAroundCurrent();
@@ -56,8 +76,9 @@ export class PlayQueue {
   }
 
   /** Puts songs right after the current one (in both orders). */
-  addNext(songIds: readonly number[]): QueueEntry[] {
-    const added = songIds.map((songId) => this.entry(songId));
+  addNext(songIds: readonly number[], queuedBy: number | null = null): QueueEntry[] {
+    this.changes += 1;
+    const added = songIds.map((songId) => this.entry(songId, queuedBy));
     const current = this.current;
     this.order.splice(this.index + 1, 0, ...added);
     const originalAt = current ? this.original.indexOf(current) + 1 : this.original.length;
@@ -65,8 +86,9 @@ export class PlayQueue {
     return added;
   }
 
-  addToEnd(songIds: readonly number[]): QueueEntry[] {
-    const added = songIds.map((songId) => this.entry(songId));
+  addToEnd(songIds: readonly number[], queuedBy: number | null = null): QueueEntry[] {
+    this.changes += 1;
+    const added = songIds.map((songId) => this.entry(songId, queuedBy));
     this.order.push(...added);
     this.original.push(...added);
     return added;
@@ -74,6 +96,7 @@ export class PlayQueue {
 
   /** Removes the entry at `index`. Removing the current one makes the following one current (none at the end). */
   remove(index: number): QueueEntry {
+    this.changes += 1;
     const [removed] = this.order.splice(this.checkIndex(index), 1) as [QueueEntry];
     this.original.splice(this.original.indexOf(removed), 1);
     if (index < this.index) this.index -= 1;
@@ -85,6 +108,7 @@ export class PlayQueue {
   move(from: number, to: number): void {
     const current = this.current;
     this.checkIndex(to);
+    this.changes += 1;
     const [moved] = this.order.splice(this.checkIndex(from), 1) as [QueueEntry];
     this.order.splice(to, 0, moved);
     if (!this.shuffled) this.original = [...this.order];
@@ -92,6 +116,7 @@ export class PlayQueue {
   }
 
   clear(): void {
+    this.changes += 1;
     this.original = [];
     this.order = [];
     this.index = -1;
@@ -113,6 +138,7 @@ export class PlayQueue {
   /** Shuffle on: the current song stays current and first, the rest follow in random order. Off: back to the original order. */
   setShuffle(on: boolean): void {
     if (on === this.shuffled) return;
+    this.changes += 1;
     this.shuffled = on;
     if (on) {
       this.shuffleAroundCurrent();
@@ -174,8 +200,33 @@ export class PlayQueue {
     this.index = current ? 0 : -1;
   }
 
-  private entry(songId: number): QueueEntry {
-    return { key: this.nextKey++, songId };
+  /** The queue as plain data (see QueueSnapshot). */
+  snapshot(): QueueSnapshot {
+    const at = new Map(this.original.map((e, i) => [e, i]));
+    const order = this.order.map((e) => at.get(e)!);
+    return {
+      entries: this.original.map(({ songId, queuedBy }) => ({ songId, queuedBy })),
+      ...(order.some((o, i) => o !== i) ? { playOrder: order } : {}),
+      current: this.index,
+      shuffle: this.shuffled,
+      repeat: this.repeatMode,
+    };
+  }
+
+  /** Puts a saved queue back; a play order or index that does not fit the entries is dropped. */
+  restore(saved: QueueSnapshot): void {
+    this.changes += 1;
+    this.original = saved.entries.map(({ songId, queuedBy }) => this.entry(songId, queuedBy));
+    const order = saved.playOrder;
+    const fits = order && order.length === this.original.length && new Set(order).size === order.length && order.every((i) => this.original[i] !== undefined);
+    this.order = fits ? order.map((i) => this.original[i]!) : [...this.original];
+    this.index = Number.isInteger(saved.current) && saved.current >= 0 && saved.current < this.order.length ? saved.current : this.order.length > 0 ? 0 : -1;
+    this.shuffled = saved.shuffle;
+    this.repeatMode = REPEAT_MODES.includes(saved.repeat) ? saved.repeat : 'off';
+  }
+
+  private entry(songId: number, queuedBy: number | null): QueueEntry {
+    return { key: this.nextKey++, songId, queuedBy };
   }
 
   private checkIndex(index: number, max = this.order.length - 1): number {

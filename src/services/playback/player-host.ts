@@ -1,0 +1,105 @@
+import type { PlayerCommand } from '../../domain/player-command.js';
+import type { CommandReply, PlayerEvent, PlayerQueue, PlayerState } from '../../domain/player-state.js';
+import type { BrowseService } from '../browse/browse-service.js';
+import type { CatalogService } from '../catalog/catalog-service.js';
+import { createPlayerDispatcher, type DispatcherDeps } from './player-dispatcher.js';
+import { differsVisibly, toPlayerSong, toPlayerState } from './player-view.js';
+import type { PlaybackEvent } from './playback-state.js';
+import type { QueueItem } from './playback-service.js';
+
+/**
+ * The player as everything inside the player process sees it: the socket server, and the MPRIS
+ * and MPD bridges (src/daemon/bridges/). It is the whole interface they need:
+ *
+ * - `dispatch(command)` runs any PlayerCommand and answers with the state it left (an error is a
+ *   thrown TunesError: its `code` and `message` are what a bridge reports, e.g. as an MPD ACK);
+ * - `state()` is the state right now, position exact (MPRIS's Position property);
+ * - `subscribe(listener)` delivers every PlayerEvent from then on: `state` (position-only changes
+ *   at most once a second), `queue` (songs or order changed: MPD's `playlist` idle), `track`,
+ *   `seeked` (MPRIS's Seeked signal), `warning`, `ended`, `error`, `quit`;
+ * - `queue()` is the queue as clients see it; `queueItems()` the same with the catalogue's full
+ *   song rows, file paths included (MPD's playlistinfo `file:`, MPRIS's metadata);
+ * - `library` is the catalogue for lookups (MPD's search/find/list/lsinfo): read-only services.
+ */
+export interface PlayerHost {
+  dispatch(command: PlayerCommand): Promise<CommandReply>;
+  state(): PlayerState;
+  queue(): PlayerQueue;
+  queueItems(): QueueItem[];
+  subscribe(listener: (event: PlayerEvent) => void): () => void;
+  readonly library: { catalog: CatalogService; browse: BrowseService };
+  /** Tells every subscriber the player is ending (the `quit` event). */
+  announceQuit(): void;
+}
+
+export interface PlayerHostDeps extends DispatcherDeps {
+  browse: BrowseService;
+}
+
+export function createPlayerHost(deps: PlayerHostDeps): PlayerHost {
+  const { playback } = deps;
+  const dispatch = createPlayerDispatcher(deps);
+  const listeners = new Set<(event: PlayerEvent) => void>();
+  const state = () => toPlayerState(playback.state(), playback.currentSong());
+  let published = state();
+
+  const publish = (event: PlayerEvent) => {
+    for (const listener of [...listeners]) {
+      try {
+        listener(event);
+      } catch {
+        // One subscriber failing (a bridge's bug) must not keep the others from hearing.
+      }
+    }
+  };
+  playback.subscribe((event: PlaybackEvent) => {
+    switch (event.type) {
+      case 'state': {
+        const next = toPlayerState(event.state, playback.currentSong());
+        // mpv reports the position many times a second; clients show whole seconds.
+        if (!differsVisibly(published, next)) return;
+        published = next;
+        return publish({ type: 'state', state: next });
+      }
+      case 'queue':
+        return publish({ type: 'queue', version: event.version });
+      case 'track-start': {
+        const song = playback.currentSong();
+        return song && publish({ type: 'track', song: toPlayerSong(song), index: event.index, length: event.length });
+      }
+      case 'seeked':
+        return publish({ type: 'seeked', position_ms: event.positionMs });
+      case 'warning':
+        return publish({ type: 'warning', message: event.message });
+      case 'ended':
+        return publish({ type: 'ended', unplayable: event.unplayable === true });
+      case 'error':
+        return publish({ type: 'error', error: { code: event.error.code, message: event.error.message } });
+      case 'playback-restart':
+        return;
+    }
+  });
+
+  return {
+    async dispatch(command) {
+      const count = await dispatch(command);
+      return count === undefined ? { state: state() } : { state: state(), count };
+    },
+    state,
+    queue: () => {
+      const now = playback.state();
+      return {
+        version: now.queueVersion,
+        current_index: now.index,
+        entries: playback.entries().map((item) => ({ entry_id: item.key, song: toPlayerSong(item.song) })),
+      };
+    },
+    queueItems: () => playback.entries(),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    library: { catalog: deps.catalog, browse: deps.browse },
+    announceQuit: () => publish({ type: 'quit' }),
+  };
+}
