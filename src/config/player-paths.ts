@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { homedir, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { resolveDatabasePath } from './paths.js';
+
+/**
+ * Where the background player lives. There is one player per OS user and database (a TUNES_HOME
+ * has its own database), so each file carries an id made from the database's path:
+ *
+ * - the socket and the lock, in a folder only the user can enter (0700):
+ *   `$TUNES_HOME/run/` when TUNES_HOME is set, else `$XDG_RUNTIME_DIR/tunes/`, else
+ *   `<temp dir>/tunes-<uid>/` (as tmux does);
+ * - the saved queue and the player's log, with the data: `$TUNES_HOME/`, else
+ *   `$XDG_STATE_HOME/tunes/` (default `~/.local/state/tunes/`).
+ *
+ * Only the lean client's modules use this, so it imports nothing but Node.
+ */
+export interface PlayerPaths {
+  /** Names this player: the database it serves, hashed. */
+  id: string;
+  database: string;
+  runtimeDir: string;
+  socket: string;
+  lock: string;
+  stateFile: string;
+  logFile: string;
+}
+
+/** Unix socket paths longer than this do not fit in sockaddr_un (108 bytes on Linux, 104 on macOS). */
+const MAX_SOCKET_PATH = 100;
+
+export function playerPaths({ dbOverride, env = process.env }: { dbOverride?: string | undefined; env?: NodeJS.ProcessEnv } = {}): PlayerPaths {
+  const database = resolveDatabasePath({ dbOverride, env });
+  const id = createHash('sha256').update(database).digest('hex').slice(0, 12);
+  const home = env.TUNES_HOME ? resolve(env.TUNES_HOME) : undefined;
+  let runtimeDir = home ? join(home, 'run') : env.XDG_RUNTIME_DIR ? join(env.XDG_RUNTIME_DIR, 'tunes') : userTempDir();
+  if (Buffer.byteLength(join(runtimeDir, socketName(id))) > MAX_SOCKET_PATH) runtimeDir = userTempDir();
+  const stateDir = home ?? join(env.XDG_STATE_HOME || join(homedir(), '.local', 'state'), 'tunes');
+  return {
+    id,
+    database,
+    runtimeDir,
+    socket: join(runtimeDir, socketName(id)),
+    lock: join(runtimeDir, `player-${id}.lock`),
+    stateFile: join(stateDir, `player-${id}.json`),
+    logFile: join(stateDir, `player-${id}.log`),
+  };
+}
+
+function socketName(id: string): string {
+  return `player-${id}.sock`;
+}
+
+function userTempDir(): string {
+  return join(tmpdir(), `tunes-${process.getuid?.() ?? 'user'}`);
+}
+
+/** The keys file (bindings for the browser and `tunes play`): beside config.json. */
+export function keysFilePath(env: NodeJS.ProcessEnv = process.env): string {
+  return join(configFolder(env), 'keys');
+}
+
+/** The folder `conf` keeps config.json in (env-paths' config folder for "tunes"), or TUNES_HOME. */
+function configFolder(env: NodeJS.ProcessEnv): string {
+  if (env.TUNES_HOME) return resolve(env.TUNES_HOME);
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Preferences', 'tunes');
+  if (process.platform === 'win32') return join(env.APPDATA || join(homedir(), 'AppData', 'Roaming'), 'tunes', 'Config');
+  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'tunes');
+}

@@ -1,0 +1,112 @@
+import type { PlayerPaths } from '../config/player-paths.js';
+import type { PlayerSettings } from '../config/player-settings.js';
+import { isTunesError } from '../errors.js';
+import type { Services } from '../services/container.js';
+import { createPlayerHost, type PlayerHost } from '../services/playback/player-host.js';
+import type { PlaybackState } from '../services/playback/playback-state.js';
+import { keepSongs } from '../services/playback/saved-playback.js';
+import type { PlayerBridge, RunningBridge } from './bridges/bridge.js';
+import { startBridges } from './bridges/index.js';
+import { IdleTimer } from './idle-timer.js';
+import { servePlayerSocket } from './socket-server.js';
+import { readStateFile, StateSaver } from './state-file.js';
+
+export type PlayerServices = Pick<Services, 'playback' | 'catalog' | 'browse' | 'playSelection' | 'session' | 'close'>;
+
+export interface PlayerDaemonOptions {
+  services: PlayerServices;
+  paths: Pick<PlayerPaths, 'socket' | 'stateFile'>;
+  settings: PlayerSettings;
+  env: NodeJS.ProcessEnv;
+  log(message: string): void;
+  bridges?: readonly PlayerBridge[];
+}
+
+export interface PlayerDaemon {
+  host: PlayerHost;
+  /** Settles once the player has shut down (asked to quit, idle, or a signal). */
+  readonly closed: Promise<void>;
+  /** Saves the state, stops mpv, closes the socket, the bridges and the database. */
+  shutdown(why: string): Promise<void>;
+}
+
+/**
+ * The background player: the saved queue brought back, the host (dispatcher, state, events) on a
+ * socket and in the bridges, the state saved as it changes, and an end after a while idle.
+ */
+export async function startPlayerDaemon({ services, paths, settings, env, log, bridges }: PlayerDaemonOptions): Promise<PlayerDaemon> {
+  const { playback, catalog } = services;
+  const saved = readStateFile(paths.stateFile, log);
+  if (saved) {
+    const songs = await catalog.getSongs([...new Set(saved.queue.entries.map((e) => e.songId))]);
+    await playback.restore(keepSongs(saved, new Set(songs.map((s) => s.id))), songs);
+  }
+
+  let shuttingDown: Promise<void> | undefined;
+  let markClosed: () => void = () => undefined;
+  const closed = new Promise<void>((resolve) => (markClosed = resolve));
+  const shutdown = (why: string) => (shuttingDown ??= stopEverything(why));
+
+  const host = createPlayerHost({
+    playback,
+    catalog,
+    browse: services.browse,
+    selection: services.playSelection,
+    currentUser: async () => {
+      try {
+        return (await services.session.currentUser()).id;
+      } catch (error) {
+        if (isTunesError(error) && (error.code === 'not_logged_in' || error.code === 'auth_failed')) return null;
+        throw error;
+      }
+    },
+    requireUser: async () => (await services.session.currentUser()).id,
+    // After the reply to `player quit` has gone out.
+    onQuit: () => void setImmediate(() => void shutdown('asked to quit')),
+  });
+
+  const saver = new StateSaver(paths.stateFile, () => playback.saved(), log);
+  let durable = durableSignature(playback.state());
+  playback.subscribe((event) => {
+    if (event.type === 'queue') return saver.changed('now');
+    if (event.type !== 'state') return;
+    const signature = durableSignature(event.state);
+    if (signature !== durable) {
+      durable = signature;
+      saver.changed('now');
+    } else {
+      saver.changed('position');
+    }
+  });
+
+  const server = await servePlayerSocket(host, paths.socket);
+  const idle = new IdleTimer(settings.idleTimeoutSeconds * 1000, () => void shutdown('idle'));
+  const updateIdle = () => idle.update(server.attached > 0 || playback.state().status === 'playing' || playback.state().status === 'loading');
+  server.onAttachedChange(updateIdle);
+  playback.subscribe((event) => event.type === 'state' && updateIdle());
+  updateIdle();
+  const running: RunningBridge[] = await startBridges(host, { settings, env, log }, bridges);
+
+  async function stopEverything(why: string): Promise<void> {
+    log(`player: ending (${why})`);
+    idle.clear();
+    host.announceQuit();
+    try {
+      await saver.flush();
+      await Promise.allSettled(running.map((bridge) => bridge.stop()));
+      await server.close();
+      await services.close();
+    } finally {
+      markClosed();
+    }
+  }
+
+  log(`player: serving ${paths.socket}`);
+  return { host, closed, shutdown };
+}
+
+/** What must be saved at once when it changes: everything but a position moving on. */
+function durableSignature(state: PlaybackState): string {
+  const status = state.status === 'loading' ? 'playing' : state.status;
+  return JSON.stringify([status, state.index, state.length, state.queueVersion, state.shuffle, state.repeat, state.volume, state.muted]);
+}
