@@ -8,7 +8,7 @@ import { registerAlbumCommands } from './commands/albums.js';
 import { registerCoverCommand } from './commands/cover.js';
 import { registerLikeCommands } from './commands/likes.js';
 import { registerPlaylistCommands } from './commands/playlist.js';
-import { registerPlayCommand } from './commands/play.js';
+import { registerPlayerCommands } from './commands/player.js';
 import { registerHistoryCommands } from './commands/history.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerUsersCommands } from './commands/users.js';
@@ -18,7 +18,7 @@ import { formatUsageError } from './output.js';
 import { createRuntime, type CliRuntime } from './runtime.js';
 
 /** `json`: the command line asked for --json, so even commander's own errors come as JSON. */
-export function createProgram({ json = false }: { json?: boolean } = {}): { program: Command; runtime: CliRuntime } {
+export function createProgram({ json = false, entry = '' }: { json?: boolean; entry?: string } = {}): { program: Command; runtime: CliRuntime } {
   const program = new Command('tunes')
     .description('a terminal music player and personal streaming service for your own music files')
     .version('0.1.0')
@@ -30,7 +30,7 @@ export function createProgram({ json = false }: { json?: boolean } = {}): { prog
   const runtime = createRuntime(program);
 
   registerAccountCommands(program, runtime);
-  registerUiCommand(program, runtime);
+  registerUiCommand(program, runtime, entry);
   registerSongsCommands(program, runtime);
   registerAlbumCommands(program, runtime);
   registerCoverCommand(program, runtime);
@@ -38,7 +38,7 @@ export function createProgram({ json = false }: { json?: boolean } = {}): { prog
   registerFoldersCommand(program, runtime);
   registerPlaylistCommands(program, runtime);
   registerLikeCommands(program, runtime);
-  registerPlayCommand(program, runtime);
+  registerPlayerCommands(program, entry);
   registerHistoryCommands(program, runtime);
   registerServeCommand(program, runtime);
   registerUsersCommands(program, runtime);

@@ -43,7 +43,7 @@ export interface Services {
   playlists: PlaylistService;
   likes: LikeService;
   history: HistoryService;
-  /** mpv starts on the first playback command, never for plain commands. */
+  /** Only the player process plays (src/daemon); mpv starts on its first playback command. */
   playback: PlaybackService;
   /** What `tunes play` queues. */
   playSelection: PlaySelectionService;
@@ -100,13 +100,11 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock, e
   };
 }
 
-/** The volume is a preference: start where the last session left it, save it when it changes. */
+/**
+ * The volume the last foreground `tunes play` left in config.json (before the background player,
+ * which keeps it with its saved queue): where a first player starts.
+ */
 function rememberVolume(playback: PlaybackService, config: LocalConfig): void {
-  let saved = config.get('volume');
+  const saved = config.get('volume');
   if (saved !== undefined) void playback.setVolume(saved).catch(() => undefined);
-  playback.subscribe((event) => {
-    if (event.type !== 'state' || event.state.volume === saved) return;
-    saved = event.state.volume;
-    config.set('volume', saved);
-  });
 }

@@ -1,5 +1,7 @@
-import type { PlaybackState } from '../../services/playback/playback-state.js';
+import type { PlayerState } from '../../domain/player-state.js';
 import { elapsedClock, lengthClock } from '../../text/clock-time.js';
+import { cellWidth, clipCells } from '../../text/terminal-cells.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 
 /** A position or time played: whole seconds passed. */
 export function formatClock(ms: number | null): string {
@@ -18,29 +20,25 @@ export function progressBar(positionMs: number, durationMs: number | null, width
   return `${'#'.repeat(filled)}${'-'.repeat(width - filled)}`;
 }
 
-const STATUS_MARK: Record<PlaybackState['status'], string> = { playing: '>', paused: '||', loading: '..', stopped: '[]', ended: '[]' };
+const STATUS_MARK: Record<PlayerState['status'], string> = { playing: '>', paused: '||', stopped: '[]' };
 
 /**
  * The one live line of `tunes play` on a terminal: status, title - artist, elapsed / length, a
- * progress bar, volume, shuffle and repeat. Never wider than `columns - 1` (so the terminal never wraps).
+ * progress bar, volume, shuffle and repeat. Measured in terminal cells (a CJK character takes two),
+ * never wider than `columns - 1`, so the terminal never wraps it.
  */
-export function formatStatusLine(state: PlaybackState, columns: number): string {
+export function formatStatusLine(state: PlayerState, columns: number): string {
   const width = Math.max(20, columns - 1);
-  const song = state.song ? `${state.song.title} - ${state.song.artist}` : 'nothing playing';
-  const time = `${formatClock(state.positionMs)} / ${formatLength(state.durationMs)}`;
+  const song = state.song ? terminalSafe(`${state.song.title} - ${state.song.artist}`) : 'nothing playing';
+  const time = `${formatClock(state.position_ms)} / ${formatLength(state.duration_ms)}`;
   const flags = `vol ${state.muted ? 'muted' : state.volume}${state.shuffle ? ' shuffle' : ''}${state.repeat !== 'off' ? ` repeat ${state.repeat}` : ''}`;
-  const position = state.length > 0 && state.index >= 0 ? ` ${state.index + 1}/${state.length}` : '';
+  const position = state.queue_length > 0 && state.queue_index >= 0 ? ` ${state.queue_index + 1}/${state.queue_length}` : '';
+  const mark = STATUS_MARK[state.status];
   const right = ` ${time} ${flags}${position}`;
-  const room = width - STATUS_MARK[state.status].length - 1 - right.length;
-  if (room < 8) return truncate(`${STATUS_MARK[state.status]} ${song}`, width);
-  const barWidth = Math.min(20, Math.max(0, room - Math.min(song.length, 40) - 3));
-  const title = truncate(song, room - (barWidth > 0 ? barWidth + 3 : 0));
-  const bar = barWidth > 0 ? ` [${progressBar(state.positionMs, state.durationMs, barWidth)}]` : '';
-  return `${STATUS_MARK[state.status]} ${title}${bar}${right}`;
-}
-
-function truncate(text: string, width: number): string {
-  const chars = [...text];
-  if (chars.length <= width) return text;
-  return width <= 1 ? chars.slice(0, width).join('') : `${chars.slice(0, width - 1).join('')}~`;
+  const room = width - mark.length - 1 - right.length;
+  if (room < 8) return clipCells(`${mark} ${song}`, width);
+  const barWidth = Math.min(20, Math.max(0, room - Math.min(cellWidth(song), 40) - 3));
+  const title = clipCells(song, room - (barWidth > 0 ? barWidth + 3 : 0));
+  const bar = barWidth > 0 ? ` [${progressBar(state.position_ms, state.duration_ms, barWidth)}]` : '';
+  return `${mark} ${title}${bar}${right}`;
 }

@@ -1,0 +1,24 @@
+/**
+ * The commands the lean client runs itself (the background player's, and `tunes keys`), without
+ * loading commander, kysely or conf: they must start about as fast as Node itself does.
+ */
+export const LEAN_COMMANDS: ReadonlySet<string> = new Set([
+  'status', 'pause', 'resume', 'toggle', 'next', 'prev', 'stop', 'seek', 'volume', 'shuffle', 'repeat', 'queue', 'play', 'player', 'keys',
+]);
+
+/** The words of the command line that are not options (skipping `--db <path>`, which takes a value). */
+export function commandWords(argv: readonly string[]): string[] {
+  const words: string[] = [];
+  for (let i = 2; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg === '--db') i += 1;
+    else if (arg === '--') break;
+    else if (!arg.startsWith('-') || arg === '-') words.push(arg);
+  }
+  return words;
+}
+
+/** Help of any kind is commander's (from the full CLI, which describes these commands too). */
+export function wantsHelp(argv: readonly string[]): boolean {
+  return argv.slice(2).some((arg) => arg === '--help' || arg === '-h' || arg === '--version' || arg === '-V');
+}

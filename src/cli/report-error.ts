@@ -1,0 +1,18 @@
+import { exitCodeFor, isTunesError } from '../errors.js';
+
+/** An error as the CLI reports it (one `tunes:` line and a hint, or JSON on stderr); answers the exit code. */
+export function reportError(error: unknown, json: boolean, stderr: NodeJS.WritableStream = process.stderr): number {
+  if (isTunesError(error)) {
+    if (json) {
+      stderr.write(`${JSON.stringify({ error: { code: error.code, message: error.message } })}\n`);
+    } else {
+      stderr.write(`tunes: ${error.message}\n`);
+      if (error.hint) stderr.write(`hint: ${error.hint}\n`);
+    }
+    return exitCodeFor(error.code);
+  }
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  if (json) stderr.write(`${JSON.stringify({ error: { code: 'internal', message: String(error) } })}\n`);
+  else stderr.write(`tunes: internal error: ${message}\nPlease report this at https://github.com/tunes-player/tunes/issues\n`);
+  return 1;
+}
