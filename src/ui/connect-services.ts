@@ -1,12 +1,13 @@
+import type { PlayerLink } from '../remote/player-link.js';
 import type { Services } from '../services/container.js';
 import { catalogSources } from './data/catalog-sources.js';
 import { folderSources } from './data/folder-sources.js';
 import { playerBridge } from './data/player-bridge.js';
 import { playlistSources } from './data/playlist-sources.js';
-import { DEFAULT_PREFERENCES, type UiConnection, type UiPreferences } from './ports.js';
+import type { UiConnection } from './ports.js';
 
-/** Builds the UI's view of the services from the real container. */
-export function connectServices(services: Services, preferences: UiPreferences = DEFAULT_PREFERENCES): UiConnection {
+/** Builds the UI's view of the services from the real container and the background player. */
+export function connectServices(services: Services, player: PlayerLink): UiConnection {
   return {
     account: {
       currentUser: () => services.session.currentUser(),
@@ -15,15 +16,14 @@ export function connectServices(services: Services, preferences: UiPreferences =
       hasAccounts: () => services.auth.hasAccounts(),
     },
     forUser: (user) => ({
-      preferences,
       catalog: catalogSources(services),
       folders: folderSources(services),
       library: {
         addFolder: async (path, onProgress) => (await services.library.addRoots(user, [path], { onProgress })).scan,
       },
       playlists: playlistSources(services, user),
-      player: playerBridge(services, user),
+      player: playerBridge(player, services, user),
     }),
-    shutdown: () => services.playback.close(),
+    shutdown: async () => player.close(),
   };
 }

@@ -1,4 +1,5 @@
 import type { User } from '../domain/user.js';
+import type { PlayerCommand, QueuePlacement } from '../domain/player-command.js';
 import type { RowSource } from './data/row-source.js';
 
 /**
@@ -76,6 +77,8 @@ export interface UiCatalog {
   artistPage(artist: ArtistItem): RowSource<ArtistPageRow>;
   /** An album's songs in disc and track order. */
   albumSongs(album: AlbumItem): RowSource<SongItem>;
+  /** Every song on an artist's page, in its order: their albums, then their tracks on others' albums. */
+  artistSongs(artist: ArtistItem): RowSource<SongItem>;
 }
 
 export interface UiLibrary {
@@ -125,21 +128,25 @@ export interface PlayerStatus {
   muted: boolean;
   shuffle: boolean;
   repeat: RepeatMode;
-  /** Set when playback cannot work (mpv missing): shown in the bar instead of the song. */
+  /** Goes up whenever the queue's songs or order change (the Queue view reads it again). */
+  queueVersion: number;
+  /** Where the current song is in the queue (0-based); -1 when none. */
+  queueIndex: number;
+  /** Set when playback cannot work (mpv missing or died): shown in the bar. */
   problem?: string;
 }
 
+/**
+ * The background player as the browser uses it: it shows and follows whatever the player does,
+ * whoever made it happen (this UI, `tunes next` in another shell, MPRIS, MPD).
+ */
 export interface UiPlayer {
   /** Replaces the queue with `songs` and plays the one at `index`. */
   playList(songs: RowSource<SongItem>, index: number): Promise<void>;
-  togglePause(): Promise<void>;
-  next(): Promise<void>;
-  previous(): Promise<void>;
-  seekBy(seconds: number): Promise<void>;
-  changeVolume(delta: number): Promise<void>;
-  toggleMute(): Promise<void>;
-  toggleShuffle(): Promise<void>;
-  cycleRepeat(): Promise<void>;
+  /** Any player command (the key table's playback keys). */
+  dispatch(command: PlayerCommand): Promise<void>;
+  /** Adds songs to the end of the queue or to play next; answers how many. */
+  enqueue(songIds: number[], placement: QueuePlacement): Promise<number>;
   status(): PlayerStatus;
   subscribe(listener: () => void): () => void;
   /** Problems playback got past on its own (a file that could not be played and was skipped). */
@@ -150,22 +157,12 @@ export interface UiPlayer {
   /** `index` is 0-based in the queue as listed. */
   removeFromQueue(index: number): Promise<void>;
   moveInQueue(from: number, to: number): Promise<void>;
+  clearQueue(): Promise<number>;
   history(): RowSource<HistoryItem>;
 }
 
-/** The user's settings the screens follow (`tunes config`). */
-export interface UiPreferences {
-  /** How far ←/→ seek. */
-  seekSeconds: number;
-  /** How much +/- change the volume. */
-  volumeStep: number;
-}
-
-export const DEFAULT_PREFERENCES: UiPreferences = { seekSeconds: 5, volumeStep: 5 };
-
-/** Everything the main screen uses, bound to the logged-in user. */
+/** Everything the main screen uses, bound to the logged-in user. (seek-step and volume-step are in the key table.) */
 export interface UiServices {
-  preferences: UiPreferences;
   catalog: UiCatalog;
   folders: UiFolders;
   library: UiLibrary;
@@ -177,6 +174,6 @@ export interface UiServices {
 export interface UiConnection {
   account: UiAccount;
   forUser(user: User): UiServices;
-  /** Stops playback (mpv); called once on quit. */
+  /** Lets go of the player (the music plays on); called once on quit. */
   shutdown(): Promise<void>;
 }

@@ -1,7 +1,9 @@
 import { render, type Instance } from 'ink';
+import type { PlayerLink } from '../remote/player-link.js';
 import type { Services } from '../services/container.js';
 import { appTree } from './app-tree.js';
 import { connectServices } from './connect-services.js';
+import type { KeysInForce } from './keys/key-table-context.js';
 import { enterAlternateScreen } from './terminal/alternate-screen.js';
 import { themeFor } from './theme.js';
 
@@ -14,24 +16,27 @@ export const UI_MAX_FPS = 120;
 
 export interface InteractiveOptions {
   services: Services;
+  player: PlayerLink;
+  keys: KeysInForce;
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
   env: NodeJS.ProcessEnv;
 }
 
 /**
- * Runs the full-screen browser until the user quits (q, Ctrl-C, a signal). Whatever way it ends, playback
- * is stopped and the terminal is given back; the caller closes the database.
+ * Runs the full-screen browser until the user quits (q, Ctrl-C, a signal). Whatever way it ends, the
+ * terminal is given back; the music is the background player's and plays on unless a key stopped
+ * it. The caller closes the database and says what is still playing.
  */
-export async function runInteractive({ services, stdin, stdout, env }: InteractiveOptions): Promise<void> {
+export async function runInteractive({ services, player, keys, stdin, stdout, env }: InteractiveOptions): Promise<void> {
   // Read before the screen changes: a setting that is not valid is an error on a normal terminal.
   const settings = services.settings.current();
-  const ui = connectServices(services, { seekSeconds: settings['seek-step'], volumeStep: settings['volume-step'] });
+  const ui = connectServices(services, player);
   let instance: Instance | undefined;
   const quit = () => instance?.unmount();
   const terminal = enterAlternateScreen({ stdin, stdout, onSignal: quit });
   try {
-    instance = render(appTree({ connection: ui, theme: themeFor(env, settings.theme), onQuit: quit, terminal: { stdout } }), {
+    instance = render(appTree({ connection: ui, theme: themeFor(env, settings.theme), onQuit: quit, terminal: { stdout }, keys }), {
       stdin,
       stdout,
       exitOnCtrlC: false,

@@ -56,6 +56,14 @@ export function catalogSources(services: Services): UiCatalog {
       // An album is small next to the catalogue: read it whole, in its order.
       return arraySource(nextKey(`album:${album.id}`), async () => (await browse.album(album.id)).songs.map(toSongItem));
     },
+    artistSongs(artist): RowSource<SongItem> {
+      // As the artist's page lists them: their albums in order, then their tracks on others' albums.
+      return arraySource(nextKey(`artist-songs:${artist.id}`), async () => {
+        const page = await browse.artist(artist.id);
+        const own = await Promise.all(page.albums.map(async (album) => (await browse.album(album.id)).songs));
+        return [...own.flat(), ...page.appears_on.flatMap((appearance) => appearance.songs)].map(toSongItem);
+      });
+    },
   };
 }
 

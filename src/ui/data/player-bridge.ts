@@ -1,6 +1,7 @@
 import type { User } from '../../domain/user.js';
+import type { PlayerState } from '../../domain/player-state.js';
+import type { PlayerLink } from '../../remote/player-link.js';
 import type { Services } from '../../services/container.js';
-import type { PlaybackState } from '../../services/playback/playback-state.js';
 import { type HistoryItem, type PlayerStatus, type SongItem, type UiPlayer } from '../ports.js';
 import { arraySource } from './array-source.js';
 import { toSongItem } from './song-item.js';
@@ -17,36 +18,33 @@ const HISTORY_LIMIT = 500;
 
 let sources = 0;
 
-function toStatus(state: PlaybackState): PlayerStatus {
+export function toStatus(state: PlayerState): PlayerStatus {
+  const { song } = state;
   return {
-    song: state.song ?? undefined,
-    positionMs: state.positionMs,
-    durationMs: state.durationMs,
-    paused: state.status !== 'playing' && state.status !== 'loading',
-    stopped: state.status === 'stopped' || state.status === 'ended',
+    song: song ? { id: song.id, title: song.title, artist: song.artist, album: song.album, durationMs: song.duration_ms } : undefined,
+    positionMs: state.position_ms,
+    durationMs: state.duration_ms,
+    paused: state.status !== 'playing',
+    stopped: state.status === 'stopped',
     volume: state.volume,
     muted: state.muted,
     shuffle: state.shuffle,
     repeat: state.repeat,
-    ...(state.error ? { problem: state.error } : {}),
+    queueVersion: state.queue_version,
+    queueIndex: state.queue_index,
+    ...(state.problem ? { problem: state.problem } : {}),
   };
 }
 
-/** The playback service as the UI uses it; history is recorded for `user`. */
-export function playerBridge(services: Services, user: User): UiPlayer {
-  const { playback, catalog, history } = services;
-  playback.setListener(user.id);
-  // From the service's state, so the saved volume shows before anything plays.
-  let status: PlayerStatus = toStatus(playback.state());
-  let queueKey = 0;
+/** The background player, through its socket, as the UI uses it; history is read for `user`. */
+export function playerBridge(link: PlayerLink, services: Pick<Services, 'history'>, user: User): UiPlayer {
+  let status: PlayerStatus = toStatus(link.state);
   const listeners = new Set<() => void>();
   const warningListeners = new Set<(message: string) => void>();
-  playback.subscribe((event) => {
+  link.onEvent((event) => {
     if (event.type === 'warning') for (const listener of warningListeners) listener(event.message);
-    if (event.type !== 'state') {
-      if (event.type === 'track-start') queueKey += 1;
-      return;
-    }
+    if (event.type === 'error') for (const listener of warningListeners) listener(event.error.message);
+    if (event.type !== 'state') return;
     // useSyncExternalStore wants a new object only when something changed.
     status = toStatus(event.state);
     for (const listener of listeners) listener();
@@ -68,20 +66,10 @@ export function playerBridge(services: Services, user: User): UiPlayer {
   return {
     async playList(source, index) {
       const { ids, start } = await songsAround(source, index);
-      const songs = await catalog.getSongs(ids);
-      // getSongs skips ids that vanished meanwhile; start at the chosen song wherever it landed.
-      const chosen = ids[start];
-      const at = Math.max(0, songs.findIndex((s) => s.id === chosen));
-      await playback.play(songs, { start: at });
+      await link.dispatch({ type: 'play', selection: { song_ids: ids }, start: Math.max(0, Math.min(start, ids.length - 1)) });
     },
-    togglePause: () => playback.togglePause(),
-    next: () => playback.next(),
-    previous: () => playback.previous(),
-    seekBy: (seconds) => playback.seek(seconds, 'relative'),
-    changeVolume: (delta) => playback.changeVolume(delta),
-    toggleMute: () => playback.toggleMute(),
-    toggleShuffle: () => playback.setShuffle(!playback.state().shuffle),
-    cycleRepeat: () => playback.cycleRepeat(),
+    dispatch: async (command) => void (await link.dispatch(command)),
+    enqueue: async (songIds, placement) => (await link.dispatch({ type: 'queue-add', selection: { song_ids: songIds }, placement })).count ?? 0,
     status: () => status,
     onWarning(listener) {
       warningListeners.add(listener);
@@ -91,13 +79,17 @@ export function playerBridge(services: Services, user: User): UiPlayer {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    queue: () => arraySource(`queue#${queueKey}#${(sources += 1)}`, async () => playback.queue()),
-    jumpInQueue: (index) => playback.jump(index),
-    removeFromQueue: (index) => playback.remove(index),
-    moveInQueue: (from, to) => playback.move(from, to),
+    queue: () =>
+      arraySource(`queue#${(sources += 1)}`, async () =>
+        (await link.queue()).entries.map(({ song }) => ({ id: song.id, title: song.title, artist: song.artist, album: song.album, durationMs: song.duration_ms })),
+      ),
+    jumpInQueue: async (index) => void (await link.dispatch({ type: 'queue-play', index })),
+    removeFromQueue: async (index) => void (await link.dispatch({ type: 'queue-remove', indexes: [index] })),
+    moveInQueue: async (from, to) => void (await link.dispatch({ type: 'queue-move', from, to })),
+    clearQueue: async () => (await link.dispatch({ type: 'queue-clear' })).count ?? 0,
     history: (): RowSource<HistoryItem> =>
       arraySource(`history#${(sources += 1)}`, async () =>
-        (await history.recent(user.id, { limit: HISTORY_LIMIT })).map((play) => ({ ...toSongItem(play.song), playedAt: play.started_at })),
+        (await services.history.recent(user.id, { limit: HISTORY_LIMIT })).map((play) => ({ ...toSongItem(play.song), playedAt: play.started_at })),
       ),
   };
 }

@@ -1,23 +1,24 @@
 import { Box, Text } from 'ink';
 import { useKeyLayer } from '../keys/key-layer.js';
 import { useState } from 'react';
-import { helpSections } from '../keys/key-map.js';
+import type { KeyTable } from '../../services/keys/key-table.js';
+import { useKeys } from '../keys/key-table-context.js';
 import { fit } from '../format.js';
 import { useTheme } from '../theme.js';
 
 type HelpLine = { kind: 'group'; text: string } | { kind: 'row'; keys: string; description: string };
 
-export function helpLines(seekSeconds?: number): HelpLine[] {
-  return helpSections(seekSeconds === undefined ? {} : { seekSeconds }).flatMap((section) => [
+export function helpLines(table: KeyTable): HelpLine[] {
+  return table.help('ui').flatMap((section) => [
     { kind: 'group' as const, text: section.group },
     ...section.rows.map((row) => ({ kind: 'row' as const, ...row })),
   ]);
 }
 
-/** Every binding from the key map, grouped; j/k scroll when it is taller than the screen, any other key closes. */
-export function HelpOverlay({ width, height, seekSeconds, onClose }: { width: number; height: number; seekSeconds?: number; onClose(): void }) {
+/** Every binding in force (the keys file included), grouped; j/k scroll when it is taller than the screen, any other key closes. */
+export function HelpOverlay({ width, height, onClose }: { width: number; height: number; onClose(): void }) {
   const theme = useTheme();
-  const lines = helpLines(seekSeconds);
+  const lines = helpLines(useKeys().table);
   const body = Math.max(1, height - 2);
   const [top, setTop] = useState(0);
   const maxTop = Math.max(0, lines.length - body);

@@ -5,7 +5,7 @@ import { fit } from '../format.js';
 import type { PlaylistItem } from '../ports.js';
 import { useTheme } from '../theme.js';
 import { initialListState, listReducer } from '../widgets/list/list-state.js';
-import { commandForKey } from '../keys/key-map.js';
+import { useKeys } from '../keys/key-table-context.js';
 import { keyName } from '../keys/key-name.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 
@@ -24,6 +24,7 @@ export function PlaylistPicker({ playlists, songTitle, height, width, onPick, on
   const choices: PickerChoice[] = [{ kind: 'new' }, ...playlists.map((playlist) => ({ kind: 'playlist' as const, playlist }))];
   const rows = Math.max(1, height - 4);
   const [list, dispatch] = useReducer(listReducer, undefined, () => initialListState(rows, choices.length));
+  const { table } = useKeys();
   useKeyLayer((input, key) => {
     if (key.escape || input === 'q') return onCancel();
     if (key.return) {
@@ -31,7 +32,8 @@ export function PlaylistPicker({ playlists, songTitle, height, width, onPick, on
       if (choice) onPick(choice);
       return;
     }
-    const command = commandForKey(keyName(input, key));
+    const action = table.action('ui', keyName(input, key));
+    const command = action?.kind === 'app' ? action.id : undefined;
     if (command === 'down') dispatch({ type: 'move', delta: 1 });
     else if (command === 'up') dispatch({ type: 'move', delta: -1 });
     else if (command === 'top') dispatch({ type: 'top' });

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { Box, Text, type Key } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import type { User } from '../../domain/user.js';
-import { commandForKey, keyLabel } from '../keys/key-map.js';
+import type { KeyTable } from '../../services/keys/key-table.js';
+import { firstKey, useKeys } from '../keys/key-table-context.js';
 import { keyName } from '../keys/key-name.js';
 import { KeyLayerProvider, useLatestInput, type KeyHandler } from '../keys/key-layer.js';
 import { useTextField } from '../widgets/text-input/use-text-input.js';
@@ -42,6 +43,9 @@ export function MainScreen({ services, user, onQuit, typedAhead }: { services: U
   const [reloads, setReloads] = useState(0);
   // Only the playing song's id: position ticks re-render the now-playing bar, not the whole screen.
   const playingId = useSyncExternalStore(services.player.subscribe, () => services.player.status().song?.id);
+  const queueVersion = useSyncExternalStore(services.player.subscribe, () => services.player.status().queueVersion);
+  const queueIndex = useSyncExternalStore(services.player.subscribe, () => services.player.status().queueIndex);
+  const keys = useKeys();
 
   const entries = useMemo(() => sidebarEntries(playlists), [playlists]);
   const reloadPlaylists = useCallback(async () => {
@@ -66,8 +70,19 @@ export function MainScreen({ services, user, onQuit, typedAhead }: { services: U
   useEffect(() => {
     if (view.kind === 'songs' && !view.query && !list.loading) setLibraryEmpty(list.state.count === 0);
   }, [view, list.loading, list.state.count]);
+  // The queue changed (here, or by `tunes queue add`, MPD, ... elsewhere): the Queue view follows.
+  const shownQueueVersion = useRef(queueVersion);
+  useEffect(() => {
+    if (shownQueueVersion.current === queueVersion) return;
+    shownQueueVersion.current = queueVersion;
+    if (view.kind === 'queue') list.refresh();
+  }, [queueVersion, view.kind, list]);
 
   const notify = useCallback((text: string, isError = false) => setNotice({ text, isError }), []);
+  // A keys file with a mistake: said once, and the default keys are in force.
+  useEffect(() => {
+    if (keys.problem) notify(keys.problem, true);
+  }, [keys.problem, notify]);
   useEffect(() => services.player.onWarning((message) => notify(message, true)), [services, notify]);
   const openAddFolder = useCallback(() => {
     setOverlay({
@@ -101,12 +116,15 @@ export function MainScreen({ services, user, onQuit, typedAhead }: { services: U
     if (overlay) return layer.current?.(input, key);
     if (searching) return search.handle(input, key, searchHandlers);
     setNotice(undefined);
-    const command = commandForKey(keyName(input, key));
-    if (!command) return;
-    if (command === 'activate' && libraryEmpty && view.kind === 'songs' && !view.query && user.role === 'admin') {
+    const action = keys.table.action('ui', keyName(input, key));
+    if (!action) return;
+    if (action.kind === 'player') {
+      return void services.player.dispatch(action.command).catch((cause: unknown) => notify(cause instanceof Error ? cause.message : String(cause), true));
+    }
+    if (action.id === 'activate' && libraryEmpty && view.kind === 'songs' && !view.query && user.role === 'admin') {
       return openAddFolder();
     }
-    runCommand(command, {
+    runCommand(action.id, {
       services, user, nav, navigate, entries, list, source, setOverlay, notify, reloadPlaylists,
       openSearch: () => {
         search.reset();
@@ -116,7 +134,7 @@ export function MainScreen({ services, user, onQuit, typedAhead }: { services: U
     });
   }, true, typedAhead);
 
-  const hint = keyHint(columns);
+  const hint = keyHint(keys.table, columns);
   const title = breadcrumb(nav.stack);
   const total = list.countIsEstimate ? `${list.state.count - 1}+` : String(list.state.count);
   const countText = list.state.count > 0 ? ` (${list.state.cursor + 1}/${total})` : '';
@@ -154,7 +172,9 @@ export function MainScreen({ services, user, onQuit, typedAhead }: { services: U
             ) : (
               <VirtualList state={list.state} rowAt={list.rowAt} width={listWidth} focused={nav.focus === 'list'} loading={list.loading}
                 emptyText={view.kind === 'songs' && view.query ? `no songs match “${view.query}”` : 'nothing here yet'}
-                renderRow={(row, _selected, width) => renderListRow(row, width, playingId)} />
+                renderRow={(row, _selected, width, index) =>
+                  // In the Queue the mark is on the current entry (a song may be queued twice).
+                  renderListRow(row, width, view.kind === 'queue' ? (index === queueIndex ? playingId : undefined) : playingId)} />
             )}
           </Box>
         ) : null}
@@ -171,10 +191,14 @@ function scanProgressText(p: ScanProgress): string {
   return p.phase === 'walking' ? `looking for music… ${p.done} files found` : `reading tags… ${p.done}/${p.total}`;
 }
 
-/** The most useful keys that fit on one line; `? help` and `q quit` always make it. */
-function keyHint(columns: number): string {
-  const always = ['? help', 'q quit'];
-  const optional = [`${keyLabel('search')} search`, 'Enter play', 'Space pause', 'a add', 'L like', 'Tab switch'];
+/** The most useful keys (as bound now) that fit on one line; help and quit always make it. */
+function keyHint(table: KeyTable, columns: number): string {
+  const item = (id: string, word: string) => (firstKey(table, id) ? [`${firstKey(table, id)} ${word}`] : []);
+  const always = [...item('help', 'help'), ...item('detach', 'quit')];
+  const optional = [
+    ...item('search', 'search'), ...item('activate', 'play'), ...item('toggle', 'pause'), ...item('queue-end', 'queue'),
+    ...item('add-to-playlist', 'add'), ...item('like', 'like'), ...item('toggle-focus', 'switch'),
+  ];
   const shown: string[] = [];
   let used = always.join('  ').length;
   for (const item of optional) {

@@ -25,7 +25,7 @@ export function OverlayHost({ overlay, setOverlay, services, playlists, reloadPl
   const close = () => setOverlay(undefined);
   switch (overlay.kind) {
     case 'help':
-      return <HelpOverlay width={width} height={height} seekSeconds={services.preferences.seekSeconds} onClose={close} />;
+      return <HelpOverlay width={width} height={height} onClose={close} />;
     case 'confirm':
       return (
         <ConfirmOverlay

@@ -1,5 +1,5 @@
 import type { User } from '../../domain/user.js';
-import type { Command } from '../keys/key-map.js';
+import type { AppAction } from '../../services/keys/app-actions.js';
 import type { PlaylistItem, SongItem, UiServices } from '../ports.js';
 import type { PagedList } from '../widgets/list/use-paged-list.js';
 import { songOf, songSource, type ListRow } from '../views/view-rows.js';
@@ -7,6 +7,7 @@ import { arraySource } from '../data/array-source.js';
 import type { RowSource } from '../data/row-source.js';
 import { currentView, sidebarEntries, type NavigationAction, type NavigationState, type SidebarEntry } from './navigation-state.js';
 import type { Overlay } from './overlay-state.js';
+import { clearQueue, enqueueSelection } from './queue-actions.js';
 
 export interface CommandContext {
   services: UiServices;
@@ -20,21 +21,19 @@ export interface CommandContext {
   openSearch(): void;
   notify(text: string, isError?: boolean): void;
   reloadPlaylists(): Promise<PlaylistItem[]>;
+  /** Quits the browser; the music plays on. */
   quit(): void;
 }
 
-/** What each key-map command does on the main screen. Failures become a one-line notice, never a crash. */
-export function runCommand(command: Command, ctx: CommandContext): void {
+/**
+ * What each of the browser's own actions does on the main screen (the playback keys are player
+ * commands, sent to the player as they are). Failures become a one-line notice, never a crash.
+ */
+export function runCommand(command: AppAction, ctx: CommandContext): void {
   const { nav, list, services } = ctx;
-  const { seekSeconds, volumeStep } = services.preferences;
   const view = currentView(nav);
   const inSidebar = nav.focus === 'sidebar';
   const selectedSong = songOf(list.selected);
-  const attempt = (work: Promise<unknown>, done?: string) =>
-    void work.then(
-      () => done && ctx.notify(done),
-      (cause: unknown) => ctx.notify(cause instanceof Error ? cause.message : String(cause), true),
-    );
   const moveSidebar = (delta: number) => ctx.navigate({ type: 'moveSection', delta, entries: ctx.entries });
 
   switch (command) {
@@ -47,17 +46,17 @@ export function runCommand(command: Command, ctx: CommandContext): void {
       return inSidebar ? moveSidebar(-ctx.entries.length) : list.dispatch({ type: 'top' });
     case 'bottom':
       return inSidebar ? moveSidebar(ctx.entries.length) : list.dispatch({ type: 'bottom' });
-    case 'pageDown':
-    case 'pageUp': {
-      const direction = command === 'pageDown' ? 1 : -1;
+    case 'page-down':
+    case 'page-up': {
+      const direction = command === 'page-down' ? 1 : -1;
       return inSidebar ? moveSidebar(direction * 5) : list.dispatch({ type: 'page', direction });
     }
-    case 'toggleFocus':
-    case 'focusSidebar':
+    case 'toggle-focus':
+    case 'focus-sidebar':
       // Playlists made by another `tunes` meanwhile show up when the sidebar is visited.
       if (!inSidebar) void ctx.reloadPlaylists().catch(() => undefined);
-      return ctx.navigate(command === 'toggleFocus' ? { type: 'toggleFocus' } : { type: 'focus', focus: 'sidebar' });
-    case 'focusList':
+      return ctx.navigate(command === 'toggle-focus' ? { type: 'toggleFocus' } : { type: 'focus', focus: 'sidebar' });
+    case 'focus-list':
       return ctx.navigate({ type: 'focus', focus: 'list' });
     case 'back':
       // Kept search results go back to the view the search was started from.
@@ -68,34 +67,18 @@ export function runCommand(command: Command, ctx: CommandContext): void {
       return ctx.openSearch();
     case 'activate':
       return activate(ctx);
-    case 'togglePause':
-      return attempt(services.player.togglePause());
-    case 'next':
-      return attempt(services.player.next());
-    case 'previous':
-      return attempt(services.player.previous());
-    case 'seekBack':
-      return attempt(services.player.seekBy(-seekSeconds));
-    case 'seekForward':
-      return attempt(services.player.seekBy(seekSeconds));
-    case 'volumeUp':
-      return attempt(services.player.changeVolume(volumeStep));
-    case 'volumeDown':
-      return attempt(services.player.changeVolume(-volumeStep));
-    case 'mute':
-      return attempt(services.player.toggleMute());
-    case 'shuffle':
-      return attempt(services.player.toggleShuffle());
-    case 'repeat':
-      return attempt(services.player.cycleRepeat());
-    case 'addToPlaylist': {
+    case 'queue-end':
+    case 'queue-next':
+      return enqueueSelection(ctx, command === 'queue-next' ? 'next' : 'end');
+    case 'clear-queue':
+      return clearQueue(ctx);
+    case 'add-to-playlist': {
       const folder = list.selected?.kind === 'folder' && !inSidebar ? list.selected.folder : undefined;
       if (folder) {
         // A folder goes in whole: every song under it, in path order.
-        return attempt(
-          services.folders.songsUnder(folder.path).then((songs) =>
-            songs.length === 0 ? ctx.notify('no songs in that folder', true) : ctx.setOverlay({ kind: 'picker', songs, label: `${folder.name}/` }),
-          ),
+        return void services.folders.songsUnder(folder.path).then(
+          (songs) => (songs.length === 0 ? ctx.notify('no songs in that folder', true) : ctx.setOverlay({ kind: 'picker', songs, label: `${folder.name}/` })),
+          (cause: unknown) => ctx.notify(cause instanceof Error ? cause.message : String(cause), true),
         );
       }
       if (!selectedSong || inSidebar) return ctx.notify('select a song first', true);
@@ -112,10 +95,10 @@ export function runCommand(command: Command, ctx: CommandContext): void {
       );
     case 'remove':
       return removeSelected(ctx);
-    case 'moveDown':
-    case 'moveUp':
-      return moveSelected(ctx, command === 'moveDown' ? 1 : -1);
-    case 'createPlaylist':
+    case 'move-down':
+    case 'move-up':
+      return moveSelected(ctx, command === 'move-down' ? 1 : -1);
+    case 'create-playlist':
       return ctx.setOverlay({
         kind: 'prompt',
         title: 'New playlist name',
@@ -125,7 +108,7 @@ export function runCommand(command: Command, ctx: CommandContext): void {
           ctx.notify(`created playlist “${created.name}”`);
         },
       });
-    case 'renamePlaylist': {
+    case 'rename-playlist': {
       const playlist = selectedPlaylist(ctx);
       if (!playlist) return ctx.notify('select a playlist in the sidebar (or open one) to rename it', true);
       return ctx.setOverlay({
@@ -139,7 +122,7 @@ export function runCommand(command: Command, ctx: CommandContext): void {
         },
       });
     }
-    case 'deletePlaylist': {
+    case 'delete-playlist': {
       const playlist = selectedPlaylist(ctx);
       if (!playlist) return ctx.notify('select a playlist in the sidebar (or open one) to delete it', true);
       return ctx.setOverlay({
@@ -154,8 +137,14 @@ export function runCommand(command: Command, ctx: CommandContext): void {
     }
     case 'help':
       return ctx.setOverlay({ kind: 'help' });
-    case 'quit':
+    case 'detach':
       return ctx.quit();
+    case 'quit':
+      // Stop the music, then quit (quitting even when the player cannot be reached).
+      return void services.player
+        .dispatch({ type: 'stop' })
+        .catch(() => undefined)
+        .then(() => ctx.quit());
   }
 }
 
@@ -227,15 +216,16 @@ function moveSelected(ctx: CommandContext, delta: 1 | -1): void {
   const to = from + delta;
   if (ctx.nav.focus === 'sidebar' || !songOf(list.selected)) return;
   if (to < 0 || to >= list.state.count) return;
-  let work: Promise<void>;
-  if (view.kind === 'playlist') work = services.playlists.move(view.playlist, from + 1, to + 1);
-  else if (view.kind === 'queue') work = services.player.moveInQueue(from, to);
-  else return ctx.notify('J/K reorder songs in a playlist or the queue', true);
+  if (view.kind !== 'playlist' && view.kind !== 'queue') return ctx.notify('J/K reorder songs in a playlist or the queue', true);
+  // The cursor follows the song at once: a second J/K arriving before this move is done (two in
+  // one read) must move the song from where it is going, not from where it was.
+  list.dispatch({ type: 'select', index: to });
+  const work = view.kind === 'playlist' ? services.playlists.move(view.playlist, from + 1, to + 1) : services.player.moveInQueue(from, to);
   void work.then(
-    () => {
-      list.dispatch({ type: 'select', index: to });
+    () => list.refresh(),
+    (cause: unknown) => {
       list.refresh();
+      ctx.notify(cause instanceof Error ? cause.message : String(cause), true);
     },
-    (cause: unknown) => ctx.notify(cause instanceof Error ? cause.message : String(cause), true),
   );
 }

@@ -6,7 +6,7 @@ import { terminalSafe } from '../../../text/terminal-safe.js';
 export interface VirtualListProps<Row> {
   state: ListState;
   rowAt(index: number): Row | undefined;
-  renderRow(row: Row, selected: boolean, width: number): ReactNode;
+  renderRow(row: Row, selected: boolean, width: number, index: number): ReactNode;
   width: number;
   focused: boolean;
   emptyText: string;
@@ -36,7 +36,7 @@ export function VirtualList<Row>({ state, rowAt, renderRow, width, focused, empt
       ) : (
         <Text key={index} inverse={selected && focused} bold={selected && !focused} wrap="truncate">
           {selected && !focused ? '›' : ' '}
-          {renderRow(row, selected, width - 1)}
+          {renderRow(row, selected, width - 1, index)}
         </Text>
       ),
     );
