@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTone } from '../fixtures/playback/make-audio.js';
 import { cliLibrary } from '../helpers/cli-library.js';
-import { mpvChildren, processExists } from '../helpers/engine-events.js';
-import { TUNES_BIN } from '../helpers/run-cli.js';
+import { mpvChildren } from '../helpers/engine-events.js';
+import { playerPid, runTunes, TUNES_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 // Each test drives a real terminal: its own tmux server (socket), so nothing else is touched.
@@ -66,12 +66,12 @@ async function terminalPlay(args: string[]) {
 }
 
 describe('tunes play on a terminal', () => {
-  it('shows one live status line, answers single keys, and restores the terminal and stops mpv on q', async () => {
+  it('shows one live status line, answers single keys, and restores the terminal and stops the music on q', async () => {
     const t = await terminalPlay(['play']);
     await t.waitFor(/^> One - Tester \[[#-]+\] 0:\d\d \/ 0:30 vol 100 1\/3$/m);
     expect(t.screen()).toContain('space pause  n next  p previous');
-    const players = mpvChildren(t.pid());
-    expect(players).toHaveLength(1);
+    // mpv is the background player's; `tunes play` is its client.
+    expect(mpvChildren(playerPid(t.home)!)).toHaveLength(1);
 
     t.keys('n');
     await t.waitFor(/^> Two - Tester .* 2\/3$/m);
@@ -97,24 +97,32 @@ describe('tunes play on a terminal', () => {
     expect(after).toMatch(/EXIT=0\nicanon/);
     // Only one status line was ever drawn: the screen is the help line, the last status and the shell's output.
     expect(after.split('\n').filter((line) => / \/ 0:30 /.test(line))).toHaveLength(1);
-    expect(processExists(players[0]!)).toBe(false);
-    // The volume is a preference kept for the next session.
-    expect(JSON.parse(readFileSync(join(t.home, 'config.json'), 'utf8'))).toMatchObject({ volume: 95 });
+    expect((await runTunes(['status', '--format', '{state} {volume}'], { home: t.home })).stdout).toBe('stopped 95\n');
+    // The volume is kept with the saved queue for the next session.
+    const [state] = readdirSync(t.home).filter((name) => /^player-.*\.json$/.test(name));
+    expect(JSON.parse(readFileSync(join(t.home, state!), 'utf8'))).toMatchObject({ volume: 95 });
   });
 
-  it('restores the terminal and stops mpv on Ctrl-C and on SIGTERM', async () => {
+  it('restores the terminal and stops the music on Ctrl-C and on SIGTERM', async () => {
     const ctrlC = await terminalPlay(['play', 'three']);
     await ctrlC.waitFor(/^> Three - Tester/m);
-    const first = mpvChildren(ctrlC.pid());
     ctrlC.keys('C-c');
     expect(await ctrlC.waitFor(/EXIT=\d+\n-?icanon/)).toMatch(/EXIT=0\nicanon/);
-    expect(processExists(first[0]!)).toBe(false);
+    expect((await runTunes(['status', '--format', '{state}'], { home: ctrlC.home })).stdout).toBe('stopped\n');
 
     const term = await terminalPlay(['play', '--repeat', 'one']);
     await term.waitFor(/^> One - Tester .* repeat one 1\/3$/m);
-    const second = mpvChildren(term.pid());
     process.kill(term.pid(), 'SIGTERM');
     expect(await term.waitFor(/EXIT=\d+\n-?icanon/)).toMatch(/EXIT=0\nicanon/);
-    expect(processExists(second[0]!)).toBe(false);
+    expect((await runTunes(['status', '--format', '{state}'], { home: term.home })).stdout).toBe('stopped\n');
+  });
+
+  it('d detaches: the terminal is back, the music plays on and the line says how to stop it', async () => {
+    const t = await terminalPlay(['play', 'two']);
+    await t.waitFor(/^> Two - Tester/m);
+    t.keys('d');
+    const after = await t.waitFor(/EXIT=\d+\n-?icanon/);
+    expect(after).toMatch(/playing: Tester - Two \(1\/1\)\nIt plays on in the background: `tunes stop` stops it, `tunes` shows it\.\nEXIT=0\nicanon/);
+    expect((await runTunes(['status', '--format', '{state} {title}'], { home: t.home })).stdout).toBe('playing Two\n');
   });
 });

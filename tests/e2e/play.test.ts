@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTone } from '../fixtures/playback/make-audio.js';
 import { cliLibrary } from '../helpers/cli-library.js';
-import { mpvChildren, processExists } from '../helpers/engine-events.js';
-import { runTunes, TUNES_BIN } from '../helpers/run-cli.js';
+import { mpvChildren } from '../helpers/engine-events.js';
+import { playerPid, runTunes, TUNES_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 /** alice (logged in) and a catalogue of three short real audio files on two albums. */
@@ -125,6 +125,8 @@ describe('tunes play on a pipe', () => {
     expect(result.code).toBe(6);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(`tunes: mpv not found at ${join(home, 'no-mpv-here')} (TUNES_MPV)\nhint: install it with: sudo apt install mpv (Debian/Ubuntu), sudo dnf install mpv (Fedora) or brew install mpv\n`);
+    // The player keeps the environment it started with: a new one sees the new PATH.
+    await runTunes(['player', 'quit'], { home });
     const noPath = await runTunes(['play'], { home, env: { PATH: tempDir() } });
     expect(noPath.code).toBe(6);
     expect(noPath.stderr).toContain('mpv is not installed');
@@ -155,13 +157,14 @@ describe('tunes play on a pipe', () => {
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    process.kill(mpvChildren(child.pid!)[0]!, 'SIGKILL');
+    // mpv belongs to the background player, which `tunes play` started.
+    process.kill(mpvChildren(playerPid(home)!)[0]!, 'SIGKILL');
     expect(await exited).toBe(6);
     expect(stderr).toBe('tunes: mpv was killed (SIGKILL); playback stopped\n');
   });
 
   it('stops quietly when the reader of its output goes away (tunes play | head -1)', async () => {
-    const { home } = await library(1);
+    const { home } = await library(5);
     const child = spawn(process.execPath, [TUNES_BIN, 'play'], {
       env: { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -169,14 +172,14 @@ describe('tunes play on a pipe', () => {
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
-    const players = mpvChildren(child.pid!);
     child.stdout.destroy();
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-    expect(processExists(players[0]!)).toBe(false);
+    // The music stopped with it (a foreground `tunes play` is the music), the player stays for the next command.
+    expect((await runTunes(['status', '--format', '{state}'], { home })).stdout).toBe('stopped\n');
   });
 
-  it('stops mpv and exits on SIGTERM mid-song', async () => {
+  it('stops the music and exits on SIGTERM mid-song', async () => {
     const { home } = await library(30);
     const child = spawn(process.execPath, [TUNES_BIN, 'play'], {
       env: { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null' },
@@ -191,11 +194,10 @@ describe('tunes play on a pipe', () => {
     );
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     await firstLine;
-    const players = mpvChildren(child.pid!);
-    expect(players).toHaveLength(1);
+    expect(mpvChildren(playerPid(home)!)).toHaveLength(1);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(stdout).toBe('1/3 Owls - Midnight (0:30)\n');
-    expect(processExists(players[0]!)).toBe(false);
+    expect((await runTunes(['status', '--format', '{state} {title}'], { home })).stdout).toBe('stopped Midnight\n');
   });
 });

@@ -1,5 +1,11 @@
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
+// Before our own hook: vitest runs afterEach hooks last-registered first, so players end before their folders go.
+import './temp-dir.js';
 
 export const TUNES_BIN = fileURLToPath(new URL('../../bin/tunes.js', import.meta.url));
 
@@ -16,8 +22,52 @@ export interface CliOptions {
   nodeArgs?: string[];
 }
 
+const homes = new Set<string>();
+afterEach(async () => {
+  for (const home of homes) await stopPlayer(home);
+  homes.clear();
+});
+
+/** The pid of the background player of this TUNES_HOME (from its lock file), if one is running. */
+export function playerPid(home: string): number | undefined {
+  try {
+    const lock = readdirSync(join(home, 'run')).find((name) => name.endsWith('.lock'));
+    return lock ? Number(readFileSync(join(home, 'run', lock), 'utf8').split(' ')[0]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Ends the background player of a TUNES_HOME a test used (commands start it detached: it would outlive the test). */
+export async function stopPlayer(home: string): Promise<void> {
+  const pid = playerPid(home);
+  if (pid === undefined) return;
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  for (let i = 0; i < 200 && isRunning(pid); i += 1) await sleep(25);
+  if (isRunning(pid)) process.kill(pid, 'SIGKILL');
+}
+
+/** Alive and not a zombie (an ended process nobody has reaped yet). */
+export function isRunning(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) [ZX]/s.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/** Remembers a TUNES_HOME whose player must be ended after the test (when something else started it). */
+export function trackHome(home: string): void {
+  homes.add(home);
+}
+
 /** Runs the built CLI (`bin/tunes.js`) as a user would, with its own TUNES_HOME. */
 export function runTunes(args: string[], { home, input, env, nodeArgs = [] }: CliOptions): Promise<CliResult> {
+  homes.add(home);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...nodeArgs, TUNES_BIN, ...args], {
       env: { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null', NO_COLOR: '1', ...env },

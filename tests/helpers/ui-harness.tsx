@@ -1,5 +1,4 @@
 import { render } from 'ink-testing-library';
-import { afterEach } from 'vitest';
 import { openLocalConfig } from '../../src/config/local-config.js';
 import type { User } from '../../src/domain/user.js';
 import { createAuthService } from '../../src/services/auth/auth-service.js';
@@ -12,35 +11,34 @@ import type { UiConnection } from '../../src/ui/ports.js';
 import { FixedTerminalSize, type TerminalSize } from '../../src/ui/terminal/terminal-size.js';
 import { MONO_THEME, ThemeProvider, type Theme } from '../../src/ui/theme.js';
 import type { Store } from '../../src/db/open.js';
+import { inProcessPlayer } from './player-daemon.js';
 import { tempDir } from './temp-dir.js';
 import { FAST_SCRYPT, testStore } from './test-store.js';
 
-const started: Services[] = [];
-// mpv is started on the first playback command; end it (and any playback) after each test.
-afterEach(async () => {
-  for (const services of started.splice(0)) await services.playback.close();
-});
 
 export interface UiFixture {
   store: Store;
   services: Services;
+  /** The real player (in this process, over a real socket) the UI is a client of. */
+  player: Awaited<ReturnType<typeof inProcessPlayer>>;
   connection: UiConnection;
   /** Registers (and logs in) through the real session, as the login screen would. */
   register(name: string, password?: string): Promise<User>;
 }
 
-/** Real services over a real SQLite file and config in temp dirs, with cheap scrypt. */
+/** Real services over a real SQLite file and config in temp dirs, with cheap scrypt, and a real player. */
 export async function uiFixture(): Promise<UiFixture> {
   const store = await testStore();
   const config = openLocalConfig({ TUNES_HOME: tempDir() });
   const auth = createAuthService({ db: store.db, clock: systemClock, scryptParams: FAST_SCRYPT });
   const base = buildServices(store, config, systemClock, { ...process.env, TUNES_AUDIO_OUTPUT: 'null' });
   const services: Services = { ...base, auth, session: createLocalSession({ auth, config }) };
-  started.push(services);
+  const player = await inProcessPlayer(services);
   return {
     store,
     services,
-    connection: connectServices(services),
+    player,
+    connection: connectServices(services, await player.link()),
     register: (name, password = 'correct horse') => services.session.register(name, password),
   };
 }

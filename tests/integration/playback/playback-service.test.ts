@@ -185,11 +185,11 @@ describe('playback service with real mpv', () => {
   it('writes history only for songs listened to past the threshold', async () => {
     const h = await playbackHarness();
     const alice = await h.user();
-    h.playback.setListener(alice.id);
     // 2 s songs: the threshold is 1 s. The first plays through; the second is skipped at once.
     const songs = await h.songs([{ title: 'Heard', seconds: 2 }, { title: 'Skipped', seconds: 2 }, { title: 'Also heard', seconds: 2 }]);
     const secondStarted = h.next('track-start', (e) => e.song.title === 'Skipped');
-    await h.playback.play(songs);
+    // Queued while alice was logged in: their listens are hers.
+    await h.playback.play(songs, { queuedBy: alice.id });
     await secondStarted;
     const thirdStarted = h.next('track-start', (e) => e.song.title === 'Also heard');
     await h.playback.next();
