@@ -92,10 +92,12 @@ export async function startPlayerDaemon({ services, paths, settings, env, log, b
     idle.clear();
     host.announceQuit();
     try {
-      await saver.flush();
+      server.stopAccepting();
       await Promise.allSettled(running.map((bridge) => bridge.stop()));
-      await server.close();
+      await saver.flush();
       await services.close();
+      // Last: a client that sees its connection close knows mpv and the database are closed too.
+      await server.close();
     } finally {
       markClosed();
     }

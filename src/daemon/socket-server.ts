@@ -14,6 +14,9 @@ export interface PlayerSocketServer {
   /** How many connections are subscribed to events (clients attached: the UI, `tunes play`, `status --follow`). */
   readonly attached: number;
   onAttachedChange(listener: () => void): void;
+  /** No new connections; the open ones are still served (and told the player is ending). */
+  stopAccepting(): void;
+  /** Ends every connection and the server. */
   close(): Promise<void>;
 }
 
@@ -115,6 +118,7 @@ export async function servePlayerSocket(host: PlayerHost, socketPath: string): P
       return subscribed.size;
     },
     onAttachedChange: (listener) => void attachedListeners.add(listener),
+    stopAccepting: () => void server.close(),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -115,6 +115,9 @@ export class PlaybackCore {
     this.resumeAt = undefined;
     this.error = null;
     this.forgetPreload();
+    // Loading replaces mpv's whole playlist: a start or end it still reports for an earlier entry
+    // (a next pressed while a song was opening) must not move the queue back to that entry.
+    this.entryKeys.clear();
     this.emitState();
     let id: EntryId;
     try {
