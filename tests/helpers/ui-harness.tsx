@@ -7,6 +7,7 @@ import { systemClock } from '../../src/services/clock.js';
 import { buildServices, type Services } from '../../src/services/container.js';
 import { TunesApp } from '../../src/ui/app.js';
 import { connectServices } from '../../src/ui/connect-services.js';
+import { KeyTableProvider, type KeysInForce } from '../../src/ui/keys/key-table-context.js';
 import type { UiConnection } from '../../src/ui/ports.js';
 import { FixedTerminalSize, type TerminalSize } from '../../src/ui/terminal/terminal-size.js';
 import { MONO_THEME, ThemeProvider, type Theme } from '../../src/ui/theme.js';
@@ -27,11 +28,11 @@ export interface UiFixture {
 }
 
 /** Real services over a real SQLite file and config in temp dirs, with cheap scrypt, and a real player. */
-export async function uiFixture(): Promise<UiFixture> {
+export async function uiFixture({ env = {} }: { env?: NodeJS.ProcessEnv } = {}): Promise<UiFixture> {
   const store = await testStore();
   const config = openLocalConfig({ TUNES_HOME: tempDir() });
   const auth = createAuthService({ db: store.db, clock: systemClock, scryptParams: FAST_SCRYPT });
-  const base = buildServices(store, config, systemClock, { ...process.env, TUNES_AUDIO_OUTPUT: 'null' });
+  const base = buildServices(store, config, systemClock, { ...process.env, TUNES_AUDIO_OUTPUT: 'null', ...env });
   const services: Services = { ...base, auth, session: createLocalSession({ auth, config }) };
   const player = await inProcessPlayer(services);
   return {
@@ -53,14 +54,16 @@ export const KEYS = {
   ctrlR: '\u0012',
 } as const;
 
-export function renderApp(connection: UiConnection, size: TerminalSize = { columns: 100, rows: 30 }, theme: Theme = MONO_THEME) {
+export function renderApp(connection: UiConnection, size: TerminalSize = { columns: 100, rows: 30 }, theme: Theme = MONO_THEME, keys?: KeysInForce) {
   let quits = 0;
   const app = render(
-    <ThemeProvider theme={theme}>
-      <FixedTerminalSize size={size}>
-        <TunesApp connection={connection} onQuit={() => (quits += 1)} />
-      </FixedTerminalSize>
-    </ThemeProvider>,
+    <KeyTableProvider keys={keys}>
+      <ThemeProvider theme={theme}>
+        <FixedTerminalSize size={size}>
+          <TunesApp connection={connection} onQuit={() => (quits += 1)} />
+        </FixedTerminalSize>
+      </ThemeProvider>
+    </KeyTableProvider>,
   );
   return {
     ...app,
