@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTone } from '../fixtures/playback/make-audio.js';
@@ -7,6 +7,7 @@ import { cliLibrary } from '../helpers/cli-library.js';
 import { mpvChildren } from '../helpers/engine-events.js';
 import { playerPid, runTunes, TUNES_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { cellWidth } from '../../src/text/terminal-cells.js';
 
 // Each test drives a real terminal: its own tmux server (socket), so nothing else is touched.
 const servers: string[] = [];
@@ -20,19 +21,24 @@ afterEach(() => {
   }
 });
 
-async function terminalPlay(args: string[]) {
+async function terminalPlay(args: string[], { seconds = 30, titles = ['One', 'Two', 'Three'] } = {}) {
   const dir = tempDir();
   const { home } = await cliLibrary(
     ['alice'],
-    ['One', 'Two', 'Three'].map((title, i) => ({
+    titles.map((title, i) => ({
       title,
       artist: 'Tester',
       album: 'Keys',
       track_no: i + 1,
-      duration_ms: 30_000,
-      path: makeTone(dir, title.toLowerCase(), { seconds: 30, frequency: 300 + 100 * i }),
+      duration_ms: seconds * 1000,
+      path: makeTone(dir, `song-${i}`, { seconds, frequency: 300 + 100 * i }),
     })),
   );
+  return terminalPlayIn(home, args);
+}
+
+/** `tunes <args>` in a real terminal (90x12, its own tmux server) with this TUNES_HOME. */
+function terminalPlayIn(home: string, args: string[]) {
   const socket = `tunes-play-test-${process.pid}-${servers.length}`;
   servers.push(socket);
   const pidFile = join(home, 'tunes.pid');
@@ -61,6 +67,7 @@ async function terminalPlay(args: string[]) {
       }
     },
     pid: () => Number(readFileSync(pidFile, 'utf8').trim()),
+    resize: (columns: number) => execFileSync('tmux', ['-L', socket, 'resize-window', '-t', 'play', '-x', String(columns)]),
     home,
   };
 }
@@ -124,5 +131,58 @@ describe('tunes play on a terminal', () => {
     const after = await t.waitFor(/EXIT=\d+\n-?icanon/);
     expect(after).toMatch(/playing: Tester - Two \(1\/1\)\nIt plays on in the background: `tunes stop` stops it, `tunes` shows it\.\nEXIT=0\nicanon/);
     expect((await runTunes(['status', '--format', '{state} {title}'], { home: t.home })).stdout).toBe('playing Two\n');
+  });
+
+  it('the last line shows where the queue ended, not 0:00', async () => {
+    const t = await terminalPlay(['play', 'one'], { seconds: 2 });
+    const after = await t.waitFor(/EXIT=\d+\n-?icanon/);
+    expect(after).toMatch(/^\[\] One - Tester \[#+\] 0:02 \/ 0:02 vol 100 1\/1\nEXIT=0$/m);
+  });
+
+  it('measures the line in terminal cells (a Japanese title) and leaves no fragment behind after a resize', async () => {
+    const t = await terminalPlay(['play'], { titles: ['夜に駆ける 夜に駆ける 夜に駆ける 夜に駆ける', 'Two', 'Three'] });
+    const first = await t.waitFor(/^> 夜に駆ける/m);
+    const statusLines = (screen: string) => screen.split('\n').filter((line) => line.includes('/ 0:30'));
+    expect(statusLines(first)).toHaveLength(1);
+    // 90 columns: the line fits in 89 cells however many characters it has.
+    expect(cellWidth(statusLines(first)[0]!)).toBeLessThanOrEqual(89);
+    t.resize(60);
+    const narrow = await t.waitFor(/^> .* 0:\d\d \/ 0:30 vol 100 1\/3$/m);
+    // Only the redrawn line: no start of the old, wider one wrapped onto a row of its own.
+    const rows = narrow.split('\n').filter((line) => line.trim() !== '');
+    expect(rows.filter((line) => line.includes('夜に駆ける'))).toHaveLength(1);
+    expect(cellWidth(statusLines(narrow)[0]!)).toBeLessThanOrEqual(59);
+    t.keys('q');
+    await t.waitFor(/EXIT=\d+\n-?icanon/);
+  });
+
+  it('takes its keys from the keys file, the same table as the browser; a bad file is one warning and the defaults', async () => {
+    const first = await terminalPlay(['play']);
+    await first.waitFor(/^> One - Tester/m);
+    first.keys('q');
+    await first.waitFor(/EXIT=\d+\n-?icanon/);
+    const mine = first;
+    writeFileSync(join(mine.home, 'keys'), '# mine\nbind play x next\nbind play n seek +20\n');
+    const rerun = await terminalPlayIn(mine.home, ['play']);
+    await rerun.waitFor(/^> One - Tester/m);
+    expect(rerun.screen()).toContain('x next');
+    rerun.keys('x');
+    await rerun.waitFor(/^> Two - Tester/m);
+    rerun.keys('n');
+    await rerun.waitFor(/^> Two - Tester .* 0:2\d \/ 0:30/m);
+    rerun.keys('q');
+    await rerun.waitFor(/EXIT=\d+\n-?icanon/);
+
+    writeFileSync(join(mine.home, 'keys'), 'bind play x next\n\nbind play y nxet\n');
+    const broken = await terminalPlayIn(mine.home, ['play']);
+    const screen = await broken.waitFor(/^> One - Tester/m);
+    expect(screen).toContain(`warning: ${join(mine.home, 'keys')} line 3: unknown action "nxet"`);
+    broken.keys('n');
+    await broken.waitFor(/^> Two - Tester/m);
+    broken.keys('q');
+    await broken.waitFor(/EXIT=\d+\n-?icanon/);
+    const keys = await runTunes(['keys'], { home: mine.home });
+    expect(keys.code).toBe(2);
+    expect(keys.stderr).toMatch(/^tunes: .*keys line 3: unknown action "nxet"/);
   });
 });

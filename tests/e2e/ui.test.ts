@@ -5,6 +5,8 @@ import { openStore } from '../../src/db/open.js';
 import { copyFixtures } from '../helpers/fixtures.js';
 import { registerUser, runTunes, TUNES_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { cliLibrary } from '../helpers/cli-library.js';
+import { makeTone } from '../fixtures/playback/make-audio.js';
 import { TmuxTerminal } from '../helpers/tmux.js';
 
 const terminals: TmuxTerminal[] = [];
@@ -102,6 +104,38 @@ describe('tunes (interactive) in a real terminal', { timeout: 240_000 }, () => {
     process.kill(foregroundPid(term), 'SIGTERM');
     await term.waitFor((s) => s.includes('shell-before-tunes') && !s.includes('tunes ›'), 'shell screen after SIGTERM');
     expect(term.alternateScreen()).toBe(false);
+  });
+});
+
+describe('the browser and the background player', { timeout: 240_000 }, () => {
+  it('shows what `tunes next` in another shell does, and leaves the music playing on q, saying how to stop it', async () => {
+    // Songs long enough to still be playing when we look.
+    const dir = tempDir();
+    const { home } = await cliLibrary(
+      ['alice'],
+      ['First Light', 'Second Wind', 'Third Eye'].map((title, i) => ({
+        title, artist: 'Tones', album: 'Long', track_no: i + 1, duration_ms: 60_000, path: makeTone(dir, `long-${i}`, { seconds: 60, frequency: 300 + 100 * i }),
+      })),
+    );
+    expect((await runTunes(['play', '-b'], { home })).code).toBe(0);
+    const first = (await runTunes(['status', '--format', '{title}'], { home })).stdout.trim();
+    const term = openTerminal(home);
+    await term.waitFor((s) => s.includes('$'), 'shell prompt');
+    await term.type(`${process.execPath} ${TUNES_BIN}`, ENTER);
+    await term.waitFor((s) => new RegExp(`▶ ${first} — `).test(s), 'the song the player was already playing');
+
+    const next = await runTunes(['next'], { home });
+    const second = (await runTunes(['status', '--format', '{title}'], { home })).stdout.trim();
+    expect(next.code).toBe(0);
+    expect(second).not.toBe(first);
+    await term.waitFor((s) => new RegExp(`▶ ${second} — `).test(s), 'the song `tunes next` moved to');
+
+    await term.type('q');
+    const after = await term.waitFor((s) => s.includes('It plays on in the background'), 'the goodbye line');
+    expect(after).toContain(`playing: `);
+    expect(after).toContain('`tunes stop` stops it');
+    expect(term.alternateScreen()).toBe(false);
+    expect((await runTunes(['status', '--format', '{state} {title}'], { home })).stdout).toBe(`playing ${second}\n`);
   });
 });
 
