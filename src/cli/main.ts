@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { LEAN_COMMANDS, commandWords, wantsHelp } from './remote/command-names.js';
+import { LEAN_COMMANDS, STARTS_PLAYER, commandWords, wantsHelp } from './remote/command-names.js';
 
 /**
  * The CLI's entry and the one place that sets the exit code. The player's commands (`tunes next`,
@@ -11,8 +11,14 @@ async function main(argv: string[]): Promise<number> {
   const words = commandWords(argv);
   const command = words[0];
   if (command !== undefined && LEAN_COMMANDS.has(command) && !wantsHelp(argv)) {
-    // The player process itself: `tunes player run --warm` starts mpv before loading the library code.
-    if (command === 'player' && words[1] === 'run' && argv.includes('--warm')) (await import('../services/playback/warm-start.js')).warmUpPlayer();
+    if (command === 'player' && words[1] === 'run') {
+      // The player process itself: with --warm it starts mpv before loading the library code.
+      if (argv.includes('--warm')) (await import('../services/playback/warm-start.js')).warmUpPlayer();
+      const { runPlayerFromArgs } = await import('./remote/player-run.js');
+      return runPlayerFromArgs(argv);
+    }
+    // A command that will need the player starts it first thing, while the rest of itself loads.
+    if (STARTS_PLAYER.has(command)) (await import('./remote/early-start.js')).startPlayerEarly(argv, entry, command === 'play' || command === 'resume');
     const { runLeanCommand } = await import('./remote/run-lean.js');
     return runLeanCommand(argv, { entry });
   }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { resolveDatabasePath } from './paths.js';
@@ -31,7 +30,7 @@ const MAX_SOCKET_PATH = 100;
 
 export function playerPaths({ dbOverride, env = process.env }: { dbOverride?: string | undefined; env?: NodeJS.ProcessEnv } = {}): PlayerPaths {
   const database = resolveDatabasePath({ dbOverride, env });
-  const id = createHash('sha256').update(database).digest('hex').slice(0, 12);
+  const id = pathId(database);
   const home = env.TUNES_HOME ? resolve(env.TUNES_HOME) : undefined;
   let runtimeDir = home ? join(home, 'run') : env.XDG_RUNTIME_DIR ? join(env.XDG_RUNTIME_DIR, 'tunes') : userTempDir();
   if (Buffer.byteLength(join(runtimeDir, socketName(id))) > MAX_SOCKET_PATH) runtimeDir = userTempDir();
@@ -45,6 +44,19 @@ export function playerPaths({ dbOverride, env = process.env }: { dbOverride?: st
     stateFile: join(stateDir, `player-${id}.json`),
     logFile: join(stateDir, `player-${id}.log`),
   };
+}
+
+/**
+ * 12 hex digits from the database's path (FNV-1a, twice): a name, not a secret, so no crypto (and
+ * no OpenSSL start-up in a command that must start about as fast as Node itself).
+ */
+function pathId(path: string): string {
+  const fnv = (seed: number) => {
+    let hash = seed;
+    for (let i = 0; i < path.length; i += 1) hash = Math.imul(hash ^ path.charCodeAt(i), 0x01000193) >>> 0;
+    return hash.toString(16).padStart(8, '0');
+  };
+  return (fnv(0x811c9dc5) + fnv(0x050c5d1f)).slice(0, 12);
 }
 
 function socketName(id: string): string {

@@ -4,8 +4,9 @@ import { homedir } from 'node:os';
 
 /**
  * The settings the player and its clients read, straight from config.json (`tunes config set`
- * stores them under "settings"), without loading `conf`: the lean client reads them in a
- * fraction of a millisecond. A value that is missing or not valid counts as the default.
+ * stores them under "settings"), without loading `conf` (with ajv and semver, ~400 KB of code):
+ * the lean client reads them in a fraction of a millisecond, and the player stays small. A value
+ * that is missing or not valid counts as the default.
  */
 export interface PlayerSettings {
   /** Seconds ←/→ seek. */
@@ -30,10 +31,28 @@ export function readPlayerSettings(env: NodeJS.ProcessEnv = process.env): Player
   };
 }
 
+/**
+ * What the player needs from config.json besides settings, read the same quick way: the session
+ * token (whose account gets the listens of what is queued now) and the volume an older, foreground
+ * `tunes play` left there.
+ */
+export function readLocalState(env: NodeJS.ProcessEnv = process.env): { sessionToken?: string; volume?: number } {
+  const data = configData(env);
+  return {
+    ...(typeof data['sessionToken'] === 'string' ? { sessionToken: data['sessionToken'] } : {}),
+    ...(typeof data['volume'] === 'number' ? { volume: data['volume'] } : {}),
+  };
+}
+
 function storedSettings(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const { settings } = configData(env);
+  return typeof settings === 'object' && settings !== null ? (settings as Record<string, unknown>) : {};
+}
+
+function configData(env: NodeJS.ProcessEnv): Record<string, unknown> {
   try {
-    const data = JSON.parse(readFileSync(configFile(env), 'utf8')) as { settings?: unknown };
-    return typeof data.settings === 'object' && data.settings !== null ? (data.settings as Record<string, unknown>) : {};
+    const data = JSON.parse(readFileSync(configFile(env), 'utf8')) as unknown;
+    return typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
   } catch {
     return {};
   }

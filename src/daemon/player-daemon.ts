@@ -11,7 +11,10 @@ import { IdleTimer } from './idle-timer.js';
 import { servePlayerSocket } from './socket-server.js';
 import { readStateFile, StateSaver } from './state-file.js';
 
-export type PlayerServices = Pick<Services, 'playback' | 'catalog' | 'browse' | 'playSelection' | 'session' | 'close'>;
+/** What the player needs from the services (see player-services.ts); tests pass their own. */
+export type PlayerServices = Pick<Services, 'playback' | 'catalog' | 'browse' | 'playSelection' | 'close'> & {
+  session: Pick<Services['session'], 'currentUser'>;
+};
 
 export interface PlayerDaemonOptions {
   services: PlayerServices;
@@ -66,24 +69,21 @@ export async function startPlayerDaemon({ services, paths, settings, env, log, b
   });
 
   const saver = new StateSaver(paths.stateFile, () => playback.saved(), log);
-  let durable = durableSignature(playback.state());
+  let durable = playback.state();
+  const server = await servePlayerSocket(host, paths.socket);
+  const idle = new IdleTimer(settings.idleTimeoutSeconds * 1000, () => void shutdown('idle'));
+  const updateIdle = () => idle.update(server.attached > 0 || isPlaying(durable));
+  server.onAttachedChange(updateIdle);
+  // Runs for every position mpv reports (a dozen times a second while playing): kept cheap.
   playback.subscribe((event) => {
     if (event.type === 'queue') return saver.changed('now');
     if (event.type !== 'state') return;
-    const signature = durableSignature(event.state);
-    if (signature !== durable) {
-      durable = signature;
-      saver.changed('now');
-    } else {
-      saver.changed('position');
-    }
+    if (!durablyDifferent(durable, event.state)) return saver.changed('position');
+    const wasPlaying = isPlaying(durable);
+    durable = event.state;
+    saver.changed('now');
+    if (isPlaying(durable) !== wasPlaying) updateIdle();
   });
-
-  const server = await servePlayerSocket(host, paths.socket);
-  const idle = new IdleTimer(settings.idleTimeoutSeconds * 1000, () => void shutdown('idle'));
-  const updateIdle = () => idle.update(server.attached > 0 || playback.state().status === 'playing' || playback.state().status === 'loading');
-  server.onAttachedChange(updateIdle);
-  playback.subscribe((event) => event.type === 'state' && updateIdle());
   updateIdle();
   const running: RunningBridge[] = await startBridges(host, { settings, env, log }, bridges);
 
@@ -107,8 +107,19 @@ export async function startPlayerDaemon({ services, paths, settings, env, log, b
   return { host, closed, shutdown };
 }
 
+const isPlaying = (state: PlaybackState) => state.status === 'playing' || state.status === 'loading';
+
 /** What must be saved at once when it changes: everything but a position moving on. */
-function durableSignature(state: PlaybackState): string {
-  const status = state.status === 'loading' ? 'playing' : state.status;
-  return JSON.stringify([status, state.index, state.length, state.queueVersion, state.shuffle, state.repeat, state.volume, state.muted]);
+function durablyDifferent(a: PlaybackState, b: PlaybackState): boolean {
+  return (
+    isPlaying(a) !== isPlaying(b) ||
+    (!isPlaying(a) && a.status !== b.status) ||
+    a.index !== b.index ||
+    a.length !== b.length ||
+    a.queueVersion !== b.queueVersion ||
+    a.shuffle !== b.shuffle ||
+    a.repeat !== b.repeat ||
+    a.volume !== b.volume ||
+    a.muted !== b.muted
+  );
 }

@@ -3,8 +3,8 @@ import { dirname } from 'node:path';
 import { playerPaths } from '../config/player-paths.js';
 import { readPlayerSettings } from '../config/player-settings.js';
 import { TunesError, isTunesError } from '../errors.js';
-import { openServices } from '../services/container.js';
 import { startPlayerDaemon } from './player-daemon.js';
+import { openPlayerServices } from './player-services.js';
 import { ensurePrivateDir } from './private-dir.js';
 import { takeInstanceLock } from './instance-lock.js';
 
@@ -51,7 +51,7 @@ export async function runPlayerProcess({ dbOverride, env, readyFd }: RunPlayerOp
     }
     const { lock } = attempt;
     try {
-      const services = await openServices({ dbPath: dbOverride, env });
+      const services = await openPlayerServices({ dbOverride, env });
       const daemon = await startPlayerDaemon({ services, paths, settings: readPlayerSettings(env), env, log });
       tell({ status: 'ready', pid: process.pid });
       const end = () => void daemon.shutdown('signal');

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, statSync, truncateSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, statSync, truncateSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -28,10 +28,25 @@ const MAX_LOG_BYTES = 1024 * 1024;
  * starting at the same moment (then we connect to that one).
  */
 export async function connectOrStartPlayer(options: LaunchOptions): Promise<PlayerClient> {
-  const running = await PlayerClient.connect(options.paths.socket);
-  if (running) return running;
-  await launch(options);
+  if (!early) {
+    const running = await PlayerClient.connect(options.paths.socket);
+    if (running) return running;
+  }
+  await (early ?? launch(options));
   return waitForSocket(options.paths.socket);
+}
+
+let early: Promise<void> | undefined;
+
+/**
+ * Starts the player now, before the command has loaded the rest of itself (it needs the player
+ * and none is running: no socket), so both start-ups overlap; connectOrStartPlayer then waits
+ * for this one.
+ */
+export function startPlayerEarly(options: LaunchOptions): void {
+  if (early || existsSync(options.paths.socket)) return;
+  early = launch(options);
+  early.catch(() => undefined);
 }
 
 async function launch({ paths, dbOverride, entry, env, warm }: LaunchOptions): Promise<void> {

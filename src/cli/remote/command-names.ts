@@ -6,6 +6,19 @@ export const LEAN_COMMANDS: ReadonlySet<string> = new Set([
   'status', 'pause', 'resume', 'toggle', 'next', 'prev', 'stop', 'seek', 'volume', 'shuffle', 'repeat', 'queue', 'play', 'player', 'keys',
 ]);
 
+/** Commands that always need the player (and start it when none runs). */
+export const STARTS_PLAYER: ReadonlySet<string> = new Set(['play', 'resume', 'toggle', 'next', 'prev']);
+
+/** `--db <path>` (or `--db=<path>`) from the command line. */
+export function dbOption(argv: readonly string[]): string | undefined {
+  for (let i = 2; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg === '--db') return argv[i + 1];
+    if (arg.startsWith('--db=')) return arg.slice(5);
+  }
+  return undefined;
+}
+
 /** The words of the command line that are not options (skipping `--db <path>`, which takes a value). */
 export function commandWords(argv: readonly string[]): string[] {
   const words: string[] = [];

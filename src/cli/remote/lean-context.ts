@@ -1,6 +1,5 @@
 import type { PlayerPaths } from '../../config/player-paths.js';
 import { readPlayerSettings, type PlayerSettings } from '../../config/player-settings.js';
-import { connectOrStartPlayer } from '../../remote/player-launcher.js';
 import { PlayerClient } from '../../remote/player-client.js';
 
 /** What a lean command gets: its streams, the player's paths, and a connection to the player. */
@@ -51,10 +50,14 @@ export function createLeanContext(base: {
     stderr: process.stderr,
     settings: () => (settings ??= readPlayerSettings(base.env)),
     runningPlayer: async () => (client && !client.isClosed ? client : keep(await PlayerClient.connect(base.paths.socket))),
-    player: async ({ warm = false } = {}) =>
-      client && !client.isClosed
-        ? client
-        : keep(await connectOrStartPlayer({ paths: base.paths, dbOverride: base.dbOverride, entry: base.entry, env: base.env, warm }))!,
+    player: async ({ warm = false } = {}) => {
+      if (client && !client.isClosed) return client;
+      const running = await PlayerClient.connect(base.paths.socket);
+      if (running) return keep(running)!;
+      // Starting a player (spawning a process) is rarer: its code loads only then.
+      const { connectOrStartPlayer } = await import('../../remote/player-launcher.js');
+      return keep(await connectOrStartPlayer({ paths: base.paths, dbOverride: base.dbOverride, entry: base.entry, env: base.env, warm }))!;
+    },
     print: (text) => {
       if (!readerGone) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     },

@@ -1,9 +1,7 @@
-import { keysFilePath } from '../../config/player-paths.js';
 import type { PlayerCommand, RepeatMode, SongSelection } from '../../domain/player-command.js';
 import type { PlayerEvent, PlayerSong } from '../../domain/player-state.js';
 import { TunesError, errorCodeOf } from '../../errors.js';
 import type { PlayerClient } from '../../remote/player-client.js';
-import { loadKeyTable } from '../../services/keys/key-table.js';
 import { clockTime } from '../../text/clock-time.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 import type { LeanContext } from './lean-context.js';
@@ -58,8 +56,12 @@ export function trackLine(song: PlayerSong, index: number, length: number): stri
 
 async function playOnTerminal(context: LeanContext, player: PlayerClient, start: () => ReturnType<PlayerClient['dispatch']>): Promise<void> {
   const { seekStep, volumeStep } = context.settings();
+  const [{ keysFilePath }, { loadKeyTable }, { runPlayerOnTerminal }] = await Promise.all([
+    import('../../config/player-paths.js'),
+    import('../../services/keys/key-table.js'),
+    import('../play/interactive-player.js'),
+  ]);
   const { table, problem } = loadKeyTable(keysFilePath(context.env), { seekStep, volumeStep });
-  const { runPlayerOnTerminal } = await import('../play/interactive-player.js');
   const outcome = await runPlayerOnTerminal({ stdin: context.stdin, stdout: context.stdout, warning: problem }, player, table, start);
   if (outcome.unplayable && outcome.started === 0) throw nothingPlayable();
   if (outcome.detached && outcome.state?.song) {

@@ -1,6 +1,4 @@
-import { keysFilePath } from '../../config/player-paths.js';
 import { TunesError } from '../../errors.js';
-import { loadKeyTable } from '../../services/keys/key-table.js';
 import type { KeyContext } from '../../services/keys/app-actions.js';
 import type { LeanContext } from './lean-context.js';
 import { JSON_OPTION, type LeanCommand } from './lean-spec.js';
@@ -39,6 +37,7 @@ export const PLAYER_COMMANDS: LeanCommand[] = [
     description: 'the key bindings in force (the browser and tunes play), from the defaults and your keys file',
     options: [JSON_OPTION, { flags: '--play', description: 'the keys of tunes play (default: the browser)' }],
     async run(context, { options }) {
+      const [{ keysFilePath }, { loadKeyTable }] = await Promise.all([import('../../config/player-paths.js'), import('../../services/keys/key-table.js')]);
       const path = keysFilePath(context.env);
       const { seekStep, volumeStep } = context.settings();
       const { table, problem } = loadKeyTable(path, { seekStep, volumeStep });

@@ -2,15 +2,12 @@ import type { SongSelection } from '../../domain/player-command.js';
 import type { PlayerQueue } from '../../domain/player-state.js';
 import { TunesError } from '../../errors.js';
 import { commandFromWords } from '../../services/playback/command-words.js';
-import { clockTime } from '../../text/clock-time.js';
-import { fitCells } from '../../text/terminal-cells.js';
-import { terminalSafe } from '../../text/terminal-safe.js';
 import { sendCommand } from './control-commands.js';
 import type { LeanContext } from './lean-context.js';
 import { JSON_OPTION, type LeanCommand, type LeanInput } from './lean-spec.js';
 import { presentSong } from './present-state.js';
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+export const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 export const QUEUE_COMMANDS: LeanCommand[] = [
   {
@@ -20,6 +17,8 @@ export const QUEUE_COMMANDS: LeanCommand[] = [
     async run(context) {
       const queue = await (await context.player()).queue();
       if (context.json) return context.printJson(presentQueue(queue));
+      // Cell widths (string-width) only when a table is drawn: the other player commands never load them.
+      const { renderQueue } = await import('./queue-table.js');
       context.print(renderQueue(queue, context.stdout.columns || Number(context.env['COLUMNS']) || 100));
     },
   },
@@ -112,29 +111,4 @@ function presentQueue(queue: PlayerQueue) {
       song: presentSong(entry.song),
     })),
   };
-}
-
-/** position, title, artist, album, length; ▶ marks the current song. */
-function renderQueue(queue: PlayerQueue, width: number): string {
-  if (queue.entries.length === 0) return 'The queue is empty. Add songs with: tunes queue add, or tunes play';
-  const numberWidth = String(queue.entries.length).length;
-  const lengths = queue.entries.map((e) => clockTime(e.song.duration_ms, { unknown: '', round: true }));
-  const flexible = Math.max(30, width - numberWidth - 2 - 7 - 6);
-  const titleWidth = Math.floor(flexible * 0.4);
-  const artistWidth = Math.floor(flexible * 0.3);
-  const albumWidth = flexible - titleWidth - artistWidth;
-  const lines = queue.entries.map((entry, i) => {
-    const mark = i === queue.current_index ? '▶' : ' ';
-    const row = [
-      `${mark} ${String(i + 1).padStart(numberWidth)}`,
-      fitCells(terminalSafe(entry.song.title), titleWidth),
-      fitCells(terminalSafe(entry.song.artist), artistWidth),
-      fitCells(terminalSafe(entry.song.album), albumWidth),
-      (lengths[i] ?? '').padStart(5),
-    ].join('  ');
-    return row.trimEnd();
-  });
-  const total = queue.entries.reduce((sum, e) => sum + (e.song.duration_ms ?? 0), 0);
-  const footer = `${plural(queue.entries.length, 'song')}, ${clockTime(total, { round: true })}`;
-  return [...lines, footer].join('\n');
 }

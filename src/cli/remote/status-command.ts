@@ -19,32 +19,31 @@ export const STATUS_COMMAND: LeanCommand = {
     if (options['follow'] !== true) {
       const player = await context.runningPlayer();
       if (!player && !context.json && options['format'] === undefined) return context.print('stopped');
-      return render(player ? await player.state() : NO_PLAYER_STATE);
+      return context.print(render(player ? await player.state() : NO_PLAYER_STATE));
     }
     await follow(context, render);
   },
 };
 
-function renderer(context: LeanContext, format: string | undefined, following: boolean): (state: PlayerState) => void {
-  if (context.json) return (state) => context.printJson(presentState(state));
-  if (format !== undefined) {
-    const template = compileTemplate(format);
-    return (state) => context.print(template(state));
-  }
-  return following ? (state) => context.print(stateLine(state)) : (state) => context.print(stateDetails(state));
+/** The text one state prints as (a JSON object with --json, a template's line with --format). */
+function renderer(context: LeanContext, format: string | undefined, following: boolean): (state: PlayerState) => string {
+  if (context.json) return (state) => JSON.stringify(presentState(state));
+  if (format !== undefined) return compileTemplate(format);
+  return following ? stateLine : stateDetails;
 }
 
 /**
  * Prints the state, then again whenever what it prints changes, until interrupted. While no player
  * runs it prints stopped and waits for one to appear (watching its folder: no polling).
  */
-async function follow(context: LeanContext, render: (state: PlayerState) => void): Promise<void> {
-  let last = '';
+async function follow(context: LeanContext, render: (state: PlayerState) => string): Promise<void> {
+  let last: string | undefined;
+  // Only what changes what is printed: a template without {elapsed} prints once per song, not per second.
   const show = (state: PlayerState) => {
-    const key = JSON.stringify(state);
-    if (key === last) return;
-    last = key;
-    render(state);
+    const text = render(state);
+    if (text === last) return;
+    last = text;
+    context.print(text);
   };
   const interrupted = new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => resolve());

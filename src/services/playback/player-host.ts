@@ -4,7 +4,7 @@ import type { BrowseService } from '../browse/browse-service.js';
 import type { CatalogService } from '../catalog/catalog-service.js';
 import { createPlayerDispatcher, type DispatcherDeps } from './player-dispatcher.js';
 import { differsVisibly, toPlayerSong, toPlayerState } from './player-view.js';
-import type { PlaybackEvent } from './playback-state.js';
+import type { PlaybackEvent, PlaybackState } from './playback-state.js';
 import type { QueueItem } from './playback-service.js';
 
 /**
@@ -42,6 +42,7 @@ export function createPlayerHost(deps: PlayerHostDeps): PlayerHost {
   const listeners = new Set<(event: PlayerEvent) => void>();
   const state = () => toPlayerState(playback.state(), playback.currentSong());
   let published = state();
+  let publishedFrom = playback.state();
 
   const publish = (event: PlayerEvent) => {
     for (const listener of [...listeners]) {
@@ -55,8 +56,10 @@ export function createPlayerHost(deps: PlayerHostDeps): PlayerHost {
   playback.subscribe((event: PlaybackEvent) => {
     switch (event.type) {
       case 'state': {
+        // mpv reports the position a dozen times a second; clients show whole seconds.
+        if (onlyPositionWithinSecond(publishedFrom, event.state)) return;
         const next = toPlayerState(event.state, playback.currentSong());
-        // mpv reports the position many times a second; clients show whole seconds.
+        publishedFrom = event.state;
         if (!differsVisibly(published, next)) return;
         published = next;
         return publish({ type: 'state', state: next });
@@ -102,4 +105,22 @@ export function createPlayerHost(deps: PlayerHostDeps): PlayerHost {
     library: { catalog: deps.catalog, browse: deps.browse },
     announceQuit: () => publish({ type: 'quit' }),
   };
+}
+
+/** The same state but for a position still in the same whole second (checked before building anything). */
+function onlyPositionWithinSecond(a: PlaybackState, b: PlaybackState): boolean {
+  return (
+    Math.floor(a.positionMs / 1000) === Math.floor(b.positionMs / 1000) &&
+    a.status === b.status &&
+    a.index === b.index &&
+    a.length === b.length &&
+    a.song?.id === b.song?.id &&
+    a.durationMs === b.durationMs &&
+    a.volume === b.volume &&
+    a.muted === b.muted &&
+    a.shuffle === b.shuffle &&
+    a.repeat === b.repeat &&
+    a.queueVersion === b.queueVersion &&
+    a.error === b.error
+  );
 }

@@ -1,0 +1,49 @@
+import { readLocalState } from '../config/player-settings.js';
+import { resolveDatabasePath } from '../config/paths.js';
+import { openStore } from '../db/open.js';
+import { AudioEngine } from '../player/audio-engine.js';
+import { resolveMpvBinary } from '../player/mpv-binary.js';
+import { takePrespawned } from '../player/prespawn.js';
+import { createAuthService } from '../services/auth/auth-service.js';
+import { createBrowseService } from '../services/browse/browse-service.js';
+import { createCatalogService } from '../services/catalog/catalog-service.js';
+import { systemClock } from '../services/clock.js';
+import { createHistoryService } from '../services/history/history-service.js';
+import { createPlaySelectionService } from '../services/playback/play-selection.js';
+import { createPlaybackService } from '../services/playback/playback-service.js';
+import { createPlaylistService } from '../services/playlists/playlist-service.js';
+import type { PlayerServices } from './player-daemon.js';
+
+/**
+ * The services the player process uses, and only those: playback, the catalogue, playlists (to
+ * play one) and sessions (whose history a queued song goes to). Not the whole container: the
+ * player lives for hours, so what it loads is memory it holds (`conf` alone, with ajv and semver,
+ * is ~400 KB of code), and the session token is read straight from config.json.
+ */
+export async function openPlayerServices({ dbOverride, env }: { dbOverride?: string | undefined; env: NodeJS.ProcessEnv }): Promise<PlayerServices> {
+  const store = await openStore(resolveDatabasePath({ dbOverride, env }), { createFolder: dbOverride === undefined });
+  const { db } = store;
+  const clock = systemClock;
+  const auth = createAuthService({ db, clock });
+  const catalog = createCatalogService({ db });
+  const engine = new AudioEngine({
+    resolveBinary: () => resolveMpvBinary(env),
+    audioOutput: env.TUNES_AUDIO_OUTPUT || undefined,
+    adopt: takePrespawned,
+  });
+  const playback = createPlaybackService({ engine, history: createHistoryService({ db }), clock });
+  // Where a first player starts: the volume the last foreground `tunes play` left in config.json.
+  const { volume } = readLocalState(env);
+  if (volume !== undefined) await playback.setVolume(volume);
+  return {
+    playback,
+    catalog,
+    browse: createBrowseService({ db }),
+    playSelection: createPlaySelectionService({ catalog, playlists: createPlaylistService({ db, clock }) }),
+    session: { currentUser: () => auth.authenticate(readLocalState(env).sessionToken) },
+    close: async () => {
+      await playback.close();
+      await store.close();
+    },
+  };
+}
