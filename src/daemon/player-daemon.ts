@@ -1,7 +1,7 @@
 import type { PlayerPaths } from '../config/player-paths.js';
 import type { PlayerSettings } from '../config/player-settings.js';
 import { isTunesError } from '../errors.js';
-import type { Services } from '../services/container.js';
+import type { PlayerServices } from '../services/player-services.js';
 import { createPlayerHost, type PlayerHost } from '../services/playback/player-host.js';
 import type { PlaybackState } from '../services/playback/playback-state.js';
 import { keepSongs } from '../services/playback/saved-playback.js';
@@ -11,10 +11,6 @@ import { IdleTimer } from './idle-timer.js';
 import { servePlayerSocket } from './socket-server.js';
 import { readStateFile, StateSaver } from './state-file.js';
 
-/** What the player needs from the services (see player-services.ts); tests pass their own. */
-export type PlayerServices = Pick<Services, 'playback' | 'catalog' | 'browse' | 'playSelection' | 'close'> & {
-  session: Pick<Services['session'], 'currentUser'>;
-};
 
 export interface PlayerDaemonOptions {
   services: PlayerServices;

@@ -4,7 +4,7 @@ import { playerPaths } from '../config/player-paths.js';
 import { readPlayerSettings } from '../config/player-settings.js';
 import { TunesError, isTunesError } from '../errors.js';
 import { startPlayerDaemon } from './player-daemon.js';
-import { openPlayerServices } from './player-services.js';
+import { openPlayerServices } from '../services/player-services.js';
 import { ensurePrivateDir } from './private-dir.js';
 import { takeInstanceLock } from './instance-lock.js';
 

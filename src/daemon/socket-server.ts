@@ -6,6 +6,7 @@ import { isTunesError } from '../errors.js';
 import { commandFromJson } from '../services/playback/command-json.js';
 import type { PlayerHost } from '../services/playback/player-host.js';
 import { LineSplitter } from '../text/line-splitter.js';
+import { wireEvent, wireQueue, wireReply, wireState } from './present-player.js';
 
 /** A client that stops reading while this much waits for it is cut off (it must not grow the player's memory). */
 const MAX_PENDING_BYTES = 8 * 1024 * 1024;
@@ -63,7 +64,7 @@ export async function servePlayerSocket(host: PlayerHost, socketPath: string): P
         send({ id, ok: true, result });
         if (request['method'] === 'subscribe' && !unsubscribe) {
           // Attached right after the snapshot went out: the subscriber misses nothing in between.
-          unsubscribe = host.subscribe((event) => send({ event }));
+          unsubscribe = host.subscribe((event) => send({ event: wireEvent(event) }));
           subscribed.add(socket);
           attachedChanged();
         }
@@ -76,13 +77,13 @@ export async function servePlayerSocket(host: PlayerHost, socketPath: string): P
         case 'hello':
           return { protocol: PLAYER_PROTOCOL_VERSION, pid: process.pid };
         case 'dispatch':
-          return host.dispatch(commandFromJson(request['command']));
+          return wireReply(await host.dispatch(commandFromJson(request['command'])));
         case 'state':
-          return host.state();
+          return wireState(host.state());
         case 'queue':
-          return host.queue();
+          return wireQueue(host.queue());
         case 'subscribe':
-          return { state: host.state() };
+          return { state: wireState(host.state()) };
         case 'unsubscribe':
           detach();
           return {};

@@ -1,29 +1,21 @@
 import type { RepeatMode } from './player-command.js';
+import type { Song } from './song.js';
 
 /**
- * What the player tells its clients, as plain data in the project's snake_case JSON shape: the
- * same objects go over the socket and to the in-process bridges. No Error objects, no file paths.
+ * What the player tells its clients, as plain data in the project's snake_case JSON shape. No
+ * Error objects. Inside the player process (the socket server, the MPRIS and MPD bridges) songs
+ * are the catalogue's `Song`; on the socket they are `PlayerSong`, the HTTP API's song object:
+ * no file paths, which clients never need (and a remote library does not have).
  */
 export type PlayerStatus = 'playing' | 'paused' | 'stopped';
 
-/** A song as the player's clients see it (the catalogue's song without its file). */
-export interface PlayerSong {
-  id: number;
-  title: string;
-  artist: string;
-  album: string;
-  album_artist: string | null;
-  genre: string | null;
-  year: number | null;
-  track_no: number | null;
-  disc_no: number | null;
-  duration_ms: number | null;
-}
+/** A song as it crosses the socket: the same object the HTTP API gives (src/server/api/present/song.ts). */
+export type PlayerSong = Omit<Song, 'path' | 'mtime_ms' | 'missing_since'> & { available: boolean };
 
-export interface PlayerState {
+export interface PlayerStateOf<S> {
   status: PlayerStatus;
   /** The current song: what plays, is paused, or would play on resume; null with an empty queue. */
-  song: PlayerSong | null;
+  song: S | null;
   position_ms: number;
   duration_ms: number | null;
   volume: number;
@@ -39,16 +31,16 @@ export interface PlayerState {
   problem: string | null;
 }
 
-export interface PlayerQueueEntry {
+export interface PlayerQueueEntryOf<S> {
   /** Names this place in the queue while others move (MPD's song id). */
   entry_id: number;
-  song: PlayerSong;
+  song: S;
 }
 
-export interface PlayerQueue {
+export interface PlayerQueueOf<S> {
   version: number;
   current_index: number;
-  entries: PlayerQueueEntry[];
+  entries: Array<PlayerQueueEntryOf<S>>;
 }
 
 /** The error shape that crosses the socket (a TunesError's code and message). */
@@ -58,13 +50,13 @@ export interface PlayerError {
   hint?: string;
 }
 
-export type PlayerEvent =
+export type PlayerEventOf<S> =
   /** Anything in the state changed; position-only changes come at most once a second. */
-  | { type: 'state'; state: PlayerState }
+  | { type: 'state'; state: PlayerStateOf<S> }
   /** The queue's songs or order changed. */
   | { type: 'queue'; version: number }
   /** A song started to sound (after it opened), with its place in the queue. */
-  | { type: 'track'; song: PlayerSong; index: number; length: number }
+  | { type: 'track'; song: S; index: number; length: number }
   /** A seek finished (MPRIS's Seeked signal). */
   | { type: 'seeked'; position_ms: number }
   /** Something playback got past on its own (a file that could not be played was skipped). */
@@ -77,7 +69,20 @@ export type PlayerEvent =
   | { type: 'quit' };
 
 /** What a dispatched command answers: the state it left, and how many songs it added or removed. */
-export interface CommandReply {
-  state: PlayerState;
+export interface CommandReplyOf<S> {
+  state: PlayerStateOf<S>;
   count?: number;
 }
+
+/** On the socket. */
+export type PlayerState = PlayerStateOf<PlayerSong>;
+export type PlayerQueue = PlayerQueueOf<PlayerSong>;
+export type PlayerQueueEntry = PlayerQueueEntryOf<PlayerSong>;
+export type PlayerEvent = PlayerEventOf<PlayerSong>;
+export type CommandReply = CommandReplyOf<PlayerSong>;
+
+/** Inside the player process. */
+export type HostState = PlayerStateOf<Song>;
+export type HostQueue = PlayerQueueOf<Song>;
+export type HostEvent = PlayerEventOf<Song>;
+export type HostReply = CommandReplyOf<Song>;

@@ -9,6 +9,9 @@ const LAYER_OF_FOLDER: Array<[string, Layer]> = [
   ['src/cli/', 'edge'],
   ['src/server/', 'edge'],
   ['src/ui/', 'edge'],
+  // The player process's socket and bridges, and the clients of that socket.
+  ['src/daemon/', 'edge'],
+  ['src/remote/', 'edge'],
   ['src/services/', 'services'],
   ['src/db/', 'db'],
   ['src/player/', 'player'],

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { trackLine } from '../../src/cli/commands/play.js';
+import { trackLine } from '../../src/cli/remote/play-command.js';
 import { formatDuration as playlistLength } from '../../src/cli/commands/playlist-render.js';
 import { renderSongTable } from '../../src/cli/format/song-table.js';
 import { formatClock, formatStatusLine } from '../../src/cli/play/status-line.js';
 import type { Song } from '../../src/domain/song.js';
-import type { PlaybackState } from '../../src/services/playback/playback-state.js';
+import type { PlayerState } from '../../src/domain/player-state.js';
 import { elapsedClock, lengthClock } from '../../src/text/clock-time.js';
 import { formatDuration as uiLength, formatElapsed as uiElapsed } from '../../src/ui/format.js';
 
@@ -18,9 +18,10 @@ const song: Song = {
   replaygain_track_gain_db: null, replaygain_track_peak: null, replaygain_album_gain_db: null, replaygain_album_peak: null,
 };
 
-const playing: PlaybackState = {
-  status: 'playing', index: 0, length: 1, positionMs: MS, durationMs: MS, volume: 100, muted: false, shuffle: false,
-  repeat: 'off', error: null, song: { id: 7, title: 'Short', artist: 'Band', album: 'EP', durationMs: MS },
+const { path: _path, mtime_ms: _mtime, missing_since: _missing, ...shown } = song;
+const playing: PlayerState = {
+  status: 'playing', queue_index: 0, queue_length: 1, queue_version: 1, position_ms: MS, duration_ms: MS, volume: 100, muted: false,
+  shuffle: false, repeat: 'off', problem: null, song: { ...shown, available: true },
 };
 
 describe('one rounding for durations everywhere', () => {

@@ -2,7 +2,7 @@ import type { PlayerCommand, RepeatMode, SongSelection } from '../../domain/play
 import type { PlayerEvent, PlayerSong } from '../../domain/player-state.js';
 import { TunesError, errorCodeOf } from '../../errors.js';
 import type { PlayerClient } from '../../remote/player-client.js';
-import { clockTime } from '../../text/clock-time.js';
+import { lengthClock } from '../../text/clock-time.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 import type { LeanContext } from './lean-context.js';
 import type { LeanCommand } from './lean-spec.js';
@@ -51,7 +51,7 @@ function nothingPlayable(): TunesError {
 }
 
 export function trackLine(song: PlayerSong, index: number, length: number): string {
-  return `${index + 1}/${length} ${terminalSafe(`${song.artist} - ${song.title}`)} (${clockTime(song.duration_ms, { round: true })})`;
+  return `${index + 1}/${length} ${terminalSafe(`${song.artist} - ${song.title}`)} (${lengthClock(song.duration_ms)})`;
 }
 
 async function playOnTerminal(context: LeanContext, player: PlayerClient, start: () => ReturnType<PlayerClient['dispatch']>): Promise<void> {

@@ -1,5 +1,5 @@
 import type { PlayerQueue } from '../../domain/player-state.js';
-import { clockTime } from '../../text/clock-time.js';
+import { lengthClock } from '../../text/clock-time.js';
 import { fitCells } from '../../text/terminal-cells.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 
@@ -9,7 +9,7 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 export function renderQueue(queue: PlayerQueue, width: number): string {
   if (queue.entries.length === 0) return 'The queue is empty. Add songs with: tunes queue add, or tunes play';
   const numberWidth = String(queue.entries.length).length;
-  const lengths = queue.entries.map((e) => clockTime(e.song.duration_ms, { unknown: '', round: true }));
+  const lengths = queue.entries.map((e) => lengthClock(e.song.duration_ms, ''));
   const flexible = Math.max(30, width - numberWidth - 2 - 7 - 6);
   const titleWidth = Math.floor(flexible * 0.4);
   const artistWidth = Math.floor(flexible * 0.3);
@@ -26,6 +26,6 @@ export function renderQueue(queue: PlayerQueue, width: number): string {
     return row.trimEnd();
   });
   const total = queue.entries.reduce((sum, e) => sum + (e.song.duration_ms ?? 0), 0);
-  const footer = `${plural(queue.entries.length, 'song')}, ${clockTime(total, { round: true })}`;
+  const footer = `${plural(queue.entries.length, 'song')}, ${lengthClock(total)}`;
   return [...lines, footer].join('\n');
 }

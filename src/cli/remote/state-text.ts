@@ -1,14 +1,14 @@
 import type { PlayerState } from '../../domain/player-state.js';
 import { TunesError } from '../../errors.js';
-import { clockTime } from '../../text/clock-time.js';
+import { elapsedClock, lengthClock } from '../../text/clock-time.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 import { STOPPED_STATE } from '../../remote/stopped-state.js';
 
 /** What `tunes status` says when no player is running: stopped, nothing queued. */
 export const NO_PLAYER_STATE = STOPPED_STATE;
 
-const elapsed = (ms: number | null) => clockTime(ms);
-const length = (ms: number | null) => clockTime(ms, { round: true });
+const elapsed = (ms: number | null) => elapsedClock(ms);
+const length = (ms: number | null) => lengthClock(ms);
 
 /** "Sunrise Band - Morning", made safe for a terminal. */
 export function songText(state: PlayerState): string {

@@ -1,4 +1,4 @@
-import type { Song } from '../../db/schema.js';
+import type { Song } from '../../domain/song.js';
 import type { Clock } from '../clock.js';
 import type { HistoryService } from '../history/history-service.js';
 import { ListenTracker } from './listen-tracker.js';

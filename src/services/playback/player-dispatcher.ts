@@ -1,4 +1,4 @@
-import type { Song } from '../../db/schema.js';
+import type { Song } from '../../domain/song.js';
 import type { PlayerCommand, SongSelection } from '../../domain/player-command.js';
 import { TunesError } from '../../errors.js';
 import type { CatalogService } from '../catalog/catalog-service.js';

@@ -1,9 +1,9 @@
 import type { PlayerCommand } from '../../domain/player-command.js';
-import type { CommandReply, PlayerEvent, PlayerQueue, PlayerState } from '../../domain/player-state.js';
+import type { HostEvent, HostQueue, HostReply, HostState } from '../../domain/player-state.js';
 import type { BrowseService } from '../browse/browse-service.js';
 import type { CatalogService } from '../catalog/catalog-service.js';
 import { createPlayerDispatcher, type DispatcherDeps } from './player-dispatcher.js';
-import { differsVisibly, toPlayerSong, toPlayerState } from './player-view.js';
+import { differsVisibly, toHostState } from './player-view.js';
 import type { PlaybackEvent, PlaybackState } from './playback-state.js';
 import type { QueueItem } from './playback-service.js';
 
@@ -17,16 +17,17 @@ import type { QueueItem } from './playback-service.js';
  * - `subscribe(listener)` delivers every PlayerEvent from then on: `state` (position-only changes
  *   at most once a second), `queue` (songs or order changed: MPD's `playlist` idle), `track`,
  *   `seeked` (MPRIS's Seeked signal), `warning`, `ended`, `error`, `quit`;
- * - `queue()` is the queue as clients see it; `queueItems()` the same with the catalogue's full
- *   song rows, file paths included (MPD's playlistinfo `file:`, MPRIS's metadata);
+ * - `queue()` is the queue with each entry's id; `queueItems()` the same as the playback service
+ *   keeps it (who queued each song). Songs are the catalogue's (`Song`, file path included: MPD's
+ *   playlistinfo `file:`); only the socket leaves the path out;
  * - `library` is the catalogue for lookups (MPD's search/find/list/lsinfo): read-only services.
  */
 export interface PlayerHost {
-  dispatch(command: PlayerCommand): Promise<CommandReply>;
-  state(): PlayerState;
-  queue(): PlayerQueue;
+  dispatch(command: PlayerCommand): Promise<HostReply>;
+  state(): HostState;
+  queue(): HostQueue;
   queueItems(): QueueItem[];
-  subscribe(listener: (event: PlayerEvent) => void): () => void;
+  subscribe(listener: (event: HostEvent) => void): () => void;
   readonly library: { catalog: CatalogService; browse: BrowseService };
   /** Tells every subscriber the player is ending (the `quit` event). */
   announceQuit(): void;
@@ -39,12 +40,12 @@ export interface PlayerHostDeps extends DispatcherDeps {
 export function createPlayerHost(deps: PlayerHostDeps): PlayerHost {
   const { playback } = deps;
   const dispatch = createPlayerDispatcher(deps);
-  const listeners = new Set<(event: PlayerEvent) => void>();
-  const state = () => toPlayerState(playback.state(), playback.currentSong());
+  const listeners = new Set<(event: HostEvent) => void>();
+  const state = () => toHostState(playback.state(), playback.currentSong());
   let published = state();
   let publishedFrom = playback.state();
 
-  const publish = (event: PlayerEvent) => {
+  const publish = (event: HostEvent) => {
     for (const listener of [...listeners]) {
       try {
         listener(event);
@@ -58,7 +59,7 @@ export function createPlayerHost(deps: PlayerHostDeps): PlayerHost {
       case 'state': {
         // mpv reports the position a dozen times a second; clients show whole seconds.
         if (onlyPositionWithinSecond(publishedFrom, event.state)) return;
-        const next = toPlayerState(event.state, playback.currentSong());
+        const next = toHostState(event.state, playback.currentSong());
         publishedFrom = event.state;
         if (!differsVisibly(published, next)) return;
         published = next;
@@ -68,7 +69,7 @@ export function createPlayerHost(deps: PlayerHostDeps): PlayerHost {
         return publish({ type: 'queue', version: event.version });
       case 'track-start': {
         const song = playback.currentSong();
-        return song && publish({ type: 'track', song: toPlayerSong(song), index: event.index, length: event.length });
+        return song && publish({ type: 'track', song, index: event.index, length: event.length });
       }
       case 'seeked':
         return publish({ type: 'seeked', position_ms: event.positionMs });
@@ -94,7 +95,7 @@ export function createPlayerHost(deps: PlayerHostDeps): PlayerHost {
       return {
         version: now.queueVersion,
         current_index: now.index,
-        entries: playback.entries().map((item) => ({ entry_id: item.key, song: toPlayerSong(item.song) })),
+        entries: playback.entries().map((item) => ({ entry_id: item.key, song: item.song })),
       };
     },
     queueItems: () => playback.entries(),

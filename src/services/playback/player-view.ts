@@ -1,31 +1,16 @@
-import type { Song } from '../../db/schema.js';
-import type { PlayerSong, PlayerState } from '../../domain/player-state.js';
+import type { HostState } from '../../domain/player-state.js';
+import type { Song } from '../../domain/song.js';
 import type { PlaybackState } from './playback-state.js';
 
 /**
  * The playback service's state in the shape the player's clients and bridges see: snake_case, a
  * status of playing / paused / stopped (loading counts as playing: sound is on its way; a queue
- * that ran out is stopped), the song without its file.
+ * that ran out is stopped). Songs are the catalogue's; the socket presents them without paths.
  */
-export function toPlayerSong(song: Song): PlayerSong {
-  return {
-    id: song.id,
-    title: song.title,
-    artist: song.artist,
-    album: song.album,
-    album_artist: song.album_artist,
-    genre: song.genre,
-    year: song.year,
-    track_no: song.track_no,
-    disc_no: song.disc_no,
-    duration_ms: song.duration_ms,
-  };
-}
-
-export function toPlayerState(state: PlaybackState, song: Song | undefined): PlayerState {
+export function toHostState(state: PlaybackState, song: Song | undefined): HostState {
   return {
     status: state.status === 'playing' || state.status === 'loading' ? 'playing' : state.status === 'paused' ? 'paused' : 'stopped',
-    song: song ? toPlayerSong(song) : null,
+    song: song ?? null,
     position_ms: state.positionMs,
     duration_ms: state.durationMs,
     volume: state.volume,
@@ -40,7 +25,7 @@ export function toPlayerState(state: PlaybackState, song: Song | undefined): Pla
 }
 
 /** Whether two states differ in more than the position within the same second (what clients redraw). */
-export function differsVisibly(a: PlayerState, b: PlayerState): boolean {
+export function differsVisibly(a: HostState, b: HostState): boolean {
   if (Math.floor(a.position_ms / 1000) !== Math.floor(b.position_ms / 1000)) return true;
   return (
     a.status !== b.status ||

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { keyHelpItems, keyHelpLines } from '../../../src/cli/play/key-help.js';
 import { formatClock, formatStatusLine, progressBar } from '../../../src/cli/play/status-line.js';
-import type { PlayerState } from '../../../src/domain/player-state.js';
+import type { PlayerSong, PlayerState } from '../../../src/domain/player-state.js';
 import { readlineKeyName } from '../../../src/services/keys/key-names.js';
 import { buildKeyTable } from '../../../src/services/keys/key-table.js';
 import { DEFAULT_STEPS } from '../../../src/services/playback/command-words.js';
 import { cellWidth } from '../../../src/text/terminal-cells.js';
 
-const song = { id: 3, title: 'Blue in Green', artist: 'Miles Davis', album: 'Kind of Blue', album_artist: null, genre: null, year: null, track_no: null, disc_no: null, duration_ms: 337_000 };
+const song: PlayerSong = {
+  id: 3, title: 'Blue in Green', artist: 'Miles Davis', album: 'Kind of Blue', album_artist: null, genre: null, year: null, track_no: null,
+  disc_no: null, duration_ms: 337_000, codec: null, bitrate: null, sample_rate: null, size: 1, added_at: '2026-01-01T00:00:00.000Z', available: true,
+};
 const state = (over: Partial<PlayerState> = {}): PlayerState => ({
   status: 'playing',
   song,

@@ -4,15 +4,20 @@ import { openStore } from '../db/open.js';
 import { AudioEngine } from '../player/audio-engine.js';
 import { resolveMpvBinary } from '../player/mpv-binary.js';
 import { takePrespawned } from '../player/prespawn.js';
-import { createAuthService } from '../services/auth/auth-service.js';
-import { createBrowseService } from '../services/browse/browse-service.js';
-import { createCatalogService } from '../services/catalog/catalog-service.js';
-import { systemClock } from '../services/clock.js';
-import { createHistoryService } from '../services/history/history-service.js';
-import { createPlaySelectionService } from '../services/playback/play-selection.js';
-import { createPlaybackService } from '../services/playback/playback-service.js';
-import { createPlaylistService } from '../services/playlists/playlist-service.js';
-import type { PlayerServices } from './player-daemon.js';
+import { createAuthService } from './auth/auth-service.js';
+import { createBrowseService } from './browse/browse-service.js';
+import { createCatalogService } from './catalog/catalog-service.js';
+import { systemClock } from './clock.js';
+import { createHistoryService } from './history/history-service.js';
+import { createPlaySelectionService } from './playback/play-selection.js';
+import { createPlaybackService } from './playback/playback-service.js';
+import { createPlaylistService } from './playlists/playlist-service.js';
+import type { Services } from './container.js';
+
+/** What the player process needs from the services; tests pass their own. */
+export type PlayerServices = Pick<Services, 'playback' | 'catalog' | 'browse' | 'playSelection' | 'close'> & {
+  session: Pick<Services['session'], 'currentUser'>;
+};
 
 /**
  * The services the player process uses, and only those: playback, the catalogue, playlists (to

@@ -1,0 +1,24 @@
+import type { HostEvent, HostQueue, HostReply, HostState, PlayerEvent, PlayerQueue, PlayerState } from '../domain/player-state.js';
+import { presentSong } from '../server/api/present/song.js';
+
+/**
+ * The player's state, queue and events as the socket carries them: each song as the HTTP API
+ * presents it (the same fields, no file path). Its one presenter for songs is the API's.
+ */
+export function wireState(state: HostState): PlayerState {
+  return { ...state, song: state.song ? presentSong(state.song) : null };
+}
+
+export function wireQueue(queue: HostQueue): PlayerQueue {
+  return { ...queue, entries: queue.entries.map((entry) => ({ entry_id: entry.entry_id, song: presentSong(entry.song) })) };
+}
+
+export function wireReply(reply: HostReply): { state: PlayerState; count?: number } {
+  return { ...reply, state: wireState(reply.state) };
+}
+
+export function wireEvent(event: HostEvent): PlayerEvent {
+  if (event.type === 'state') return { type: 'state', state: wireState(event.state) };
+  if (event.type === 'track') return { ...event, song: presentSong(event.song) };
+  return event;
+}
