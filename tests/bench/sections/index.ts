@@ -3,6 +3,7 @@ import { cliStartupSection } from './cli-startup.js';
 import { libraryAlbumsSection } from './library-albums.js';
 import { libraryScanSection } from './library-scan.js';
 import { playbackSection } from './playback.js';
+import { playerSection } from './player.js';
 import { playlistFilesSection } from './playlist-files.js';
 import { playlistsSection } from './playlists.js';
 import { searchSection } from './search.js';
@@ -23,6 +24,7 @@ export const sections: BenchSection[] = [
   playlistsSection,
   playlistFilesSection,
   playbackSection,
+  playerSection,
   serverSection,
   serverGuardSection,
   uiSection,

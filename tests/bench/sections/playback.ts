@@ -2,12 +2,14 @@
  * Playback figures for `npm run bench`, each beside a baseline measured in the same run:
  * - next-track latency (command -> playback-restart) through the playback service, beside a raw
  *   `loadfile` into a running mpv;
- * - cold `tunes play` to first playback-restart, beside spawning mpv alone until it plays;
- * - CPU while playing (tunes and its mpv, from /proc/<pid>/stat), beside mpv playing alone.
+ * - cold `tunes play` (no player running: it starts one) to its first track line, beside spawning
+ *   mpv alone until it plays;
+ * - CPU of `tunes play`'s own process while the player plays (a client now: the player's own CPU is
+ *   in the player section), on a terminal and on a pipe, beside mpv playing alone.
  * Audio goes to --ao=null (as in CI) unless BENCH_AO names another output.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
@@ -20,6 +22,7 @@ import { createHistoryService } from '../../../src/services/history/history-serv
 import { createPlaybackService } from '../../../src/services/playback/playback-service.js';
 import { makeTone } from '../../fixtures/playback/make-audio.js';
 import { seedSongs } from '../../helpers/seed-songs.js';
+import { cpuOver, descendantsOf, pct } from '../lib/processes.js';
 
 export interface PlaybackBenchRow {
   /** What was measured. */
@@ -40,7 +43,6 @@ export interface PlaybackBenchOptions {
 
 const TUNES_BIN = fileURLToPath(new URL('../../../bin/tunes.js', import.meta.url));
 const AO = process.env.BENCH_AO ?? 'null';
-const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
 export async function runPlaybackBench({ scratch, log = () => undefined, runs = 15, cpuSeconds = 5 }: PlaybackBenchOptions = {}): Promise<PlaybackBenchRow[]> {
   const dir = mkdtempSync(join(scratch ?? tmpdir(), 'tunes-bench-playback-'));
@@ -61,18 +63,17 @@ export async function runPlaybackBench({ scratch, log = () => undefined, runs = 
     const cold: number[] = [];
     for (let i = 0; i < Math.min(runs, 8); i += 1) cold.push(await coldPlay(home));
 
-    log('playback: CPU while playing');
+    log('playback: CPU of tunes play (the client) while playing');
     const cpuPipe = await playingCpu(home, cpuSeconds, false);
     const cpuTerminal = await playingCpu(home, cpuSeconds, true);
     const cpuRaw = await rawMpvCpu(mpv, files[0]!, cpuSeconds);
+    await quitPlayer(home);
 
-    const pct = (v: number) => `${v.toFixed(2)} %`;
     return [
       { name: `next-track latency, next -> playback-restart (median of ${next.length})`, value: ms(median(next)), baseline: `raw loadfile into running mpv: ${ms(median(rawLoad))}`, target: '<= 20 ms' },
       { name: `cold tunes play -> first playback-restart (median of ${cold.length})`, value: ms(median(cold)), baseline: `raw mpv spawn -> playback-restart: ${ms(median(rawSpawn))}`, target: '<= 250 ms' },
-      { name: `CPU while playing, tunes process, terminal UI (${cpuSeconds} s)`, value: pct(cpuTerminal.tunes), baseline: `mpv playing alone: ${pct(cpuRaw)}`, target: '< 1 % of a core' },
-      { name: `CPU while playing, tunes process, pipe (${cpuSeconds} s)`, value: pct(cpuPipe.tunes), baseline: `mpv playing alone: ${pct(cpuRaw)}`, target: '< 1 % of a core' },
-      { name: 'CPU while playing, its mpv (terminal UI run)', value: pct(cpuTerminal.mpv), baseline: `mpv playing alone: ${pct(cpuRaw)}`, target: 'about the baseline' },
+      { name: `CPU while playing, tunes play on a terminal (the client) (${cpuSeconds} s)`, value: pct(cpuTerminal), baseline: `mpv playing alone: ${pct(cpuRaw)}`, target: '< 1 % of a core' },
+      { name: `CPU while playing, tunes play on a pipe (the client) (${cpuSeconds} s)`, value: pct(cpuPipe), baseline: `mpv playing alone: ${pct(cpuRaw)}`, target: '< 1 % of a core' },
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -204,8 +205,17 @@ function startTunes(home: string, args: string[], terminal: boolean): ChildProce
   return spawn('script', ['-qfec', command, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'ignore'] });
 }
 
-/** From spawning `tunes play` to its first track line, printed on the first playback-restart. */
+/** Ends the background player of `home` (so the next `tunes play` starts cold). */
+async function quitPlayer(home: string): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const child = spawn(process.execPath, [TUNES_BIN, 'player', 'quit'], { env: { ...process.env, TUNES_HOME: home }, stdio: 'ignore' });
+    child.once('exit', () => resolve());
+  });
+}
+
+/** From spawning `tunes play` with no player running to its first track line (the first playback-restart). */
 async function coldPlay(home: string): Promise<number> {
+  await quitPlayer(home);
   const started = performance.now();
   const child = startTunes(home, ['play', 'bench'], false);
   await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
@@ -214,16 +224,15 @@ async function coldPlay(home: string): Promise<number> {
   return elapsed;
 }
 
-async function playingCpu(home: string, seconds: number, terminal: boolean): Promise<{ tunes: number; mpv: number }> {
+/** CPU of `tunes play` itself (the client), the player playing. */
+async function playingCpu(home: string, seconds: number, terminal: boolean): Promise<number> {
   const child = startTunes(home, ['play', 'bench'], terminal);
   await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
   await new Promise((resolve) => setTimeout(resolve, 500));
   const tunesPid = terminal ? descendantsOf(child.pid!, 'node')[0]! : child.pid!;
-  const mpvPid = childrenOf(tunesPid, 'mpv')[0];
-  if (mpvPid === undefined) throw new Error('tunes play has no mpv child');
-  const [tunes, mpv] = await cpuOver([tunesPid, mpvPid], seconds);
+  const [tunes] = await cpuOver([tunesPid], seconds);
   await stopChild(child, () => (terminal ? child.stdin!.write('q') : child.kill('SIGTERM')));
-  return { tunes: tunes!, mpv: mpv! };
+  return tunes!;
 }
 
 async function rawMpvCpu(binary: string, file: string, seconds: number): Promise<number> {
@@ -235,51 +244,6 @@ async function rawMpvCpu(binary: string, file: string, seconds: number): Promise
   const [cpu] = await cpuOver([mpv.child.pid!], seconds);
   await mpv.stop();
   return cpu!;
-}
-
-/** Percent of one core each process used over `seconds`, from utime + stime in /proc/<pid>/stat. */
-async function cpuOver(pids: number[], seconds: number): Promise<number[]> {
-  const before = pids.map(cpuTicks);
-  const t0 = performance.now();
-  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-  const wall = (performance.now() - t0) / 1000;
-  return pids.map((pid, i) => ((cpuTicks(pid) - before[i]!) / TICKS_PER_SECOND / wall) * 100);
-}
-
-function cpuTicks(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
-  return Number(fields[11]) + Number(fields[12]);
-}
-
-function processTable(): Array<{ pid: number; name: string; parent: number }> {
-  return readdirSync('/proc').flatMap((entry) => {
-    if (!/^\d+$/.test(entry)) return [];
-    try {
-      const match = /^\d+ \((.*)\) \S+ (\d+)/s.exec(readFileSync(`/proc/${entry}/stat`, 'utf8'));
-      return match ? [{ pid: Number(entry), name: match[1]!, parent: Number(match[2]) }] : [];
-    } catch {
-      return [];
-    }
-  });
-}
-
-function childrenOf(parent: number, name: string): number[] {
-  return processTable().flatMap((p) => (p.parent === parent && p.name === name ? [p.pid] : []));
-}
-
-/** Processes called `name` anywhere below `root` (script -> shell -> node). */
-function descendantsOf(root: number, name: string): number[] {
-  const table = processTable();
-  const found: number[] = [];
-  const walk = (pid: number) => {
-    for (const p of table) {
-      if (p.parent !== pid) continue;
-      if (p.name === name) found.push(p.pid);
-      walk(p.pid);
-    }
-  };
-  walk(root);
-  return found;
 }
 
 function stopChild(child: ChildProcess, ask: () => void): Promise<void> {
