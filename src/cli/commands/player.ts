@@ -10,6 +10,9 @@ export class ReportedFailure extends Error {
   }
 }
 
+/** Descriptions of the commands that only group others. */
+const GROUPS: Record<string, string> = { player: 'the background player itself: `tunes player quit` ends it' };
+
 /**
  * The player's commands in commander, for `tunes --help`, `tunes help next` and `tunes next --help`
  * (main.ts runs them through the lean client, which never loads commander). One table describes
@@ -28,7 +31,7 @@ export function registerPlayerCommands(program: Command, entry: string): void {
       command = parents.get(head) ?? program.command(head, spec.hidden ? { hidden: true } : {});
       parents.set(head, command);
     } else {
-      const parent = parents.get(head) ?? program.command(head).description(`${head} commands`);
+      const parent = parents.get(head) ?? program.command(head).description(GROUPS[head] ?? `${head} commands`);
       parents.set(head, parent);
       command = parent.command(sub, spec.hidden ? { hidden: true } : {});
     }

@@ -3,6 +3,7 @@ import type { PlayerClient } from '../../remote/player-client.js';
 import type { KeyTable } from '../../services/keys/key-table.js';
 import { readlineKeyName } from '../../services/keys/key-names.js';
 import { keyHelpLines } from './key-help.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 import { formatStatusLine } from './status-line.js';
 import { openTerminalSession } from './terminal-session.js';
 
@@ -36,7 +37,7 @@ export async function runPlayerOnTerminal(
     const action = keys.action('play', readlineKeyName(key));
     if (!action) return;
     if (action.kind === 'app') return finish(action.id === 'detach' ? 'detach' : 'stop');
-    player.dispatch(action.command).catch((error: unknown) => session.print(`error: ${(error as Error).message}`));
+    player.dispatch(action.command).catch((error: unknown) => session.print(`error: ${terminalSafe((error as Error).message)}`));
   });
   let leaving = false;
   // Once quitting, the line stays as it was (the stop that follows would redraw it at 0:00).
@@ -46,8 +47,8 @@ export async function runPlayerOnTerminal(
       state = event.state;
       draw();
     } else if (event.type === 'track') started += 1;
-    else if (event.type === 'warning') session.print(`warning: ${event.message}`);
-    else if (event.type === 'error') session.print(`error: ${event.error.message}`);
+    else if (event.type === 'warning') session.print(`warning: ${terminalSafe(event.message)}`);
+    else if (event.type === 'error') session.print(`error: ${terminalSafe(event.error.message)}`);
     else if (event.type === 'ended') {
       unplayable = event.unplayable;
       finish('ended');
@@ -66,7 +67,7 @@ export async function runPlayerOnTerminal(
   let how: 'stop' | 'detach' | 'ended' = 'ended';
   try {
     for (const line of keyHelpLines(keys, columns() - 1)) session.print(line);
-    if (io.warning) session.print(`warning: ${io.warning}`);
+    if (io.warning) session.print(`warning: ${terminalSafe(io.warning)}`);
     await player.subscribe(onEvent);
     state = (await start()).state;
     draw();

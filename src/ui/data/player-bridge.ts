@@ -3,6 +3,7 @@ import type { PlayerState } from '../../domain/player-state.js';
 import type { PlayerLink } from '../../remote/player-link.js';
 import type { Services } from '../../services/container.js';
 import { type HistoryItem, type PlayerStatus, type SongItem, type UiPlayer } from '../ports.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 import { arraySource } from './array-source.js';
 import { toSongItem } from './song-item.js';
 import { PAGE_SIZE, type RowSource } from './row-source.js';
@@ -42,8 +43,9 @@ export function playerBridge(link: PlayerLink, services: Pick<Services, 'history
   const listeners = new Set<() => void>();
   const warningListeners = new Set<(message: string) => void>();
   link.onEvent((event) => {
-    if (event.type === 'warning') for (const listener of warningListeners) listener(event.message);
-    if (event.type === 'error') for (const listener of warningListeners) listener(event.error.message);
+    // The player's words may hold a song's title: outside text, made safe for the terminal.
+    if (event.type === 'warning') for (const listener of warningListeners) listener(terminalSafe(event.message));
+    if (event.type === 'error') for (const listener of warningListeners) listener(terminalSafe(event.error.message));
     if (event.type !== 'state') return;
     // useSyncExternalStore wants a new object only when something changed.
     status = toStatus(event.state);
