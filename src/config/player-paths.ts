@@ -1,6 +1,6 @@
 import { homedir, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { resolveDatabasePath } from './paths.js';
+import { dirname, join, resolve } from 'node:path';
+import { resolveConfigFile, resolveDatabasePath } from './paths.js';
 
 /**
  * Where the background player lives. There is one player per OS user and database (a TUNES_HOME
@@ -69,13 +69,5 @@ function userTempDir(): string {
 
 /** The keys file (bindings for the browser and `tunes play`): beside config.json. */
 export function keysFilePath(env: NodeJS.ProcessEnv = process.env): string {
-  return join(configFolder(env), 'keys');
-}
-
-/** The folder `conf` keeps config.json in (env-paths' config folder for "tunes"), or TUNES_HOME. */
-function configFolder(env: NodeJS.ProcessEnv): string {
-  if (env.TUNES_HOME) return resolve(env.TUNES_HOME);
-  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Preferences', 'tunes');
-  if (process.platform === 'win32') return join(env.APPDATA || join(homedir(), 'AppData', 'Roaming'), 'tunes', 'Config');
-  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'tunes');
+  return join(dirname(resolveConfigFile(env)), 'keys');
 }

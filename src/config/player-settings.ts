@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { homedir } from 'node:os';
+import { resolveConfigFile } from './paths.js';
+import { readStoredSettingsQuickly } from './settings-file.js';
+import { checkStored, settingSpec, type SettingKey, type Settings } from './settings.js';
 
 /**
- * The settings the player and its clients read, straight from config.json (`tunes config set`
- * stores them under "settings"), without loading `conf` (with ajv and semver, ~400 KB of code):
- * the lean client reads them in a fraction of a millisecond, and the player stays small. A value
- * that is missing or not valid counts as the default.
+ * The settings the player and its clients need (from the one table, src/config/settings.ts), read
+ * straight from config.json without loading `conf` (with ajv and semver, ~400 KB of code): the
+ * player stays small and a lean command reads them in a fraction of a millisecond. A stored value
+ * that is not valid counts as the default here; `tunes config` says what is wrong with it.
  */
 export interface PlayerSettings {
   /** Seconds ←/→ seek. */
@@ -19,15 +20,23 @@ export interface PlayerSettings {
   mpdListen: string;
 }
 
-export const DEFAULT_IDLE_TIMEOUT_SECONDS = 600;
+export const DEFAULT_IDLE_TIMEOUT_SECONDS = settingSpec('idle-timeout').default as number;
 
 export function readPlayerSettings(env: NodeJS.ProcessEnv = process.env): PlayerSettings {
-  const stored = storedSettings(env);
+  const stored = readStoredSettingsQuickly(env);
+  const value = <K extends SettingKey>(key: K): Settings[K] => {
+    const spec = settingSpec(key);
+    try {
+      return (stored[key] === undefined ? spec.default : checkStored(spec, stored[key], 'config')) as Settings[K];
+    } catch {
+      return spec.default as Settings[K];
+    }
+  };
   return {
-    seekStep: whole(stored['seek-step'], 1, 600) ?? 5,
-    volumeStep: whole(stored['volume-step'], 1, 50) ?? 5,
-    idleTimeoutSeconds: whole(stored['idle-timeout'], 0, 7 * 86_400) ?? DEFAULT_IDLE_TIMEOUT_SECONDS,
-    mpdListen: typeof stored['mpd-listen'] === 'string' ? stored['mpd-listen'] : '',
+    seekStep: value('seek-step'),
+    volumeStep: value('volume-step'),
+    idleTimeoutSeconds: value('idle-timeout'),
+    mpdListen: value('mpd-listen'),
   };
 }
 
@@ -37,33 +46,15 @@ export function readPlayerSettings(env: NodeJS.ProcessEnv = process.env): Player
  * `tunes play` left there.
  */
 export function readLocalState(env: NodeJS.ProcessEnv = process.env): { sessionToken?: string; volume?: number } {
-  const data = configData(env);
+  let data: Record<string, unknown> = {};
+  try {
+    const parsed = JSON.parse(readFileSync(resolveConfigFile(env), 'utf8')) as unknown;
+    if (typeof parsed === 'object' && parsed !== null) data = parsed as Record<string, unknown>;
+  } catch {
+    // no config yet: nobody logged in
+  }
   return {
     ...(typeof data['sessionToken'] === 'string' ? { sessionToken: data['sessionToken'] } : {}),
     ...(typeof data['volume'] === 'number' ? { volume: data['volume'] } : {}),
   };
-}
-
-function storedSettings(env: NodeJS.ProcessEnv): Record<string, unknown> {
-  const { settings } = configData(env);
-  return typeof settings === 'object' && settings !== null ? (settings as Record<string, unknown>) : {};
-}
-
-function configData(env: NodeJS.ProcessEnv): Record<string, unknown> {
-  try {
-    const data = JSON.parse(readFileSync(configFile(env), 'utf8')) as unknown;
-    return typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
-function whole(value: unknown, min: number, max: number): number | undefined {
-  const number = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
-  return typeof number === 'number' && Number.isInteger(number) && number >= min && number <= max ? number : undefined;
-}
-
-function configFile(env: NodeJS.ProcessEnv): string {
-  if (env.TUNES_HOME) return join(resolve(env.TUNES_HOME), 'config.json');
-  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'tunes', 'config.json');
 }

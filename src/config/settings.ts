@@ -14,6 +14,8 @@ export interface Settings {
   replaygain: 'off' | 'track' | 'album';
   'mpv-options': string;
   theme: 'auto' | 'dark' | 'light' | 'mono';
+  'idle-timeout': number;
+  'mpd-listen': string;
 }
 
 export type SettingKey = keyof Settings;
@@ -87,6 +89,20 @@ export const SETTINGS: readonly SettingSpec[] = [
     },
   },
   choice('theme', ['auto', 'dark', 'light', 'mono'], 'colours of the browser: auto (dark, or mono when NO_COLOR is set), dark, light or mono'),
+  integer('idle-timeout', 0, 604_800, 'seconds; 0: never', 600, 'how long the background player waits, paused or stopped with nobody attached, before it ends'),
+  {
+    key: 'mpd-listen',
+    type: 'text',
+    allowed: 'HOST:PORT (127.0.0.1:6600) or a socket path; empty: off',
+    default: '',
+    help: 'where the background player answers MPD clients (mpc, ncmpcpp); off when empty',
+    parse(text) {
+      const value = text.trim();
+      const port = /^(?:\[[0-9a-fA-F:.]+\]|[^\s:/]+):(\d{1,5})$/.exec(value)?.[1];
+      if (value === '' || value.startsWith('/') || (port !== undefined && Number(port) >= 1 && Number(port) <= 65_535)) return value;
+      throw invalidValue('mpd-listen', text, 'HOST:PORT (e.g. 127.0.0.1:6600), a socket path, or empty');
+    },
+  },
 ];
 
 export const SETTING_KEYS: readonly SettingKey[] = SETTINGS.map((s) => s.key);

@@ -10,7 +10,11 @@ import type { Song } from './song.js';
 export type PlayerStatus = 'playing' | 'paused' | 'stopped';
 
 /** A song as it crosses the socket: the same object the HTTP API gives (src/server/api/present/song.ts). */
-export type PlayerSong = Omit<Song, 'path' | 'mtime_ms' | 'missing_since'> & { available: boolean };
+export type PlayerSong = Omit<Song, 'path' | 'mtime_ms' | 'missing_since'> & {
+  available: boolean;
+  /** Always null on the socket (the API fills it in for an HTTP caller with a token). */
+  stream_url: string | null;
+};
 
 export interface PlayerStateOf<S> {
   status: PlayerStatus;

@@ -1,5 +1,7 @@
 import { readLocalState } from '../config/player-settings.js';
-import { resolveDatabasePath } from '../config/paths.js';
+import { resolveConfigFile, resolveDatabasePath } from '../config/paths.js';
+import { readStoredSettingsQuickly } from '../config/settings-file.js';
+import { mpvStartSettingsOf, resolveSettings } from '../config/settings.js';
 import { openStore } from '../db/open.js';
 import { AudioEngine } from '../player/audio-engine.js';
 import { resolveMpvBinary } from '../player/mpv-binary.js';
@@ -34,6 +36,9 @@ export async function openPlayerServices({ dbOverride, env }: { dbOverride?: str
   const engine = new AudioEngine({
     resolveBinary: () => resolveMpvBinary(env),
     audioOutput: env.TUNES_AUDIO_OUTPUT || undefined,
+    // audio-device, replaygain, mpv-options: read each time mpv starts (a setting that is not valid
+    // is the error of the command that wanted sound, naming the file).
+    startSettings: () => mpvStartSettingsOf(resolveSettings(readStoredSettingsQuickly(env), resolveConfigFile(env))),
     adopt: takePrespawned,
   });
   const playback = createPlaybackService({ engine, history: createHistoryService({ db }), clock });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectServices } from '../../src/ui/connect-services.js';
+import { buildKeyTable } from '../../src/services/keys/key-table.js';
 import { seedSongs } from '../helpers/seed-songs.js';
 import { renderApp, uiFixture } from '../helpers/ui-harness.js';
 
@@ -8,12 +8,15 @@ describe('the browser follows seek-step and volume-step', () => {
     const fx = await uiFixture();
     await fx.register('alice');
     await seedSongs(fx.store, [{ title: 'Only' }]);
-    const app = renderApp(connectServices(fx.services, { seekSeconds: 12, volumeStep: 7 }));
+    // The steps are in the key table (the browser builds it from the settings).
+    const app = renderApp(fx.connection, { columns: 100, rows: 50 }, undefined, buildKeyTable({ seekStep: 12, volumeStep: 7 }));
     await app.waitFor((f) => f.includes('(1/1)') && f.includes('vol 100%'), 'songs and the bar');
     await app.type('-');
     await app.waitFor((f) => f.includes('vol 93%'), 'volume down by 7');
+    const player = await fx.player.connect();
     await app.type('-', '+');
-    await app.waitFor((f) => f.includes('vol 93%') && fx.services.playback.state().volume === 93, 'down and up by 7');
+    await app.waitFor((f) => f.includes('vol 93%'), 'down and up by 7');
+    expect((await player.state()).volume).toBe(93);
     await app.type('?');
     const help = await app.waitFor((f) => f.includes('seek back 12 s'), 'help');
     expect(help).toContain('seek forward 12 s');

@@ -21,7 +21,7 @@ const song: Song = {
 const { path: _path, mtime_ms: _mtime, missing_since: _missing, ...shown } = song;
 const playing: PlayerState = {
   status: 'playing', queue_index: 0, queue_length: 1, queue_version: 1, position_ms: MS, duration_ms: MS, volume: 100, muted: false,
-  shuffle: false, repeat: 'off', problem: null, song: { ...shown, available: true },
+  shuffle: false, repeat: 'off', problem: null, song: { ...shown, available: true, stream_url: null },
 };
 
 describe('one rounding for durations everywhere', () => {

@@ -39,9 +39,13 @@ function wordsCommand(name: string, description: string, args = '', startPlayer 
     description,
     args,
     options: [JSON_OPTION],
-    run: (context, { args: words }) => sendCommand(context, commandFromWords([name, ...words], context.settings()), { startPlayer }),
+    // Steps (seek forward, volume up) come from the settings, read only for the words that use them.
+    run: (context, { args: words }) =>
+      sendCommand(context, commandFromWords([name, ...words], usesSteps(words) ? context.settings() : undefined), { startPlayer }),
   };
 }
+
+const usesSteps = (words: string[]) => words.some((w) => ['forward', 'back', 'backward', 'up', 'down'].includes(w));
 
 export const CONTROL_COMMANDS: LeanCommand[] = [
   // Pausing or stopping a player that is not running has nothing to do: it is not started for it.
@@ -65,7 +69,7 @@ export const CONTROL_COMMANDS: LeanCommand[] = [
         else context.print(`volume ${state.volume}%${state.muted ? ' (muted)' : ''}`);
         return;
       }
-      const { state } = await (await context.player()).dispatch(commandFromWords(['volume', ...args], context.settings()));
+      const { state } = await (await context.player()).dispatch(commandFromWords(['volume', ...args], usesSteps(args) ? context.settings() : undefined));
       if (context.json) context.printJson({ volume: state.volume, muted: state.muted });
       else context.print(`volume ${state.volume}%${state.muted ? ' (muted)' : ''}`);
     },
