@@ -106,6 +106,8 @@ describe('settings reach the mpv tunes drives', () => {
     expect(listed.stdout).toMatch(/mpv-options += --input-ipc-server=\/tmp\/x {2}\(invalid: .*--input-ipc-server cannot be set here/);
     expect((await runTunes(['config', 'unset', 'seek-step'], { home })).code).toBe(0);
     expect((await runTunes(['config', 'unset', 'mpv-options'], { home })).code).toBe(0);
+    // The background player keeps the environment it started with: a new one sees TUNES_MPV.
+    await runTunes(['player', 'quit'], { home });
     expect((await runTunes(['play'], { home, env: { TUNES_MPV: '/nonexistent/mpv' } })).code).toBe(6);
   });
 });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
@@ -165,8 +165,7 @@ describe('the background player', () => {
 
   it('ends by itself after the idle timeout, stopped with nobody attached (tunes config idle-timeout)', async () => {
     const { home } = await library();
-    const config = JSON.parse(readFileSync(join(home, 'config.json'), 'utf8')) as Record<string, unknown>;
-    writeFileSync(join(home, 'config.json'), JSON.stringify({ ...config, settings: { 'idle-timeout': 1 } }));
+    expect(await runTunes(['config', 'set', 'idle-timeout', '1'], { home })).toMatchObject({ code: 0, stdout: 'idle-timeout = 1\n' });
     await runTunes(['play', 'noon', '-b'], { home });
     const pid = playerPid(home)!;
     await sleep(2_000);

@@ -16,9 +16,11 @@ const failure = (work: () => unknown): string => {
 };
 
 describe('the settings table', () => {
-  it('holds the issue-12 settings with their defaults', () => {
-    expect(SETTING_KEYS).toEqual(['seek-step', 'volume-step', 'audio-device', 'replaygain', 'mpv-options', 'theme']);
-    expect(DEFAULT_SETTINGS).toEqual({ 'seek-step': 5, 'volume-step': 5, 'audio-device': 'auto', replaygain: 'off', 'mpv-options': '', theme: 'auto' });
+  it('holds the issue-12 and issue-13 settings with their defaults', () => {
+    expect(SETTING_KEYS).toEqual(['seek-step', 'volume-step', 'audio-device', 'replaygain', 'mpv-options', 'theme', 'idle-timeout', 'mpd-listen']);
+    expect(DEFAULT_SETTINGS).toEqual({
+      'seek-step': 5, 'volume-step': 5, 'audio-device': 'auto', replaygain: 'off', 'mpv-options': '', theme: 'auto', 'idle-timeout': 600, 'mpd-listen': '',
+    });
   });
 
   it('parses typed values and refuses bad ones saying what is allowed', () => {
@@ -31,8 +33,14 @@ describe('the settings table', () => {
     expect(failure(() => settingSpec('theme').parse('neon'))).toBe('invalid_input: theme must be one of auto, dark, light, mono (got "neon")');
     expect(failure(() => settingSpec('audio-device').parse('bad\u001b[2Jname'))).toMatch(/^invalid_input: audio-device must be/);
     expect(failure(() => settingSpec('nope'))).toBe(
-      'invalid_input: unknown setting "nope"; the settings are seek-step, volume-step, audio-device, replaygain, mpv-options, theme',
+      'invalid_input: unknown setting "nope"; the settings are seek-step, volume-step, audio-device, replaygain, mpv-options, theme, idle-timeout, mpd-listen',
     );
+    expect(settingSpec('idle-timeout').parse('0')).toBe(0);
+    expect(failure(() => settingSpec('idle-timeout').parse('soon'))).toMatch(/^invalid_input: idle-timeout must be a whole number from 0 to 604800/);
+    for (const good of ['127.0.0.1:6600', 'localhost:6600', '[::1]:6600', '/run/user/1000/mpd.sock', '']) expect(settingSpec('mpd-listen').parse(good)).toBe(good);
+    for (const bad of ['6600', '127.0.0.1:0', '127.0.0.1:70000', 'host:port', 'relative/socket']) {
+      expect(failure(() => settingSpec('mpd-listen').parse(bad))).toMatch(/^invalid_input: mpd-listen must be HOST:PORT/);
+    }
   });
 
   it('validates stored values like typed ones, naming the file', () => {
