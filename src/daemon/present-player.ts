@@ -1,9 +1,9 @@
 import type { HostEvent, HostQueue, HostReply, HostState, PlayerEvent, PlayerQueue, PlayerState } from '../domain/player-state.js';
-import { presentSong } from '../server/api/present/song.js';
+import { presentSong } from '../cli/present/song.js';
 
 /**
- * The player's state, queue and events as the socket carries them: each song as the HTTP API
- * presents it (the same fields, no file path). Its one presenter for songs is the API's.
+ * The player's state, queue and events as the socket carries them: each song as the CLI presents
+ * it in every --json output (the HTTP API's fields, then `path`). Its one presenter for songs is the CLI's.
  */
 export function wireState(state: HostState): PlayerState {
   return { ...state, song: state.song ? presentSong(state.song) : null };

@@ -4,16 +4,16 @@ import type { Song } from './song.js';
 /**
  * What the player tells its clients, as plain data in the project's snake_case JSON shape. No
  * Error objects. Inside the player process (the socket server, the MPRIS and MPD bridges) songs
- * are the catalogue's `Song`; on the socket they are `PlayerSong`, the HTTP API's song object:
- * no file paths, which clients never need (and a remote library does not have).
+ * are the catalogue's `Song`; on the socket they are `PlayerSong`, the CLI's song object
+ * (src/cli/present/song.ts): the socket is the same user's (0600), and `tunes status --json`,
+ * `tunes queue --json` print it as every other command prints a song (cmus-remote -Q and mpc's
+ * %file% give the path too). Clients need no path to drive the player.
  */
 export type PlayerStatus = 'playing' | 'paused' | 'stopped';
 
-/** A song as it crosses the socket: the same object the HTTP API gives (src/server/api/present/song.ts). */
-export type PlayerSong = Omit<Song, 'path' | 'mtime_ms' | 'missing_since'> & {
+/** A song as it crosses the socket: the CLI's song object (src/cli/present/song.ts), `path` last. */
+export type PlayerSong = Omit<Song, 'mtime_ms' | 'missing_since'> & {
   available: boolean;
-  /** Always null on the socket (the API fills it in for an HTTP caller with a token). */
-  stream_url: string | null;
 };
 
 export interface PlayerStateOf<S> {

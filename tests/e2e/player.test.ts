@@ -79,6 +79,12 @@ describe('the background player', () => {
     );
     expect(queue.current_position).toBe(2);
     expect(queue.entries.map((e) => e.song.title)).toEqual(['Morning', 'Noon', 'Midnight', 'Dusk', 'Morning']);
+    // The songs are the CLI's one song object, field for field what `tunes songs --json` prints (path included).
+    const catalogue = json<Array<{ id: number }>>((await runTunes(['songs', '--json'], { home })).stdout);
+    const asListed = (song: unknown) => catalogue.find((s) => s.id === (song as { id: number }).id);
+    for (const entry of queue.entries) expect(JSON.stringify(entry.song)).toBe(JSON.stringify(asListed(entry.song)));
+    const status = json<{ song: unknown }>((await runTunes(['status', '--json'], { home })).stdout);
+    expect(JSON.stringify(status.song)).toBe(JSON.stringify(asListed(status.song)));
     const listed = (await runTunes(['queue'], { home })).stdout.split('\n');
     expect(listed[1]).toMatch(/^▶ 2 {2}Noon +Sunrise Band +Dawn +0:30$/);
     expect(listed.at(-2)).toBe('5 songs, 2:30');

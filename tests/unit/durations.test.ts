@@ -18,10 +18,10 @@ const song: Song = {
   replaygain_track_gain_db: null, replaygain_track_peak: null, replaygain_album_gain_db: null, replaygain_album_peak: null,
 };
 
-const { path: _path, mtime_ms: _mtime, missing_since: _missing, ...shown } = song;
+const { mtime_ms: _mtime, missing_since: _missing, ...shown } = song;
 const playing: PlayerState = {
   status: 'playing', queue_index: 0, queue_length: 1, queue_version: 1, position_ms: MS, duration_ms: MS, volume: 100, muted: false,
-  shuffle: false, repeat: 'off', problem: null, song: { ...shown, available: true, stream_url: null },
+  shuffle: false, repeat: 'off', problem: null, song: { ...shown, available: true },
 };
 
 describe('one rounding for durations everywhere', () => {

@@ -6,7 +6,7 @@ import { lengthClock } from '../../text/clock-time.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 import type { LeanContext } from './lean-context.js';
 import type { LeanCommand } from './lean-spec.js';
-import { presentSong, presentState } from './present-state.js';
+import { presentState } from './present-state.js';
 import { stateLine } from './state-text.js';
 
 export const PLAY_COMMAND: LeanCommand = {
@@ -82,7 +82,7 @@ async function playToPipe(context: LeanContext, player: PlayerClient, start: () 
     if (event.type === 'track') {
       started += 1;
       const { song, index, length } = event;
-      if (context.json) context.printJson({ event: 'track', position: index + 1, length, song: presentSong(song) });
+      if (context.json) context.printJson({ event: 'track', position: index + 1, length, song });
       else context.print(trackLine(song, index, length));
     } else if (event.type === 'warning') {
       context.note(`tunes: warning: ${terminalSafe(event.message)}`);

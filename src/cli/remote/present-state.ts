@@ -1,13 +1,14 @@
-import type { PlayerSong, PlayerState } from '../../domain/player-state.js';
+import type { PlayerState } from '../../domain/player-state.js';
 
 /**
  * The player's state as the CLI's --json prints it: snake_case, positions 1-based (as `tunes queue`
- * lists them and its commands take them), the song in the CLI's song shape.
+ * lists them and its commands take them). The song is already the CLI's song object: the player
+ * presents it with src/cli/present/song.ts before it crosses the socket.
  */
 export function presentState(state: PlayerState) {
   return {
     status: state.status,
-    song: state.song ? presentSong(state.song) : null,
+    song: state.song,
     position_ms: state.position_ms,
     duration_ms: state.duration_ms,
     volume: state.volume,
@@ -18,8 +19,4 @@ export function presentState(state: PlayerState) {
     queue_length: state.queue_length,
     problem: state.problem,
   };
-}
-
-export function presentSong(song: PlayerSong): PlayerSong {
-  return song;
 }

@@ -5,7 +5,6 @@ import { commandFromWords } from '../../services/playback/command-words.js';
 import { sendCommand } from './control-commands.js';
 import type { LeanContext } from './lean-context.js';
 import { JSON_OPTION, type LeanCommand, type LeanInput } from './lean-spec.js';
-import { presentSong } from './present-state.js';
 
 export const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
@@ -108,7 +107,7 @@ function presentQueue(queue: PlayerQueue) {
       position: i + 1,
       entry_id: entry.entry_id,
       current: i === queue.current_index,
-      song: presentSong(entry.song),
+      song: entry.song,
     })),
   };
 }

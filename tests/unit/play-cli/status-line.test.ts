@@ -10,7 +10,7 @@ import { cellWidth } from '../../../src/text/terminal-cells.js';
 const song: PlayerSong = {
   id: 3, title: 'Blue in Green', artist: 'Miles Davis', album: 'Kind of Blue', album_artist: null, genre: null, year: null, track_no: null,
   disc_no: null, duration_ms: 337_000, codec: null, bitrate: null, sample_rate: null, size: 1, added_at: '2026-01-01T00:00:00.000Z', available: true,
-  replaygain_track_gain_db: null, replaygain_track_peak: null, replaygain_album_gain_db: null, replaygain_album_peak: null, stream_url: null,
+  replaygain_track_gain_db: null, replaygain_track_peak: null, replaygain_album_gain_db: null, replaygain_album_peak: null, path: '/music/x.mp3',
 };
 const state = (over: Partial<PlayerState> = {}): PlayerState => ({
   status: 'playing',
