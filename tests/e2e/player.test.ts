@@ -67,8 +67,8 @@ describe('the background player', () => {
     expect((await runTunes(['volume', '-5'], { home })).stdout).toBe('volume 35%\n');
     expect((await runTunes(['repeat', 'all'], { home })).stdout).toBe('repeat all\n');
     expect((await runTunes(['shuffle', 'off'], { home })).stdout).toBe('shuffle off\n');
-    const format = await runTunes(['status', '--format', '{state}|{artist} - {title}|{length}|{volume}|{repeat}|{position}/{queue_length}'], { home });
-    expect(format.stdout).toBe('playing|Sunrise Band - Noon|0:30|35|all|2/3\n');
+    const format = await runTunes(['status', '--format', '{state}|{artist} - {title}|{length}|{volume}|{repeat}|{position}/{queue_length}|{path}'], { home });
+    expect(format.stdout).toBe(`playing|Sunrise Band - Noon|0:30|35|all|2/3|${songs.find((s) => s.title === 'Noon')!.path}\n`);
 
     // The queue takes additions without being replaced.
     const midnight = songs.find((s) => s.title === 'Midnight')!;

@@ -46,6 +46,8 @@ const FIELDS: Record<string, (state: PlayerState) => string> = {
   year: (s) => (s.song?.year == null ? '' : String(s.song.year)),
   track: (s) => (s.song?.track_no == null ? '' : String(s.song.track_no)),
   id: (s) => (s.song ? String(s.song.id) : ''),
+  // As cmus-remote -Q's `file` and mpc's %file%: for scripts that show a cover or open the folder.
+  path: (s) => s.song?.path ?? '',
   elapsed: (s) => (s.song ? elapsed(s.position_ms) : ''),
   length: (s) => (s.song ? length(s.duration_ms) : ''),
   remaining: (s) => (s.song && s.duration_ms !== null ? elapsed(Math.max(0, s.duration_ms - s.position_ms)) : ''),
