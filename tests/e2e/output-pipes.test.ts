@@ -67,7 +67,8 @@ describe('stdout that goes away or fills up', () => {
   it.skipIf(!existsSync('/dev/full'))('is exit 6 with one line when the output cannot be written (a full disk)', async () => {
     const { home } = await cliLibrary(['alice'], Array.from({ length: 50 }, (_, i) => ({ title: `Track ${i}` })));
     await runTunes(['playlist', 'create', 'Small'], { home });
-    for (const args of [['songs'], ['songs', '--json'], ['playlist', 'list'], ['playlist', 'export', 'Small'], ['whoami']]) {
+    // The player's commands (the lean client) too: status with no player prints stopped, keys its table.
+    for (const args of [['songs'], ['songs', '--json'], ['playlist', 'list'], ['playlist', 'export', 'Small'], ['whoami'], ['status'], ['status', '--json'], ['keys']]) {
       const result = await runIntoFullDevice(args, home);
       expect(result.stderr, args.join(' ')).toBe('tunes: cannot write the output: no space left on the device\n');
       expect(result.code, args.join(' ')).toBe(6);

@@ -1,6 +1,8 @@
 import type { PlayerPaths } from '../../config/player-paths.js';
 import { readPlayerSettings, type PlayerSettings } from '../../config/player-settings.js';
 import { PlayerClient } from '../../remote/player-client.js';
+import { terminalSafeJson, terminalSafeLines } from '../../text/terminal-safe.js';
+import type { OutputWatch } from '../output-faults.js';
 
 /** What a lean command gets: its streams, the player's paths, and a connection to the player. */
 export interface LeanContext {
@@ -18,7 +20,11 @@ export interface LeanContext {
   runningPlayer(): Promise<PlayerClient | undefined>;
   /** The player, started first when none is running (`warm`: mpv starts at once, to play). */
   player(options?: { warm?: boolean }): Promise<PlayerClient>;
-  /** Lines for people (or a JSON document) on stdout; after the reader went away (EPIPE), nothing. */
+  /**
+   * Lines for people (or a JSON document) on stdout, with no control character but the line feed
+   * (the status line of `tunes play` writes its own escapes and does not come here); after the
+   * reader went away (EPIPE) or the output failed, nothing.
+   */
   print(text: string): void;
   printJson(value: unknown): void;
   /** Diagnostics on stderr. */
@@ -33,18 +39,19 @@ export function createLeanContext(base: {
   dbOverride: string | undefined;
   paths: PlayerPaths;
   entry: string;
+  /** Faults of stdout (`tunes status --follow | head -1`, `> /dev/full`): writing stops after one. */
+  output: OutputWatch;
 }): LeanContext {
   let client: PlayerClient | undefined;
   let settings: PlayerSettings | undefined;
-  let readerGone = false;
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    // `tunes status --follow | head -1`: the reader went away; stop writing, quietly.
-    if (error.code === 'EPIPE') readerGone = true;
-    else throw error;
-  });
+  const readerGone = () => base.output.fault() !== undefined;
   const keep = (connected: PlayerClient | undefined) => (client = connected ?? client);
   return {
-    ...base,
+    env: base.env,
+    json: base.json,
+    dbOverride: base.dbOverride,
+    paths: base.paths,
+    entry: base.entry,
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
@@ -59,12 +66,12 @@ export function createLeanContext(base: {
       return keep(await connectOrStartPlayer({ paths: base.paths, dbOverride: base.dbOverride, entry: base.entry, env: base.env, warm }))!;
     },
     print: (text) => {
-      if (!readerGone) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+      if (!readerGone()) process.stdout.write(terminalSafeLines(text.endsWith('\n') ? text : `${text}\n`));
     },
     printJson: (value) => {
-      if (!readerGone) process.stdout.write(`${JSON.stringify(value)}\n`);
+      if (!readerGone()) process.stdout.write(`${terminalSafeJson(value)}\n`);
     },
-    note: (text) => void process.stderr.write(`${text}\n`),
+    note: (text) => void process.stderr.write(terminalSafeLines(`${text}\n`)),
     close: () => client?.close(),
   };
 }

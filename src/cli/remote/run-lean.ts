@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { playerPaths } from '../../config/player-paths.js';
 import { TunesError } from '../../errors.js';
+import { outputFailureLine, watchOutput } from '../output-faults.js';
 import { reportError } from '../report-error.js';
 import { createLeanContext } from './lean-context.js';
 import { LEAN_COMMANDS_TABLE } from './lean-commands.js';
@@ -12,19 +13,30 @@ const MINUS = '\u{F8FF}';
 /** Runs one lean command from the command line; answers its exit code (main.ts sets it). */
 export async function runLeanCommand(argv: string[], { entry }: { entry: string }): Promise<number> {
   const json = argv.includes('--json');
+  const output = watchOutput(process.stdout, process.stderr);
   let close = () => undefined as void;
+  let code: number;
   try {
     const { dbOverride, rest } = takeDb(argv.slice(2));
     const { command, input } = parseCommandLine(rest);
-    const context = createLeanContext({ env: process.env, json, dbOverride, paths: playerPaths({ dbOverride, env: process.env }), entry });
+    const context = createLeanContext({ env: process.env, json, dbOverride, paths: playerPaths({ dbOverride, env: process.env }), entry, output });
     close = () => context.close();
     await command.run(context, input);
-    return 0;
+    code = 0;
   } catch (error) {
-    return reportError(error, json);
+    code = reportError(error, json);
   } finally {
     close();
   }
+  await output.settle();
+  const fault = output.fault();
+  // As for every command: the reader went away is no failure; output that could not be written is exit 6.
+  if (fault?.kind === 'closed') return 0;
+  if (fault?.kind === 'failed') {
+    process.stderr.write(outputFailureLine(fault));
+    return 6;
+  }
+  return code;
 }
 
 function takeDb(args: string[]): { dbOverride: string | undefined; rest: string[] } {

@@ -1,6 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import type { PlayerState } from '../../domain/player-state.js';
 import type { PlayerClient } from '../../remote/player-client.js';
+import { terminalSafeJson } from '../../text/terminal-safe.js';
 import type { LeanContext } from './lean-context.js';
 import { JSON_OPTION, type LeanCommand } from './lean-spec.js';
 import { presentState } from './present-state.js';
@@ -27,7 +28,7 @@ export const STATUS_COMMAND: LeanCommand = {
 
 /** The text one state prints as (a JSON object with --json, a template's line with --format). */
 function renderer(context: LeanContext, format: string | undefined, following: boolean): (state: PlayerState) => string {
-  if (context.json) return (state) => JSON.stringify(presentState(state));
+  if (context.json) return (state) => terminalSafeJson(presentState(state));
   if (format !== undefined) return compileTemplate(format);
   return following ? stateLine : stateDetails;
 }
