@@ -77,4 +77,19 @@ describe('the Folders view', () => {
     expect(playlists.map((p) => [p.name, p.song_count])).toEqual([['Homogenic only', 3]]);
     app.unmount();
   });
+
+  it('e queues every song under the folder selected, in path order', async () => {
+    const { fx } = await folderLibrary();
+    const app = renderApp(fx.connection);
+    await app.waitFor((f) => f.includes('(1/5)'));
+    await app.type('h', 'j', 'j', 'j', 'l');
+    await app.waitFor((f) => f.includes('tunes › Folders (1/1)'));
+    await app.type(KEYS.enter);
+    await app.waitFor((f) => f.includes('(1/2)') && f.includes('Björk/'));
+    await app.type('e');
+    await app.waitFor((f) => f.includes('added to the queue: Björk/ (4 songs)'));
+    const queue = await (await fx.player.connect()).queue();
+    expect(queue.entries.map((e) => e.song.title)).toEqual(['FLAC Title', 'Vorbis Title', 'Opus Title', 'WAV Title']);
+    app.unmount();
+  });
 });

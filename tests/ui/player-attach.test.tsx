@@ -45,14 +45,14 @@ describe('the browser attached to the background player', () => {
     await other.dispatch({ type: 'pause' });
     await app.waitFor((f) => /❚❚ A2 — Alpha/.test(f) && f.includes('paused'), 'paused elsewhere');
     // The Queue view follows queue changes made elsewhere.
-    await app.type('h', 'j', 'j', 'j', 'j', 'l');
+    await app.type('h', 'j', 'j', 'j', 'j', 'j', 'l');
     await app.waitFor((f) => f.includes('tunes › Queue') && titles(f).length === 6, 'queue');
     await other.dispatch({ type: 'queue-remove', indexes: [5] });
     await app.waitFor((f) => titles(f).length === 5, 'the queue without the removed song');
     app.unmount();
   });
 
-  it('e adds the selection to the end of the queue and E plays it next; an album row adds the album', async () => {
+  it('e adds the selection to the end of the queue and E plays it next; an album or artist row adds its songs', async () => {
     const { fx } = await attached();
     const app = renderApp(fx.connection);
     await app.waitFor((f) => f.includes('(1/6)'));
@@ -65,8 +65,15 @@ describe('the browser attached to the background player', () => {
     await app.waitFor((f) => f.includes('tunes › Albums') && f.includes('Second'));
     await app.type('j', 'e');
     await app.waitFor((f) => f.includes('added to the queue: “Second” (3 songs)'));
-    const queue = await (await fx.player.connect()).queue();
+    let queue = await (await fx.player.connect()).queue();
     expect(queue.entries.map((e) => e.song.title)).toEqual(['A3', 'A2', 'B1', 'B2', 'B3']);
+    // Artists: the row is an artist; e takes the songs of their page.
+    await app.type('h', 'k', 'l');
+    await app.waitFor((f) => f.includes('tunes › Artists') && f.includes('Beta'));
+    await app.type('e');
+    await app.waitFor((f) => f.includes('added to the queue: Alpha (3 songs)'));
+    queue = await (await fx.player.connect()).queue();
+    expect(queue.entries.map((e) => e.song.title)).toEqual(['A3', 'A2', 'B1', 'B2', 'B3', 'A1', 'A2', 'A3']);
     app.unmount();
   });
 
@@ -75,7 +82,7 @@ describe('the browser attached to the background player', () => {
     await (await fx.player.connect()).dispatch({ type: 'queue-add', selection: { song_ids: songs.map((s) => s.id) }, placement: 'end' });
     const app = renderApp(fx.connection);
     await app.waitFor((f) => f.includes('(1/6)'));
-    await app.type('h', 'j', 'j', 'j', 'j', 'l');
+    await app.type('h', 'j', 'j', 'j', 'j', 'j', 'l');
     await app.waitFor((f) => f.includes('Queue (1/6)') && titles(f).length === 6);
     app.stdin.write('JJ');
     const moved = await app.waitFor((f) => f.includes('Queue (3/6)') && titles(f)[2] === 'A1', 'A1 two places down');
@@ -95,7 +102,7 @@ describe('the browser attached to the background player', () => {
     await app.waitFor((f) => /▶ A1/.test(f));
     await app.type('s');
     await app.waitFor((f) => /shuffle {2}repeat/.test(f), 'shuffle on');
-    await app.type('h', 'j', 'j', 'j', 'j', 'l');
+    await app.type('h', 'j', 'j', 'j', 'j', 'j', 'l');
     const shuffled = await app.waitFor((f) => f.includes('tunes › Queue') && titles(f).length === 12 && titles(f).join() !== ordered.join(), 'shuffled queue');
     expect(titles(shuffled)[0]).toBe('A1');
     await app.type('s');

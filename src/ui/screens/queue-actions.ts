@@ -10,21 +10,22 @@ const MAX_ADDED = 10_000;
 const failure = (ctx: CommandContext) => (cause: unknown) => ctx.notify(cause instanceof Error ? cause.message : String(cause), true);
 
 /**
- * cmus's e / E: the selection — a song, an album's or artist's songs, a playlist or the liked songs
- * (chosen in the sidebar) — goes to the end of the queue, or right after the current song.
+ * cmus's e / E: the selection — a song, an album's or artist's songs, every song under a folder, a
+ * playlist or the liked songs (chosen in the sidebar) — goes to the end of the queue, or right
+ * after the current song.
  */
 export function enqueueSelection(ctx: CommandContext, placement: QueuePlacement): void {
   const picked = selectionSource(ctx);
-  if (!picked) return ctx.notify('select a song, an album, an artist or a playlist first', true);
+  if (!picked) return ctx.notify('select a song, an album, an artist, a folder or a playlist first', true);
   void (async () => {
-    const ids = picked.ids ?? (await idsOf(picked.source!));
+    const ids = picked.ids ?? (picked.songs ? (await picked.songs()).slice(0, MAX_ADDED).map((s) => s.id) : await idsOf(picked.source!));
     if (ids.length === 0) return ctx.notify(`${picked.label} has no songs`, true);
     const added = await ctx.services.player.enqueue(ids, placement);
     ctx.notify(`${placement === 'next' ? 'playing next' : 'added to the queue'}: ${picked.label}${added > 1 ? ` (${added} songs)` : ''}`);
   })().catch(failure(ctx));
 }
 
-function selectionSource(ctx: CommandContext): { label: string; ids?: number[]; source?: RowSource<SongItem> } | undefined {
+function selectionSource(ctx: CommandContext): { label: string; ids?: number[]; source?: RowSource<SongItem>; songs?: () => Promise<SongItem[]> } | undefined {
   const { services } = ctx;
   if (ctx.nav.focus === 'sidebar') {
     const view = ctx.entries[ctx.nav.section]?.view;
@@ -37,6 +38,7 @@ function selectionSource(ctx: CommandContext): { label: string; ids?: number[]; 
   if (song) return { label: `“${song.title}”`, ids: [song.id] };
   if (row?.kind === 'album') return { label: `“${row.album.album}”`, source: services.catalog.albumSongs(row.album) };
   if (row?.kind === 'artist') return { label: row.artist.name, source: services.catalog.artistSongs(row.artist) };
+  if (row?.kind === 'folder') return { label: `${row.folder.name}/`, songs: () => services.folders.songsUnder(row.folder.path) };
   return undefined;
 }
 

@@ -8,7 +8,7 @@ import { DEFAULT_STEPS } from '../../../src/services/playback/command-words.js';
 import { cellWidth } from '../../../src/text/terminal-cells.js';
 
 const song: PlayerSong = {
-  id: 3, title: 'Blue in Green', artist: 'Miles Davis', album: 'Kind of Blue', album_artist: null, genre: null, year: null, track_no: null,
+  id: 3, title: 'Blue in Green', artist: 'Miles Davis', artist_id: null, album: 'Kind of Blue', album_id: null, album_artist: null, compilation: false, genre: null, year: null, track_no: null,
   disc_no: null, duration_ms: 337_000, codec: null, bitrate: null, sample_rate: null, size: 1, added_at: '2026-01-01T00:00:00.000Z', available: true,
   replaygain_track_gain_db: null, replaygain_track_peak: null, replaygain_album_gain_db: null, replaygain_album_peak: null, path: '/music/x.mp3',
 };
