@@ -1,0 +1,206 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeTone } from '../fixtures/playback/make-audio.js';
+import { cliLibrary } from '../helpers/cli-library.js';
+import { isRunning, playerPid, runTunes, stopPlayer } from '../helpers/run-cli.js';
+import { onBus, startSessionBus, type SessionBus } from '../helpers/session-bus.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const MPRIS = ['--dest=org.mpris.MediaPlayer2.tunes', '/org/mpris/MediaPlayer2'];
+
+/** alice (logged in) and three real 30 s songs of one album, tagged as a scan would store them. */
+async function library() {
+  const dir = tempDir();
+  const tone = (name: string, frequency: number) => makeTone(dir, name, { seconds: 30, frequency });
+  const song = (title: string, track_no: number, frequency: number) => ({
+    title, artist: 'Sunrise Band', album: 'Dawn', album_artist: 'Various Artists', genre: 'Ambient', track_no, disc_no: 1,
+    duration_ms: 30_000, path: tone(title.toLowerCase(), frequency),
+  });
+  return cliLibrary(['alice'], [song('Morning', 1, 330), song('Noon', 2, 440), song('Dusk', 3, 495)]);
+}
+
+type Status = { status: string; song: { title: string } | null; position_ms: number; volume: number; shuffle: boolean; repeat: string };
+
+const buses: SessionBus[] = [];
+const homes: string[] = [];
+const followers: ChildProcess[] = [];
+afterEach(async () => {
+  for (const child of followers.splice(0)) child.kill();
+  // The players first, while their bus is still there.
+  for (const home of homes.splice(0)) await stopPlayer(home);
+  for (const bus of buses.splice(0)) await bus.close();
+});
+
+async function setUp() {
+  const bus = await startSessionBus();
+  buses.push(bus);
+  const { home } = await library();
+  homes.push(home);
+  const env = { DBUS_SESSION_BUS_ADDRESS: bus.address };
+  const tunes = (...args: string[]) => runTunes(args, { home, env });
+  const playerctl = (...args: string[]) => onBus(bus, 'playerctl', ['--player=tunes', ...args]);
+  const status = async () => JSON.parse((await tunes('status', '--json')).stdout) as Status;
+  /** Polls until `check` holds (the test's timeout catches a hang). */
+  const until = async <T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> => {
+    for (;;) {
+      const value = await read();
+      if (check(value)) return value;
+      await sleep(100);
+    }
+  };
+  /** A long-running client on the bus (playerctl --follow, dbus-monitor) and the lines it printed so far. */
+  const follow = (command: string, args: string[]) => {
+    const child = spawn(command, args, { env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: bus.address }, stdio: ['ignore', 'pipe', 'ignore'] });
+    followers.push(child);
+    let out = '';
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    return { text: () => out };
+  };
+  return { bus, home, tunes, playerctl, status, until, follow };
+}
+
+describe('MPRIS (org.mpris.MediaPlayer2.tunes) driven by playerctl on a private session bus', () => {
+  it('lists, reads and drives the player; tunes and playerctl see the same song', async () => {
+    const { tunes, playerctl, status, until } = await setUp();
+    expect(await tunes('play', '--album', 'Dawn', '-b')).toMatchObject({ code: 0, stdout: 'playing: Sunrise Band - Morning (1/3)\n' });
+    expect(await until(() => onBus(buses[0]!, 'playerctl', ['-l']), (list) => list.split('\n').includes('tunes'))).toBe('tunes');
+    expect(await until(() => playerctl('status'), (s) => s === 'Playing')).toBe('Playing');
+
+    const format = '{{xesam:title}}|{{xesam:artist}}|{{xesam:album}}|{{xesam:albumArtist}}|{{xesam:trackNumber}}|{{xesam:discNumber}}|{{xesam:genre}}';
+    expect(await playerctl('metadata', '--format', format)).toBe('Morning|Sunrise Band|Dawn|Various Artists|1|1|Ambient');
+    // mpv's own length once the file is open (a few ms past the catalogue's 30 s for an ogg), in µs.
+    expect(Number(await playerctl('metadata', 'mpris:length'))).toBeGreaterThanOrEqual(29_900_000);
+    expect(Number(await playerctl('metadata', 'mpris:length'))).toBeLessThan(30_200_000);
+    expect(await playerctl('metadata', 'mpris:trackid')).toMatch(/^'?\/org\/tunes\/track\/\d+'?$/);
+
+    expect(await playerctl('play-pause')).toBe('');
+    expect((await until(status, (s) => s.status === 'paused')).song?.title).toBe('Morning');
+    expect(await playerctl('status')).toBe('Paused');
+    await playerctl('play-pause');
+    await until(status, (s) => s.status === 'playing');
+
+    await playerctl('next');
+    expect((await until(status, (s) => s.song?.title !== 'Morning')).song?.title).toBe('Noon');
+    expect(await until(() => playerctl('metadata', 'title'), (t) => t === 'Noon')).toBe('Noon');
+
+    await playerctl('position', '20');
+    expect((await until(status, (s) => s.position_ms >= 20_000)).song?.title).toBe('Noon');
+    expect(Number(await playerctl('position'))).toBeGreaterThanOrEqual(20);
+    await playerctl('position', '5-');
+    await until(status, (s) => s.position_ms < 20_000);
+
+    // Writable properties read back at once, and the player has them.
+    await playerctl('volume', '0.5');
+    expect(await playerctl('volume')).toBe('0.500000');
+    expect((await until(status, (s) => s.volume === 50)).volume).toBe(50);
+    await playerctl('shuffle', 'On');
+    expect(await playerctl('shuffle')).toBe('On');
+    await until(status, (s) => s.shuffle);
+    await playerctl('shuffle', 'Off');
+    await until(status, (s) => !s.shuffle);
+    for (const [loop, repeat] of [['Playlist', 'all'], ['Track', 'one'], ['None', 'off']] as const) {
+      await playerctl('loop', loop);
+      expect(await playerctl('loop')).toBe(loop);
+      await until(status, (s) => s.repeat === repeat);
+    }
+    // And what tunes changes, playerctl reads.
+    await tunes('volume', '30');
+    expect(await until(() => playerctl('volume'), (v) => v === '0.300000')).toBe('0.300000');
+    await tunes('repeat', 'all');
+    expect(await until(() => playerctl('loop'), (v) => v === 'Playlist')).toBe('Playlist');
+  });
+
+  it('tells followers what changed (PropertiesChanged) and when the position jumped (Seeked)', async () => {
+    const { tunes, playerctl, until, follow, status } = await setUp();
+    await tunes('play', '--album', 'Dawn', '-b');
+    await until(() => playerctl('status'), (s) => s === 'Playing');
+    // playerctl --follow prints only on the bus's signals, never by polling.
+    const titles = follow('playerctl', ['--player=tunes', '--follow', 'metadata', '--format', '{{title}}|{{status}}']);
+    const seeked = follow('dbus-monitor', ['--session', "type='signal',interface='org.mpris.MediaPlayer2.Player',member='Seeked'"]);
+    await until(async () => titles.text(), (t) => t.includes('Morning|Playing\n'));
+    await sleep(300); // dbus-monitor has registered its match rule by now, or the seek below is seen later
+
+    expect((await tunes('next')).code).toBe(0);
+    await until(async () => titles.text(), (t) => t.includes('Noon|Playing\n'));
+    expect((await tunes('pause')).code).toBe(0);
+    await until(async () => titles.text(), (t) => t.includes('Noon|Paused\n'));
+
+    expect((await tunes('seek', '12')).code).toBe(0);
+    await until(async () => seeked.text(), (t) => t.includes('int64 12000000'));
+    await playerctl('position', '3');
+    await until(async () => seeked.text(), (t) => t.includes('int64 3000000'));
+    // A new song is said by its Metadata, not by a Seeked to 0 as it opens.
+    const signals = seeked.text().match(/member=Seeked/g) ?? [];
+    expect(signals).toHaveLength(2);
+    expect((await status()).song?.title).toBe('Noon');
+  });
+
+  it('ignores a SetPosition aimed at a track that is no longer current, obeys one for the current track, and quits', async () => {
+    const { bus, home, tunes, playerctl, status, until } = await setUp();
+    await tunes('play', '--album', 'Dawn', '-b');
+    const first = await until(() => playerctl('metadata', 'mpris:trackid'), (id) => id.includes('/org/tunes/track/'));
+    await tunes('next');
+    const second = await until(() => playerctl('metadata', 'mpris:trackid'), (id) => id !== first);
+    await tunes('pause');
+    await tunes('seek', '20');
+    // Paused, mpv lands on the nearest frame it can show: a little before 20 s.
+    await until(status, (s) => s.status === 'paused' && s.position_ms >= 19_000);
+    const setPosition = (trackId: string, us: number) =>
+      onBus(bus, 'dbus-send', ['--session', '--print-reply', ...MPRIS, 'org.mpris.MediaPlayer2.Player.SetPosition', `objpath:${trackId.replace(/'/g, '')}`, `int64:${us}`]);
+    await setPosition(first, 2_000_000);
+    // A command after it through the same dispatcher: by its answer the stale request would have acted.
+    await tunes('volume', '40');
+    expect((await status()).position_ms).toBeGreaterThanOrEqual(19_000);
+    await setPosition(second, 2_000_000);
+    expect((await until(status, (s) => s.position_ms < 19_000)).position_ms).toBeLessThan(3_000);
+
+    const root = (property: string) =>
+      onBus(bus, 'dbus-send', ['--session', '--print-reply=literal', ...MPRIS, 'org.freedesktop.DBus.Properties.Get', 'string:org.mpris.MediaPlayer2', `string:${property}`]);
+    expect(await root('Identity')).toContain('tunes');
+    expect(await root('CanRaise')).toContain('false');
+    expect(await root('CanQuit')).toContain('true');
+    const pid = playerPid(home)!;
+    await onBus(bus, 'dbus-send', ['--session', '--print-reply', ...MPRIS, 'org.mpris.MediaPlayer2.Quit']);
+    await until(async () => isRunning(pid), (running) => !running);
+  });
+});
+
+describe('without a session bus', () => {
+  it('the player says nothing of MPRIS, never loads D-Bus code, and plays', async () => {
+    const { home } = await library();
+    homes.push(home);
+    const env = { DBUS_SESSION_BUS_ADDRESS: undefined };
+    const trace = join(tempDir(), 'imports.txt');
+    const player = runTunes(['player', 'run'], {
+      home,
+      env: { ...env, TRACE_IMPORTS_FILE: trace },
+      nodeArgs: ['--import', new URL('../helpers/trace-imports.mjs', import.meta.url).pathname],
+    });
+    for (;;) {
+      if (playerPid(home) !== undefined) break;
+      await sleep(50);
+    }
+    expect(await runTunes(['play', '--album', 'Dawn', '-b'], { home, env })).toMatchObject({ code: 0, stdout: 'playing: Sunrise Band - Morning (1/3)\n', stderr: '' });
+    expect((await runTunes(['status'], { home, env })).stdout).toMatch(/^playing: Sunrise Band - Morning/);
+    expect((await runTunes(['player', 'quit'], { home, env })).code).toBe(0);
+    const ran = await player;
+    expect(ran.code).toBe(0);
+    expect(ran.stderr).not.toMatch(/mpris|d-?bus/i);
+    const chunks = [...new Set(readFileSync(trace, 'utf8').split('\n').filter((url) => url.includes('/dist/bundle/')))];
+    expect(chunks.length).toBeGreaterThan(0);
+    for (const chunk of chunks) expect(readFileSync(new URL(chunk), 'utf8')).not.toContain('node_modules/@jellybrick/');
+  });
+
+  it('a bus address that leads nowhere is logged by the player, which plays on', async () => {
+    const { home } = await library();
+    homes.push(home);
+    const env = { DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(tempDir(), 'no-bus')}` };
+    expect(await runTunes(['play', '--album', 'Dawn', '-b'], { home, env })).toMatchObject({ code: 0, stdout: 'playing: Sunrise Band - Morning (1/3)\n', stderr: '' });
+    expect((await runTunes(['next'], { home, env })).stdout).toBe('playing: Sunrise Band - Noon (2/3)\n');
+    const log = readdirSync(home).find((name) => name.endsWith('.log'))!;
+    expect(readFileSync(join(home, log), 'utf8')).toMatch(/mpris: could not start: .*ENOENT/);
+  });
+});
