@@ -2,6 +2,7 @@ import type { BenchSection } from '../lib/measure.js';
 import { cliStartupSection } from './cli-startup.js';
 import { libraryAlbumsSection } from './library-albums.js';
 import { libraryScanSection } from './library-scan.js';
+import { mprisSection } from './mpris.js';
 import { playbackSection } from './playback.js';
 import { playerSection } from './player.js';
 import { playlistFilesSection } from './playlist-files.js';
@@ -25,6 +26,7 @@ export const sections: BenchSection[] = [
   playlistFilesSection,
   playbackSection,
   playerSection,
+  mprisSection,
   serverSection,
   serverGuardSection,
   uiSection,
