@@ -59,14 +59,16 @@ async function setUp() {
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
     return { text: () => out };
   };
-  return { bus, home, tunes, playerctl, status, until, follow };
+  /** The bridge comes up in the background, just after the player: until it is on the bus. */
+  const listed = () => until(() => onBus(bus, 'playerctl', ['-l']).catch(() => ''), (list) => list.split('\n').includes('tunes'));
+  return { bus, home, tunes, playerctl, status, until, follow, listed };
 }
 
 describe('MPRIS (org.mpris.MediaPlayer2.tunes) driven by playerctl on a private session bus', () => {
   it('lists, reads and drives the player; tunes and playerctl see the same song', async () => {
-    const { tunes, playerctl, status, until } = await setUp();
+    const { tunes, playerctl, status, until, listed } = await setUp();
     expect(await tunes('play', '--album', 'Dawn', '-b')).toMatchObject({ code: 0, stdout: 'playing: Sunrise Band - Morning (1/3)\n' });
-    expect(await until(() => onBus(buses[0]!, 'playerctl', ['-l']), (list) => list.split('\n').includes('tunes'))).toBe('tunes');
+    expect(await listed()).toBe('tunes');
     expect(await until(() => playerctl('status'), (s) => s === 'Playing')).toBe('Playing');
 
     const format = '{{xesam:title}}|{{xesam:artist}}|{{xesam:album}}|{{xesam:albumArtist}}|{{xesam:trackNumber}}|{{xesam:discNumber}}|{{xesam:genre}}';
@@ -114,8 +116,9 @@ describe('MPRIS (org.mpris.MediaPlayer2.tunes) driven by playerctl on a private 
   });
 
   it('tells followers what changed (PropertiesChanged) and when the position jumped (Seeked)', async () => {
-    const { tunes, playerctl, until, follow, status } = await setUp();
+    const { tunes, playerctl, until, follow, status, listed } = await setUp();
     await tunes('play', '--album', 'Dawn', '-b');
+    await listed();
     await until(() => playerctl('status'), (s) => s === 'Playing');
     // playerctl --follow prints only on the bus's signals, never by polling.
     const titles = follow('playerctl', ['--player=tunes', '--follow', 'metadata', '--format', '{{title}}|{{status}}']);
@@ -136,11 +139,24 @@ describe('MPRIS (org.mpris.MediaPlayer2.tunes) driven by playerctl on a private 
     const signals = seeked.text().match(/member=Seeked/g) ?? [];
     expect(signals).toHaveLength(2);
     expect((await status()).song?.title).toBe('Noon');
+
+    // The same entry again (repeat one) keeps its Metadata: the jump back to the start is a Seeked.
+    const trackId = await playerctl('metadata', 'mpris:trackid');
+    await tunes('repeat', 'one');
+    await tunes('seek', '28');
+    await tunes('resume');
+    const lines = () => seeked.text().split('\n').filter((line) => line.trim().startsWith('int64'));
+    await until(async () => lines(), (found) => found.length >= 4);
+    expect(lines()[2]).toMatch(/int64 2[78]\d{6}/);
+    expect(lines()[3]).toMatch(/int64 \d{1,6}$/);
+    expect(await playerctl('metadata', 'mpris:trackid')).toBe(trackId);
+    expect((await status()).song?.title).toBe('Noon');
   });
 
   it('ignores a SetPosition aimed at a track that is no longer current, obeys one for the current track, and quits', async () => {
-    const { bus, home, tunes, playerctl, status, until } = await setUp();
+    const { bus, home, tunes, playerctl, status, until, listed } = await setUp();
     await tunes('play', '--album', 'Dawn', '-b');
+    await listed();
     const first = await until(() => playerctl('metadata', 'mpris:trackid'), (id) => id.includes('/org/tunes/track/'));
     await tunes('next');
     const second = await until(() => playerctl('metadata', 'mpris:trackid'), (id) => id !== first);
@@ -200,7 +216,8 @@ describe('without a session bus', () => {
     const env = { DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(tempDir(), 'no-bus')}` };
     expect(await runTunes(['play', '--album', 'Dawn', '-b'], { home, env })).toMatchObject({ code: 0, stdout: 'playing: Sunrise Band - Morning (1/3)\n', stderr: '' });
     expect((await runTunes(['next'], { home, env })).stdout).toBe('playing: Sunrise Band - Noon (2/3)\n');
-    const log = readdirSync(home).find((name) => name.endsWith('.log'))!;
-    expect(readFileSync(join(home, log), 'utf8')).toMatch(/mpris: could not start: .*ENOENT/);
+    const log = join(home, readdirSync(home).find((name) => name.endsWith('.log'))!);
+    while (!readFileSync(log, 'utf8').includes('mpris: could not start')) await sleep(50);
+    expect(readFileSync(log, 'utf8')).toMatch(/mpris: could not start: .*ENOENT/);
   });
 });

@@ -9,8 +9,6 @@ import { propertiesOf, type MprisLoopStatus } from './mpris-properties.js';
 
 /** How long the session bus gets to answer before the player gives up on MPRIS (and runs on). */
 const CONNECT_TIMEOUT_MS = 5000;
-/** A seek to the start this soon after the track changed is the new song opening, not a jump. */
-const OPENING_MS = 3000;
 
 /**
  * org.mpris.MediaPlayer2.tunes on the session bus, inside the player process: its properties follow
@@ -40,8 +38,9 @@ export async function startMprisBus(host: PlayerHost, { log }: BridgeContext): P
   let current = { trackId: NO_TRACK, lengthMs: null as number | null };
   let trackKey = '';
   let metadataKey = '';
-  // mpv reports a seek to 0 as a new song opens: its new Metadata already says the position starts over.
-  let trackChangedAt = 0;
+  // A song that opens reports a seek (to its start) right after its `track` event, before any state:
+  // that is the song starting, said by its Metadata (or by the Seeked below for a repeat), not a jump.
+  let opening = false;
   /** The track of the last `track` event (a song that started to sound). */
   let lastStarted = '';
 
@@ -51,7 +50,6 @@ export async function startMprisBus(host: PlayerHost, { log }: BridgeContext): P
       trackKey = key;
       const entry = state.song ? host.queue().entries[state.queue_index] : undefined;
       const trackId = entry ? trackIdOf(entry.entry_id) : NO_TRACK;
-      if (trackId !== current.trackId) trackChangedAt = Date.now();
       current = { ...current, trackId };
     }
     current.lengthMs = lengthOf(state);
@@ -78,17 +76,19 @@ export async function startMprisBus(host: PlayerHost, { log }: BridgeContext): P
   const onEvent = (event: HostEvent) => {
     switch (event.type) {
       case 'state':
+        opening = false;
         return apply(event.state);
       case 'track': {
         apply(host.state());
         // The same entry again (repeat one): the metadata stays, so the jump back is said by Seeked.
         if (current.trackId === lastStarted) player.seeked(Math.round(host.state().position_ms * 1000));
         lastStarted = current.trackId;
+        opening = true;
         return;
       }
       case 'seeked': {
-        const quiet = event.position_ms < 1000 && Date.now() - trackChangedAt < OPENING_MS;
-        return quiet ? undefined : player.seeked(Math.round(event.position_ms * 1000));
+        if (opening) return void (opening = false);
+        return player.seeked(Math.round(event.position_ms * 1000));
       }
       default:
         return;

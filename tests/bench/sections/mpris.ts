@@ -45,7 +45,11 @@ export const mprisSection: BenchSection = {
           cold[key].push(mustSucceed(await tunes(homes[key], 'play', 'mpris', '--repeat', 'all', '-b'), 'tunes play -b').wallMs);
         }
       }
-      if (!(await onBus(bus, 'playerctl', ['-l'])).split('\n').includes('tunes')) throw new Error('the player on the bus is not on MPRIS');
+      // The bridge comes up in the background, after the player is ready.
+      for (let tries = 0; !(await onBus(bus, 'playerctl', ['-l']).catch(() => '')).split('\n').includes('tunes'); tries += 1) {
+        if (tries > 100) throw new Error('the player on the bus is not on MPRIS');
+        await sleep(100);
+      }
 
       ctx.log(`mpris: idle CPU over ${IDLE_SECONDS} s (both players paused, nobody attached)`);
       for (const home of Object.values(homes)) mustSucceed(await tunes(home, 'pause'), 'tunes pause');
