@@ -113,6 +113,11 @@ describe('MPRIS (org.mpris.MediaPlayer2.tunes) driven by playerctl on a private 
     expect(await until(() => playerctl('volume'), (v) => v === '0.300000')).toBe('0.300000');
     await tunes('repeat', 'all');
     expect(await until(() => playerctl('loop'), (v) => v === 'Playlist')).toBe('Playlist');
+
+    // The session bus going away (the desktop session ended) leaves the music playing.
+    await buses[0]!.close();
+    expect((await tunes('next')).stdout).toMatch(/^playing: Sunrise Band - /);
+    expect((await status()).status).toBe('playing');
   });
 
   it('tells followers what changed (PropertiesChanged) and when the position jumped (Seeked)', async () => {
@@ -135,9 +140,9 @@ describe('MPRIS (org.mpris.MediaPlayer2.tunes) driven by playerctl on a private 
     await until(async () => seeked.text(), (t) => t.includes('int64 12000000'));
     await playerctl('position', '3');
     await until(async () => seeked.text(), (t) => t.includes('int64 3000000'));
-    // A new song is said by its Metadata, not by a Seeked to 0 as it opens.
-    const signals = seeked.text().match(/member=Seeked/g) ?? [];
-    expect(signals).toHaveLength(2);
+    const lines = () => seeked.text().split('\n').filter((line) => line.trim().startsWith('int64')).map((line) => line.trim());
+    // A new song is said by its Metadata, not by a Seeked to 0 as it opens: the first is the seek to 12 s.
+    expect(lines()[0]).toBe('int64 12000000');
     expect((await status()).song?.title).toBe('Noon');
 
     // The same entry again (repeat one) keeps its Metadata: the jump back to the start is a Seeked.
@@ -145,10 +150,12 @@ describe('MPRIS (org.mpris.MediaPlayer2.tunes) driven by playerctl on a private 
     await tunes('repeat', 'one');
     await tunes('seek', '28');
     await tunes('resume');
-    const lines = () => seeked.text().split('\n').filter((line) => line.trim().startsWith('int64'));
-    await until(async () => lines(), (found) => found.length >= 4);
-    expect(lines()[2]).toMatch(/int64 2[78]\d{6}/);
-    expect(lines()[3]).toMatch(/int64 \d{1,6}$/);
+    const afterSeek = async () => {
+      const at = lines().findIndex((line) => /^int64 2[78]\d{6}$/.test(line));
+      return at < 0 ? [] : lines().slice(at + 1);
+    };
+    // Position 0 again: a few hundred ms in at most, by the time the signal is sent.
+    await until(afterSeek, (later) => later.some((line) => /^int64 \d{1,6}$/.test(line)));
     expect(await playerctl('metadata', 'mpris:trackid')).toBe(trackId);
     expect((await status()).song?.title).toBe('Noon');
   });

@@ -26,14 +26,17 @@ export async function startMprisBus(host: PlayerHost, { log }: BridgeContext): P
     supportedMimeTypes: [],
     supportedInterfaces: ['player'],
   });
+  // From the start: an 'error' with no listener would end the player. A bus that fails later (its
+  // daemon gone) is logged and the player plays on without MPRIS.
+  let up = false;
+  player.on('error', (error) => up && log(`mpris: ${error.message}`));
   const bus = busOf(player);
   await connected(player, bus);
+  up = true;
   player.canRaise = false;
   player.canQuit = true;
   player.canControl = true;
   player.getPosition = () => Math.round(host.state().position_ms * 1000);
-  // A bus that goes away later is logged; the player plays on.
-  player.on('error', (error) => log(`mpris: ${error.message}`));
 
   let current = { trackId: NO_TRACK, lengthMs: null as number | null };
   let trackKey = '';
