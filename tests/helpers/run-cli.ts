@@ -70,7 +70,8 @@ export function runTunes(args: string[], { home, input, env, nodeArgs = [] }: Cl
   homes.add(home);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...nodeArgs, TUNES_BIN, ...args], {
-      env: { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null', NO_COLOR: '1', ...env },
+      // No session bus unless the test brings its own: a player must not show up on the desktop's.
+      env: { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null', NO_COLOR: '1', DBUS_SESSION_BUS_ADDRESS: undefined, ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
