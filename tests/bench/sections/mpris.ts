@@ -53,7 +53,8 @@ export const mprisSection: BenchSection = {
 
       ctx.log(`mpris: idle CPU over ${IDLE_SECONDS} s (both players paused, nobody attached)`);
       for (const home of Object.values(homes)) mustSucceed(await tunes(home, 'pause'), 'tunes pause');
-      await sleep(1000);
+      // Both players just started: let them settle (the pause's save, the first GCs) before the window.
+      await sleep(5000);
       const withBus = playerPid(homes.bus);
       const without = playerPid(homes.none);
       const [idleBus, idleNone] = await cpuOver([withBus, without], IDLE_SECONDS);
