@@ -50,6 +50,7 @@ export async function startPlayerDaemon({ services, paths, settings, env, log, b
     playback,
     catalog,
     browse: services.browse,
+    covers: services.covers,
     selection: services.playSelection,
     currentUser: async () => {
       try {

@@ -1,5 +1,5 @@
 import { readLocalState } from '../config/player-settings.js';
-import { resolveConfigFile, resolveDatabasePath } from '../config/paths.js';
+import { resolveCacheDir, resolveConfigFile, resolveDatabasePath } from '../config/paths.js';
 import { readStoredSettingsQuickly } from '../config/settings-file.js';
 import { mpvStartSettingsOf, resolveSettings } from '../config/settings.js';
 import { openStore } from '../db/open.js';
@@ -9,6 +9,7 @@ import { takePrespawned } from '../player/prespawn.js';
 import { createAuthService } from './auth/auth-service.js';
 import { createBrowseService } from './browse/browse-service.js';
 import { createCatalogService } from './catalog/catalog-service.js';
+import { createCoverService } from './covers/cover-service.js';
 import { systemClock } from './clock.js';
 import { createHistoryService } from './history/history-service.js';
 import { createPlaySelectionService } from './playback/play-selection.js';
@@ -17,7 +18,7 @@ import { createPlaylistService } from './playlists/playlist-service.js';
 import type { Services } from './container.js';
 
 /** What the player process needs from the services; tests pass their own. */
-export type PlayerServices = Pick<Services, 'playback' | 'catalog' | 'browse' | 'playSelection' | 'close'> & {
+export type PlayerServices = Pick<Services, 'playback' | 'catalog' | 'browse' | 'covers' | 'playSelection' | 'close'> & {
   session: Pick<Services['session'], 'currentUser'>;
 };
 
@@ -49,6 +50,8 @@ export async function openPlayerServices({ dbOverride, env }: { dbOverride?: str
     playback,
     catalog,
     browse: createBrowseService({ db }),
+    // For MPRIS's artUrl: a cover is copied into the cache when first asked for (sharp only to resize).
+    covers: createCoverService({ db, cacheDir: resolveCacheDir(env) }),
     playSelection: createPlaySelectionService({ catalog, playlists: createPlaylistService({ db, clock }) }),
     session: { currentUser: () => auth.authenticate(readLocalState(env).sessionToken) },
     close: async () => {

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTone } from '../fixtures/playback/make-audio.js';
 import { cliLibrary } from '../helpers/cli-library.js';
-import { isRunning, playerPid, runTunes, stopPlayer } from '../helpers/run-cli.js';
+import { isRunning, playerPid, registerUser, runTunes, stopPlayer } from '../helpers/run-cli.js';
 import { onBus, startSessionBus, type SessionBus } from '../helpers/session-bus.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -188,6 +189,32 @@ describe('MPRIS (org.mpris.MediaPlayer2.tunes) driven by playerctl on a private 
     const pid = playerPid(home)!;
     await onBus(bus, 'dbus-send', ['--session', '--print-reply', ...MPRIS, 'org.mpris.MediaPlayer2.Quit']);
     await until(async () => isRunning(pid), (running) => !running);
+  });
+});
+
+describe('MPRIS cover art', () => {
+  it('gives the album\'s cover as mpris:artUrl, a file:// of the same image', async () => {
+    const bus = await startSessionBus();
+    buses.push(bus);
+    const home = tempDir();
+    homes.push(home);
+    const music = tempDir();
+    makeTone(music, 'first', { seconds: 30, frequency: 330, metadata: { title: 'First', artist: 'Painter', album: 'Canvas', track: '1' } });
+    makeTone(music, 'second', { seconds: 30, frequency: 440, metadata: { title: 'Second', artist: 'Painter', album: 'Canvas', track: '2' } });
+    const cover = new URL('../fixtures/albums/Soundtracks/Game Music/cover.jpg', import.meta.url);
+    copyFileSync(cover, join(music, 'cover.jpg'));
+    const env = { DBUS_SESSION_BUS_ADDRESS: bus.address };
+    await registerUser(home, 'alice');
+    expect((await runTunes(['library', 'add', music], { home, env })).code).toBe(0);
+    expect((await runTunes(['library', 'scan'], { home, env })).code).toBe(0);
+    expect((await runTunes(['play', 'painter', '-b'], { home, env })).code).toBe(0);
+    let art = '';
+    while (!art.startsWith('file://')) {
+      art = await onBus(bus, 'playerctl', ['--player=tunes', 'metadata', 'mpris:artUrl']).catch(() => '');
+      await sleep(100);
+    }
+    expect(readFileSync(fileURLToPath(art))).toEqual(readFileSync(cover));
+    expect(await onBus(bus, 'playerctl', ['--player=tunes', 'metadata', 'title'])).toBe('First');
   });
 });
 

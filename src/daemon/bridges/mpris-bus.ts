@@ -3,6 +3,7 @@ import MprisPlayer from '@jellybrick/mpris-service';
 import type { HostEvent, HostState } from '../../domain/player-state.js';
 import type { PlayerHost } from '../../services/playback/player-host.js';
 import type { BridgeContext, RunningBridge } from './bridge.js';
+import { createArtUrls } from './mpris-art.js';
 import { commandOf, type MprisRequest } from './mpris-commands.js';
 import { lengthOf, metadataOf, NO_TRACK, trackIdOf, type Metadata } from './mpris-metadata.js';
 import { propertiesOf, type MprisLoopStatus } from './mpris-properties.js';
@@ -47,6 +48,12 @@ export async function startMprisBus(host: PlayerHost, { log }: BridgeContext): P
   /** The track of the last `track` event (a song that started to sound). */
   let lastStarted = '';
 
+  // The current song's cover, once the covers service has it: the Metadata is sent again with it.
+  const artUrls = createArtUrls(
+    (songId) => host.library.covers.songCover(songId),
+    (songId) => host.state().song?.id === songId && apply(host.state()),
+  );
+
   const apply = (state: HostState) => {
     const key = `${state.song?.id}|${state.queue_index}|${state.queue_version}`;
     if (key !== trackKey) {
@@ -56,7 +63,8 @@ export async function startMprisBus(host: PlayerHost, { log }: BridgeContext): P
       current = { ...current, trackId };
     }
     current.lengthMs = lengthOf(state);
-    publishMetadata(player, metadataOf(state.song, current.trackId, current.lengthMs));
+    const artUrl = state.song ? artUrls.get(state.song.id) : undefined;
+    publishMetadata(player, metadataOf(state.song, current.trackId, current.lengthMs, artUrl));
     const properties = propertiesOf(state);
     player.playbackStatus = properties.playbackStatus;
     player.loopStatus = properties.loopStatus;

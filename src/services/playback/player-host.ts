@@ -2,6 +2,7 @@ import type { PlayerCommand } from '../../domain/player-command.js';
 import type { HostEvent, HostQueue, HostReply, HostState } from '../../domain/player-state.js';
 import type { BrowseService } from '../browse/browse-service.js';
 import type { CatalogService } from '../catalog/catalog-service.js';
+import type { CoverService } from '../covers/cover-service.js';
 import { createPlayerDispatcher, type DispatcherDeps } from './player-dispatcher.js';
 import { differsVisibly, toHostState } from './player-view.js';
 import type { PlaybackEvent, PlaybackState } from './playback-state.js';
@@ -28,13 +29,15 @@ export interface PlayerHost {
   queue(): HostQueue;
   queueItems(): QueueItem[];
   subscribe(listener: (event: HostEvent) => void): () => void;
-  readonly library: { catalog: CatalogService; browse: BrowseService };
+  /** `covers`: album and song covers as files (MPRIS's mpris:artUrl). */
+  readonly library: { catalog: CatalogService; browse: BrowseService; covers: CoverService };
   /** Tells every subscriber the player is ending (the `quit` event). */
   announceQuit(): void;
 }
 
 export interface PlayerHostDeps extends DispatcherDeps {
   browse: BrowseService;
+  covers: CoverService;
 }
 
 export function createPlayerHost(deps: PlayerHostDeps): PlayerHost {
@@ -103,7 +106,7 @@ export function createPlayerHost(deps: PlayerHostDeps): PlayerHost {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    library: { catalog: deps.catalog, browse: deps.browse },
+    library: { catalog: deps.catalog, browse: deps.browse, covers: deps.covers },
     announceQuit: () => publish({ type: 'quit' }),
   };
 }

@@ -6,7 +6,7 @@ import { lengthOf, metadataOf, NO_TRACK, trackIdOf } from '../../../src/daemon/b
 import { propertiesOf } from '../../../src/daemon/bridges/mpris-properties.js';
 
 const song: Song = {
-  id: 7, path: '/music/a.ogg', title: 'Morning', artist: 'Sunrise Band', album: 'Dawn', album_artist: 'Various', genre: 'Rock',
+  id: 7, path: '/music/a.ogg', title: 'Morning', artist: 'Sunrise Band', artist_id: 1, album: 'Dawn', album_id: 1, album_artist: 'Various', compilation: false, genre: 'Rock',
   year: 2001, track_no: 3, disc_no: 2, duration_ms: 30_000, codec: 'vorbis', bitrate: 64_000, sample_rate: 44_100,
   replaygain_track_gain_db: null, replaygain_track_peak: null, replaygain_album_gain_db: null, replaygain_album_peak: null,
   size: 1000, mtime_ms: 0, added_at: '2026-01-01T00:00:00.000Z', missing_since: null,
