@@ -51,6 +51,7 @@ export async function startPlayerDaemon({ services, paths, settings, env, log, b
     catalog,
     browse: services.browse,
     covers: services.covers,
+    libraryQuery: services.libraryQuery,
     selection: services.playSelection,
     currentUser: async () => {
       try {

@@ -7,4 +7,5 @@ export type * from './library.js';
 export type * from './like.js';
 export type * from './playlist.js';
 export type * from './song.js';
+export type * from './tag-query.js';
 export type * from './user.js';

@@ -9,6 +9,7 @@ import { createBrowseService, type BrowseService } from './browse/browse-service
 import { createCatalogService, type CatalogService } from './catalog/catalog-service.js';
 import { createFolderService, type FolderService } from './folders/folder-service.js';
 import { createCoverService, type CoverService } from './covers/cover-service.js';
+import { createLibraryQueryService, type LibraryQueryService } from './library-query/library-query-service.js';
 import { systemClock, type Clock } from './clock.js';
 import { AudioEngine } from '../player/audio-engine.js';
 import { resolveMpvBinary } from '../player/mpv-binary.js';
@@ -39,6 +40,8 @@ export interface Services {
   folders: FolderService;
   /** Album and song covers as files, resized on demand. */
   covers: CoverService;
+  /** Tag and folder lookups as music-daemon clients make them (the MPD bridge). */
+  libraryQuery: LibraryQueryService;
   library: LibraryService;
   playlists: PlaylistService;
   likes: LikeService;
@@ -85,6 +88,7 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock, e
     browse: createBrowseService({ db }),
     folders: createFolderService({ db }),
     covers: createCoverService({ db, cacheDir: resolveCacheDir(env) }),
+    libraryQuery: createLibraryQueryService({ db }),
     songFiles: createSongFileService({ catalog }),
     streamLinks: createStreamLinkService({ db, clock }),
     library: createLibraryService({ db, sqlite: store.sqlite, clock }),

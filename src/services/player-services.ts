@@ -10,6 +10,7 @@ import { createAuthService } from './auth/auth-service.js';
 import { createBrowseService } from './browse/browse-service.js';
 import { createCatalogService } from './catalog/catalog-service.js';
 import { createCoverService } from './covers/cover-service.js';
+import { createLibraryQueryService } from './library-query/library-query-service.js';
 import { systemClock } from './clock.js';
 import { createHistoryService } from './history/history-service.js';
 import { createPlaySelectionService } from './playback/play-selection.js';
@@ -18,7 +19,7 @@ import { createPlaylistService } from './playlists/playlist-service.js';
 import type { Services } from './container.js';
 
 /** What the player process needs from the services; tests pass their own. */
-export type PlayerServices = Pick<Services, 'playback' | 'catalog' | 'browse' | 'covers' | 'playSelection' | 'close'> & {
+export type PlayerServices = Pick<Services, 'playback' | 'catalog' | 'browse' | 'covers' | 'libraryQuery' | 'playSelection' | 'close'> & {
   session: Pick<Services['session'], 'currentUser'>;
 };
 
@@ -52,6 +53,7 @@ export async function openPlayerServices({ dbOverride, env }: { dbOverride?: str
     browse: createBrowseService({ db }),
     // For MPRIS's artUrl: a cover is copied into the cache when first asked for (sharp only to resize).
     covers: createCoverService({ db, cacheDir: resolveCacheDir(env) }),
+    libraryQuery: createLibraryQueryService({ db }),
     playSelection: createPlaySelectionService({ catalog, playlists: createPlaylistService({ db, clock }) }),
     session: { currentUser: () => auth.authenticate(readLocalState(env).sessionToken) },
     close: async () => {

@@ -1,5 +1,6 @@
 import type { PlayerHost } from '../../services/playback/player-host.js';
 import type { BridgeContext, PlayerBridge, RunningBridge } from './bridge.js';
+import { mpdBridge } from './mpd/mpd-bridge.js';
 import { mprisBridge } from './mpris.js';
 
 /**
@@ -7,7 +8,7 @@ import { mprisBridge } from './mpris.js';
  * (bridges/mpris.ts, when DBUS_SESSION_BUS_ADDRESS is set) and MPD (bridges/mpd/, when the
  * `mpd-listen` setting is set) are added here.
  */
-export const BRIDGES: readonly PlayerBridge[] = [mprisBridge];
+export const BRIDGES: readonly PlayerBridge[] = [mprisBridge, mpdBridge];
 
 export async function startBridges(host: PlayerHost, context: BridgeContext, bridges: readonly PlayerBridge[] = BRIDGES): Promise<RunningBridge[]> {
   const running: RunningBridge[] = [];

@@ -3,6 +3,7 @@ import type { HostEvent, HostQueue, HostReply, HostState } from '../../domain/pl
 import type { BrowseService } from '../browse/browse-service.js';
 import type { CatalogService } from '../catalog/catalog-service.js';
 import type { CoverService } from '../covers/cover-service.js';
+import type { LibraryQueryService } from '../library-query/library-query-service.js';
 import { createPlayerDispatcher, type DispatcherDeps } from './player-dispatcher.js';
 import { differsVisibly, toHostState } from './player-view.js';
 import type { PlaybackEvent, PlaybackState } from './playback-state.js';
@@ -21,7 +22,7 @@ import type { QueueItem } from './playback-service.js';
  * - `queue()` is the queue with each entry's id; `queueItems()` the same as the playback service
  *   keeps it (who queued each song). Songs are the catalogue's (`Song`, file path included: MPD's
  *   playlistinfo `file:`); only the socket leaves the path out;
- * - `library` is the catalogue for lookups (MPD's search/find/list/lsinfo): read-only services.
+ * - `library` is the catalogue for lookups: read-only services (`query`: MPD's find/search/list/lsinfo).
  */
 export interface PlayerHost {
   dispatch(command: PlayerCommand): Promise<HostReply>;
@@ -30,7 +31,7 @@ export interface PlayerHost {
   queueItems(): QueueItem[];
   subscribe(listener: (event: HostEvent) => void): () => void;
   /** `covers`: album and song covers as files (MPRIS's mpris:artUrl). */
-  readonly library: { catalog: CatalogService; browse: BrowseService; covers: CoverService };
+  readonly library: { catalog: CatalogService; browse: BrowseService; covers: CoverService; query: LibraryQueryService };
   /** Tells every subscriber the player is ending (the `quit` event). */
   announceQuit(): void;
 }
@@ -38,6 +39,7 @@ export interface PlayerHost {
 export interface PlayerHostDeps extends DispatcherDeps {
   browse: BrowseService;
   covers: CoverService;
+  libraryQuery: LibraryQueryService;
 }
 
 export function createPlayerHost(deps: PlayerHostDeps): PlayerHost {
@@ -106,7 +108,7 @@ export function createPlayerHost(deps: PlayerHostDeps): PlayerHost {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    library: { catalog: deps.catalog, browse: deps.browse, covers: deps.covers },
+    library: { catalog: deps.catalog, browse: deps.browse, covers: deps.covers, query: deps.libraryQuery },
     announceQuit: () => publish({ type: 'quit' }),
   };
 }

@@ -1,0 +1,82 @@
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { Song } from '../../domain/song.js';
+import type { FolderContents, LibraryTotals, SongNarrowing, TagField } from '../../domain/tag-query.js';
+import type { Database, SongRow } from '../schema.js';
+import { prefixUpperBound } from './path-range.js';
+import { songsByPaths } from './song-lookup.js';
+import { songRowToSong } from './song-row.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Each tag as one SQL value (text tags '' when absent), so grouping and comparing need no null cases. */
+const TAG_SQL: Record<TagField, RawBuilder<unknown>> = {
+  title: sql`s.title`,
+  artist: sql`s.artist`,
+  album: sql`s.album`,
+  album_artist: sql`coalesce(nullif(s.album_artist, ''), s.artist)`,
+  genre: sql`coalesce(s.genre, '')`,
+  year: sql`s.year`,
+  track_no: sql`s.track_no`,
+  disc_no: sql`s.disc_no`,
+};
+const TEXT_TAGS = new Set<TagField>(['title', 'artist', 'album', 'album_artist', 'genre']);
+
+/** `words` here are FTS5 MATCH expressions already (the service makes them from what was typed). */
+function narrowingConditions(where: SongNarrowing): RawBuilder<unknown>[] {
+  const conditions = [sql`s.missing_since is null`];
+  for (const { field, value } of where.equal ?? []) {
+    conditions.push(TEXT_TAGS.has(field) ? sql`${TAG_SQL[field]} = ${String(value)} collate nocase` : sql`${TAG_SQL[field]} = ${value}`);
+  }
+  for (const { field, words } of where.words ?? []) {
+    const match = field === undefined ? words : `${field} : (${words})`;
+    conditions.push(sql`s.id in (select rowid from songs_fts where songs_fts match ${match})`);
+  }
+  if (where.path !== undefined) conditions.push(sql`s.path = ${where.path}`);
+  if (where.pathPrefix !== undefined) conditions.push(sql`s.path >= ${where.pathPrefix} and s.path < ${prefixUpperBound(where.pathPrefix)}`);
+  return conditions;
+}
+
+/** Visible songs the narrowing lets through, in path order, `limit` at a time after `afterPath`. */
+export async function songsNarrowedTo(db: Db, where: SongNarrowing, page: { afterPath?: string | undefined; limit: number }): Promise<Song[]> {
+  const conditions = narrowingConditions(where);
+  if (page.afterPath !== undefined) conditions.push(sql`s.path > ${page.afterPath}`);
+  const { rows } = await sql<SongRow>`select s.* from songs s where ${sql.join(conditions, sql` and `)}
+    order by s.path limit ${page.limit}`.execute(db);
+  return rows.map(songRowToSong);
+}
+
+/** The distinct combinations of `fields` among the visible songs (ordered by them, case ignored), at most `limit`. */
+export async function distinctTagValues(db: Db, fields: readonly TagField[], limit: number): Promise<Array<Array<string | number | null>>> {
+  const columns = sql.join(fields.map((field, i) => sql`${TAG_SQL[field]} as ${sql.ref(`v${i}`)}`));
+  const order = sql.join(fields.map((field, i) => (TEXT_TAGS.has(field) ? sql`${sql.ref(`v${i}`)} collate nocase` : sql.ref(`v${i}`))));
+  const { rows } = await sql<Record<string, string | number | null>>`select distinct ${columns} from songs s
+    where s.missing_since is null order by ${order} limit ${limit}`.execute(db);
+  return rows.map((row) => fields.map((_, i) => row[`v${i}`] ?? null));
+}
+
+export async function libraryTotals(db: Db): Promise<LibraryTotals> {
+  const { rows } = await sql<{ songs: number; artists: number; albums: number; duration: number | null; last: string | null }>`
+    select count(*) as songs, count(distinct artist collate nocase) as artists, count(distinct album collate nocase) as albums,
+      sum(duration_ms) as duration, max(added_at) as last
+    from songs where missing_since is null`.execute(db);
+  const row = rows[0];
+  return { songs: row?.songs ?? 0, artists: row?.artists ?? 0, albums: row?.albums ?? 0, duration_ms: row?.duration ?? 0, last_added_at: row?.last ?? null };
+}
+
+/**
+ * What lies directly in the folder `prefix` (ending in `separator`): the subfolders its songs' paths
+ * pass through, and its own songs. Reads the paths under the folder from the path index.
+ */
+export async function folderContents(db: Db, prefix: string, separator: string): Promise<FolderContents> {
+  const { rows } = await sql<{ path: string }>`select path from songs
+    where missing_since is null and path >= ${prefix} and path < ${prefixUpperBound(prefix)} order by path`.execute(db);
+  const folders: string[] = [];
+  const songPaths: string[] = [];
+  for (const { path } of rows) {
+    const cut = path.indexOf(separator, prefix.length);
+    if (cut < 0) songPaths.push(path);
+    else if (folders.at(-1) !== path.slice(0, cut)) folders.push(path.slice(0, cut));
+  }
+  const byPath = await songsByPaths(db, songPaths);
+  return { folders, songs: songPaths.flatMap((path) => byPath.get(path) ?? []) };
+}

@@ -1,0 +1,61 @@
+import { sep } from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { listLibraryRoots } from '../../db/repositories/library-roots.js';
+import { distinctTagValues, folderContents, libraryTotals, songsNarrowedTo } from '../../db/repositories/tag-queries.js';
+import type { Song } from '../../domain/song.js';
+import type { FolderContents, LibraryTotals, SongNarrowing, TagField } from '../../domain/tag-query.js';
+import { TunesError } from '../../errors.js';
+import { toMatchExpression } from '../catalog/search-query.js';
+
+export const MAX_SONGS_PER_READ = 2000;
+export const MAX_TAG_VALUES = 100_000;
+
+/**
+ * The catalogue as a music daemon's clients look through it (the MPD bridge): library folders and
+ * what is in them, songs by path, songs narrowed by whole tags, search words or a folder, the
+ * distinct values of tags, and totals. Read-only; songs marked missing never show.
+ */
+export interface LibraryQueryService {
+  /** The library folders (absolute paths), in path order. */
+  roots(): Promise<string[]>;
+  songByPath(path: string): Promise<Song | undefined>;
+  /** What is directly in the folder at `path` (absolute). */
+  folder(path: string): Promise<FolderContents>;
+  /**
+   * Songs the narrowing lets through, in path order, a page at a time (`afterPath`: the last path of
+   * the page before). `words` are what a person types; each must start a word of the tag.
+   */
+  songs(where: SongNarrowing, page: { afterPath?: string | undefined; limit: number }): Promise<Song[]>;
+  /** The distinct combinations of the tags over the whole library, in order (case ignored). */
+  tagValues(fields: readonly TagField[], limit: number): Promise<Array<Array<string | number | null>>>;
+  totals(): Promise<LibraryTotals>;
+}
+
+export function createLibraryQueryService({ db }: { db: Kysely<Database> }): LibraryQueryService {
+  return {
+    roots: async () => (await listLibraryRoots(db)).map((root) => root.path),
+    async songByPath(path) {
+      const [song] = await songsNarrowedTo(db, { path }, { limit: 1 });
+      return song;
+    },
+    folder: (path) => folderContents(db, path.endsWith(sep) ? path : path + sep, sep),
+    async songs(where, page) {
+      if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > MAX_SONGS_PER_READ) {
+        throw new TunesError('invalid_input', `limit must be a whole number from 1 to ${MAX_SONGS_PER_READ}`);
+      }
+      const words: NonNullable<SongNarrowing['words']> = [];
+      for (const term of where.words ?? []) {
+        const match = toMatchExpression(term.words);
+        // Nothing searchable (only punctuation): no narrowing by it; the caller's own check decides.
+        if (match !== undefined) words.push({ ...(term.field ? { field: term.field } : {}), words: match });
+      }
+      return songsNarrowedTo(db, { ...where, words }, page);
+    },
+    async tagValues(fields, limit) {
+      if (fields.length === 0) throw new TunesError('invalid_input', 'name at least one tag');
+      return distinctTagValues(db, fields, Math.min(limit, MAX_TAG_VALUES));
+    },
+    totals: () => libraryTotals(db),
+  };
+}
