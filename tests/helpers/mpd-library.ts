@@ -1,0 +1,61 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureLibraryRoot } from '../../src/db/repositories/library-roots.js';
+import { openStore } from '../../src/db/open.js';
+import { makeTone } from '../fixtures/playback/make-audio.js';
+import { cliLibrary } from './cli-library.js';
+import { tempDir } from './temp-dir.js';
+
+/**
+ * alice (logged in) and four real 40 s songs laid out as a music folder is (music/Artist/Album/),
+ * the folder a library folder: what MPD clients browse. `tunes config set mpd-listen` is the test's.
+ */
+export async function mpdLibrary() {
+  const music = join(tempDir(), 'music');
+  const tone = (folder: string, name: string, frequency: number) => {
+    mkdirSync(join(music, folder), { recursive: true });
+    return makeTone(join(music, folder), name, { seconds: 40, frequency });
+  };
+  const library = await cliLibrary(
+    ['alice'],
+    [
+      { title: 'Morning', artist: 'Sunrise Band', album: 'Dawn', track_no: 1, year: 2001, duration_ms: 40_000, path: tone('Sunrise Band/Dawn', '01 Morning', 330) },
+      { title: 'Noon', artist: 'Sunrise Band', album: 'Dawn', track_no: 2, year: 2001, duration_ms: 40_000, path: tone('Sunrise Band/Dawn', '02 Noon', 440) },
+      { title: 'Dusk', artist: 'Sunrise Band', album: 'Dawn', track_no: 3, year: 2001, duration_ms: 40_000, path: tone('Sunrise Band/Dawn', '03 Dusk', 495) },
+      { title: 'Midnight', artist: 'Owls', album: 'Night', track_no: 1, genre: 'Jazz', duration_ms: 40_000, path: tone('Owls/Night', '01 Midnight', 550) },
+    ],
+  );
+  const store = await openStore(join(library.home, 'tunes.db'));
+  try {
+    await ensureLibraryRoot(store.db, music, new Date().toISOString());
+  } finally {
+    await store.close();
+  }
+  return { ...library, music };
+}
+
+export interface ProcessResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs Debian's mpc against `host` (a socket path, or 127.0.0.1 with `port`). */
+export function mpc(host: string, args: string[], port?: number): Promise<ProcessResult> {
+  return new Promise((resolve) => {
+    execFile('mpc', ['-h', host, ...(port === undefined ? [] : ['-p', String(port)]), ...args], { encoding: 'utf8' }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** The background player's log (what its bridges said), empty when there is none yet. */
+export function playerLog(home: string): string {
+  try {
+    const name = readdirSync(home).find((file) => file.startsWith('player-') && file.endsWith('.log'));
+    return name ? readFileSync(join(home, name), 'utf8') : '';
+  } catch {
+    return '';
+  }
+}
