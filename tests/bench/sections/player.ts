@@ -3,7 +3,7 @@
  * in the same run:
  * - `tunes status` / `tunes next` wall time against a running player, beside `node -e 0` (Node's
  *   floor) and the peers' remote commands against their running daemons: `mpc status` (mpd) and
- *   `cmus-remote -Q` (cmus);
+ *   `cmus-remote -Q` (cmus); `mpc status` against the player's MPD bridge beside `mpc status` against mpd;
  * - a command's round trip to mpv acting on it (the reply comes once mpv has acknowledged), beside
  *   the socket's own round trip and a raw IPC command into mpv;
  * - CPU of the player idle (paused, nobody attached) and playing, beside an idle mpd and mpv playing
@@ -21,7 +21,7 @@ import { resolveMpvBinary } from '../../../src/player/mpv-binary.js';
 import { makeTone } from '../../fixtures/playback/make-audio.js';
 import { seedSongs } from '../../helpers/seed-songs.js';
 import { median, ms, mustSucceed, runProcess, TUNES_BIN, type BenchContext, type BenchRow, type BenchSection } from '../lib/measure.js';
-import { startCmus, startMpd, type Peer } from '../lib/peers.js';
+import { freePort, startCmus, startMpd, type Peer } from '../lib/peers.js';
 import { cpuOver, pct, rssMiB } from '../lib/processes.js';
 
 const AO = process.env.BENCH_AO ?? 'null';
@@ -42,6 +42,8 @@ export const playerSection: BenchSection = {
     await store.close();
     const env = { TUNES_HOME: home, TUNES_AUDIO_OUTPUT: AO };
     const tunes = (...args: string[]) => runProcess(process.execPath, [TUNES_BIN, ...args], env);
+    const bridgePort = await freePort();
+    mustSucceed(await tunes('config', 'set', 'mpd-listen', `127.0.0.1:${bridgePort}`), 'tunes config set mpd-listen');
     mustSucceed(await tunes('play', 'bench', '--repeat', 'all', '-b'), 'tunes play -b');
     const player = playerPid(home);
 
@@ -52,12 +54,13 @@ export const playerSection: BenchSection = {
     for (const peer of [mpd, cmus]) if (peer) peers.push(peer);
     try {
       ctx.log('player: remote command wall times');
-      const walls: Record<string, number[]> = { node: [], status: [], next: [], mpc: [], cmus: [] };
+      const walls: Record<string, number[]> = { node: [], status: [], next: [], mpc: [], cmus: [], bridge: [] };
       for (let i = 0; i < RUNS; i += 1) {
         walls.node!.push((await runProcess(process.execPath, ['-e', '0'])).wallMs);
         walls.status!.push(mustSucceed(await tunes('status'), 'tunes status').wallMs);
         walls.next!.push(mustSucceed(await tunes('next'), 'tunes next').wallMs);
         if (mpd) walls.mpc!.push((await runProcess(mpd.statusCommand[0], mpd.statusCommand.slice(1))).wallMs);
+        if (mpd) walls.bridge!.push(mustSucceed(await runProcess('mpc', ['-p', String(bridgePort), 'status']), 'mpc status (tunes)').wallMs);
         if (cmus) walls.cmus!.push((await runProcess(cmus.statusCommand[0], cmus.statusCommand.slice(1))).wallMs);
       }
       const floor = median(walls.node!);
@@ -91,6 +94,12 @@ export const playerSection: BenchSection = {
       return [
         { measure: `tunes status, player running (median of ${RUNS})`, value: ratio(walls.status!), baseline: `node -e 0; ${peersText}`, baselineValue: ms(floor) },
         { measure: `tunes next, player running (median of ${RUNS})`, value: ratio(walls.next!), baseline: `node -e 0; ${peersText}`, baselineValue: ms(floor) },
+        {
+          measure: `mpc status against the player's MPD bridge (median of ${RUNS})`,
+          value: mpd ? ms(median(walls.bridge!)) : 'mpc not installed',
+          baseline: 'mpc status against mpd',
+          baselineValue: mpd ? ms(median(walls.mpc!)) : '',
+        },
         { measure: `command -> mpv acted, socket round trip (pause/resume, median of ${trips.command.length})`, value: ms(median(trips.command)), baseline: `socket hello round trip ${ms(median(trips.hello))}; raw mpv set_property`, baselineValue: ms(median(rawMpv)) },
         { measure: `player CPU idle: paused, nobody attached (${IDLE_SECONDS} s)`, value: pct(idlePlayer!), baseline: mpd ? 'mpd paused' : 'mpd not installed', baselineValue: idleMpd === undefined ? '' : pct(idleMpd) },
         { measure: `player CPU playing, mpv apart (${CPU_SECONDS} s)`, value: pct(playing!), baseline: `its mpv ${pct(itsMpv!)}; mpv playing alone`, baselineValue: pct(mpvAlone!) },

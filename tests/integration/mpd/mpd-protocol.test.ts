@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLocalConfig } from '../../../src/config/local-config.js';
-import { serveMpd } from '../../../src/daemon/bridges/mpd/mpd-bridge.js';
+import { serveMpd } from '../../../src/daemon/bridges/mpd/serve-mpd.js';
 import { ensureLibraryRoot } from '../../../src/db/repositories/library-roots.js';
 import { systemClock } from '../../../src/services/clock.js';
 import { buildServices } from '../../../src/services/container.js';
@@ -154,5 +154,18 @@ describe('the MPD bridge over a raw socket', () => {
     expect(await client.ask('command_list_begin', 'tagtypes clear', 'tagtypes enable Title', 'find "(base \'Music\')" window 0:1', 'command_list_end')).toBe(
       `file: Music/1 One.ogg\nLast-Modified: ${modified}\nTitle: One\nTime: 20\nduration: 20.000\nOK\n`,
     );
+  });
+});
+
+describe('the MPD bridge ending', () => {
+  it('lets the player end while a client idles and never closes its side', async () => {
+    const { socket, bridge } = await mpdPlayer();
+    const client = await rawMpd(socket);
+    client.socket.on('end', () => undefined); // a client that ignores the server's close
+    client.socket.allowHalfOpen = true;
+    client.send('idle\n');
+    // Settles once the server has let go of the connection (it would wait for the client for ever).
+    await bridge.stop();
+    client.socket.destroy();
   });
 });

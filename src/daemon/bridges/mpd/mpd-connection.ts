@@ -71,6 +71,10 @@ export class MpdConnection {
     this.socket.end();
   }
 
+  destroy(): void {
+    this.socket.destroy();
+  }
+
   private write(text: string): void {
     if (this.socket.destroyed || !this.socket.writable) return;
     if (this.socket.writableLength > MAX_PENDING_BYTES) return void this.socket.destroy();
