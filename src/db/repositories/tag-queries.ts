@@ -45,8 +45,16 @@ export async function songsNarrowedTo(db: Db, where: SongNarrowing, page: { afte
   return rows.map(songRowToSong);
 }
 
-/** The distinct combinations of `fields` among the visible songs (ordered by them, case ignored), at most `limit`. */
+const ALBUM_LEVEL = new Set<TagField>(['artist', 'album', 'album_artist']);
+
+/**
+ * The distinct combinations of `fields` among the visible songs (ordered by them, case ignored), at
+ * most `limit`. With the album artist, from one row per album read in the order of the catalogue's
+ * index (a grouping that streams); otherwise SQLite's own distinct (an index when there is one).
+ */
 export async function distinctTagValues(db: Db, fields: readonly TagField[], limit: number): Promise<Array<Array<string | number | null>>> {
+  // The album artist falls back to the artist, which no index orders; one row per album keeps the sort small.
+  if (fields.includes('album_artist') && fields.every((field) => ALBUM_LEVEL.has(field))) return albumLevelValues(db, fields, limit);
   const columns = sql.join(fields.map((field, i) => sql`${TAG_SQL[field]} as ${sql.ref(`v${i}`)}`));
   const order = sql.join(fields.map((field, i) => (TEXT_TAGS.has(field) ? sql`${sql.ref(`v${i}`)} collate nocase` : sql.ref(`v${i}`))));
   const { rows } = await sql<Record<string, string | number | null>>`select distinct ${columns} from songs s
@@ -54,28 +62,58 @@ export async function distinctTagValues(db: Db, fields: readonly TagField[], lim
   return rows.map((row) => fields.map((_, i) => row[`v${i}`] ?? null));
 }
 
+async function albumLevelValues(db: Db, fields: readonly TagField[], limit: number): Promise<string[][]> {
+  const { rows } = await sql<{ artist: string; album: string; album_artist: string | null }>`
+    select min(artist) as artist, min(album) as album, min(nullif(album_artist, '')) as album_artist
+    from songs indexed by songs_catalog_order
+    where missing_since is null
+    group by artist collate nocase, album collate nocase`.execute(db);
+  const unique = new Map<string, string[]>();
+  for (const row of rows) {
+    const values = fields.map((field) => (field === 'album_artist' ? (row.album_artist ?? row.artist) : row[field as 'artist' | 'album']));
+    const key = values.map((value) => value.toLowerCase()).join('\0');
+    if (!unique.has(key)) unique.set(key, values);
+  }
+  const byName = new Intl.Collator(undefined, { sensitivity: 'base' });
+  const sorted = [...unique.values()].sort((a, b) => {
+    for (let i = 0; i < a.length; i += 1) {
+      const order = byName.compare(a[i]!, b[i]!);
+      if (order !== 0) return order;
+    }
+    return 0;
+  });
+  return sorted.slice(0, limit);
+}
+
+/** Totals from the indexes that hold them (each a walk of one index, no sort). */
 export async function libraryTotals(db: Db): Promise<LibraryTotals> {
-  const { rows } = await sql<{ songs: number; artists: number; albums: number; duration: number | null; last: string | null }>`
-    select count(*) as songs, count(distinct artist collate nocase) as artists, count(distinct album collate nocase) as albums,
-      sum(duration_ms) as duration, max(added_at) as last
-    from songs where missing_since is null`.execute(db);
-  const row = rows[0];
-  return { songs: row?.songs ?? 0, artists: row?.artists ?? 0, albums: row?.albums ?? 0, duration_ms: row?.duration ?? 0, last_added_at: row?.last ?? null };
+  const one = async <T>(query: RawBuilder<T>): Promise<T | undefined> => (await query.execute(db)).rows[0];
+  const songs = await one(sql<{ n: number }>`select count(*) as n from songs indexed by songs_by_added where missing_since is null`);
+  const duration = await one(sql<{ n: number | null }>`select sum(duration_ms) as n from songs indexed by songs_by_duration where missing_since is null`);
+  const last = await one(sql<{ at: string | null }>`select max(added_at) as at from songs indexed by songs_by_added where missing_since is null`);
+  const artists = await one(sql<{ n: number }>`select count(*) as n from (
+    select 1 from songs indexed by songs_catalog_order where missing_since is null group by artist collate nocase)`);
+  const albums = await one(sql<{ n: number }>`select count(*) as n from (
+    select 1 from songs indexed by songs_catalog_order where missing_since is null group by artist collate nocase, album collate nocase)`);
+  return { songs: songs?.n ?? 0, artists: artists?.n ?? 0, albums: albums?.n ?? 0, duration_ms: duration?.n ?? 0, last_added_at: last?.at ?? null };
 }
 
 /**
  * What lies directly in the folder `prefix` (ending in `separator`): the subfolders its songs' paths
- * pass through, and its own songs. Reads the paths under the folder from the path index.
+ * pass through, and its own songs (past `maxSongs` of them: 'too many'). Reads the paths under the
+ * folder from the path index.
  */
-export async function folderContents(db: Db, prefix: string, separator: string): Promise<FolderContents> {
+export async function folderContents(db: Db, prefix: string, separator: string, maxSongs: number): Promise<FolderContents | 'too many'> {
   const { rows } = await sql<{ path: string }>`select path from songs
     where missing_since is null and path >= ${prefix} and path < ${prefixUpperBound(prefix)} order by path`.execute(db);
   const folders: string[] = [];
   const songPaths: string[] = [];
   for (const { path } of rows) {
     const cut = path.indexOf(separator, prefix.length);
-    if (cut < 0) songPaths.push(path);
-    else if (folders.at(-1) !== path.slice(0, cut)) folders.push(path.slice(0, cut));
+    if (cut < 0) {
+      songPaths.push(path);
+      if (songPaths.length > maxSongs) return 'too many';
+    } else if (folders.at(-1) !== path.slice(0, cut)) folders.push(path.slice(0, cut));
   }
   const byPath = await songsByPaths(db, songPaths);
   return { folders, songs: songPaths.flatMap((path) => byPath.get(path) ?? []) };

@@ -20,8 +20,8 @@ export interface LibraryQueryService {
   /** The library folders (absolute paths), in path order. */
   roots(): Promise<string[]>;
   songByPath(path: string): Promise<Song | undefined>;
-  /** What is directly in the folder at `path` (absolute). */
-  folder(path: string): Promise<FolderContents>;
+  /** What is directly in the folder at `path` (absolute); a folder holding more than `maxSongs` songs of its own is refused. */
+  folder(path: string, maxSongs: number): Promise<FolderContents>;
   /**
    * Songs the narrowing lets through, in path order, a page at a time (`afterPath`: the last path of
    * the page before). `words` are what a person types; each must start a word of the tag.
@@ -39,7 +39,11 @@ export function createLibraryQueryService({ db }: { db: Kysely<Database> }): Lib
       const [song] = await songsNarrowedTo(db, { path }, { limit: 1 });
       return song;
     },
-    folder: (path) => folderContents(db, path.endsWith(sep) ? path : path + sep, sep),
+    async folder(path, maxSongs) {
+      const contents = await folderContents(db, path.endsWith(sep) ? path : path + sep, sep, maxSongs);
+      if (contents === 'too many') throw new TunesError('invalid_input', `${path} holds more than ${maxSongs} songs of its own`);
+      return contents;
+    },
     async songs(where, page) {
       if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > MAX_SONGS_PER_READ) {
         throw new TunesError('invalid_input', `limit must be a whole number from 1 to ${MAX_SONGS_PER_READ}`);

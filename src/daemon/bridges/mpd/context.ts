@@ -1,3 +1,4 @@
+import type { LibraryTotals } from '../../../domain/tag-query.js';
 import type { PlayerHost } from '../../../services/playback/player-host.js';
 import type { LibraryUris } from './library-uris.js';
 import type { PlayClock } from './play-clock.js';
@@ -13,6 +14,8 @@ export interface MpdContext {
   tags: TagMask;
   versions: QueueVersions;
   clock: PlayClock;
+  /** The library's totals for `stats`, kept a minute (each is a walk of an index: ~0.5 s at 1M songs). */
+  totals(): Promise<LibraryTotals>;
   /** The largest binary chunk this connection accepts (`binarylimit`). */
   binaryLimit: number;
 }

@@ -1,6 +1,7 @@
 import { chmodSync, rmSync } from 'node:fs';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import type { HostState } from '../../../domain/player-state.js';
+import type { LibraryTotals } from '../../../domain/tag-query.js';
 import type { PlayerHost } from '../../../services/playback/player-host.js';
 import type { BridgeContext, RunningBridge } from '../bridge.js';
 import { changedSubsystems } from './idle-events.js';
@@ -12,6 +13,7 @@ import { QueueVersions } from './queue-versions.js';
 
 /** MPD's own default: a client past this many is turned away. */
 const MAX_CONNECTIONS = 100;
+const TOTALS_KEPT_MS = 60_000;
 
 /**
  * Serves the MPD protocol at `address` for the player `host`: every client a connection of its
@@ -21,6 +23,7 @@ export async function serveMpd(host: PlayerHost, address: ListenAddress, context
   const versions = new QueueVersions();
   const clock = new PlayClock();
   const connections = new Set<MpdConnection>();
+  let totals: { at: number; value: Promise<LibraryTotals> } | undefined;
   let before: HostState = host.state();
   clock.observe(before);
   const unsubscribe = host.subscribe((event) => {
@@ -38,6 +41,12 @@ export async function serveMpd(host: PlayerHost, address: ListenAddress, context
     versions,
     clock,
     uris: async () => new LibraryUris(await host.library.query.roots()),
+    totals: () => {
+      if (!totals || Date.now() - totals.at > TOTALS_KEPT_MS) totals = { at: Date.now(), value: host.library.query.totals() };
+      const { value } = totals;
+      value.catch(() => (totals = undefined));
+      return value;
+    },
   };
   const server = createServer((socket: Socket) => {
     if (connections.size >= MAX_CONNECTIONS) return void socket.destroy();

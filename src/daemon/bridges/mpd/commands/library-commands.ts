@@ -4,7 +4,7 @@ import type { TagField } from '../../../../domain/tag-query.js';
 import { Ack, MpdAck, oneLine } from '../ack.js';
 import { rangeArg } from '../arguments.js';
 import { command, type CommandSpec, type MpdContext } from '../context.js';
-import { findSongs, songsAt } from '../library-songs.js';
+import { findSongs, MAX_SONGS_PER_REPLY, songsAt } from '../library-songs.js';
 import type { LibraryUris } from '../library-uris.js';
 import { parseFilterArgs } from '../song-filter.js';
 import { isoSeconds, songLines } from '../song-lines.js';
@@ -52,7 +52,7 @@ async function listFolder(ctx: MpdContext, uri: string, style: 'info' | 'files')
   if (target.kind === 'top') return uris.roots.map((root) => `directory: ${oneLine(root.name)}\n`).join('');
   const song = await ctx.host.library.query.songByPath(target.path);
   if (song) return style === 'info' ? songLines(song, uris, ctx.tags) : fileLine(song, uris);
-  const { folders, songs } = await ctx.host.library.query.folder(target.path);
+  const { folders, songs } = await ctx.host.library.query.folder(target.path, MAX_SONGS_PER_REPLY);
   if (folders.length === 0 && songs.length === 0 && target.path !== target.root.path) throw new MpdAck(Ack.NO_EXIST, 'No such directory');
   const folderLines = folders.map((path) => `directory: ${oneLine(style === 'info' ? uris.uriOf(path) : basename(path))}\n`).join('');
   return folderLines + songs.map((s) => (style === 'info' ? songLines(s, uris, ctx.tags) : fileLine(s, uris))).join('');

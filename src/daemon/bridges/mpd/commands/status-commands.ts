@@ -14,7 +14,7 @@ export const STATUS_COMMANDS: Record<string, CommandSpec> = {
     return songLines(entry.song, await ctx.uris(), ctx.tags) + `Pos: ${state.queue_index}\nId: ${entry.entry_id}\n`;
   }),
   stats: command(0, 0, async (ctx) => {
-    const totals = await ctx.host.library.query.totals();
+    const totals = await ctx.totals();
     const updated = totals.last_added_at === null ? 0 : Math.floor(Date.parse(totals.last_added_at) / 1000);
     return (
       `uptime: ${ctx.clock.uptimeSeconds()}\nplaytime: ${ctx.clock.playtimeSeconds()}\n` +

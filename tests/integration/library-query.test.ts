@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ensureLibraryRoot } from '../../src/db/repositories/library-roots.js';
+import { createLibraryQueryService } from '../../src/services/library-query/library-query-service.js';
+import { seedSongs } from '../helpers/seed-songs.js';
+import { testStore } from '../helpers/test-store.js';
+
+async function library() {
+  const store = await testStore();
+  await seedSongs(store, [
+    { path: '/m/Owls/Night/1.ogg', title: 'Midnight', artist: 'Owls', album: 'Night', duration_ms: 1000, added_at: '2026-01-01T00:00:00.000Z' },
+    { path: '/m/Hits/1.ogg', title: 'Hit One', artist: 'Band A', album: 'Hits', album_artist: 'Various', genre: 'Pop', duration_ms: 2000, added_at: '2026-02-01T00:00:00.000Z' },
+    { path: '/m/Hits/2.ogg', title: 'Hit Two', artist: 'band b', album: 'Hits', album_artist: 'Various', genre: 'Pop', duration_ms: 3000, added_at: '2026-03-01T00:00:00.000Z' },
+    { path: '/m/Gone/1.ogg', title: 'Gone', artist: 'Ghost', album: 'Gone', missing_since: '2026-04-01T00:00:00.000Z' },
+  ]);
+  await ensureLibraryRoot(store.db, '/m', '2026-01-01T00:00:00.000Z');
+  return createLibraryQueryService({ db: store.db });
+}
+
+describe('the library query service (what the MPD bridge reads)', () => {
+  it('lists tag values with the album artist falling back to the artist, and totals, leaving missing songs out', async () => {
+    const query = await library();
+    expect(await query.tagValues(['album_artist', 'album'], 100)).toEqual([['Owls', 'Night'], ['Various', 'Hits']]);
+    expect(await query.tagValues(['artist'], 100)).toEqual([['Band A'], ['band b'], ['Owls']]);
+    expect(await query.tagValues(['genre'], 100)).toEqual([[''], ['Pop']]);
+    expect(await query.totals()).toEqual({ songs: 3, artists: 3, albums: 3, duration_ms: 6000, last_added_at: '2026-03-01T00:00:00.000Z' });
+  });
+
+  it('lists a folder, finds by path, whole tags and word starts, and refuses a folder with too many songs of its own', async () => {
+    const query = await library();
+    expect(await query.roots()).toEqual(['/m']);
+    const top = await query.folder('/m', 10);
+    expect(top.folders).toEqual(['/m/Hits', '/m/Owls']);
+    expect((await query.folder('/m/Hits', 10)).songs.map((s) => s.title)).toEqual(['Hit One', 'Hit Two']);
+    await expect(query.folder('/m/Hits', 1)).rejects.toMatchObject({ code: 'invalid_input' });
+    expect((await query.songByPath('/m/Owls/Night/1.ogg'))?.title).toBe('Midnight');
+    expect(await query.songByPath('/m/Gone/1.ogg')).toBeUndefined();
+    const titles = async (where: Parameters<typeof query.songs>[0]) => (await query.songs(where, { limit: 10 })).map((s) => s.title);
+    expect(await titles({ equal: [{ field: 'artist', value: 'BAND B' }] })).toEqual(['Hit Two']);
+    expect(await titles({ words: [{ field: 'title', words: 'hi' }] })).toEqual(['Hit One', 'Hit Two']);
+    expect(await titles({ words: [{ words: 'midn' }] })).toEqual(['Midnight']);
+    expect(await titles({ pathPrefix: '/m/Owls/' })).toEqual(['Midnight']);
+    expect(await titles({ words: [{ words: '!!!' }] })).toEqual(['Hit One', 'Hit Two', 'Midnight']);
+    expect((await query.songs({}, { limit: 1, afterPath: '/m/Hits/2.ogg' })).map((s) => s.title)).toEqual(['Midnight']);
+  });
+});
