@@ -28,7 +28,7 @@ async function playerWithMpd() {
 
 describe('the MPD bridge driven by Debian mpc', () => {
   it('answers status, add, play, next, volume, playlist, search, ls, seek and random in the same player tunes drives', async () => {
-    const { home, mpc } = await playerWithMpd();
+    const { home, mpc, songs } = await playerWithMpd();
     // A stopped player with an empty queue: started by a command, the bridge with it.
     expect((await runTunes(['play', '--album', 'Night', '-b'], { home })).code).toBe(0);
     expect((await runTunes(['stop'], { home })).code).toBe(0);
@@ -67,6 +67,14 @@ describe('the MPD bridge driven by Debian mpc', () => {
     expect((await mpc('random', 'off')).code).toBe(0);
 
     expect(await mpc('play', '9')).toMatchObject({ code: 1, stderr: 'MPD error: Bad song index\n' });
+
+    // `load` queues a playlist of the account logged in.
+    const midnight = songs.find((song) => song.title === 'Midnight')!;
+    await runTunes(['playlist', 'create', 'late'], { home });
+    await runTunes(['playlist', 'add', 'late', String(midnight.id)], { home });
+    expect((await mpc('load', 'late')).code).toBe(0);
+    expect((await mpc('playlist')).stdout.split('\n').at(-2)).toBe('Owls - Midnight');
+    expect(await mpc('load', 'nope')).toMatchObject({ code: 1, stderr: expect.stringMatching(/^MPD error: no playlist/) });
   });
 
   it('wakes `mpc idle` on tunes next, with no polling', async () => {
