@@ -119,13 +119,22 @@ describe('the MPD bridge over a raw socket', () => {
     expect(await other.ask('idle nonsense')).toBe('ACK [2@0] {idle} Unrecognized idle event: nonsense\n');
   });
 
-  it('is not hurt by garbage, an endless line, clients leaving mid-command or many at once', async () => {
+  it('is not hurt by garbage, an endless line, a command list without end, clients leaving mid-command or many at once', async () => {
     const { connect, daemon } = await mpdPlayer();
     const garbage = await connect();
     expect(await garbage.ask('\u0000\u00ff\u001b[2J binary')).toMatch(/^ACK \[5@0\] \{\} unknown command/);
     const endless = await connect();
     endless.send('status '.repeat(20_000));
     await endless.closed;
+    const hoarding = await connect();
+    hoarding.send(`command_list_begin\n${`ping ${'x'.repeat(60_000)}\n`.repeat(40)}`);
+    await hoarding.closed;
+    // A flood of requests is read only as fast as it is answered, and all are answered in order.
+    const flooding = await connect();
+    flooding.send('ping\n'.repeat(5000));
+    let answered = 0;
+    while (answered < 5000) answered += (await flooding.reply()) === 'OK\n' ? 1 : 0;
+    expect(await flooding.ask('getvol')).toMatch(/^volume: \d+\nOK\n$/);
     const leaving = await connect();
     leaving.send('add Music\nstatus\nlistallinfo\n');
     leaving.socket.destroy();

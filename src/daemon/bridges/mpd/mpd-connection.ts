@@ -10,10 +10,12 @@ import { TagMask } from './song-lines.js';
 export const MPD_PROTOCOL_VERSION = '0.23.5';
 /** A request line longer than this closes the connection (MPD closes on an overlong line too). */
 export const MAX_LINE_BYTES = 64 * 1024;
-/** A command list may hold this many commands. */
-export const MAX_LIST_COMMANDS = 10_000;
-/** A client that stops reading while this much waits for it is cut off. */
-const MAX_PENDING_BYTES = 16 * 1024 * 1024;
+/** A command list may hold this much (MPD's max_command_list_size default); more closes the connection. */
+export const MAX_LIST_BYTES = 2 * 1024 * 1024;
+/** A client that stops reading while this much waits for it is cut off (MPD's max_output_buffer_size). */
+const MAX_PENDING_BYTES = 8 * 1024 * 1024;
+/** Past this many requests waiting for their turn, the connection is not read until they are answered. */
+const MAX_QUEUED_LINES = 256;
 
 export interface ConnectionDeps {
   context: Omit<MpdContext, 'tags' | 'binaryLimit'>;
@@ -23,7 +25,7 @@ export interface ConnectionDeps {
   onClose(): void;
 }
 
-type ListMode = { ok: boolean; lines: string[] };
+type ListMode = { ok: boolean; lines: string[]; bytes: number };
 
 /**
  * One client: the greeting, then request lines answered strictly in order (each command's reply
@@ -39,6 +41,7 @@ export class MpdConnection {
   /** Set while an idle waits: the subsystems it waits for. */
   private idling: Set<IdleSubsystem> | undefined;
   private locked: boolean;
+  private queued = 0;
 
   constructor(
     private readonly socket: Socket,
@@ -50,7 +53,12 @@ export class MpdConnection {
     socket.setNoDelay(true);
     const lines = new LineSplitter(
       (line) => {
-        this.chain = this.chain.then(() => this.handle(line.endsWith('\r') ? line.slice(0, -1) : line));
+        if ((this.queued += 1) > MAX_QUEUED_LINES) socket.pause();
+        this.chain = this.chain
+          .then(() => this.handle(line.endsWith('\r') ? line.slice(0, -1) : line))
+          .finally(() => {
+            if ((this.queued -= 1) === MAX_QUEUED_LINES && !socket.destroyed) socket.resume();
+          });
       },
       MAX_LINE_BYTES,
       () => this.socket.destroy(),
@@ -96,7 +104,7 @@ export class MpdConnection {
       switch (name) {
         case 'command_list_begin':
         case 'command_list_ok_begin':
-          this.list = { ok: name === 'command_list_ok_begin', lines: [] };
+          this.list = { ok: name === 'command_list_ok_begin', lines: [], bytes: 0 };
           return;
         case 'command_list_end':
           throw new MpdAck(Ack.NOT_LIST, 'not in command list mode');
@@ -117,7 +125,8 @@ export class MpdConnection {
 
   private async collect(list: ListMode, line: string): Promise<void> {
     if (line !== 'command_list_end') {
-      if (list.lines.length >= MAX_LIST_COMMANDS) return void this.socket.destroy();
+      list.bytes += Buffer.byteLength(line) + 1;
+      if (list.bytes > MAX_LIST_BYTES) return void this.socket.destroy();
       list.lines.push(line);
       return;
     }
