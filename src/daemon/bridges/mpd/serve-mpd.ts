@@ -8,6 +8,7 @@ import { changedSubsystems } from './idle-events.js';
 import { LibraryUris } from './library-uris.js';
 import { describeAddress, type ListenAddress } from './listen-address.js';
 import { MpdConnection } from './mpd-connection.js';
+import { loopbackPeerUid } from './peer-user.js';
 import { PlayClock } from './play-clock.js';
 import { QueueVersions } from './queue-versions.js';
 
@@ -48,8 +49,14 @@ export async function serveMpd(host: PlayerHost, address: ListenAddress, context
       return value;
     },
   };
+  const uid = process.getuid?.();
   const server = createServer((socket: Socket) => {
     if (connections.size >= MAX_CONNECTIONS) return void socket.destroy();
+    // A port on loopback is open to every user of this machine; the player answers its own user (and root).
+    if (address.kind === 'tcp' && uid !== undefined) {
+      const peer = loopbackPeerUid(socket);
+      if (peer !== undefined && peer !== uid && peer !== 0) return void socket.destroy();
+    }
     const connection = new MpdConnection(socket, {
       context: shared,
       locked: false,
