@@ -52,6 +52,7 @@ export async function startPlayerDaemon({ services, paths, settings, env, log, b
     browse: services.browse,
     covers: services.covers,
     libraryQuery: services.libraryQuery,
+    playlists: services.playlists,
     selection: services.playSelection,
     currentUser: async () => {
       try {

@@ -19,7 +19,7 @@ import { createPlaylistService } from './playlists/playlist-service.js';
 import type { Services } from './container.js';
 
 /** What the player process needs from the services; tests pass their own. */
-export type PlayerServices = Pick<Services, 'playback' | 'catalog' | 'browse' | 'covers' | 'libraryQuery' | 'playSelection' | 'close'> & {
+export type PlayerServices = Pick<Services, 'playback' | 'catalog' | 'browse' | 'covers' | 'libraryQuery' | 'playlists' | 'playSelection' | 'close'> & {
   session: Pick<Services['session'], 'currentUser'>;
 };
 
@@ -44,6 +44,7 @@ export async function openPlayerServices({ dbOverride, env }: { dbOverride?: str
     adopt: takePrespawned,
   });
   const playback = createPlaybackService({ engine, history: createHistoryService({ db }), clock });
+  const playlists = createPlaylistService({ db, clock });
   // Where a first player starts: the volume the last foreground `tunes play` left in config.json.
   const { volume } = readLocalState(env);
   if (volume !== undefined) await playback.setVolume(volume);
@@ -54,7 +55,8 @@ export async function openPlayerServices({ dbOverride, env }: { dbOverride?: str
     // For MPRIS's artUrl: a cover is copied into the cache when first asked for (sharp only to resize).
     covers: createCoverService({ db, cacheDir: resolveCacheDir(env) }),
     libraryQuery: createLibraryQueryService({ db }),
-    playSelection: createPlaySelectionService({ catalog, playlists: createPlaylistService({ db, clock }) }),
+    playlists,
+    playSelection: createPlaySelectionService({ catalog, playlists }),
     session: { currentUser: () => auth.authenticate(readLocalState(env).sessionToken) },
     close: async () => {
       await playback.close();

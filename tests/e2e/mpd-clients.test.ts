@@ -68,10 +68,12 @@ describe('the MPD bridge driven by Debian mpc', () => {
 
     expect(await mpc('play', '9')).toMatchObject({ code: 1, stderr: 'MPD error: Bad song index\n' });
 
-    // `load` queues a playlist of the account logged in.
+    // MPD's stored playlists are the playlists of the account logged in.
     const midnight = songs.find((song) => song.title === 'Midnight')!;
     await runTunes(['playlist', 'create', 'late'], { home });
     await runTunes(['playlist', 'add', 'late', String(midnight.id)], { home });
+    expect((await mpc('lsplaylists')).stdout).toBe('late\n');
+    expect((await mpc('playlist', 'late')).stdout).toBe('Owls - Midnight\n');
     expect((await mpc('load', 'late')).code).toBe(0);
     expect((await mpc('playlist')).stdout.split('\n').at(-2)).toBe('Owls - Midnight');
     expect(await mpc('load', 'nope')).toMatchObject({ code: 1, stderr: expect.stringMatching(/^MPD error: no playlist/) });

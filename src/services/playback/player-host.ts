@@ -4,6 +4,9 @@ import type { BrowseService } from '../browse/browse-service.js';
 import type { CatalogService } from '../catalog/catalog-service.js';
 import type { CoverService } from '../covers/cover-service.js';
 import type { LibraryQueryService } from '../library-query/library-query-service.js';
+import type { PlaylistService } from '../playlists/playlist-service.js';
+import type { PlaylistSummary } from '../../domain/playlist.js';
+import type { Song } from '../../domain/song.js';
 import { createPlayerDispatcher, type DispatcherDeps } from './player-dispatcher.js';
 import { differsVisibly, toHostState } from './player-view.js';
 import type { PlaybackEvent, PlaybackState } from './playback-state.js';
@@ -22,7 +25,8 @@ import type { QueueItem } from './playback-service.js';
  * - `queue()` is the queue with each entry's id; `queueItems()` the same as the playback service
  *   keeps it (who queued each song). Songs are the catalogue's (`Song`, file path included: MPD's
  *   playlistinfo `file:`); only the socket leaves the path out;
- * - `library` is the catalogue for lookups: read-only services (`query`: MPD's find/search/list/lsinfo).
+ * - `library` is the catalogue for lookups: read-only services (`query`: MPD's find/search/list/lsinfo;
+ *   `playlists`: the playlists of the account logged in, none when nobody is).
  */
 export interface PlayerHost {
   dispatch(command: PlayerCommand): Promise<HostReply>;
@@ -31,15 +35,24 @@ export interface PlayerHost {
   queueItems(): QueueItem[];
   subscribe(listener: (event: HostEvent) => void): () => void;
   /** `covers`: album and song covers as files (MPRIS's mpris:artUrl). */
-  readonly library: { catalog: CatalogService; browse: BrowseService; covers: CoverService; query: LibraryQueryService };
+  readonly library: { catalog: CatalogService; browse: BrowseService; covers: CoverService; query: LibraryQueryService; playlists: AccountPlaylists };
   /** Tells every subscriber the player is ending (the `quit` event). */
   announceQuit(): void;
+}
+
+/** The playlists of the account logged in, read-only (MPD's stored playlists). */
+export interface AccountPlaylists {
+  /** Empty when nobody is logged in. */
+  list(): Promise<PlaylistSummary[]>;
+  /** not_logged_in or not_found as TunesErrors. */
+  songs(name: string): Promise<Song[]>;
 }
 
 export interface PlayerHostDeps extends DispatcherDeps {
   browse: BrowseService;
   covers: CoverService;
   libraryQuery: LibraryQueryService;
+  playlists: Pick<PlaylistService, 'list' | 'songsOf'>;
 }
 
 export function createPlayerHost(deps: PlayerHostDeps): PlayerHost {
@@ -108,7 +121,19 @@ export function createPlayerHost(deps: PlayerHostDeps): PlayerHost {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    library: { catalog: deps.catalog, browse: deps.browse, covers: deps.covers, query: deps.libraryQuery },
+    library: {
+      catalog: deps.catalog,
+      browse: deps.browse,
+      covers: deps.covers,
+      query: deps.libraryQuery,
+      playlists: {
+        async list() {
+          const user = await deps.currentUser();
+          return user === null ? [] : deps.playlists.list(user);
+        },
+        songs: async (name) => (await deps.playlists.songsOf(await deps.requireUser(), { kind: 'playlist', ref: name })).songs,
+      },
+    },
     announceQuit: () => publish({ type: 'quit' }),
   };
 }

@@ -1,13 +1,14 @@
 import { LIBRARY_COMMANDS } from './commands/library-commands.js';
 import { MISC_COMMANDS } from './commands/misc-commands.js';
 import { PLAYBACK_COMMANDS } from './commands/playback-commands.js';
+import { PLAYLIST_COMMANDS } from './commands/playlist-commands.js';
 import { QUEUE_COMMANDS } from './commands/queue-commands.js';
 import { STATUS_COMMANDS } from './commands/status-commands.js';
 import type { CommandSpec } from './context.js';
 
 /** Every command a handler answers; the connection itself handles the ones in CONNECTION_COMMANDS. */
 export const COMMANDS: ReadonlyMap<string, CommandSpec> = new Map(
-  Object.entries({ ...STATUS_COMMANDS, ...PLAYBACK_COMMANDS, ...QUEUE_COMMANDS, ...LIBRARY_COMMANDS, ...MISC_COMMANDS }),
+  Object.entries({ ...STATUS_COMMANDS, ...PLAYBACK_COMMANDS, ...QUEUE_COMMANDS, ...LIBRARY_COMMANDS, ...PLAYLIST_COMMANDS, ...MISC_COMMANDS }),
 );
 
 /** Handled by the connection: they change its state (lists, idling, closing, the password). */

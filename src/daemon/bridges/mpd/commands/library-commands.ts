@@ -5,6 +5,7 @@ import { Ack, MpdAck, oneLine } from '../ack.js';
 import { rangeArg } from '../arguments.js';
 import { command, type CommandSpec, type MpdContext } from '../context.js';
 import { findSongs, MAX_SONGS_PER_REPLY, songsAt } from '../library-songs.js';
+import { playlistEntries } from './playlist-commands.js';
 import type { LibraryUris } from '../library-uris.js';
 import { parseFilterArgs } from '../song-filter.js';
 import { isoSeconds, songLines } from '../song-lines.js';
@@ -49,7 +50,11 @@ async function listFolder(ctx: MpdContext, uri: string, style: 'info' | 'files')
   const uris = await ctx.uris();
   const target = uris.resolve(uri);
   if (!target) throw new MpdAck(Ack.NO_EXIST, 'No such directory');
-  if (target.kind === 'top') return uris.roots.map((root) => `directory: ${oneLine(root.name)}\n`).join('');
+  if (target.kind === 'top') {
+    const folders = uris.roots.map((root) => `directory: ${oneLine(root.name)}\n`).join('');
+    // MPD lists the stored playlists at the top too (mpc lsplaylists reads them there).
+    return style === 'info' ? folders + (await playlistEntries(ctx)) : folders;
+  }
   const song = await ctx.host.library.query.songByPath(target.path);
   if (song) return style === 'info' ? songLines(song, uris, ctx.tags) : fileLine(song, uris);
   const { folders, songs } = await ctx.host.library.query.folder(target.path, MAX_SONGS_PER_REPLY);

@@ -47,9 +47,6 @@ export const MISC_COMMANDS: Record<string, CommandSpec> = {
   }),
   decoders: command(0, 0, () => `plugin: mpv\n${SUFFIXES.map((suffix) => `suffix: ${suffix}\n`).join('')}`),
   urlhandlers: command(0, 0, () => undefined),
-  listplaylists: command(0, 0, () => {
-    throw new MpdAck(Ack.UNKNOWN, 'Stored playlists are disabled');
-  }),
   listmounts: command(0, 0, () => 'mount: \n'),
   listpartitions: command(0, 0, () => 'partition: default\n'),
   config: command(0, 0, () => {

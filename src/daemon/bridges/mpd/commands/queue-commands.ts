@@ -74,8 +74,6 @@ export const QUEUE_COMMANDS: Record<string, CommandSpec> = {
     return swap(ctx, indexOfEntry(queue, entryId(ctx, a!)), indexOfEntry(queue, entryId(ctx, b!)));
   }),
   clear: command(0, 0, (ctx) => dispatch(ctx, { type: 'queue-clear' })),
-  // A tunes playlist of the account logged in (their names are not listed: listplaylists is refused).
-  load: command(1, 1, (ctx, [name]) => dispatch(ctx, { type: 'queue-add', selection: { playlist: name! }, placement: 'end' })),
   shuffle: command(0, 1, async (ctx, [which]) => {
     const length = ctx.host.state().queue_length;
     const { start, end } = which === undefined ? { start: 0, end: length } : rangeArg(which, length);
