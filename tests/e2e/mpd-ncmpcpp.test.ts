@@ -6,8 +6,10 @@ import { tempDir } from '../helpers/temp-dir.js';
 import { TmuxTerminal } from '../helpers/tmux.js';
 
 describe('ncmpcpp against the MPD bridge', () => {
-  it('shows the queue and the current song in tmux, and follows tunes next', async () => {
-    const { home } = await mpdLibrary();
+  it('shows the queue, the current song, the library and the playlists in tmux, and follows tunes next', async () => {
+    const { home, songs } = await mpdLibrary();
+    await runTunes(['playlist', 'create', 'Evening'], { home });
+    await runTunes(['playlist', 'add', 'Evening', String(songs.find((song) => song.title === 'Midnight')!.id)], { home });
     const socket = join(tempDir(), 'mpd.sock');
     await runTunes(['config', 'set', 'mpd-listen', socket], { home });
     expect((await runTunes(['play', '--album', 'Dawn', '-b'], { home })).code).toBe(0);
@@ -25,6 +27,9 @@ describe('ncmpcpp against the MPD bridge', () => {
       // The media library (its list tag group tag) and the browser (lsinfo) read the library.
       terminal.send('4', true);
       await terminal.waitFor((s) => s.includes('Media library') && s.includes('Sunrise Band') && s.includes('Owls'), 'the media library');
+      // The playlist editor (listplaylists, listplaylistinfo): the account's playlists.
+      terminal.send('5', true);
+      await terminal.waitFor((s) => s.includes('Playlist editor') && s.includes('Evening') && s.includes('Midnight'), 'the playlist editor');
       terminal.send('2', true);
       await terminal.waitFor((s) => s.includes('Browse: /') && s.includes('[music]'), 'the browser');
       terminal.send('q', true);
