@@ -23,6 +23,8 @@ export function freePort(): Promise<number> {
 export interface Peer {
   /** The command line the bench times (a status query against the running peer). */
   statusCommand: [string, ...string[]];
+  /** mpd's TCP port (mpd only). */
+  port?: number;
   pid: number;
   pause(): void;
   stop(): Promise<void>;
@@ -55,7 +57,7 @@ export async function startMpd(dir: string, music: string): Promise<Peer | undef
   mpc('add', '/');
   mpc('repeat', 'on');
   mpc('play');
-  return { statusCommand: ['mpc', '-p', String(port), 'status'], pid: child.pid!, pause: () => void mpc('pause'), stop: () => stopChild(child) };
+  return { statusCommand: ['mpc', '-p', String(port), 'status'], port, pid: child.pid!, pause: () => void mpc('pause'), stop: () => stopChild(child) };
 }
 
 /** cmus listening on a socket of its own, on a pseudo-terminal (it needs one), with `music` added. */

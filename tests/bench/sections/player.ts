@@ -67,6 +67,7 @@ export const playerSection: BenchSection = {
       const peersText = [mpd ? `mpc status ${ms(median(walls.mpc!))}` : 'mpd not installed', cmus ? `cmus-remote -Q ${ms(median(walls.cmus!))}` : 'cmus not installed'].join(', ');
       const ratio = (samples: number[]) => `${ms(median(samples))} (${(median(samples) / floor).toFixed(2)}x node)`;
 
+      const statusTrips = mpd ? { bridge: await mpdStatusTrips(bridgePort), mpd: await mpdStatusTrips(mpd.port!) } : undefined;
       ctx.log('player: command round trips');
       const trips = await roundTrips(socketOf(home));
       const rawMpv = await rawMpvRoundTrip(files[0]!);
@@ -95,10 +96,16 @@ export const playerSection: BenchSection = {
         { measure: `tunes status, player running (median of ${RUNS})`, value: ratio(walls.status!), baseline: `node -e 0; ${peersText}`, baselineValue: ms(floor) },
         { measure: `tunes next, player running (median of ${RUNS})`, value: ratio(walls.next!), baseline: `node -e 0; ${peersText}`, baselineValue: ms(floor) },
         {
-          measure: `mpc status against the player's MPD bridge (median of ${RUNS})`,
+          measure: `mpc status against the player's MPD bridge on 127.0.0.1 (median of ${RUNS}; with its check of the peer's user)`,
           value: mpd ? ms(median(walls.bridge!)) : 'mpc not installed',
           baseline: 'mpc status against mpd',
           baselineValue: mpd ? ms(median(walls.mpc!)) : '',
+        },
+        {
+          measure: 'MPD status round trip on an open connection, the bridge (median of 30)',
+          value: statusTrips ? ms(median(statusTrips.bridge)) : 'mpd not installed',
+          baseline: 'the same against mpd',
+          baselineValue: statusTrips ? ms(median(statusTrips.mpd)) : '',
         },
         { measure: `command -> mpv acted, socket round trip (pause/resume, median of ${trips.command.length})`, value: ms(median(trips.command)), baseline: `socket hello round trip ${ms(median(trips.hello))}; raw mpv set_property`, baselineValue: ms(median(rawMpv)) },
         { measure: `player CPU idle: paused, nobody attached (${IDLE_SECONDS} s)`, value: pct(idlePlayer!), baseline: mpd ? 'mpd paused' : 'mpd not installed', baselineValue: idleMpd === undefined ? '' : pct(idleMpd) },
@@ -111,6 +118,31 @@ export const playerSection: BenchSection = {
     }
   },
 };
+
+/** `status` asked 30 times over one MPD connection, each timed to its OK. */
+async function mpdStatusTrips(port: number): Promise<number[]> {
+  const socket = connect(port, '127.0.0.1');
+  let buffer = '';
+  let wake: () => void = () => undefined;
+  socket.setEncoding('utf8').on('data', (chunk: string) => {
+    buffer += chunk;
+    wake();
+  });
+  const until = async (done: (text: string) => boolean) => {
+    while (!done(buffer)) await new Promise<void>((resolve) => (wake = resolve));
+    buffer = '';
+  };
+  await until((text) => text.startsWith('OK MPD'));
+  const samples: number[] = [];
+  for (let i = 0; i < 30; i += 1) {
+    const started = performance.now();
+    socket.write('status\n');
+    await until((text) => text.endsWith('OK\n'));
+    samples.push(performance.now() - started);
+  }
+  socket.destroy();
+  return samples;
+}
 
 function playerPid(home: string): number {
   const lock = readdirSync(join(home, 'run')).find((name) => name.endsWith('.lock'))!;

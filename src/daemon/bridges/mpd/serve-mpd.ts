@@ -50,13 +50,8 @@ export async function serveMpd(host: PlayerHost, address: ListenAddress, context
     },
   };
   const uid = process.getuid?.();
-  const server = createServer((socket: Socket) => {
-    if (connections.size >= MAX_CONNECTIONS) return void socket.destroy();
-    // A port on loopback is open to every user of this machine; the player answers its own user (and root).
-    if (address.kind === 'tcp' && uid !== undefined) {
-      const peer = loopbackPeerUid(socket);
-      if (peer !== undefined && peer !== uid && peer !== 0) return void socket.destroy();
-    }
+  const serve = (socket: Socket) => {
+    if (socket.destroyed) return;
     const connection = new MpdConnection(socket, {
       context: shared,
       locked: false,
@@ -65,6 +60,14 @@ export async function serveMpd(host: PlayerHost, address: ListenAddress, context
       onClose: () => connections.delete(connection),
     });
     connections.add(connection);
+    socket.resume();
+  };
+  const server = createServer({ pauseOnConnect: true }, (socket: Socket) => {
+    if (connections.size >= MAX_CONNECTIONS) return void socket.destroy();
+    socket.on('error', () => socket.destroy());
+    if (address.kind !== 'tcp' || uid === undefined) return serve(socket);
+    // A port on loopback is open to every user of this machine; the player answers its own user (and root).
+    void loopbackPeerUid(socket).then((peer) => (peer !== undefined && peer !== uid && peer !== 0 ? socket.destroy() : serve(socket)));
   });
   server.on('error', (error) => context.log(`mpd: ${error.message}`));
   await listen(server, address);
