@@ -49,8 +49,8 @@ const ALBUM_LEVEL = new Set<TagField>(['artist', 'album', 'album_artist']);
 
 /**
  * The distinct combinations of `fields` among the visible songs (ordered by them, case ignored), at
- * most `limit`. With the album artist, from one row per album read in the order of the catalogue's
- * index (a grouping that streams); otherwise SQLite's own distinct (an index when there is one).
+ * most `limit`. With the album artist, from one row per album (grouped by artist and album, sorted
+ * here); otherwise SQLite's own distinct.
  */
 export async function distinctTagValues(db: Db, fields: readonly TagField[], limit: number): Promise<Array<Array<string | number | null>>> {
   // The album artist falls back to the artist, which no index orders; one row per album keeps the sort small.
@@ -65,7 +65,7 @@ export async function distinctTagValues(db: Db, fields: readonly TagField[], lim
 async function albumLevelValues(db: Db, fields: readonly TagField[], limit: number): Promise<string[][]> {
   const { rows } = await sql<{ artist: string; album: string; album_artist: string | null }>`
     select min(artist) as artist, min(album) as album, min(nullif(album_artist, '')) as album_artist
-    from songs indexed by songs_catalog_order
+    from songs
     where missing_since is null
     group by artist collate nocase, album collate nocase`.execute(db);
   const unique = new Map<string, string[]>();
@@ -85,16 +85,16 @@ async function albumLevelValues(db: Db, fields: readonly TagField[], limit: numb
   return sorted.slice(0, limit);
 }
 
-/** Totals from the indexes that hold them (each a walk of one index, no sort). */
+/** Totals for `stats`: songs, their length, the last addition, artists and (artist, album) pairs. */
 export async function libraryTotals(db: Db): Promise<LibraryTotals> {
   const one = async <T>(query: RawBuilder<T>): Promise<T | undefined> => (await query.execute(db)).rows[0];
-  const songs = await one(sql<{ n: number }>`select count(*) as n from songs indexed by songs_by_added where missing_since is null`);
-  const duration = await one(sql<{ n: number | null }>`select sum(duration_ms) as n from songs indexed by songs_by_duration where missing_since is null`);
-  const last = await one(sql<{ at: string | null }>`select max(added_at) as at from songs indexed by songs_by_added where missing_since is null`);
+  const songs = await one(sql<{ n: number }>`select count(*) as n from songs where missing_since is null`);
+  const duration = await one(sql<{ n: number | null }>`select sum(duration_ms) as n from songs where missing_since is null`);
+  const last = await one(sql<{ at: string | null }>`select max(added_at) as at from songs where missing_since is null`);
   const artists = await one(sql<{ n: number }>`select count(*) as n from (
-    select 1 from songs indexed by songs_catalog_order where missing_since is null group by artist collate nocase)`);
+    select 1 from songs where missing_since is null group by artist collate nocase)`);
   const albums = await one(sql<{ n: number }>`select count(*) as n from (
-    select 1 from songs indexed by songs_catalog_order where missing_since is null group by artist collate nocase, album collate nocase)`);
+    select 1 from songs where missing_since is null group by artist collate nocase, album collate nocase)`);
   return { songs: songs?.n ?? 0, artists: artists?.n ?? 0, albums: albums?.n ?? 0, duration_ms: duration?.n ?? 0, last_added_at: last?.at ?? null };
 }
 

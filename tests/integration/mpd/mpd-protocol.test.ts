@@ -150,7 +150,7 @@ describe('the MPD bridge over a raw socket', () => {
     const { connect } = await mpdPlayer();
     const client = await connect();
     expect(await client.ask('lsinfo')).toBe('directory: Music\nOK\n');
-    expect(await client.ask('lsinfo Music')).toMatch(/^file: Music\/1 One\.ogg\nLast-Modified: \S+Z\n[\s\S]*Artist: Tester\nAlbum: Tests\nTitle: One\nTrack: 1\nTime: 20\nduration: 20\.000\n/);
+    expect(await client.ask('lsinfo Music')).toMatch(/^file: Music\/1 One\.ogg\nLast-Modified: \S+Z\n[\s\S]*Artist: Tester\nAlbum: Tests\nAlbumArtist: Tester\nTitle: One\nTrack: 1\nTime: 20\nduration: 20\.000\n/);
     expect(await client.ask('find "(title == \'Two\')"')).toMatch(/^file: Music\/2 Two\.ogg\n[^]*OK\n$/);
     expect(await client.ask('find title two')).toBe('OK\n');
     expect(await client.ask('search title two')).toMatch(/^file: Music\/2 Two\.ogg\n/);

@@ -16,7 +16,7 @@ const failure = (run: () => unknown) => {
 };
 
 const song = (over: Partial<Song>): Song => ({
-  id: 1, path: '/m/Music/Band/Album/01.flac', title: 'Song One', artist: 'The Beatles', album: 'Help!', album_artist: null, genre: 'Rock',
+  id: 1, path: '/m/Music/Band/Album/01.flac', title: 'Song One', artist: 'The Beatles', artist_id: null, album: 'Help!', album_id: null, album_artist: null, compilation: false, genre: 'Rock',
   year: 1965, track_no: 1, disc_no: null, duration_ms: 120_000, codec: 'flac', bitrate: null, sample_rate: 44100,
   replaygain_track_gain_db: null, replaygain_track_peak: null, replaygain_album_gain_db: null, replaygain_album_peak: null,
   size: 1, mtime_ms: 0, added_at: '2026-01-01T00:00:00.000Z', missing_since: null, ...over,
