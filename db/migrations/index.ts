@@ -9,6 +9,7 @@ import * as albumsArtists from './0007-albums-artists.js';
 import * as fileIdentity from './0008-file-identity.js';
 import * as accountsSecrets from './0009-accounts-secrets.js';
 import * as playlistNameFold from './0010-playlist-name-fold.js';
+import * as subsonic from './0012-subsonic.js';
 
 /**
  * Every migration, in order. A static list (not a folder read at run time) so the build and
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0008-file-identity': fileIdentity,
   '0009-accounts-secrets': accountsSecrets,
   '0010-playlist-name-fold': playlistNameFold,
+  '0012-subsonic': subsonic,
 };

@@ -167,6 +167,52 @@ export interface ServerSecretsTable {
   created_at: string;
 }
 
+/** An app key (Subsonic clients' password): its hash for lookups, the key itself sealed (AES-GCM). */
+export interface AppKeysTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  name_key: string;
+  /** SHA-256 of the key, hex. */
+  key_hash: string;
+  /** iv (12) + tag (16) + ciphertext, under the server key file. */
+  key_sealed: Buffer;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface AlbumStarsTable {
+  user_id: number;
+  album_id: number;
+  starred_at: string;
+}
+
+export interface ArtistStarsTable {
+  user_id: number;
+  artist_id: number;
+  starred_at: string;
+}
+
+/** A user's saved play queue (Subsonic savePlayQueue), one per user. */
+export interface PlayQueuesTable {
+  user_id: number;
+  /** JSON array of song ids. */
+  song_ids: string;
+  current_song_id: number | null;
+  position_ms: Generated<number>;
+  changed_at: string;
+  changed_by: string;
+}
+
+/** What a user's client said it is playing (scrobble submission=false), until it expires. */
+export interface NowPlayingTable {
+  user_id: number;
+  client: string;
+  song_id: number;
+  started_at: string;
+  expires_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -182,6 +228,11 @@ export interface Database {
   covers: CoversTable;
   folder_covers: FolderCoversTable;
   albums_dirty: AlbumsDirtyTable;
+  app_keys: AppKeysTable;
+  album_stars: AlbumStarsTable;
+  artist_stars: ArtistStarsTable;
+  play_queues: PlayQueuesTable;
+  now_playing: NowPlayingTable;
 }
 
 // Row types: what a table holds, used only inside src/db. Repositories map them to the domain types

@@ -9,3 +9,6 @@ export type * from './playlist.js';
 export type * from './song.js';
 export type * from './tag-query.js';
 export type * from './user.js';
+export type * from './app-key.js';
+export type * from './play-queue.js';
+export type * from './stars.js';

@@ -22,6 +22,11 @@ import { createStreamLinkService, type StreamLinkService } from './media/stream-
 import { createLibraryService, type LibraryService } from './library/library-service.js';
 import { createLikeService, type LikeService } from './playlists/like-service.js';
 import { createPlaylistService, type PlaylistService } from './playlists/playlist-service.js';
+import { loadOrCreateServerKey, resolveServerKeyFile } from '../config/server-key-file.js';
+import { createAppKeyService, type AppKeyService } from './app-keys/app-key-service.js';
+import { createAlbumListService, type AlbumListService } from './browse/album-lists.js';
+import { createPlayQueueService, type PlayQueueService } from './play-queue/play-queue-service.js';
+import { createStarService, type StarService } from './stars/star-service.js';
 
 /** Everything an edge (CLI, UI, server) may call. Edges never reach past this into db/player/config. */
 export interface Services {
@@ -50,6 +55,14 @@ export interface Services {
   playback: PlaybackService;
   /** What `tunes play` queues. */
   playSelection: PlaySelectionService;
+  /** Subsonic clients' passwords (issue 14), sealed under the server key file. */
+  appKeys: AppKeyService;
+  /** Song stars (= likes), album and artist stars. */
+  stars: StarService;
+  /** Random, recently played, by genre... lists of albums and songs. */
+  albumLists: AlbumListService;
+  /** Each user's saved play queue and what their clients play now (Subsonic's, in the database). */
+  playQueues: PlayQueueService;
   close(): Promise<void>;
 }
 
@@ -79,6 +92,8 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock, e
   });
   const playback = createPlaybackService({ engine, history, clock });
   rememberVolume(playback, config);
+  const likes = createLikeService({ db, clock });
+  let serverKey: Buffer | undefined;
   return {
     auth,
     session: createLocalSession({ auth, config }),
@@ -93,10 +108,14 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock, e
     streamLinks: createStreamLinkService({ db, clock }),
     library: createLibraryService({ db, sqlite: store.sqlite, clock }),
     playlists,
-    likes: createLikeService({ db, clock }),
+    likes,
     history,
     playback,
     playSelection: createPlaySelectionService({ catalog, playlists }),
+    appKeys: createAppKeyService({ db, clock, serverKey: () => (serverKey ??= loadOrCreateServerKey(resolveServerKeyFile(env))) }),
+    stars: createStarService({ db, clock, likes }),
+    albumLists: createAlbumListService({ db }),
+    playQueues: createPlayQueueService({ db, clock }),
     close: async () => {
       await playback.close();
       await store.close();

@@ -54,6 +54,8 @@ export interface SongQuery {
   limit?: number | undefined;
   /** 1-based page number (OFFSET paging). Use `cursor` instead for long scrolls. */
   page?: number | undefined;
+  /** Rows to skip, for callers that page by offset (Subsonic's songOffset); instead of `page`. */
+  offset?: number | undefined;
   /** `nextCursor` of the previous page (keyset paging); cannot be combined with `page`. */
   cursor?: string | undefined;
 }
@@ -138,10 +140,15 @@ function validate(query: SongQuery): PageRequest {
     throw new TunesError('invalid_input', `sort must be one of ${SONG_SORTS.join(', ')}`);
   }
   if (query.cursor !== undefined && page > 1) throw new TunesError('invalid_input', 'use either a page or a cursor, not both');
+  const offset = query.offset;
+  if (offset !== undefined) {
+    if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) throw new TunesError('invalid_input', `offset must be a whole number from 0 to ${MAX_OFFSET}`);
+    if (query.page !== undefined || query.cursor !== undefined) throw new TunesError('invalid_input', 'use one of a page, an offset or a cursor');
+  }
   return {
     filters: { artist: query.artist, album: query.album, genre: query.genre, folder: query.folder },
     limit,
-    offset: (page - 1) * limit,
+    offset: offset ?? (page - 1) * limit,
     cursor: query.cursor === undefined ? undefined : decodeCursor(query.cursor, { maxRankedOffset: RANKED_CANDIDATES }),
   };
 }

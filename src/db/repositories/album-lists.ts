@@ -1,0 +1,67 @@
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { Album } from '../../domain/album.js';
+import type { GenreCount } from '../../domain/play-queue.js';
+import type { Database } from '../schema.js';
+import { albumRowToAlbum } from './albums.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+type AlbumWithArtist = Parameters<typeof albumRowToAlbum>[0];
+
+/** Album lists Subsonic clients ask for (getAlbumList2) beyond the browse service's name/year/added. */
+export type AlbumListKind =
+  | { kind: 'random' }
+  | { kind: 'by_artist' }
+  | { kind: 'by_year'; from: number; to: number }
+  | { kind: 'by_genre'; genre: string }
+  | { kind: 'recent'; userId: number }
+  | { kind: 'frequent'; userId: number }
+  | { kind: 'starred'; userId: number };
+
+const albumSelect = sql`select al.*, ar.name as artist_name from albums al join artists ar on ar.id = al.artist_id`;
+
+function listQuery(list: AlbumListKind, limit: number, offset: number): RawBuilder<AlbumWithArtist> {
+  const page = sql`limit ${limit} offset ${offset}`;
+  switch (list.kind) {
+    case 'random':
+      return sql`${albumSelect} where al.song_count > 0 order by random() ${page}`;
+    case 'by_artist':
+      return sql`${albumSelect} where al.song_count > 0 order by ar.name_key, al.year is null, al.year, al.title_key, al.id ${page}`;
+    case 'by_year': {
+      // A range given backwards (fromYear > toYear) lists newest first, as Subsonic says.
+      const [low, high] = list.from <= list.to ? [list.from, list.to] : [list.to, list.from];
+      const direction = list.from <= list.to ? sql`asc` : sql`desc`;
+      return sql`${albumSelect} where al.song_count > 0 and al.year between ${low} and ${high}
+        order by al.year ${direction}, al.title_key, al.id ${page}`;
+    }
+    case 'by_genre':
+      return sql`${albumSelect} where al.song_count > 0 and al.id in (
+          select album_id from songs where missing_since is null and genre = ${list.genre} collate nocase)
+        order by al.title_key, al.id ${page}`;
+    case 'recent':
+      return sql`${albumSelect} join (
+          select s.album_id, max(p.started_at) as last_played from plays p join songs s on s.id = p.song_id
+          where p.user_id = ${list.userId} group by s.album_id) recent on recent.album_id = al.id
+        where al.song_count > 0 order by recent.last_played desc, al.id ${page}`;
+    case 'frequent':
+      return sql`${albumSelect} join (
+          select s.album_id, count(*) as plays from plays p join songs s on s.id = p.song_id
+          where p.user_id = ${list.userId} group by s.album_id) frequent on frequent.album_id = al.id
+        where al.song_count > 0 order by frequent.plays desc, al.title_key, al.id ${page}`;
+    case 'starred':
+      return sql`${albumSelect} join album_stars st on st.album_id = al.id and st.user_id = ${list.userId}
+        where al.song_count > 0 order by st.starred_at desc, al.id desc ${page}`;
+  }
+}
+
+export async function listAlbumsBy(db: Db, list: AlbumListKind, limit: number, offset: number): Promise<Album[]> {
+  const { rows } = await listQuery(list, limit, offset).execute(db);
+  return rows.map(albumRowToAlbum);
+}
+
+/** Genres of visible songs, by name. */
+export async function listGenres(db: Db): Promise<GenreCount[]> {
+  const { rows } = await sql<GenreCount>`select genre as name, count(*) as song_count, count(distinct album_id) as album_count
+    from songs where missing_since is null and genre is not null and genre != ''
+    group by genre order by genre collate nocase`.execute(db);
+  return rows;
+}
