@@ -23,6 +23,9 @@ import type { Registration, RouteContext } from './route-context.js';
 import { addRequestLog, loggedUrl } from './request-log.js';
 import { trackRoutes } from './route-list.js';
 import { addSecurityHeaders } from './security-headers.js';
+import { createTranscoder } from '../services/media/transcoder.js';
+import { createRememberedPasswords } from './subsonic/remembered-passwords.js';
+import { registerSubsonicRoutes } from './subsonic/router.js';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
@@ -45,6 +48,8 @@ export interface ServerOptions {
   /** Whether POST /api/register creates accounts ('open') or answers 403 ('closed', the default). */
   registration?: Registration;
   connectionLimits?: Partial<ConnectionLimits>;
+  /** The Subsonic API's transcoding: the ffmpeg to run (`ffmpeg` on PATH by default) and how many at once. */
+  transcoding?: { ffmpeg?: string | undefined; maxConcurrent?: number | undefined };
 }
 
 /** The HTTP API as a Fastify instance, not yet listening: tests and `tunes serve` both start it. */
@@ -97,10 +102,11 @@ export function buildServer(services: Services, options: ServerOptions = {}): Fa
 
   if (log) addRequestLog(app, log);
 
+  const loginLimiter = createLoginLimiter(clock, loginLimits, attemptCounts);
   const context: RouteContext = {
     services,
     authenticate: createAuthenticate(services.auth),
-    loginLimiter: createLoginLimiter(clock, loginLimits, attemptCounts),
+    loginLimiter,
     registrationLimiter: createRegistrationLimiter(clock, registrationLimit, attemptCounts),
     registration: options.registration ?? 'closed',
   };
@@ -113,6 +119,14 @@ export function buildServer(services: Services, options: ServerOptions = {}): Fa
   registerPlaylistRoutes(app, context);
   registerLikeRoutes(app, context);
   registerHistoryRoutes(app, context);
+  registerSubsonicRoutes(app, {
+    services,
+    loginLimiter,
+    remembered: createRememberedPasswords(() => clock.now().getTime()),
+    transcoder: createTranscoder({ ffmpeg: options.transcoding?.ffmpeg, maxConcurrent: options.transcoding?.maxConcurrent }),
+    clock,
+    log,
+  });
   return app;
 }
 

@@ -7,6 +7,9 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 export type StarKind = 'album' | 'artist';
 
+// Ids per statement, well under SQLite's bound-parameter limit.
+const CHUNK = 500;
+
 const TABLE = { album: 'album_stars', artist: 'artist_stars' } as const;
 
 /** Stars the albums or artists that exist among `ids`; ones starred already keep their first time. */
@@ -64,20 +67,28 @@ export async function starredArtists(db: Db, userId: number): Promise<StarredArt
 export async function starTimes(db: Db, kind: StarKind, userId: number, ids: number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
   const column = kind === 'album' ? 'album_id' : 'artist_id';
-  const { rows } = await sql<{ id: number; starred_at: string }>`
-    select ${sql.ref(column)} as id, starred_at from ${sql.table(TABLE[kind])}
-    where user_id = ${userId} and ${sql.ref(column)} in (${sql.join(ids.slice(0, 900))})`.execute(db);
-  return new Map(rows.map((row) => [row.id, row.starred_at]));
+  const times = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const { rows } = await sql<{ id: number; starred_at: string }>`
+      select ${sql.ref(column)} as id, starred_at from ${sql.table(TABLE[kind])}
+      where user_id = ${userId} and ${sql.ref(column)} in (${sql.join(ids.slice(i, i + CHUNK))})`.execute(db);
+    for (const row of rows) times.set(row.id, row.starred_at);
+  }
+  return times;
 }
 
 /** When the user liked each of `songIds` (likes are song stars). */
 export async function likeTimes(db: Db, userId: number, songIds: number[]): Promise<Map<number, string>> {
   if (songIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('likes')
-    .select(['song_id', 'liked_at'])
-    .where('user_id', '=', userId)
-    .where('song_id', 'in', songIds.slice(0, 900))
-    .execute();
-  return new Map(rows.map((row) => [row.song_id, row.liked_at]));
+  const times = new Map<number, string>();
+  for (let i = 0; i < songIds.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('likes')
+      .select(['song_id', 'liked_at'])
+      .where('user_id', '=', userId)
+      .where('song_id', 'in', songIds.slice(i, i + CHUNK))
+      .execute();
+    for (const row of rows) times.set(row.song_id, row.liked_at);
+  }
+  return times;
 }

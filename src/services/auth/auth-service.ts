@@ -38,6 +38,8 @@ export interface AuthService {
    */
   checkNewAccount(username: string, password: string): Promise<void>;
   login(username: string, password: string): Promise<AuthResult>;
+  /** The user whose password this is (auth_failed otherwise), without starting a session (Subsonic's u + p). */
+  checkPassword(username: string, password: string): Promise<User>;
   logout(token: string): Promise<void>;
   /**
    * The user a token belongs to, renewing its expiry (at most once a minute, and never failing
@@ -140,6 +142,16 @@ export function createAuthService({ db, clock, scryptParams = DEFAULT_SCRYPT_PAR
     checkNewAccount,
     async register(username, password) {
       return startSession(await createAccount(username, password));
+    },
+
+    async checkPassword(username, password) {
+      const found = await users.findCredentials(db, username);
+      if (!found) {
+        await verify(password, await dummy());
+        throw new TunesError('auth_failed', INVALID_CREDENTIALS);
+      }
+      if (!(await verify(password, found.passwordHash))) throw new TunesError('auth_failed', INVALID_CREDENTIALS);
+      return found.user;
     },
 
     async login(username, password) {

@@ -1,0 +1,85 @@
+import type { User } from '../../domain/user.js';
+import { isTunesError, UnavailableError } from '../../errors.js';
+import type { LoginLimiter, LoginOutcome } from '../login-limiter.js';
+import type { Services } from '../../services/container.js';
+import { ErrorCode, SubsonicFailure } from './envelope.js';
+import type { SubsonicParams } from './params.js';
+import type { RememberedPasswords } from './remembered-passwords.js';
+
+export interface SubsonicAuthDeps {
+  services: Services;
+  loginLimiter: LoginLimiter;
+  remembered: RememberedPasswords;
+}
+
+const WRONG = 'Wrong username or password';
+
+/**
+ * Who is calling, the ways Subsonic clients say it: OpenSubsonic's `apiKey`; `u` + `t` + `s` (t =
+ * md5(app key + s)); `u` + `p` (clear or `enc:` hex) with an app key or the account's password.
+ */
+export async function authenticateSubsonic(params: SubsonicParams, ip: string, deps: SubsonicAuthDeps): Promise<User> {
+  const { services } = deps;
+  const apiKey = params.get('apiKey');
+  const username = params.get('u');
+  if (apiKey !== undefined) {
+    if (username !== undefined) throw new SubsonicFailure(ErrorCode.conflictingAuth, 'Provide either apiKey or u, not both');
+    const user = await services.appKeys.userOfKey(apiKey);
+    if (!user) throw new SubsonicFailure(ErrorCode.invalidApiKey, 'Invalid API key');
+    return user;
+  }
+  if (username === undefined || username === '') throw new SubsonicFailure(ErrorCode.missingParameter, "Required parameter 'u' is missing");
+
+  const token = params.get('t');
+  const salt = params.get('s');
+  if (token !== undefined || salt !== undefined) {
+    if (!token || !salt) throw new SubsonicFailure(ErrorCode.missingParameter, "Token authentication needs both 't' and 's'");
+    const found = await services.appKeys.userOfToken(username, token, salt);
+    if (found === 'no_keys') {
+      throw new SubsonicFailure(ErrorCode.tokenAuthNotSupported, 'Token authentication needs an app key: create one with `tunes apikey create`');
+    }
+    if (typeof found === 'string') throw new SubsonicFailure(ErrorCode.wrongCredentials, WRONG);
+    return found;
+  }
+
+  const sent = params.get('p');
+  if (sent === undefined) throw new SubsonicFailure(ErrorCode.missingParameter, "Required parameter 'p' (or 't' and 's', or 'apiKey') is missing");
+  const password = decodePassword(sent);
+  const byKey = await services.appKeys.userOfKey(password);
+  if (byKey) {
+    if (byKey.username.toLowerCase() !== username.toLowerCase()) throw new SubsonicFailure(ErrorCode.wrongCredentials, WRONG);
+    return byKey;
+  }
+  return checkPassword(username, password, ip, deps);
+}
+
+async function checkPassword(username: string, password: string, ip: string, { services, loginLimiter, remembered }: SubsonicAuthDeps): Promise<User> {
+  const known = remembered.recall(username, password);
+  if (known) return known;
+  const wait = await loginLimiter.begin(username, ip);
+  if (wait > 0) throw new SubsonicFailure(ErrorCode.wrongCredentials, `Too many failed logins; try again in ${wait} s`);
+  let outcome: LoginOutcome = 'not_counted';
+  try {
+    const user = await services.auth.checkPassword(username, password);
+    outcome = 'succeeded';
+    remembered.remember(username, password, user);
+    return user;
+  } catch (error) {
+    if (error instanceof UnavailableError) throw error;
+    if (isTunesError(error) && error.code === 'auth_failed') {
+      outcome = 'failed';
+      throw new SubsonicFailure(ErrorCode.wrongCredentials, WRONG);
+    }
+    throw error;
+  } finally {
+    await loginLimiter.settle(username, ip, outcome);
+  }
+}
+
+/** `enc:` + hex of the UTF-8 bytes, or the password as sent. */
+function decodePassword(sent: string): string {
+  if (!sent.startsWith('enc:')) return sent;
+  const hex = sent.slice(4);
+  if (!/^([0-9a-f]{2})*$/i.test(hex)) throw new SubsonicFailure(ErrorCode.wrongCredentials, WRONG);
+  return Buffer.from(hex, 'hex').toString('utf8');
+}
