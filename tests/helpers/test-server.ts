@@ -18,6 +18,8 @@ export interface TestServer {
   routes: readonly RouteInfo[];
   store: Store;
   services: Services;
+  /** The server's TUNES_HOME (config, covers' cache, server key file). */
+  home: string;
   /** Request log lines the server wrote. */
   logLines: string[];
   /** fetch() against the server, JSON bodies encoded, a token sent as Bearer. */
@@ -64,6 +66,7 @@ export async function startTestServer(options: Omit<ServerOptions, 'log'> = {}):
     routes: server.routes,
     store,
     services,
+    home,
     logLines,
     call,
     async user(username, password = 'correct horse') {
