@@ -14,6 +14,7 @@ import { registerServeCommand } from './commands/serve.js';
 import { registerUsersCommands } from './commands/users.js';
 import { registerConfigCommands } from './commands/config.js';
 import { registerDevicesCommand } from './commands/devices.js';
+import { registerApiKeyCommands } from './commands/apikey.js';
 import { formatUsageError } from './output.js';
 import { createRuntime, type CliRuntime } from './runtime.js';
 
@@ -44,5 +45,6 @@ export function createProgram({ json = false, entry = '' }: { json?: boolean; en
   registerUsersCommands(program, runtime);
   registerConfigCommands(program, runtime);
   registerDevicesCommand(program, runtime);
+  registerApiKeyCommands(program, runtime);
   return { program, runtime };
 }

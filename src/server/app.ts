@@ -9,6 +9,7 @@ import { sendError, toHttpError } from './http-errors.js';
 import { createMemoryAttemptCounts, type AttemptCounts, type SlowDown } from '../services/limits/attempt-counts.js';
 import { registerAccountRoutes } from './api/accounts.js';
 import { registerAlbumRoutes } from './api/albums.js';
+import { registerAppKeyRoutes } from './api/app-keys.js';
 import { registerCoverRoutes } from './api/covers.js';
 import { registerHealthRoutes } from './api/health.js';
 import { registerHistoryRoutes } from './api/history.js';
@@ -119,6 +120,7 @@ export function buildServer(services: Services, options: ServerOptions = {}): Fa
   registerPlaylistRoutes(app, context);
   registerLikeRoutes(app, context);
   registerHistoryRoutes(app, context);
+  registerAppKeyRoutes(app, context);
   registerSubsonicRoutes(app, {
     services,
     loginLimiter,

@@ -7,3 +7,4 @@ export * from './playlist.js';
 export * from './song.js';
 export * from './user.js';
 export * from './settings.js';
+export * from './app-key.js';
