@@ -1,0 +1,136 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { subsonicServer } from '../helpers/subsonic-server.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const run = promisify(execFile);
+
+/** What ffprobe makes of some bytes: codec and duration, proving they decode. */
+async function probe(bytes: Uint8Array): Promise<{ codec: string; duration: number }> {
+  const file = join(tempDir(), 'probe.bin');
+  writeFileSync(file, bytes);
+  const { stdout } = await run('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name:format=duration', '-of', 'json', file]);
+  const info = JSON.parse(stdout) as { streams: Array<{ codec_name: string }>; format: { duration: string } };
+  return { codec: info.streams[0]!.codec_name, duration: Number(info.format.duration) };
+}
+
+/** ffmpeg processes this test process started (the server runs in it). */
+function ffmpegChildren(): number {
+  try {
+    return execFileSync('pgrep', ['-P', String(process.pid), '-x', 'ffmpeg'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).length;
+  } catch {
+    return 0;
+  }
+}
+
+async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+async function flacSong(byKey: Awaited<ReturnType<typeof subsonicServer>>['byKey']) {
+  const songs = (await byKey.search3({ query: '', songCount: 100, albumCount: 0, artistCount: 0 })).searchResult3.song ?? [];
+  return songs.find((song) => song.suffix === 'flac')!;
+}
+
+describe('Subsonic stream, download and transcoding', () => {
+  it('streams the original with Content-Length and 206 ranges; download sends the original too', async () => {
+    const { byKey } = await subsonicServer();
+    const song = await flacSong(byKey);
+    const whole = await byKey.stream({ id: song.id });
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('accept-ranges')).toBe('bytes');
+    expect(whole.headers.get('content-type')).toBe('audio/flac');
+    const bytes = new Uint8Array(await whole.arrayBuffer());
+    expect(Number(whole.headers.get('content-length'))).toBe(bytes.length);
+    expect(bytes.length).toBe(song.size);
+
+    const url = new URL((await byKey.stream({ id: song.id })).url);
+    const part = await fetch(url, { headers: { range: 'bytes=10-29' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 10-29/${bytes.length}`);
+    expect(new Uint8Array(await part.arrayBuffer())).toEqual(bytes.slice(10, 30));
+    const raw = await byKey.stream({ id: song.id, format: 'raw', maxBitRate: 64 });
+    expect(raw.headers.get('content-type')).toBe('audio/flac');
+    await raw.arrayBuffer();
+
+    const download = await byKey.download({ id: song.id });
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''/);
+    expect(new Uint8Array(await download.arrayBuffer())).toEqual(bytes);
+  });
+
+  it('transcodes to mp3, opus and aac on the fly (bytes ffprobe decodes), and from timeOffset', async () => {
+    const { byKey, server } = await subsonicServer();
+    const song = await flacSong(byKey);
+    for (const [format, codec, mime] of [['mp3', 'mp3', 'audio/mpeg'], ['opus', 'opus', 'audio/ogg'], ['aac', 'aac', 'audio/aac']] as const) {
+      const answer = await byKey.stream({ id: song.id, format, maxBitRate: 96 });
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('content-type')).toBe(mime);
+      expect(answer.headers.get('accept-ranges')).toBeNull();
+      expect(answer.headers.get('content-length')).toBeNull();
+      const decoded = await probe(new Uint8Array(await answer.arrayBuffer()));
+      expect(decoded.codec).toBe(codec);
+      expect(Math.abs(decoded.duration - song.duration!)).toBeLessThan(1.5);
+    }
+    // A bit rate below the file's, no format: mp3, as Subsonic servers do.
+    expect(song.bitRate).toBeGreaterThan(24);
+    const slow = await byKey.stream({ id: song.id, maxBitRate: 24 });
+    expect(slow.headers.get('content-type')).toBe('audio/mpeg');
+    expect((await probe(new Uint8Array(await slow.arrayBuffer()))).codec).toBe('mp3');
+    // At or above the file's own rate there is nothing to gain: the original.
+    const fast = await byKey.stream({ id: song.id, maxBitRate: song.bitRate! + 100 });
+    expect(fast.headers.get('accept-ranges')).toBe('bytes');
+    await fast.arrayBuffer();
+
+    // timeOffset starts mid-song: a 5 s file from 2 s on decodes to about 3 s.
+    const file = server.store.sqlite.prepare('select path from songs where id = ?').get(Number(song.id)) as { path: string };
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=f=440:r=44100', '-t', '5', '-c:a', 'flac', `${file.path}.tmp.flac`]);
+    execFileSync('mv', [`${file.path}.tmp.flac`, file.path]);
+    const later = await byKey.stream({ id: song.id, format: 'mp3', timeOffset: 2 } as never);
+    expect(Math.abs((await probe(new Uint8Array(await later.arrayBuffer()))).duration - 3)).toBeLessThan(0.3);
+  });
+
+  it('ends ffmpeg when the client goes away, and refuses past the concurrent transcode cap', async () => {
+    const { byKey, server } = await subsonicServer({ transcoding: { maxConcurrent: 1 } });
+    const song = await flacSong(byKey);
+    const before = ffmpegChildren();
+    // A long input keeps ffmpeg busy: a minute of silence the catalogue knows as this song's file.
+    const file = server.store.sqlite.prepare('select path from songs where id = ?').get(Number(song.id)) as { path: string };
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'anullsrc=r=44100:cl=stereo', '-t', '600', '-c:a', 'flac', `${file.path}.tmp.flac`]);
+    execFileSync('mv', [`${file.path}.tmp.flac`, file.path]);
+    const abort = new AbortController();
+    // 320 kb/s of ten minutes is far more than socket buffers hold: ffmpeg waits on the reader.
+    const url = new URL((await byKey.stream({ id: song.id, format: 'mp3', maxBitRate: 320 })).url);
+    const first = await fetch(url, { signal: abort.signal });
+    const reader = first.body!.getReader();
+    await reader.read();
+    expect(ffmpegChildren()).toBe(before + 1);
+    const refused = (await (await byKey.stream({ id: song.id, format: 'mp3', f: 'json' } as never)).json()) as { 'subsonic-response': { error: { message: string } } };
+    expect(refused['subsonic-response'].error.message).toMatch(/already transcoding 1 stream/);
+    abort.abort();
+    await until(() => ffmpegChildren() === before);
+    const again = await byKey.stream({ id: song.id, format: 'mp3', maxBitRate: 32 });
+    expect(again.headers.get('content-type')).toBe('audio/mpeg');
+    await again.body!.cancel();
+    await until(() => ffmpegChildren() === before);
+  });
+
+  it('without ffmpeg streams only originals and claims no transcodeOffset', async () => {
+    const { byKey } = await subsonicServer({ transcoding: { ffmpeg: '/nonexistent/ffmpeg' } });
+    const song = await flacSong(byKey);
+    const answer = await byKey.stream({ id: song.id, format: 'mp3', maxBitRate: 64 });
+    expect(answer.headers.get('content-type')).toBe('audio/flac');
+    expect(answer.headers.get('accept-ranges')).toBe('bytes');
+    await answer.arrayBuffer();
+    const names = ((await byKey.getOpenSubsonicExtensions()) as { openSubsonicExtensions: Array<{ name: string }> }).openSubsonicExtensions.map((e) => e.name);
+    expect(names).toEqual(['apiKeyAuthentication', 'formPost']);
+  });
+
+  it('advertises transcodeOffset with ffmpeg', async () => {
+    const { byKey } = await subsonicServer();
+    const names = ((await byKey.getOpenSubsonicExtensions()) as { openSubsonicExtensions: Array<{ name: string }> }).openSubsonicExtensions.map((e) => e.name);
+    expect(names).toContain('transcodeOffset');
+  });
+});
