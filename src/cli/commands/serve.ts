@@ -10,6 +10,12 @@ function parsePort(value: string): number {
   return port;
 }
 
+function parseTranscodes(value: string): number {
+  const count = Number(value);
+  if (!/^\d+$/.test(value) || count < 1 || count > 64) throw new InvalidArgumentError('a whole number from 1 to 64');
+  return count;
+}
+
 function parseHost(value: string): string {
   const host = value.trim();
   // An empty host makes Node listen on every address: exactly what the default is there to avoid.
@@ -68,7 +74,8 @@ export function registerServeCommand(program: Command, runtime: CliRuntime): voi
         .choices(['open', 'closed'])
         .default('closed'),
     )
-    .action(async (options: { host: string; port: number; allowedHost: string[]; trustProxy: string[]; registration: 'open' | 'closed' }) => {
+    .option('--max-transcodes <number>', 'Subsonic streams ffmpeg may transcode at once (past it a client is told to try again)', parseTranscodes, 4)
+    .action(async (options: { host: string; port: number; allowedHost: string[]; trustProxy: string[]; registration: 'open' | 'closed'; maxTranscodes: number }) => {
       const services = await runtime.services();
       // Lazy: plain commands never load Fastify.
       const { listen, untilShutdownSignal } = await import('../../server/listen.js');
@@ -78,6 +85,7 @@ export function registerServeCommand(program: Command, runtime: CliRuntime): voi
         allowedHosts: options.allowedHost,
         trustProxy: options.trustProxy,
         registration: options.registration,
+        transcoding: { ffmpeg: process.env.TUNES_FFMPEG || undefined, maxConcurrent: options.maxTranscodes },
         log: (line) => runtime.stderr.write(`${line}\n`),
       });
       note(runtime, `tunes serve: listening on ${server.url} (Ctrl-C to stop)`);

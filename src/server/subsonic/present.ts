@@ -15,6 +15,7 @@ import { albumId, artistId, songId } from './ids.js';
  */
 export const NO_STARS: StarTimes = { songs: new Map(), albums: new Map(), artists: new Map() };
 
+const EPOCH = new Date(0).toISOString();
 const seconds = (ms: number | null | undefined) => (ms === null || ms === undefined ? undefined : Math.round(ms / 1000));
 
 // Clients use `path` to name cached files; the real path stays on the server (as in the HTTP API).
@@ -78,7 +79,8 @@ export function presentAlbumId3(album: Album, stars: StarTimes = NO_STARS): Subs
     coverArt: album.has_cover ? albumId(album.id) : undefined,
     songCount: album.song_count,
     duration: seconds(album.duration_ms) ?? 0,
-    created: album.added_at ?? undefined,
+    // Required by the schema; an album listed always has a visible song and so an added time.
+    created: album.added_at ?? EPOCH,
     year: album.year ?? undefined,
     starred: stars.albums.get(album.id),
     isCompilation: album.compilation,
