@@ -10,6 +10,7 @@ import { playlistsSection } from './playlists.js';
 import { searchSection } from './search.js';
 import { serverSection } from './server.js';
 import { serverGuardSection } from './server-guard.js';
+import { subsonicSection } from './subsonic.js';
 import { uiSection } from './ui.js';
 
 /**
@@ -29,5 +30,6 @@ export const sections: BenchSection[] = [
   mprisSection,
   serverSection,
   serverGuardSection,
+  subsonicSection,
   uiSection,
 ];

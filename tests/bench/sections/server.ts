@@ -59,7 +59,7 @@ export const serverSection: BenchSection = {
 };
 
 /** A session for the bench's own account on the synthetic database (made on the first run, kept in the cache). */
-function benchToken(dbPath: string, home: string): string {
+export function benchToken(dbPath: string, home: string): string {
   const env = { ...process.env, TUNES_HOME: home };
   const input = 'bench password\n';
   for (const command of ['login', 'register']) {

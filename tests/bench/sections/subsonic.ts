@@ -1,0 +1,149 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import BetterSqlite3 from 'better-sqlite3';
+import { ensureSyntheticDb } from '../lib/synthetic-db.js';
+import { median, ms, TUNES_BIN, type BenchContext, type BenchRow, type BenchSection } from '../lib/measure.js';
+import { benchToken, startServer } from './server.js';
+
+const SECONDS = 10;
+const CONNECTIONS = 50;
+const FIRST_BYTE_RUNS = 15;
+const AUDIO_SECONDS = 120;
+
+/**
+ * The Subsonic API on the synthetic catalogue (a copy: the server migrates it): search3 and
+ * getAlbumList2 beside GET /api/songs?q= in the same run, authenticated by apiKey as clients do;
+ * time to the first byte of a transcoded stream beside ffmpeg alone, and a transcode's CPU per
+ * second of audio beside ffmpeg alone.
+ */
+export const subsonicSection: BenchSection = {
+  name: 'subsonic',
+  async run(ctx: BenchContext): Promise<BenchRow[]> {
+    const source = await ensureSyntheticDb(ctx.cache, ctx.syntheticTracks, ctx.log);
+    const dbPath = join(ctx.scratch, 'subsonic.db');
+    const cached = new BetterSqlite3(source);
+    cached.pragma('wal_checkpoint(TRUNCATE)');
+    cached.close();
+    copyFileSync(source, dbPath);
+    const home = mkdtempSync(join(ctx.scratch, 'subsonic-home-'));
+    benchToken(dbPath, home);
+    const key = appKey(dbPath, home);
+    const audio = join(ctx.scratch, 'two-minutes.flac');
+    spawnSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=f=440:r=44100', '-ac', '2', '-t', String(AUDIO_SECONDS), audio]);
+    const songId = pointSongAt(dbPath, audio);
+    const server = await startServer(dbPath, home);
+    const n = ctx.syntheticTracks.toLocaleString('en');
+    try {
+      const load = async (path: string) => {
+        ctx.log(`  autocannon GET ${path.replace(key, '[key]')}: ${CONNECTIONS} connections, ${SECONDS} s`);
+        const result = await autocannon({ url: `${server.url}${path}`, connections: CONNECTIONS, duration: SECONDS });
+        if (result.non2xx > 0) throw new Error(`GET ${path}: ${result.non2xx} answers were not 2xx`);
+        return `${Math.round(result.requests.average).toLocaleString('en')} req/s, p99 ${result.latency.p99} ms`;
+      };
+      const auth = `apiKey=${key}&f=json&v=1.16.1&c=bench`;
+      const check = await (await fetch(`${server.url}/rest/search3?${auth}&query=love`)).json() as { 'subsonic-response': { status: string } };
+      if (check['subsonic-response'].status !== 'ok') throw new Error(`search3 failed: ${JSON.stringify(check)}`);
+      const api = await load('/api/songs?q=love');
+      const baseline = 'GET /api/songs?q=love (50 songs), same server and run';
+      const rows: BenchRow[] = [
+        { measure: `search3?query=love (20 artists, 20 albums, 20 songs; ${n} songs; ${CONNECTIONS} conns)`, value: await load(`/rest/search3?${auth}&query=love`), baseline, baselineValue: api },
+        { measure: `search3?query=love&songCount=50, songs only`, value: await load(`/rest/search3?${auth}&query=love&songCount=50&albumCount=0&artistCount=0`), baseline, baselineValue: api },
+        { measure: `getAlbumList2?type=alphabeticalByName&size=50 (${CONNECTIONS} conns)`, value: await load(`/rest/getAlbumList2?${auth}&type=alphabeticalByName&size=50`), baseline, baselineValue: api },
+        { measure: `getAlbumList2?type=newest&size=50`, value: await load(`/rest/getAlbumList2?${auth}&type=newest&size=50`), baseline, baselineValue: api },
+      ];
+
+      const streamUrl = (format: string) => `${server.url}/rest/stream?${auth}&id=${songId}&format=${format}&maxBitRate=128`;
+      for (const format of ['mp3', 'opus']) {
+        const served = await firstByteTimes(async () => {
+          const started = performance.now();
+          const response = await fetch(streamUrl(format));
+          const reader = response.body!.getReader();
+          await reader.read();
+          const elapsed = performance.now() - started;
+          await reader.cancel();
+          return elapsed;
+        });
+        const alone = await firstByteTimes(() => ffmpegFirstByte(audio, format));
+        rows.push({ measure: `stream format=${format}&maxBitRate=128: first audio byte (median of ${FIRST_BYTE_RUNS}; goal <= 300 ms)`, value: ms(served), baseline: `ffmpeg alone, same arguments, to its first byte`, baselineValue: ms(alone) });
+      }
+
+      const before = cpuSeconds(server.pid);
+      const whole = await fetch(streamUrl('mp3'));
+      await whole.arrayBuffer();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const servedCpu = cpuSeconds(server.pid) - before;
+      const aloneCpu = ffmpegCpu(audio);
+      rows.push({
+        measure: `mp3 128 kb/s transcode through stream: CPU per second of audio (${AUDIO_SECONDS} s, server + ffmpeg)`,
+        value: `${((servedCpu / AUDIO_SECONDS) * 1000).toFixed(1)} ms`,
+        baseline: 'ffmpeg alone, same arguments, to /dev/null',
+        baselineValue: `${((aloneCpu / AUDIO_SECONDS) * 1000).toFixed(1)} ms`,
+      });
+      return rows;
+    } finally {
+      await server.stop();
+    }
+  },
+};
+
+function appKey(dbPath: string, home: string): string {
+  const result = spawnSync(process.execPath, [TUNES_BIN, '--db', dbPath, 'apikey', 'create', '--json'], { env: { ...process.env, TUNES_HOME: home }, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`apikey create: ${result.stderr}`);
+  return (JSON.parse(result.stdout) as { key: string }).key;
+}
+
+/** One synthetic song's path becomes a real file, so it can be streamed. */
+function pointSongAt(dbPath: string, audio: string): number {
+  const db = new BetterSqlite3(dbPath);
+  try {
+    const id = db.prepare('select min(id) from songs').pluck().get() as number;
+    db.prepare('update songs set path = ?, bitrate = 900000 where id = ?').run(audio, id);
+    return id;
+  } finally {
+    db.close();
+  }
+}
+
+async function firstByteTimes(once: () => Promise<number>): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < FIRST_BYTE_RUNS; i++) samples.push(await once());
+  return median(samples);
+}
+
+const ffmpegArgs = (audio: string, format: string, out: string) => [
+  '-hide_banner', '-loglevel', 'error', '-nostdin', '-i', audio, '-map', '0:a:0', '-vn', '-map_metadata', '-1',
+  '-c:a', format === 'opus' ? 'libopus' : 'libmp3lame', '-b:a', '128k', ...(format === 'opus' ? ['-ar', '48000'] : []),
+  '-f', format === 'opus' ? 'ogg' : 'mp3', out,
+];
+
+function ffmpegFirstByte(audio: string, format: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn('ffmpeg', ffmpegArgs(audio, format, 'pipe:1'), { stdio: ['ignore', 'pipe', 'ignore'] });
+    child.once('error', reject);
+    child.stdout.once('data', () => {
+      resolve(performance.now() - started);
+      child.kill('SIGKILL');
+    });
+  });
+}
+
+/** CPU seconds of ffmpeg alone, from bash's `times`. */
+function ffmpegCpu(audio: string): number {
+  const args = ffmpegArgs(audio, 'mp3', '/dev/null').map((a) => `'${a}'`).join(' ');
+  const result = spawnSync('bash', ['-c', `ffmpeg ${args}; times`], { encoding: 'utf8' });
+  // `times` prints the shell's then its children's user and system times: "0m0.001s 0m0.002s".
+  const line = result.stdout.trim().split('\n').at(-1) ?? '';
+  return [...line.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, m) => sum + Number(m[1]) * 60 + Number(m[2]), 0);
+}
+
+/** User + system CPU of a process and its reaped children (/proc/PID/stat utime, stime, cutime, cstime). */
+function cpuSeconds(pid: number): number {
+  const path = `/proc/${pid}/stat`;
+  if (!existsSync(path)) return NaN;
+  const fields = readFileSync(path, 'utf8').split(') ')[1]!.split(' ');
+  const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+  return ticks / 100;
+}
