@@ -1,0 +1,71 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { parseXml, subsonicServer } from '../helpers/subsonic-server.js';
+
+/**
+ * The requests DSub (the Android client) makes, as its RESTMusicService and Util.getRestUrl build
+ * them: /rest/NAME.view?u=...&v=1.2.0&c=DSub, XML answers (no f=), the password as p=enc:HEX until
+ * ping shows a stock server of 1.14 or later, then token auth with a base-32 salt; User-Agent DSub
+ * and Accept-Encoding gzip; audio by stream?id&maxBitRate with a Range header to resume.
+ */
+describe('replaying DSub', () => {
+  it('logs in, browses by folders, plays from an offset, scrobbles, stars and makes a playlist', async () => {
+    const { server, aliceKey } = await subsonicServer();
+    const headers = { 'user-agent': 'DSub', 'accept-encoding': 'gzip' };
+    const hexPassword = Buffer.from(aliceKey.key, 'utf8').toString('hex');
+    let auth = `u=alice&p=enc:${hexPassword}`;
+    const call = async (method: string, params: Record<string, string | number | boolean> = {}, extra: Record<string, string> = {}) => {
+      const query = Object.entries(params).map(([k, v]) => `&${k}=${encodeURIComponent(String(v))}`).join('');
+      return fetch(`${server.url}/rest/${method}.view?${auth}&v=1.2.0&c=DSub${query}`, { headers: { ...headers, ...extra } });
+    };
+    const xml = async (method: string, params: Record<string, string | number | boolean> = {}) => {
+      const answer = await call(method, params);
+      expect(answer.headers.get('content-type')).toMatch(/^text\/xml/);
+      const body = parseXml(await answer.text())['subsonic-response'];
+      expect(body['@status'], `${method}: ${JSON.stringify(body.error)}`).toBe('ok');
+      return body;
+    };
+
+    const ping = await xml('ping');
+    // What DSub reads to decide on token auth: a stock server (no Madsonic type) of 1.14 or later.
+    expect(ping['@version']).toBe('1.16.1');
+    const salt = BigInt(`0x${randomBytes(17).toString('hex')}`).toString(32);
+    auth = `u=alice&s=${salt}&t=${createHash('md5').update(aliceKey.key + salt).digest('hex')}`;
+    await xml('ping');
+    expect((await xml('getLicense')).license['@valid']).toBe('true');
+    const folder = (await xml('getMusicFolders')).musicFolders.musicFolder[0];
+    const indexes = (await xml('getIndexes', { musicFolderId: folder['@id'] })).indexes;
+    const artist = indexes.index.flatMap((i: { artist: unknown[] }) => i.artist).find((a: Record<string, string>) => a['@name'] === 'Björk');
+    const artistDir = (await xml('getMusicDirectory', { id: artist['@id'] })).directory;
+    const albumId = artistDir.child[0]['@id'];
+    const albumDir = (await xml('getMusicDirectory', { id: albumId })).directory;
+    const song = albumDir.child[0];
+    expect(song['@title']).toBe('Hunter');
+
+    const cover = await call('getCoverArt', { id: albumDir.child[0]['@coverArt'], size: 128 });
+    expect(cover.headers.get('content-type')).toMatch(/^image\//);
+    await cover.arrayBuffer();
+    const whole = new Uint8Array(await (await call('stream', { id: song['@id'], maxBitRate: 0 })).arrayBuffer());
+    expect(whole.length).toBe(Number(song['@size']));
+    const resumed = await call('stream', { id: song['@id'], maxBitRate: 0 }, { range: 'bytes=1000-' });
+    expect(resumed.status).toBe(206);
+    expect(new Uint8Array(await resumed.arrayBuffer())).toEqual(whole.slice(1000));
+
+    await xml('scrobble', { id: song['@id'], submission: false });
+    expect((await xml('getNowPlaying')).nowPlaying.entry[0]['@title']).toBe('Hunter');
+    await xml('scrobble', { id: song['@id'], submission: true, time: Date.now() });
+    await xml('star', { id: song['@id'] });
+    expect((await xml('getStarred')).starred.song.map((s: Record<string, string>) => s['@id'])).toEqual([song['@id']]);
+    const found = (await xml('search3', { query: 'jóga', artistCount: 10, albumCount: 10, songCount: 10 })).searchResult3;
+    expect(found.song.map((s: Record<string, string>) => s['@title'])).toEqual(['Jóga']);
+    await xml('createPlaylist', { name: 'DSub mix', songId: song['@id'] });
+    const playlists = (await xml('getPlaylists')).playlists.playlist;
+    expect(playlists.map((p: Record<string, string>) => p['@name'])).toEqual(['DSub mix']);
+    await xml('updatePlaylist', { playlistId: playlists[0]['@id'], songIdToAdd: found.song[0]['@id'] });
+    expect((await xml('getPlaylist', { id: playlists[0]['@id'] })).playlist[0].entry).toHaveLength(2);
+    expect((await xml('getAlbumList', { type: 'newest', size: 20, offset: 0 })).albumList.album.length).toBeGreaterThan(0);
+    expect((await xml('getRandomSongs', { size: 5 })).randomSongs.song).toHaveLength(5);
+    const history = await server.services.history.recent((await server.services.auth.checkPassword('alice', 'alice password')).id);
+    expect(history.map((h) => String(h.song.id))).toEqual([song['@id']]);
+  });
+});
