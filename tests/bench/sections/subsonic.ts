@@ -116,7 +116,8 @@ async function firstByteTimes(once: () => Promise<number>): Promise<number> {
 }
 
 const ffmpegArgs = (audio: string, format: string, out: string) => [
-  '-hide_banner', '-loglevel', 'error', '-nostdin', '-i', audio, '-map', '0:a:0', '-vn', '-map_metadata', '-1',
+  // -y: /dev/null "exists", and without it ffmpeg would exit at once, transcoding nothing.
+  '-y', '-hide_banner', '-loglevel', 'error', '-nostdin', '-i', audio, '-map', '0:a:0', '-vn', '-map_metadata', '-1',
   '-c:a', format === 'opus' ? 'libopus' : 'libmp3lame', '-b:a', '128k', ...(format === 'opus' ? ['-ar', '48000'] : []),
   '-f', format === 'opus' ? 'ogg' : 'mp3', out,
 ];
