@@ -77,6 +77,11 @@ describe('Subsonic browsing, lists and search through subsonic-api', () => {
     const quoted = (await byKey.search3({ query: '""', songCount: 500 })).searchResult3;
     expect(quoted.song).toHaveLength(total);
     expect(quoted.album?.length).toBe(await server.services.browse.countAlbums());
+    // Artists by their own names: an album artist only (Various Artists) too, never by a song's title.
+    const artistsFor = async (query: string) => ((await byKey.search3({ query })).searchResult3.artist ?? []).map((a) => a.name);
+    expect(await artistsFor('various')).toEqual(['Various Artists']);
+    expect(await artistsFor('bjork')).toEqual(['Björk']);
+    expect(await artistsFor('hunter')).toEqual([]);
     const legacy = (await byKey.search2({ query: 'hunter' })).searchResult2;
     expect(legacy.song?.map((s) => s.title)).toEqual(['Hunter']);
   });

@@ -36,21 +36,27 @@ export async function searchAlbums(db: Db, match: string, limit: number, offset:
   return rows.map(albumRowToAlbum);
 }
 
-/** Artists (track or album artists) whose name matches, in the order of their first matching song. */
-export async function searchArtists(db: Db, match: string, limit: number, offset: number): Promise<Artist[]> {
+/**
+ * Artists of the songs matching `match` in their artist or album-artist text, in the order of their
+ * first matching song: both each song's track artist and its album's artist, so the caller keeps
+ * those whose own name matches. One FTS query over both columns stays cheap for any word; a filter
+ * on the album-artist column alone reads a common word's whole index list when few match (~11 ms).
+ */
+export async function artistCandidates(db: Db, match: string, limit: number, offset: number): Promise<Artist[]> {
   const scanned = scannedMatches(limit, offset);
-  const trackArtist = `{artist} : (${match})`;
-  const albumArtist = `{album_artist} : (${match})`;
+  const columnMatch = `{artist album_artist} : (${match})`;
   const { rows } = await sql<Parameters<typeof artistRowToArtist>[0] & { first_match: number }>`
-    select ar.*, min(hit.first_match) as first_match from artists ar join (
-      select s.artist_id, m.rowid as first_match
-        from (select rowid from songs_fts where songs_fts match ${trackArtist} order by rowid limit ${scanned}) m
-        join songs s on s.id = m.rowid
-      union all
-      select al.artist_id, m.rowid as first_match
-        from (select rowid from songs_fts where songs_fts match ${albumArtist} order by rowid limit ${scanned}) m
-        join songs s on s.id = m.rowid join albums al on al.id = s.album_id
-    ) hit on hit.artist_id = ar.id
-    group by ar.id order by first_match limit ${limit} offset ${offset}`.execute(db);
+    with hits as materialized (
+      select s.artist_id as track_artist, al.artist_id as album_artist, m.rowid as first_match
+      from (select rowid from songs_fts where songs_fts match ${columnMatch} order by rowid limit ${scanned}) m
+      join songs s on s.id = m.rowid left join albums al on al.id = s.album_id)
+    select ar.*, hit.first_match from (
+      select artist_id, min(first_match) as first_match from (
+        select track_artist as artist_id, first_match from hits
+        union all
+        select album_artist, first_match from hits
+      ) where artist_id is not null group by artist_id
+    ) hit join artists ar on ar.id = hit.artist_id
+    order by hit.first_match`.execute(db);
   return rows.map(({ first_match: _first, ...row }) => artistRowToArtist(row));
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { listAlbumsBy, listGenres, type AlbumListKind } from '../../db/repositories/album-lists.js';
-import { searchAlbums, searchArtists } from '../../db/repositories/entity-search.js';
+import { artistCandidates, searchAlbums } from '../../db/repositories/entity-search.js';
+import { fold } from '../../text/fold.js';
 import { randomSongs, type RandomSongFilter } from '../../db/repositories/random-songs.js';
 import type { Database } from '../../db/schema.js';
 import type { Album, Artist } from '../../domain/album.js';
@@ -45,7 +46,13 @@ export function createAlbumListService({ db }: { db: Kysely<Database> }): AlbumL
       checkPage(limit, offset);
       checkSearchBounds(query);
       const match = toMatchExpression(query);
-      return match === undefined ? [] : searchArtists(db, match, limit, offset);
+      if (match === undefined) return [];
+      const words = wordsOf(query);
+      const named = (await artistCandidates(db, match, limit, offset)).filter((artist) => {
+        const tokens = wordsOf(artist.name);
+        return words.every((word) => tokens.some((token) => token.startsWith(word)));
+      });
+      return named.slice(offset, offset + limit);
     },
   };
 }
@@ -55,4 +62,9 @@ function checkPage(limit: number, offset: number): void {
     throw new TunesError('invalid_input', `a page holds 1 to ${MAX_BROWSE_PAGE} items`);
   }
   if (!Number.isInteger(offset) || offset < 0) throw new TunesError('invalid_input', 'the offset is a whole number, 0 or more');
+}
+
+/** Words as the full-text index sees them: case and accents folded, split at anything not a letter or digit. */
+function wordsOf(text: string): string[] {
+  return fold(text).split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
 }

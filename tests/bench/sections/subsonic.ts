@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import BetterSqlite3 from 'better-sqlite3';
+import { migrations } from '../../../db/migrations/index.js';
 import { ensureSyntheticDb } from '../lib/synthetic-db.js';
 import { median, ms, TUNES_BIN, type BenchContext, type BenchRow, type BenchSection } from '../lib/measure.js';
 import { benchToken, startServer } from './server.js';
@@ -27,6 +28,7 @@ export const subsonicSection: BenchSection = {
     cached.pragma('wal_checkpoint(TRUNCATE)');
     cached.close();
     copyFileSync(source, dbPath);
+    forgetOtherBranchesMigrations(dbPath);
     const home = mkdtempSync(join(ctx.scratch, 'subsonic-home-'));
     benchToken(dbPath, home);
     const key = appKey(dbPath, home);
@@ -90,6 +92,22 @@ export const subsonicSection: BenchSection = {
     }
   },
 };
+
+/**
+ * The cached synthetic database is shared with other branches' benches, which may have migrated it
+ * with migrations this code does not know (and set user_version past this branch's count, so 0012
+ * would never run). The copy forgets theirs and migrates again with this branch's list.
+ */
+function forgetOtherBranchesMigrations(dbPath: string): void {
+  const db = new BetterSqlite3(dbPath);
+  try {
+    const known = Object.keys(migrations);
+    db.prepare(`delete from kysely_migration where name not in (${known.map(() => '?').join(',')})`).run(...known);
+    db.pragma('user_version = 0');
+  } finally {
+    db.close();
+  }
+}
 
 function appKey(dbPath: string, home: string): string {
   const result = spawnSync(process.execPath, [TUNES_BIN, '--db', dbPath, 'apikey', 'create', '--json'], { env: { ...process.env, TUNES_HOME: home }, encoding: 'utf8' });
