@@ -54,8 +54,31 @@ function listQuery(list: AlbumListKind, limit: number, offset: number): RawBuild
 }
 
 export async function listAlbumsBy(db: Db, list: AlbumListKind, limit: number, offset: number): Promise<Album[]> {
+  if (list.kind === 'random') return randomAlbums(db, limit);
   const { rows } = await listQuery(list, limit, offset).execute(db);
   return rows.map(albumRowToAlbum);
+}
+
+/**
+ * Up to `size` listed albums at random: random ids probed by primary key (a few index lookups)
+ * rather than `order by random()`, which sorts every album (100k at 1M songs) on each call. Falls
+ * back to sorting when the ids are too sparse to hit.
+ */
+async function randomAlbums(db: Db, size: number): Promise<Album[]> {
+  const { rows: bounds } = await sql<{ low: number | null; high: number | null }>`select min(id) as low, max(id) as high from albums`.execute(db);
+  const low = Number(bounds[0]?.low ?? 0);
+  const high = Number(bounds[0]?.high ?? 0);
+  const picked = new Map<number, Album>();
+  for (let round = 0; high > 0 && round < 8 && picked.size < size; round++) {
+    const probes = Array.from({ length: (size - picked.size) * 3 }, () => low + Math.floor(Math.random() * (high - low + 1)));
+    const { rows } = await sql<AlbumWithArtist>`${albumSelect} where al.song_count > 0 and al.id in (${sql.join(probes)})`.execute(db);
+    for (const row of rows) if (picked.size < size) picked.set(row.id, albumRowToAlbum(row));
+  }
+  if (picked.size < size) {
+    const { rows } = await listQuery({ kind: 'random' }, size, 0).execute(db);
+    for (const row of rows) if (picked.size < size) picked.set(row.id, albumRowToAlbum(row));
+  }
+  return [...picked.values()];
 }
 
 /** Genres of visible songs, by name. */

@@ -10,6 +10,7 @@ import { SubsonicParams } from './params.js';
 import { checkClientVersion } from './version.js';
 import { annotationEndpoints } from './annotation.js';
 import { browsingEndpoints } from './browsing.js';
+import { emptyListEndpoints } from './empty-lists.js';
 import { listEndpoints } from './lists.js';
 import { lyricsEndpoints } from './lyrics.js';
 import { mediaEndpoints } from './media.js';
@@ -47,6 +48,7 @@ export function registerSubsonicRoutes(app: FastifyInstance, context: SubsonicCo
     queueEndpoints,
     scanEndpoints,
     lyricsEndpoints,
+    emptyListEndpoints,
   ]) {
     for (const endpoint of group(context)) endpoints.set(endpoint.name, endpoint);
   }
