@@ -73,6 +73,9 @@ describe('Subsonic browsing, lists and search through subsonic-api', () => {
       seen.push(...(page.song ?? []).map((s) => s.id));
     }
     expect(seen).toHaveLength(total);
+    // Offsets need not fall on a page boundary (the catalogue takes an offset as it is).
+    const uneven = (await byKey.search3({ query: '', songCount: 3, songOffset: 5, artistCount: 0, albumCount: 0 })).searchResult3.song ?? [];
+    expect(uneven.map((s) => s.id)).toEqual(seen.slice(5, 8));
     expect(new Set(seen).size).toBe(total);
     const quoted = (await byKey.search3({ query: '""', songCount: 500 })).searchResult3;
     expect(quoted.song).toHaveLength(total);
