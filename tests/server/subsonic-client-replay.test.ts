@@ -69,3 +69,47 @@ describe('replaying DSub', () => {
     expect(history.map((h) => String(h.song.id))).toEqual([song['@id']]);
   });
 });
+
+/**
+ * The requests Feishin (the desktop client) makes, as its subsonic-api.ts and subsonic-normalize.ts
+ * build them: JSON (f=json), v=1.13.0, c=Feishin, one salt and token made at login and sent on every
+ * request after, audio and covers as URLs with the same credential.
+ */
+describe('replaying Feishin', () => {
+  it('logs in once, browses albums and artists with covers, searches, plays, stars and scrobbles', async () => {
+    const { server, aliceKey } = await subsonicServer();
+    const salt = randomBytes(6).toString('hex');
+    const credential = `u=alice&s=${salt}&t=${createHash('md5').update(aliceKey.key + salt).digest('hex')}`;
+    const json = async (method: string, params: Record<string, string | number> = {}) => {
+      const query = new URLSearchParams({ c: 'Feishin', f: 'json', v: '1.13.0', ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) });
+      const answer = await fetch(`${server.url}/rest/${method}.view?${query}&${credential}`);
+      const body = ((await answer.json()) as { 'subsonic-response': Record<string, any> })['subsonic-response'];
+      expect(body.status, `${method}: ${JSON.stringify(body.error)}`).toBe('ok');
+      return body;
+    };
+    await json('ping');
+    expect((await json('getOpenSubsonicExtensions')).openSubsonicExtensions.map((e: { name: string }) => e.name)).toContain('formPost');
+    await json('getMusicFolders');
+    const albums = (await json('getAlbumList2', { type: 'alphabeticalByName', size: 50, offset: 0 })).albumList2.album;
+    const homogenic = albums.find((a: Record<string, string>) => a.name === 'Homogenic' && a.artist === 'Björk');
+    const album = (await json('getAlbum', { id: homogenic.id })).album;
+    const cover = await fetch(`${server.url}/rest/getCoverArt.view?id=${album.coverArt}&${credential}&v=1.13.0&c=feishin&size=250`);
+    expect(cover.headers.get('content-type')).toMatch(/^image\//);
+    await cover.arrayBuffer();
+    const artists = (await json('getArtists')).artists.index.flatMap((i: { artist: unknown[] }) => i.artist);
+    const bjork = artists.find((a: Record<string, string>) => a.name === 'Björk');
+    expect((await json('getArtist', { id: bjork.id })).artist.album).toHaveLength(1);
+    await json('getArtistInfo', { id: bjork.id });
+    await json('getTopSongs', { artist: 'Björk', count: 50 });
+    const song = (await json('search3', { query: 'jóga', songCount: 10 })).searchResult3.song[0];
+    expect(song.title).toBe('Jóga');
+    expect((await json('getLyricsBySongId', { id: song.id })).lyricsList).toBeDefined();
+    const audio = await fetch(`${server.url}/rest/stream.view?id=${song.id}&v=1.13.0&c=feishin_device1&${credential}`);
+    expect(new Uint8Array(await audio.arrayBuffer()).length).toBe(song.size);
+    await json('scrobble', { id: song.id, submission: 'false' });
+    await json('scrobble', { id: song.id, submission: 'true' });
+    await json('star', { id: song.id });
+    expect((await json('getStarred')).starred.song.map((s: { id: string }) => s.id)).toEqual([song.id]);
+    await json('unstar', { id: song.id });
+  });
+});
