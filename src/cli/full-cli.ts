@@ -2,7 +2,7 @@ import { CommanderError } from 'commander';
 import { isTunesError } from '../errors.js';
 import { discardWarmTagReader, warmUpTagReader } from '../services/library/warm-start.js';
 import { ReportedFailure } from './commands/player.js';
-import { outputFailureLine, watchOutput } from './output-faults.js';
+import { exitCodeAfterOutput, watchOutput } from './output-faults.js';
 import { reportError } from './report-error.js';
 import { storageError } from './storage-errors.js';
 
@@ -25,15 +25,7 @@ export async function runFullCli(argv: string[], command: string | undefined, en
     await runtime.close();
     await discardWarmTagReader();
   }
-  await output.settle();
-  const fault = output.fault();
-  // The reader went away (`| head`): nothing is wrong. Output that could not be written is exit 6.
-  if (fault?.kind === 'closed') return 0;
-  if (fault?.kind === 'failed') {
-    process.stderr.write(outputFailureLine(fault));
-    return 6;
-  }
-  return code;
+  return exitCodeAfterOutput(output, code);
 }
 
 function failureCode(error: unknown, json: boolean): number {

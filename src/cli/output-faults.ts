@@ -45,3 +45,18 @@ export function watchOutput(stdout: NodeJS.WritableStream, stderr: NodeJS.Writab
 export function outputFailureLine(fault: { reason: string }): string {
   return `tunes: cannot write the output: ${fault.reason}\n`;
 }
+
+/**
+ * The command's exit code once its output has settled: the reader went away (`| head`) is no
+ * failure (0); output that could not be written is exit 6 with its one line; else `code`.
+ */
+export async function exitCodeAfterOutput(output: OutputWatch, code: number): Promise<number> {
+  await output.settle();
+  const fault = output.fault();
+  if (fault?.kind === 'closed') return 0;
+  if (fault?.kind === 'failed') {
+    process.stderr.write(outputFailureLine(fault));
+    return 6;
+  }
+  return code;
+}

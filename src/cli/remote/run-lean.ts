@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { playerPaths } from '../../config/player-paths.js';
 import { TunesError } from '../../errors.js';
-import { outputFailureLine, watchOutput } from '../output-faults.js';
+import { exitCodeAfterOutput, watchOutput } from '../output-faults.js';
 import { reportError } from '../report-error.js';
 import { createLeanContext } from './lean-context.js';
 import { LEAN_COMMANDS_TABLE } from './lean-commands.js';
@@ -28,15 +28,7 @@ export async function runLeanCommand(argv: string[], { entry }: { entry: string 
   } finally {
     close();
   }
-  await output.settle();
-  const fault = output.fault();
-  // As for every command: the reader went away is no failure; output that could not be written is exit 6.
-  if (fault?.kind === 'closed') return 0;
-  if (fault?.kind === 'failed') {
-    process.stderr.write(outputFailureLine(fault));
-    return 6;
-  }
-  return code;
+  return exitCodeAfterOutput(output, code);
 }
 
 function takeDb(args: string[]): { dbOverride: string | undefined; rest: string[] } {
