@@ -61,13 +61,3 @@ export function errorCodeOf(text: string): ErrorCode {
 export function isTunesError(error: unknown): error is TunesError {
   return error instanceof TunesError;
 }
-
-/** SQLite constraint failures surface from better-sqlite3 with a `code` such as SQLITE_CONSTRAINT_UNIQUE. */
-export function isUniqueViolation(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    'code' in error &&
-    (error as { code: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
-  );
-}

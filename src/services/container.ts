@@ -106,7 +106,7 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock, e
     libraryQuery: createLibraryQueryService({ db }),
     songFiles: createSongFileService({ catalog }),
     streamLinks: createStreamLinkService({ db, clock }),
-    library: createLibraryService({ db, sqlite: store.sqlite, clock }),
+    library: createLibraryService({ db, songWriter: store.songWriter, clock }),
     playlists,
     likes,
     history,

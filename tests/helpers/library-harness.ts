@@ -16,7 +16,7 @@ export async function libraryHarness() {
   const auth = createAuthService({ db: store.db, clock, scryptParams: FAST_SCRYPT });
   const admin = (await auth.register('admin', 'password one')).user;
   const listener = (await auth.register('listener', 'password two')).user;
-  const library = createLibraryService({ db: store.db, sqlite: store.sqlite, clock });
+  const library = createLibraryService({ db: store.db, songWriter: store.songWriter, clock });
   const catalog = createCatalogService({ db: store.db });
   const playlists = createPlaylistService({ db: store.db, clock });
   const likes = createLikeService({ db: store.db, clock });

@@ -1,5 +1,4 @@
 import type { Store } from '../../src/db/open.js';
-import { createAlbumWriter } from '../../src/db/repositories/album-writes.js';
 import { songRowToSong } from '../../src/db/repositories/song-row.js';
 import { groupAlbums } from '../../src/services/library/group-albums.js';
 import type { NewSongRow } from '../../src/db/schema.js';
@@ -35,7 +34,7 @@ export async function seedSongs(store: Store, songs: Array<Partial<NewSongRow>>)
       .executeTakeFirstOrThrow();
     ids.push(row.id);
   }
-  groupAlbums(createAlbumWriter(store.sqlite), [], new Date(0).toISOString());
+  await groupAlbums(store.songWriter().albums, [], new Date(0).toISOString());
   const grouped = await store.db.selectFrom('songs').selectAll().where('id', 'in', ids.length ? ids : [0]).execute();
   const byId = new Map(grouped.map((row) => [row.id, songRowToSong(row)]));
   return ids.map((id) => byId.get(id)!);

@@ -40,7 +40,7 @@ describe('migration 0008 (file identity)', () => {
       const clock = fixedClock(new Date('2026-03-01T12:00:00Z'));
       const admin = (await createAuthService({ db: store.db, clock, scryptParams: FAST_SCRYPT }).register('admin', 'password one')).user;
       store.sqlite.prepare(`insert into likes (user_id, song_id, liked_at) values (?, ?, '2026-02-01T00:00:00.000Z')`).run(admin.id, linked);
-      const library = createLibraryService({ db: store.db, sqlite: store.sqlite, clock });
+      const library = createLibraryService({ db: store.db, songWriter: store.songWriter, clock });
       expect(await library.scan(admin, { workers: 0 })).toMatchObject({ files: 1, duplicates: 1, merged: 1, missing: 0 });
       expect(store.sqlite.prepare('select id, path from songs').all()).toEqual([{ id: linked, path: join(music, 'audio', 'track.flac') }]);
       expect(store.sqlite.prepare('select song_id from likes').pluck().all()).toEqual([linked]);

@@ -16,7 +16,7 @@ async function setup() {
   const auth = createAuthService({ db: store.db, clock, scryptParams: FAST_SCRYPT });
   const admin = (await auth.register('admin', 'password one')).user;
   const user = (await auth.register('listener', 'password two')).user;
-  const library = createLibraryService({ db: store.db, sqlite: store.sqlite, clock });
+  const library = createLibraryService({ db: store.db, songWriter: store.songWriter, clock });
   const catalog = createCatalogService({ db: store.db });
   const music = tempDir('tunes-music-');
   return { store, clock, admin, user, library, catalog, music };

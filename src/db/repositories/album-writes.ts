@@ -1,4 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import { sqliteImmediate } from '../dialect/sqlite-transaction.js';
+import type { Database } from '../schema.js';
 
 /** A song as grouping sees it. */
 export interface GroupingRow {
@@ -53,41 +56,41 @@ export interface AlbumCoverCandidates {
 }
 
 /**
- * Writes albums, artists and covers for the scanner, on the raw better-sqlite3 handle (like the song
- * writer: prepared statements, no per-query compile). Rules live in src/services/library; this only
+ * Writes albums, artists and covers for the scanner (like the song writer: on SQLite prepared
+ * statements on the raw handle, no per-query compile). Rules live in src/services/library; this only
  * stores what they decide.
  */
 export interface AlbumWriter {
-  /** Runs `work` in one BEGIN IMMEDIATE transaction. */
-  inTransaction<T>(work: () => T): T;
-  songsInFolders(folders: readonly string[]): GroupingRow[];
+  /** Runs `work` in one write transaction (BEGIN IMMEDIATE on SQLite); nothing else of this process's store runs meanwhile. */
+  inTransaction<T>(work: () => Promise<T>): Promise<T>;
+  songsInFolders(folders: readonly string[]): Promise<GroupingRow[]>;
   /** Songs no grouping has placed yet (inserted by something other than the scanner, or before 0007). */
-  ungrouped(): Array<{ id: number; path: string; album_folder: string | null }>;
-  place(placements: readonly SongPlacement[]): void;
+  ungrouped(): Promise<Array<{ id: number; path: string; album_folder: string | null }>>;
+  place(placements: readonly SongPlacement[]): Promise<void>;
   /** The artist with this folded name (made when missing), with the name it is listed by. */
-  artist(name: string, nameKey: string, now: string): { id: number; name: string };
-  album(title: string, titleKey: string, artistId: number, compilation: boolean, now: string): { id: number; title: string };
-  assign(assignments: readonly AlbumAssignment[]): void;
-  coverCandidates(albumIds: readonly number[]): AlbumCoverCandidates[];
-  setAlbumCover(albumId: number, coverId: number | null): void;
-  coverId(cover: NewCover, now: string): number;
-  folderCovers(): FolderCoverRow[];
-  saveFolderCover(row: FolderCoverRow): void;
-  dropFolderCover(folder: string): void;
+  artist(name: string, nameKey: string, now: string): Promise<{ id: number; name: string }>;
+  album(title: string, titleKey: string, artistId: number, compilation: boolean, now: string): Promise<{ id: number; title: string }>;
+  assign(assignments: readonly AlbumAssignment[]): Promise<void>;
+  coverCandidates(albumIds: readonly number[]): Promise<AlbumCoverCandidates[]>;
+  setAlbumCover(albumId: number, coverId: number | null): Promise<void>;
+  coverId(cover: NewCover, now: string): Promise<number>;
+  folderCovers(): Promise<FolderCoverRow[]>;
+  saveFolderCover(row: FolderCoverRow): Promise<void>;
+  dropFolderCover(folder: string): Promise<void>;
   /** Recounts the albums (and their artists) whose songs changed since the last refresh. */
-  refreshChanged(): void;
+  refreshChanged(): Promise<void>;
   /** The highest album and artist ids so far. */
-  lastIds(): { album: number; artist: number };
+  lastIds(): Promise<{ album: number; artist: number }>;
   /**
    * Deletes albums and artists made after `since` that no song points at (a scan's guesses it
    * corrected before anything could refer to them).
    */
-  dropUnusedSince(since: { album: number; artist: number }): void;
+  dropUnusedSince(since: { album: number; artist: number }): Promise<void>;
 }
 
 const CHUNK = 5000;
 
-export function createAlbumWriter(sqlite: BetterSqlite3.Database): AlbumWriter {
+export function createSqliteAlbumWriter(sqlite: BetterSqlite3.Database, db: Kysely<Database>): AlbumWriter {
   const inFolders = sqlite.prepare(`select s.id, s.path, s.artist, s.album, s.album_artist, s.compilation_tag, s.album_folder,
       s.album_id, s.artist_id, s.album_artist_name, s.album_order
     from json_each(?) f join songs s indexed by songs_by_album_folder on s.album_folder = f.value`);
@@ -142,19 +145,19 @@ export function createAlbumWriter(sqlite: BetterSqlite3.Database): AlbumWriter {
   };
 
   return {
-    inTransaction: (work) => sqlite.transaction(work).immediate(),
-    songsInFolders(list) {
+    inTransaction: (work) => sqliteImmediate(sqlite, db, work),
+    async songsInFolders(list) {
       const rows: GroupingRow[] = [];
       inChunks(list, (json) => rows.push(...(inFolders.all(json) as GroupingRow[])));
       return rows;
     },
-    ungrouped: () => ungrouped.all() as Array<{ id: number; path: string; album_folder: string | null }>,
-    place: (placements) => inChunks(placements, (json) => place.run(json)),
-    artist: (name, nameKey, now) => ensureArtist.get(name, nameKey, now) as { id: number; name: string },
-    album: (title, titleKey, artistId, compilation, now) =>
+    ungrouped: async () => ungrouped.all() as Array<{ id: number; path: string; album_folder: string | null }>,
+    place: async (placements) => inChunks(placements, (json) => place.run(json)),
+    artist: async (name, nameKey, now) => ensureArtist.get(name, nameKey, now) as { id: number; name: string },
+    album: async (title, titleKey, artistId, compilation, now) =>
       ensureAlbum.get(title, titleKey, artistId, compilation ? 1 : 0, now) as { id: number; title: string },
-    assign: (assignments) => inChunks(assignments, (json) => assign.run(json)),
-    coverCandidates(albumIds) {
+    assign: async (assignments) => inChunks(assignments, (json) => assign.run(json)),
+    async coverCandidates(albumIds) {
       const byAlbum = new Map<number, AlbumCoverCandidates>();
       const entry = (id: number) => {
         let found = byAlbum.get(id);
@@ -167,22 +170,22 @@ export function createAlbumWriter(sqlite: BetterSqlite3.Database): AlbumWriter {
       });
       return albumIds.map((id) => entry(id));
     },
-    setAlbumCover: (albumId, coverId) => void setCover.run(coverId, albumId, coverId),
-    coverId(cover, now) {
+    setAlbumCover: async (albumId, coverId) => void setCover.run(coverId, albumId, coverId),
+    async coverId(cover, now) {
       insertCover.run({ ...cover, now });
       return findCover.get(cover.hash) as number;
     },
-    folderCovers: () => folderCovers.all() as FolderCoverRow[],
-    saveFolderCover: (row) => void saveFolderCover.run(row),
-    dropFolderCover: (folder) => void dropFolderCover.run(folder),
-    refreshChanged() {
+    folderCovers: async () => folderCovers.all() as FolderCoverRow[],
+    saveFolderCover: async (row) => void saveFolderCover.run(row),
+    dropFolderCover: async (folder) => void dropFolderCover.run(folder),
+    async refreshChanged() {
       if (anyDirty.get() === undefined) return;
       refreshAlbums.run();
       refreshArtists.run();
       clearDirty.run();
     },
-    lastIds: () => lastIds.get() as { album: number; artist: number },
-    dropUnusedSince(since) {
+    lastIds: async () => lastIds.get() as { album: number; artist: number },
+    async dropUnusedSince(since) {
       dropAlbums.run(since.album);
       dropArtists.run(since.artist);
     },

@@ -1,6 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
 import type { SongRow } from '../schema.js';
-import { createAlbumWriter, type AlbumWriter } from './album-writes.js';
+import { createSqliteAlbumWriter, type AlbumWriter } from './album-writes.js';
 import { prefixUpperBound } from './path-range.js';
 import { createReferenceMover } from './song-merges.js';
 
@@ -57,43 +59,44 @@ export interface SongLikeness {
 }
 
 /**
- * The scanner's hot path, on the raw better-sqlite3 handle with prepared statements: Kysely's
- * per-query compile and async hop cost more than the insert itself at thousands of rows a second.
+ * The scanner's hot path: every database's Store makes one (src/db/dialect/), so the scanner never
+ * knows which it writes to. On SQLite it runs prepared statements on the raw better-sqlite3 handle:
+ * Kysely's per-query compile and async hop cost more than the insert itself at thousands of rows a second.
  */
 export interface SongWriter {
   /** Albums, artists and covers (the grouping after a scan's writes). */
   readonly albums: AlbumWriter;
   /** Stored songs whose path is under one of `prefixes` (each ending in a path separator); all songs when null. */
-  storedFiles(prefixes: readonly string[] | null): StoredFile[];
+  storedFiles(prefixes: readonly string[] | null): Promise<StoredFile[]>;
   /** The stored songs at these paths (any of them may have none). */
-  storedAt(paths: readonly string[]): StoredFile[];
+  storedAt(paths: readonly string[]): Promise<StoredFile[]>;
   /** Every stored song, missing or not. */
-  countAll(): number;
+  countAll(): Promise<number>;
   /** Stored songs whose file had one of these identities at their last scan. */
-  storedByIdentity(files: ReadonlyArray<FileIdentity>): StoredFile[];
+  storedByIdentity(files: ReadonlyArray<FileIdentity>): Promise<StoredFile[]>;
   /** Every song marked missing, wherever it was. */
-  missingFiles(): StoredFile[];
+  missingFiles(): Promise<StoredFile[]>;
   /**
    * Inserts or updates by path, in one statement (so one transaction; with the new covers first); a
    * re-found song loses its missing mark. `scanVersion` is recorded with each.
    */
-  upsertBatch(songs: readonly ScannedSong[], now: string, scanVersion: number): void;
+  upsertBatch(songs: readonly ScannedSong[], now: string, scanVersion: number): Promise<void>;
   /** Clears the missing mark of unchanged files that came back. */
-  restoreBatch(ids: readonly number[]): void;
-  markMissingBatch(ids: readonly number[], now: string): void;
+  restoreBatch(ids: readonly number[]): Promise<void>;
+  markMissingBatch(ids: readonly number[], now: string): Promise<void>;
   /**
    * Files that moved: each stored song `id` takes over `path`, where this scan had just added a new
    * row (dropped here), so its id, likes, playlist places and history stay with it.
    */
-  moveBatch(moves: readonly SongMove[]): void;
+  moveBatch(moves: readonly SongMove[]): Promise<void>;
   /** Records the device and inode of unchanged files whose identity was unknown or changed. */
-  setIdentityBatch(updates: ReadonlyArray<FileIdentity & { id: number }>): void;
+  setIdentityBatch(updates: ReadonlyArray<FileIdentity & { id: number }>): Promise<void>;
   /** Merges songs that turned out to be one file (in one transaction). */
-  mergeBatch(merges: readonly SongMerge[]): void;
-  likeness(ids: readonly number[]): SongLikeness[];
-  countVisibleUnder(prefix: string): number;
+  mergeBatch(merges: readonly SongMerge[]): Promise<void>;
+  likeness(ids: readonly number[]): Promise<SongLikeness[]>;
+  countVisibleUnder(prefix: string): Promise<number>;
   /** Missing songs under the prefixes (or all), deleted; returns how many. */
-  deleteMissing(prefixes: readonly string[] | null): number;
+  deleteMissing(prefixes: readonly string[] | null): Promise<number>;
 }
 
 export interface SongMove {
@@ -111,7 +114,8 @@ const COLUMNS = [
 /** Columns a read sets beside the tags: a moved song takes them from the fresh row too. */
 const READ_COLUMNS = [...COLUMNS, 'cover_id', 'scan_version'] as const;
 
-export function createSongWriter(sqlite: BetterSqlite3.Database): SongWriter {
+/** The SQLite writer. `db` is the Kysely instance on the same handle (its connection is held for a transaction). */
+export function createSqliteSongWriter(sqlite: BetterSqlite3.Database, db: Kysely<Database>): SongWriter {
   // One statement per batch, the rows passed as a JSON array: the FTS triggers make every statement
   // open a savepoint, and FTS5 flushes its pending terms to a new index segment at each one, so a
   // statement per row wrote (and later merged) one tiny segment per song: ~3x the cost of the batch.
@@ -184,9 +188,9 @@ export function createSongWriter(sqlite: BetterSqlite3.Database): SongWriter {
 
   return {
     get albums() {
-      return (albums ??= createAlbumWriter(sqlite));
+      return (albums ??= createSqliteAlbumWriter(sqlite, db));
     },
-    storedFiles(prefixes) {
+    async storedFiles(prefixes) {
       if (prefixes === null) return all.all() as StoredFile[];
       const byId = new Map<number, StoredFile>();
       for (const prefix of prefixes) {
@@ -194,34 +198,34 @@ export function createSongWriter(sqlite: BetterSqlite3.Database): SongWriter {
       }
       return [...byId.values()];
     },
-    storedAt: (paths) => (paths.length === 0 ? [] : (at.all(JSON.stringify(paths)) as StoredFile[])),
-    storedByIdentity: (files) =>
+    storedAt: async (paths) => (paths.length === 0 ? [] : (at.all(JSON.stringify(paths)) as StoredFile[])),
+    storedByIdentity: async (files) =>
       files.length === 0 ? [] : (byIdentity.all(JSON.stringify(files.map((f) => ({ dev: f.dev, ino: f.ino })))) as StoredFile[]),
-    missingFiles: () => missingRows.all() as StoredFile[],
-    upsertBatch(songs, now, version) {
+    missingFiles: async () => missingRows.all() as StoredFile[],
+    async upsertBatch(songs, now, version) {
       // IMMEDIATE: take the write lock up front, as every cross-process write here does.
       if (songs.length > 0) upsert.immediate({ songs: JSON.stringify(songs), now, version, pictures: songs.some((s) => s.picture !== null) });
     },
-    restoreBatch(ids) {
+    async restoreBatch(ids) {
       if (ids.length > 0) restore.run(JSON.stringify(ids));
     },
-    markMissingBatch(ids, now) {
+    async markMissingBatch(ids, now) {
       if (ids.length > 0) markMissing.run(now, JSON.stringify(ids));
     },
-    moveBatch(moves) {
+    async moveBatch(moves) {
       // IMMEDIATE: take the write lock up front, as every cross-process write here does.
       if (moves.length > 0) move.immediate(moves);
     },
-    setIdentityBatch(updates) {
+    async setIdentityBatch(updates) {
       if (updates.length > 0) setIdentity.run(JSON.stringify(updates));
     },
-    mergeBatch(merges) {
+    async mergeBatch(merges) {
       if (merges.length > 0) merge.immediate(merges);
     },
-    likeness: (ids) => (ids.length === 0 ? [] : (likenessRows.all(JSON.stringify(ids)) as SongLikeness[])),
-    countAll: () => countEvery.get() as number,
-    countVisibleUnder: (prefix) => countUnder.get(prefix, prefixUpperBound(prefix)) as number,
-    deleteMissing(prefixes) {
+    likeness: async (ids) => (ids.length === 0 ? [] : (likenessRows.all(JSON.stringify(ids)) as SongLikeness[])),
+    countAll: async () => countEvery.get() as number,
+    countVisibleUnder: async (prefix) => countUnder.get(prefix, prefixUpperBound(prefix)) as number,
+    async deleteMissing(prefixes) {
       if (prefixes === null) return sqlite.prepare('delete from songs where missing_since is not null').run().changes;
       const remove = sqlite.prepare('delete from songs where missing_since is not null and path >= ? and path < ?');
       return sqlite.transaction(() => prefixes.reduce((n, p) => n + remove.run(p, prefixUpperBound(p)).changes, 0))();

@@ -4,7 +4,8 @@ import * as appKeys from '../../db/repositories/app-keys.js';
 import type { Database } from '../../db/schema.js';
 import type { AppKey, CreatedAppKey } from '../../domain/app-key.js';
 import type { User } from '../../domain/user.js';
-import { isUniqueViolation, TunesError } from '../../errors.js';
+import { isUniqueViolation } from '../../db/dialect/errors.js';
+import { TunesError } from '../../errors.js';
 import type { Clock } from '../clock.js';
 import { appKeyHash, newAppKey, openAppKey, sealAppKey } from './sealed-key.js';
 

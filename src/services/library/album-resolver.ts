@@ -21,21 +21,21 @@ export class AlbumResolver {
     private readonly now: string,
   ) {}
 
-  artist(name: string): { id: number; name: string } {
+  async artist(name: string): Promise<{ id: number; name: string }> {
     const key = artistKey(name);
     let found = this.artists.get(key);
-    if (!found) this.artists.set(key, (found = this.writer.artist(name.trim() || name, key, this.now)));
+    if (!found) this.artists.set(key, (found = await this.writer.artist(name.trim() || name, key, this.now)));
     return found;
   }
 
-  album(title: string, albumArtist: string): ResolvedAlbum {
-    const artist = this.artist(albumArtist);
+  async album(title: string, albumArtist: string): Promise<ResolvedAlbum> {
+    const artist = await this.artist(albumArtist);
     const titleKey = albumTitleKey(title);
     const key = `${titleKey}\u0000${artist.id}`;
     let found = this.albums.get(key);
     if (!found) {
       const compilation = artistKey(artist.name) === artistKey(VARIOUS_ARTISTS);
-      const album = this.writer.album(title.trim() || title, titleKey, artist.id, compilation, this.now);
+      const album = await this.writer.album(title.trim() || title, titleKey, artist.id, compilation, this.now);
       found = { album_id: album.id, album_artist_name: artist.name, album_order: albumOrderKey(artist.name, album.title, album.id) };
       this.albums.set(key, found);
     }

@@ -14,11 +14,11 @@ export interface GroupingContext {
   before: { album: number; artist: number };
 }
 
-export function groupingContext(writer: AlbumWriter, now: string): GroupingContext {
+export async function groupingContext(writer: AlbumWriter, now: string): Promise<GroupingContext> {
   return {
     resolver: new AlbumResolver(writer, now),
-    images: new FolderImages(new Map(writer.folderCovers().map((r) => [r.folder, r]))),
-    before: writer.lastIds(),
+    images: new FolderImages(new Map((await writer.folderCovers()).map((r) => [r.folder, r]))),
+    before: await writer.lastIds(),
   };
 }
 
@@ -27,7 +27,7 @@ export function groupingContext(writer: AlbumWriter, now: string): GroupingConte
  * other songs may be in another batch: groupAlbums settles it at the end), so most rows are written
  * once, already grouped.
  */
-export function groupBeforeWriting(songs: ScannedSong[], resolver: AlbumResolver): void {
+export async function groupBeforeWriting(songs: ScannedSong[], resolver: AlbumResolver): Promise<void> {
   const byFolder = new Map<string, ScannedSong[]>();
   for (const song of songs) {
     const list = byFolder.get(song.album_folder) ?? [];
@@ -36,13 +36,13 @@ export function groupBeforeWriting(songs: ScannedSong[], resolver: AlbumResolver
   }
   for (const list of byFolder.values()) {
     const albumArtists = albumArtistsOf(list.map((s) => ({ ...s, compilation_tag: s.compilation_tag === 1 })));
-    list.forEach((song, i) => {
-      const album = resolver.album(song.album, albumArtists[i]!);
+    for (const [i, song] of list.entries()) {
+      const album = await resolver.album(song.album, albumArtists[i]!);
       song.album_id = album.album_id;
       song.album_artist_name = album.album_artist_name;
       song.album_order = album.album_order;
-      song.artist_id = resolver.artist(song.artist).id;
-    });
+      song.artist_id = (await resolver.artist(song.artist)).id;
+    }
   }
 }
 
@@ -51,36 +51,37 @@ export function groupBeforeWriting(songs: ScannedSong[], resolver: AlbumResolver
  * artists, picks each touched album's cover, and recounts what changed, in one transaction. The scan
  * calls it with the album folders of the files it read or lost; nothing else needs to.
  */
-export function groupAlbums(
+export async function groupAlbums(
   writer: AlbumWriter,
   albumFolders: Iterable<string>,
   now: string,
-  context = groupingContext(writer, now),
+  given?: GroupingContext,
   { ungrouped = true }: { ungrouped?: boolean } = {},
-): void {
+): Promise<void> {
   const folders = new Set(albumFolders);
-  writer.inTransaction(() => {
-    const unplaced = ungrouped ? writer.ungrouped() : [];
+  const context = given ?? (await groupingContext(writer, now));
+  await writer.inTransaction(async () => {
+    const unplaced = ungrouped ? await writer.ungrouped() : [];
     const placements = unplaced
       .filter((song) => song.album_folder === null)
       .map((song) => ({ id: song.id, album_folder: albumFolderOf(song.path), file_order: fileOrderOf(song.path) }));
-    writer.place(placements);
+    await writer.place(placements);
     for (const song of unplaced) folders.add(song.album_folder ?? albumFolderOf(song.path));
     if (folders.size === 0) return writer.refreshChanged();
 
-    const rows = writer.songsInFolders([...folders]);
-    const touchedAlbums = assignAlbums(writer, rows, context.resolver);
+    const rows = await writer.songsInFolders([...folders]);
+    const touchedAlbums = await assignAlbums(writer, rows, context.resolver);
     // A batch written before the rest of its folder may have guessed an album the folder overruled.
-    writer.dropUnusedSince(context.before);
-    chooseCovers(writer, touchedAlbums, context, now);
-    writer.refreshChanged();
+    await writer.dropUnusedSince(context.before);
+    await chooseCovers(writer, touchedAlbums, context, now);
+    await writer.refreshChanged();
   });
 }
 
 /** Album folders whose folder image changed or went since it was stored (a stat each). */
-export function changedFolderCovers(writer: AlbumWriter): string[] {
+export async function changedFolderCovers(writer: AlbumWriter): Promise<string[]> {
   const changed: string[] = [];
-  for (const stored of writer.folderCovers()) {
+  for (const stored of await writer.folderCovers()) {
     const info = statSync(join(stored.folder, stored.file_name), { throwIfNoEntry: false });
     if (!info || info.size !== stored.size || Math.trunc(info.mtimeMs) !== stored.mtime_ms) changed.push(albumFolderOfImages(stored.folder));
   }
@@ -92,7 +93,7 @@ function albumFolderOfImages(folder: string): string {
   return discFolderNumber(basename(folder)) !== undefined ? dirname(folder) : folder;
 }
 
-function assignAlbums(writer: AlbumWriter, rows: readonly GroupingRow[], resolver: AlbumResolver): Set<number> {
+async function assignAlbums(writer: AlbumWriter, rows: readonly GroupingRow[], resolver: AlbumResolver): Promise<Set<number>> {
   const byFolder = new Map<string, GroupingRow[]>();
   for (const row of rows) {
     const list = byFolder.get(row.album_folder) ?? [];
@@ -103,25 +104,25 @@ function assignAlbums(writer: AlbumWriter, rows: readonly GroupingRow[], resolve
   const changes: AlbumAssignment[] = [];
   for (const songs of byFolder.values()) {
     const albumArtists = albumArtistsOf(songs.map((s) => ({ ...s, compilation_tag: s.compilation_tag === 1 })));
-    songs.forEach((song, i) => {
-      const album = resolver.album(song.album, albumArtists[i]!);
-      const next: AlbumAssignment = { id: song.id, artist_id: resolver.artist(song.artist).id, ...album };
+    for (const [i, song] of songs.entries()) {
+      const album = await resolver.album(song.album, albumArtists[i]!);
+      const next: AlbumAssignment = { id: song.id, artist_id: (await resolver.artist(song.artist)).id, ...album };
       touched.add(album.album_id);
       if (song.album_id !== null) touched.add(song.album_id);
       if (
         song.album_id !== next.album_id || song.artist_id !== next.artist_id ||
         song.album_artist_name !== next.album_artist_name || song.album_order !== next.album_order
       ) changes.push(next);
-    });
+    }
   }
-  writer.assign(changes);
+  await writer.assign(changes);
   return touched;
 }
 
 /** An album's cover: the first embedded picture in album order, else a folder image beside its songs. */
-function chooseCovers(writer: AlbumWriter, albumIds: ReadonlySet<number>, { images }: GroupingContext, now: string): void {
+async function chooseCovers(writer: AlbumWriter, albumIds: ReadonlySet<number>, { images }: GroupingContext, now: string): Promise<void> {
   const decided = new Map<string, number | null>();
-  const folderCover = (folder: string): number | null => {
+  const folderCover = async (folder: string): Promise<number | null> => {
     if (decided.has(folder)) return decided.get(folder) ?? null;
     const image = images.look(folder);
     const stored = images.storedFor(folder);
@@ -129,22 +130,22 @@ function chooseCovers(writer: AlbumWriter, albumIds: ReadonlySet<number>, { imag
     if (image.kind === 'unreadable') cover = stored?.cover_id ?? null;
     else if (image.kind === 'unchanged') cover = image.cover_id;
     else if (image.kind === 'found') {
-      cover = writer.coverId({ hash: image.hash, mime: image.mime, byte_size: image.byte_size }, now);
-      writer.saveFolderCover({ ...image.row, cover_id: cover });
-    } else if (stored) writer.dropFolderCover(folder);
+      cover = await writer.coverId({ hash: image.hash, mime: image.mime, byte_size: image.byte_size }, now);
+      await writer.saveFolderCover({ ...image.row, cover_id: cover });
+    } else if (stored) await writer.dropFolderCover(folder);
     decided.set(folder, cover);
     return cover;
   };
-  for (const candidates of writer.coverCandidates([...albumIds])) {
+  for (const candidates of await writer.coverCandidates([...albumIds])) {
     let cover = candidates.embedded[0] ?? null;
     if (cover === null) {
       const folders = new Set<string>();
       for (const path of candidates.paths) folders.add(dirname(path)).add(albumFolderOf(path));
       for (const folder of [...folders].sort()) {
-        cover = folderCover(folder);
+        cover = await folderCover(folder);
         if (cover !== null) break;
       }
     }
-    writer.setAlbumCover(candidates.album_id, cover);
+    await writer.setAlbumCover(candidates.album_id, cover);
   }
 }

@@ -1,6 +1,5 @@
 import { realpath, stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { TunesError } from '../../errors.js';
 import type { Database } from '../../db/schema.js';
@@ -8,7 +7,7 @@ import type { AddFoldersResult, LibraryFolder, PrunePlan, PruneResult, RemoveFol
 import type { User } from '../../domain/user.js';
 import { deleteLibraryRoot, ensureLibraryRoot, listLibraryRoots } from '../../db/repositories/library-roots.js';
 import { deleteMissingSongs, likeLosses, listMissingSongs, othersLosses, playlistLosses } from '../../db/repositories/missing-songs.js';
-import { createSongWriter, type SongWriter } from '../../db/repositories/song-writes.js';
+import type { SongWriter } from '../../db/repositories/song-writes.js';
 import { writeTransaction } from '../../db/write-transaction.js';
 import type { Clock } from '../clock.js';
 import { scanLibrary, type ScanOptions } from './scan-library.js';
@@ -38,16 +37,14 @@ export interface LibraryService {
 
 export function createLibraryService({
   db,
-  sqlite,
+  songWriter,
   clock,
 }: {
   db: Kysely<Database>;
-  sqlite: BetterSqlite3.Database;
+  /** The store's scanner writer (`store.songWriter`), whichever database it is. */
+  songWriter: () => SongWriter;
   clock: Clock;
 }): LibraryService {
-  let writer: SongWriter | undefined;
-  // Prepared lazily: commands that never touch the library should not prepare its statements.
-  const songWriter = () => (writer ??= createSongWriter(sqlite));
 
   return {
     async addRoots(actor, paths, options) {
@@ -80,7 +77,7 @@ export function createLibraryService({
     async listRoots(actor) {
       requireAdmin(actor);
       const roots = await listLibraryRoots(db);
-      return roots.map((root) => ({ ...root, song_count: songWriter().countVisibleUnder(withSeparator(root.path)) }));
+      return Promise.all(roots.map(async (root) => ({ ...root, song_count: await songWriter().countVisibleUnder(withSeparator(root.path)) })));
     },
 
     async removeRoot(actor, path) {
@@ -91,12 +88,11 @@ export function createLibraryService({
       if (!root) throw new TunesError('not_found', `${path} is not a library folder`, 'see them with: tunes library list');
       await deleteLibraryRoot(db, root.path);
       const others = roots.filter((r) => r !== root).map((r) => withSeparator(r.path));
-      const orphans = songWriter()
-        .storedFiles([withSeparator(root.path)])
+      const orphans = (await songWriter().storedFiles([withSeparator(root.path)]))
         .filter((s) => s.missing_since === null && !others.some((o) => s.path.startsWith(o)))
         .map((s) => s.id);
-      songWriter().markMissingBatch(orphans, clock.now().toISOString());
-      songWriter().albums.inTransaction(() => songWriter().albums.refreshChanged());
+      await songWriter().markMissingBatch(orphans, clock.now().toISOString());
+      await songWriter().albums.inTransaction(() => songWriter().albums.refreshChanged());
       return { root: root.path, marked_missing: orphans.length };
     },
 
@@ -117,10 +113,10 @@ export function createLibraryService({
     async prune(actor, songIds) {
       requireAdmin(actor);
       const deleted = songIds === undefined
-        ? songWriter().deleteMissing(null)
+        ? await songWriter().deleteMissing(null)
         : await writeTransaction(db, (trx) => deleteMissingSongs(trx, songIds));
       // Albums that lost their last songs leave the lists (their rows and ids stay).
-      songWriter().albums.inTransaction(() => songWriter().albums.refreshChanged());
+      await songWriter().albums.inTransaction(() => songWriter().albums.refreshChanged());
       return { deleted };
     },
   };

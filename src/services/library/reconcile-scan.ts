@@ -1,5 +1,5 @@
 import { realpathSync, statSync } from 'node:fs';
-import type { SongMerge, SongWriter, StoredFile } from '../../db/repositories/song-writes.js';
+import type { SongLikeness, SongMerge, SongWriter, StoredFile } from '../../db/repositories/song-writes.js';
 import type { FileGroups } from './file-groups.js';
 import { matchMoves } from './match-moves.js';
 import type { AddedFile } from './match-moves.js';
@@ -29,7 +29,7 @@ export interface ReconcileInput {
  * After the walk and the reads: songs that are one file are merged, moved files keep their songs, and
  * what is left unseen is marked missing, except under folders that look unmounted or unreadable.
  */
-export function reconcileScan(input: ReconcileInput): void {
+export async function reconcileScan(input: ReconcileInput): Promise<void> {
   const { writer, stored, seen, summary } = input;
   const unseen = [...stored.values()].filter((row) => !seen.has(row.path));
   const answerable = unseen.filter((row) => row.missing_since === null);
@@ -49,26 +49,26 @@ export function reconcileScan(input: ReconcileInput): void {
     aliases.add(row.id);
   }
 
-  if (!input.everything) findStoredElsewhere(input);
-  const { merges, duplicatePaths } = sameFileMerges(input);
+  if (!input.everything) await findStoredElsewhere(input);
+  const { merges, duplicatePaths } = await sameFileMerges(input);
   const gone = new Set(merges.flatMap((m) => m.duplicates));
-  writer.mergeBatch(merges);
+  await writer.mergeBatch(merges);
   // A file added as a new song that turned out to be an older song's file is not a new song to match.
   const added = input.addedFiles.filter((file) => !duplicatePaths.has(file.path));
 
   // Songs missing from anywhere in the library may turn up here too (moved out, then back in).
-  const elsewhere = !input.everything && added.length > 0 ? writer.missingFiles().filter((row) => !stored.has(row.path)) : [];
+  const elsewhere = !input.everything && added.length > 0 ? (await writer.missingFiles()).filter((row) => !stored.has(row.path)) : [];
   const candidates = [...unseen, ...elsewhere].filter((row) => !aliases.has(row.id) && !gone.has(row.id));
-  const { moves, merges: collapsed } = added.length > 0 ? matchMoves(candidates, added, writer.likeness) : { moves: [], merges: [] };
-  writer.mergeBatch(collapsed);
-  writer.moveBatch(moves);
+  const { moves, merges: collapsed } = added.length > 0 ? matchMoves(candidates, added, await likenessOf(writer, candidates)) : { moves: [], merges: [] };
+  await writer.mergeBatch(collapsed);
+  await writer.moveBatch(moves);
   summary.moved = moves.length;
   summary.added -= moves.length;
   summary.merged += collapsed.reduce((n, m) => n + m.duplicates.length, 0);
   const settled = new Set([...aliases, ...gone, ...moves.map((m) => m.id), ...collapsed.flatMap((m) => m.duplicates)]);
 
   const missing = answerable.filter((row) => !settled.has(row.id) && !kept(row)).map((row) => row.id);
-  writer.markMissingBatch(missing, input.now());
+  await writer.markMissingBatch(missing, input.now());
   summary.missing = missing.length;
   for (const folder of unavailable) {
     folder.kept = answerable.filter((row) => !settled.has(row.id) && underAny(row.path, [folder])).length;
@@ -80,10 +80,10 @@ export function reconcileScan(input: ReconcileInput): void {
  * mount of a library folder, or a folder inside one, added as a folder of its own): that path joins the
  * file's paths, so the song stays where it was and the new row merges into it.
  */
-function findStoredElsewhere({ writer, stored, seen, groups, addedFiles, summary }: ReconcileInput): void {
+async function findStoredElsewhere({ writer, stored, seen, groups, addedFiles, summary }: ReconcileInput): Promise<void> {
   // Nothing to look for when the library holds no song outside the scanned roots (a first scan, say).
-  if (addedFiles.length === 0 || writer.countAll() <= stored.size + addedFiles.length) return;
-  for (const row of writer.storedByIdentity(addedFiles)) {
+  if (addedFiles.length === 0 || (await writer.countAll()) <= stored.size + addedFiles.length) return;
+  for (const row of await writer.storedByIdentity(addedFiles)) {
     // Rows this walk met (the new ones among them) are paths it has grouped already.
     if (seen.has(row.path) || stored.has(row.path) || row.missing_since !== null || row.dev === null || row.ino === null) continue;
     const group = groups.get({ dev: row.dev, ino: row.ino });
@@ -108,12 +108,12 @@ function leadsTo(path: string, file: { dev: number; ino: number }): boolean {
  * oldest song keeps its id and takes the rest's likes, playlist places and plays. It keeps its own path
  * when that is a direct one (no link on the way), else takes the path the walk met first.
  */
-function sameFileMerges({ writer, groups, summary, addedFiles }: ReconcileInput): { merges: SongMerge[]; duplicatePaths: Set<string> } {
+async function sameFileMerges({ writer, groups, summary, addedFiles }: ReconcileInput): Promise<{ merges: SongMerge[]; duplicatePaths: Set<string> }> {
   const addedPaths = new Set(addedFiles.map((f) => f.path));
   const merges: SongMerge[] = [];
   const duplicatePaths = new Set<string>();
   for (const group of groups.shared) {
-    const rows = writer.storedAt([group.first.path, ...group.others]);
+    const rows = await writer.storedAt([group.first.path, ...group.others]);
     if (rows.length < 2) continue;
     const [survivor, ...duplicates] = rows.sort((a, b) => a.id - b.id);
     const path = group.direct.has(survivor!.path) ? survivor!.path : group.first.path;
@@ -132,4 +132,14 @@ function isDirectPath(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The tags and lengths of the candidates that have no file identity (stored before identities were
+ * kept), read at once, for matchMoves to tell copies of one file from different files.
+ */
+async function likenessOf(writer: SongWriter, candidates: readonly StoredFile[]): Promise<(ids: readonly number[]) => SongLikeness[]> {
+  const looks = await writer.likeness(candidates.filter((s) => s.dev === null || s.ino === null).map((s) => s.id));
+  const byId = new Map(looks.map((l) => [l.id, l]));
+  return (ids) => ids.flatMap((id) => byId.get(id) ?? []);
 }

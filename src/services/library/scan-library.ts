@@ -56,7 +56,7 @@ export async function scanLibrary(
   const onProgress = options.onProgress ?? (() => {});
   onProgress({ phase: 'walking', done: 0, total: 0 });
   const stored = new Map<string, StoredFile>();
-  for (const row of writer.storedFiles(scope === 'everything' ? null : roots.map(withSeparator))) stored.set(row.path, row);
+  for (const row of await writer.storedFiles(scope === 'everything' ? null : roots.map(withSeparator))) stored.set(row.path, row);
 
   const summary: ScanSummary = {
     files: 0, added: 0, updated: 0, unchanged: 0, restored: 0, moved: 0, missing: 0, duplicates: 0, merged: 0,
@@ -75,7 +75,7 @@ export async function scanLibrary(
   const renumbered = new Set<number>();
   const addedFiles: AddedFile[] = [];
   const grouping = options.albums !== false;
-  const context = grouping ? groupingContext(writer.albums, clock.now().toISOString()) : undefined;
+  const context = grouping ? await groupingContext(writer.albums, clock.now().toISOString()) : undefined;
   /** Album folders whose songs were read, moved or lost: they are grouped again at the end. */
   const touchedFolders = new Set<string>();
   const withPictures = new Set<string>();
@@ -83,16 +83,33 @@ export async function scanLibrary(
   let pending: ScannedSong[] = [];
   let lastFlush = Date.now();
   let done = 0;
+  // Batches are written one after another while the walk and the tag threads go on; the first failure
+  // is the scan's (thrown after the readers stop), and later batches are not written.
+  let writes: Promise<void> = Promise.resolve();
+  let writeFailure: { error: unknown } | undefined;
+  const write = async (songs: ScannedSong[]) => {
+    if (writeFailure) return;
+    try {
+      if (context) {
+        await writer.albums.inTransaction(async () => {
+          await groupBeforeWriting(songs, context.resolver);
+          await writer.upsertBatch(songs, clock.now().toISOString(), SCAN_VERSION);
+        });
+      } else await writer.upsertBatch(songs, clock.now().toISOString(), SCAN_VERSION);
+    } catch (error) {
+      writeFailure ??= { error };
+    }
+  };
   const flush = () => {
     if (pending.length === 0) return;
     const songs = pending;
-    if (context) writer.albums.inTransaction(() => {
-      groupBeforeWriting(songs, context.resolver);
-      writer.upsertBatch(songs, clock.now().toISOString(), SCAN_VERSION);
-    });
-    else writer.upsertBatch(songs, clock.now().toISOString(), SCAN_VERSION);
+    writes = writes.then(() => write(songs));
     pending = [];
     lastFlush = Date.now();
+  };
+  const written = async () => {
+    await writes;
+    if (writeFailure) throw writeFailure.error;
   };
   const readers = startTagReaders(
     (results: TagJobResult[]) => {
@@ -165,27 +182,30 @@ export async function scanLibrary(
         await new Promise<void>((resolve) => setImmediate(resolve));
         lastYield = Date.now();
       }
+      if (writeFailure) throw writeFailure.error;
     }
   } catch (error) {
     readers.stop();
+    await writes;
     throw error;
   }
   walking = false;
-  if (restoreIds.length > 0) writer.restoreBatch(restoreIds);
+  if (restoreIds.length > 0) await writer.restoreBatch(restoreIds);
   summary.restored += restoreIds.length;
-  writer.setIdentityBatch(identityUpdates);
+  await writer.setIdentityBatch(identityUpdates);
 
   onProgress({ phase: 'reading', done, total: jobs.length });
   await readers.finish();
   flush();
+  await written();
   summary.failures = [...walkFailures, ...readFailures];
 
-  reconcileScan({ writer, now: () => clock.now().toISOString(), stored, seen, everything: scope === 'everything', rootWalks, groups, renumbered, addedFiles, summary });
+  await reconcileScan({ writer, now: () => clock.now().toISOString(), stored, seen, everything: scope === 'everything', rootWalks, groups, renumbered, addedFiles, summary });
   if (context) {
     // Songs that moved, merged or went: their old album folders are grouped again too.
     for (const row of stored.values()) if (!seen.has(row.path)) touchedFolders.add(albumFolderOf(row.path));
-    for (const folder of changedFolderCovers(writer.albums)) touchedFolders.add(folder);
-    groupAlbums(writer.albums, touchedFolders, clock.now().toISOString(), context);
+    for (const folder of await changedFolderCovers(writer.albums)) touchedFolders.add(folder);
+    await groupAlbums(writer.albums, touchedFolders, clock.now().toISOString(), context);
   }
   summary.failed = summary.failures.length;
   summary.duration_ms = Date.now() - started;

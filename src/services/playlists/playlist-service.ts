@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { TunesError, isUniqueViolation } from '../../errors.js';
+import { isUniqueViolation } from '../../db/dialect/errors.js';
+import { TunesError } from '../../errors.js';
 import type { Database } from '../../db/schema.js';
 import type {
   PlaylistAddResult,

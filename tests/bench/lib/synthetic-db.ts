@@ -1,7 +1,6 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore } from '../../../src/db/open.js';
-import { createAlbumWriter } from '../../../src/db/repositories/album-writes.js';
 import { naturalKey } from '../../../src/services/library/album-identity.js';
 import { groupAlbums, groupingContext } from '../../../src/services/library/group-albums.js';
 
@@ -80,12 +79,12 @@ export async function ensureSyntheticDb(cache: string, tracks: number, log: (m: 
     if (from % 200_000 === 0) log(`  ${from.toLocaleString('en')} rows…`);
   }
   // Grouped into albums and artists as a scan groups them, a slice of album folders at a time.
-  const albumWriter = createAlbumWriter(store.sqlite);
-  const context = groupingContext(albumWriter, new Date(0).toISOString());
+  const albumWriter = store.songWriter().albums;
+  const context = await groupingContext(albumWriter, new Date(0).toISOString());
   const folders = Math.ceil(tracks / 10);
   for (let from = 0; from < folders; from += 10_000) {
     const slice = Array.from({ length: Math.min(10_000, folders - from) }, (_, k) => `/synthetic/${from + k}`);
-    groupAlbums(albumWriter, slice, new Date(0).toISOString(), context, { ungrouped: false });
+    await groupAlbums(albumWriter, slice, new Date(0).toISOString(), context, { ungrouped: false });
     if (from % 40_000 === 0) log(`  grouped ${(from * 10).toLocaleString('en')} songs…`);
   }
   store.sqlite.exec("insert into songs_fts (songs_fts) values ('optimize')");

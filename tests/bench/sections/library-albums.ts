@@ -78,7 +78,7 @@ async function scan(
   try {
     const auth = createAuthService({ db: store.db, clock: systemClock, scryptParams: { logN: 10, r: 8, p: 1 } });
     const admin = (await auth.register('bench', 'bench password')).user;
-    const library = createLibraryService({ db: store.db, sqlite: store.sqlite, clock: systemClock });
+    const library = createLibraryService({ db: store.db, songWriter: store.songWriter, clock: systemClock });
     const cpu = process.cpuUsage();
     const { scan } = await library.addRoots(admin, [corpus], { albums });
     const used = process.cpuUsage(cpu);

@@ -1,8 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
-import { migrations } from '../../db/migrations/index.js';
-import { TunesError } from '../errors.js';
-import type { Database } from './schema.js';
+import { migrations } from '../../../db/migrations/index.js';
+import { TunesError } from '../../errors.js';
+import type { Database } from '../schema.js';
 
 const staticProvider: MigrationProvider = { getMigrations: async () => migrations };
 
@@ -12,7 +12,7 @@ const staticProvider: MigrationProvider = { getMigrations: async () => migration
  * and takes no cross-process lock, so we hold BEGIN IMMEDIATE around it: a second process
  * opening the same new database waits, then finds nothing left to do.
  */
-export async function migrateToLatest(db: Kysely<Database>, sqlite: BetterSqlite3.Database): Promise<void> {
+export async function migrateSqlite(db: Kysely<Database>, sqlite: BetterSqlite3.Database): Promise<void> {
   const wanted = Object.keys(migrations).length;
   if (currentVersion(sqlite) >= wanted) return;
 
