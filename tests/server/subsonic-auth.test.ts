@@ -103,6 +103,38 @@ describe('Subsonic authentication', () => {
     expect(checks).toBe(2);
   });
 
+  it('puts apiKey and token guesses through the login limiter per address: a stranger is slowed, the owner elsewhere is not', async () => {
+    const { server, aliceKey } = await subsonicServer({
+      trustProxy: ['127.0.0.1'],
+      loginLimits: {
+        perAccountAndAddress: { free: 2, firstDelayMs: 60_000, maxDelayMs: 60_000, forgetAfterMs: 60_000 },
+        perAddress: { free: 100, firstDelayMs: 1000, maxDelayMs: 1000, forgetAfterMs: 60_000 },
+      },
+    });
+    const from = async (address: string, auth: Record<string, string>) => {
+      const url = new URL('/rest/ping', server.url);
+      for (const [key, value] of Object.entries({ f: 'json', ...auth })) url.searchParams.set(key, value);
+      return errorOf(await fetch(url, { headers: { 'x-forwarded-for': address } }));
+    };
+    const stranger = '203.0.113.66';
+    const owner = '198.51.100.7';
+    expect(await from(stranger, { apiKey: 'tunes_guess-one' })).toMatchObject({ code: 44 });
+    expect(await from(stranger, { apiKey: 'tunes_guess-two' })).toMatchObject({ code: 44 });
+    const slowed = await from(stranger, { apiKey: aliceKey.key });
+    expect(slowed).toMatchObject({ code: 44 });
+    expect(slowed?.message).toMatch(/too many failed logins/i);
+    expect(await from(owner, { apiKey: aliceKey.key })).toBeUndefined();
+
+    const salt = 'a1b2c3';
+    const token = (key: string) => ({ u: 'alice', t: md5(`${key}${salt}`), s: salt });
+    expect(await from(stranger, token('guess one'))).toMatchObject({ code: 40 });
+    expect(await from(stranger, token('guess two'))).toMatchObject({ code: 40 });
+    expect((await from(stranger, token(aliceKey.key)))?.message).toMatch(/too many failed logins/i);
+    expect(await from(owner, token(aliceKey.key))).toBeUndefined();
+    // An app key sent as p is limited the same way.
+    expect((await from(stranger, { u: 'alice', p: aliceKey.key }))?.message).toMatch(/too many failed logins/i);
+  });
+
   it('answers XML by default, JSONP with a callback, and Subsonic errors for endpoints tunes lacks', async () => {
     const { rest } = await subsonicServer();
     const xml = await rest('ping.view');

@@ -1,5 +1,5 @@
 import type { User } from '../../domain/user.js';
-import { isTunesError, UnavailableError } from '../../errors.js';
+import { isTunesError } from '../../errors.js';
 import type { LoginLimiter, LoginOutcome } from '../login-limiter.js';
 import type { Services } from '../../services/container.js';
 import { ErrorCode, SubsonicFailure } from './envelope.js';
@@ -24,9 +24,11 @@ export async function authenticateSubsonic(params: SubsonicParams, ip: string, d
   const username = params.get('u');
   if (apiKey !== undefined) {
     if (username !== undefined) throw new SubsonicFailure(ErrorCode.conflictingAuth, 'Provide either apiKey or u, not both');
-    const user = await services.appKeys.userOfKey(apiKey);
-    if (!user) throw new SubsonicFailure(ErrorCode.invalidApiKey, 'Invalid API key');
-    return user;
+    return limited(deps, API_KEY_ACCOUNT, ip, ErrorCode.invalidApiKey, async () => {
+      const user = await services.appKeys.userOfKey(apiKey);
+      if (!user) throw new SubsonicFailure(ErrorCode.invalidApiKey, 'Invalid API key');
+      return user;
+    });
   }
   if (username === undefined || username === '') throw new SubsonicFailure(ErrorCode.missingParameter, "Required parameter 'u' is missing");
 
@@ -34,45 +36,66 @@ export async function authenticateSubsonic(params: SubsonicParams, ip: string, d
   const salt = params.get('s');
   if (token !== undefined || salt !== undefined) {
     if (!token || !salt) throw new SubsonicFailure(ErrorCode.missingParameter, "Token authentication needs both 't' and 's'");
-    const found = await services.appKeys.userOfToken(username, token, salt);
-    if (found === 'no_keys') {
-      throw new SubsonicFailure(ErrorCode.tokenAuthNotSupported, 'Token authentication needs an app key: create one with `tunes apikey create`');
-    }
-    if (typeof found === 'string') throw new SubsonicFailure(ErrorCode.wrongCredentials, WRONG);
-    return found;
+    return limited(deps, username, ip, ErrorCode.wrongCredentials, async () => {
+      const found = await services.appKeys.userOfToken(username, token, salt);
+      if (found === 'no_keys') {
+        throw new NotCounted(ErrorCode.tokenAuthNotSupported, 'Token authentication needs an app key: create one with `tunes apikey create`');
+      }
+      if (typeof found === 'string') throw new SubsonicFailure(ErrorCode.wrongCredentials, WRONG);
+      return found;
+    });
   }
 
   const sent = params.get('p');
   if (sent === undefined) throw new SubsonicFailure(ErrorCode.missingParameter, "Required parameter 'p' (or 't' and 's', or 'apiKey') is missing");
   const password = decodePassword(sent);
-  const byKey = await services.appKeys.userOfKey(password);
-  if (byKey) {
-    if (byKey.username.toLowerCase() !== username.toLowerCase()) throw new SubsonicFailure(ErrorCode.wrongCredentials, WRONG);
-    return byKey;
-  }
-  return checkPassword(username, password, ip, deps);
+  const known = deps.remembered.recall(username, password);
+  if (known) return known;
+  return limited(deps, username, ip, ErrorCode.wrongCredentials, async () => {
+    const byKey = await services.appKeys.userOfKey(password);
+    if (byKey) {
+      if (byKey.username.toLowerCase() !== username.toLowerCase()) throw new SubsonicFailure(ErrorCode.wrongCredentials, WRONG);
+      return byKey;
+    }
+    return checkPassword(username, password, deps);
+  });
 }
 
-async function checkPassword(username: string, password: string, ip: string, { services, loginLimiter, remembered }: SubsonicAuthDeps): Promise<User> {
-  const known = remembered.recall(username, password);
-  if (known) return known;
-  const wait = await loginLimiter.begin(username, ip);
-  if (wait > 0) throw new SubsonicFailure(ErrorCode.wrongCredentials, `Too many failed logins; try again in ${wait} s`);
+/** The limiter's "account" for apiKey attempts, which name no user (no username can hold a NUL). */
+const API_KEY_ACCOUNT = '\0apiKey';
+
+/** A refusal that is not a wrong guess (no key exists to guess): the limiter takes the attempt back. */
+class NotCounted extends SubsonicFailure {}
+
+/**
+ * Every credential check goes through the login limiter, by the guard's rules: failures count per
+ * (account, address) and per address, never per account alone, so a stranger guessing keys is slowed
+ * down without locking the real user (elsewhere) out; a success clears that account's count there.
+ */
+async function limited(deps: SubsonicAuthDeps, account: string, ip: string, code: number, check: () => Promise<User>): Promise<User> {
+  const wait = await deps.loginLimiter.begin(account, ip);
+  if (wait > 0) throw new SubsonicFailure(code, `Too many failed logins; try again in ${wait} s`);
   let outcome: LoginOutcome = 'not_counted';
   try {
-    const user = await services.auth.checkPassword(username, password);
+    const user = await check();
     outcome = 'succeeded';
+    return user;
+  } catch (error) {
+    if (error instanceof SubsonicFailure && !(error instanceof NotCounted)) outcome = 'failed';
+    throw error;
+  } finally {
+    await deps.loginLimiter.settle(account, ip, outcome);
+  }
+}
+
+async function checkPassword(username: string, password: string, { services, remembered }: SubsonicAuthDeps): Promise<User> {
+  try {
+    const user = await services.auth.checkPassword(username, password);
     remembered.remember(username, password, user);
     return user;
   } catch (error) {
-    if (error instanceof UnavailableError) throw error;
-    if (isTunesError(error) && error.code === 'auth_failed') {
-      outcome = 'failed';
-      throw new SubsonicFailure(ErrorCode.wrongCredentials, WRONG);
-    }
+    if (isTunesError(error) && error.code === 'auth_failed') throw new SubsonicFailure(ErrorCode.wrongCredentials, WRONG);
     throw error;
-  } finally {
-    await loginLimiter.settle(username, ip, outcome);
   }
 }
 
