@@ -35,6 +35,22 @@ describe('Subsonic browsing, lists and search through subsonic-api', () => {
     expect((await byKey.getMusicFolders()).musicFolders.musicFolder).toEqual([{ id: 1, name: 'Music' }]);
   });
 
+  it("lists an artist's own albums, then the albums by others they appear on (roles say which)", async () => {
+    const { byKey, server } = await subsonicServer();
+    const bjork = (await byKey.search3({ query: 'björk', songCount: 0, albumCount: 0 })).searchResult3.artist![0]!;
+    const own = (await byKey.getArtist({ id: bjork.id })).artist as { album?: { name: string }[]; roles?: string[] };
+    expect(own.album?.map((a) => a.name)).toEqual(['Homogenic']);
+    expect(own.roles).toEqual(['albumartist']);
+
+    const sea = (await server.services.catalog.listSongs({ query: 'third' })).songs.find((s) => s.artist === 'Sea')!;
+    const page = (await byKey.getArtist({ id: `ar-${sea.artist_id}` })).artist as { name: string; albumCount: number; album?: { name: string; artist: string }[]; roles?: string[] };
+    expect(page.name).toBe('Sea');
+    expect(page.album?.map((a) => a.name)).toEqual(expect.arrayContaining(['Now That Is Music', 'Flagged Hits']));
+    expect(page.album?.every((a) => a.artist !== 'Sea')).toBe(true);
+    expect(page.albumCount).toBe(page.album?.length);
+    expect(page.roles).toEqual(['artist']);
+  });
+
   it('uses Subsonic schema names in XML (albumID3 attributes, child songs, directory)', async () => {
     const { rest, byKey } = await subsonicServer();
     const bjork = (await byKey.search3({ query: 'björk', songCount: 0, albumCount: 0 })).searchResult3.artist![0]!;

@@ -73,8 +73,20 @@ export function browsingEndpoints({ services }: SubsonicContext): Endpoint[] {
       name: 'getArtist',
       handler: async ({ user, params }) => {
         const detail = await services.browse.artist(parseKindId(params.required('id'), 'artist'));
-        const stars = await starsFor(services, user.id, { artists: [detail.artist], albums: detail.albums });
-        return { artist: { ...presentArtistId3(detail.artist, stars), album: detail.albums.map((album) => presentAlbumId3(album, stars)) } };
+        // As Navidrome with Subsonic.ArtistParticipations: the artist's own albums, then the albums by
+        // others they appear on (compilations, features), so a track artist's page is not empty.
+        // OpenSubsonic's `roles` says which of the two the artist is.
+        const albums = [...detail.albums, ...detail.appears_on.map((appearance) => appearance.album)];
+        const stars = await starsFor(services, user.id, { artists: [detail.artist], albums });
+        const roles = [...(detail.albums.length > 0 ? ['albumartist'] : []), ...(detail.appears_on.length > 0 ? ['artist'] : [])];
+        return {
+          artist: {
+            ...presentArtistId3(detail.artist, stars),
+            albumCount: albums.length,
+            roles: roles.length > 0 ? roles : undefined,
+            album: albums.map((album) => presentAlbumId3(album, stars)),
+          },
+        };
       },
     },
     {
