@@ -21,29 +21,40 @@ function scannedMatches(limit: number, offset: number): number {
 /**
  * Albums whose title or album artist match `match` (an FTS5 expression from toMatchExpression), in
  * the order their first matching song was indexed. The songs' full-text index holds album and album
- * artist columns already, so this is an index lookup, not a scan of the albums table.
+ * artist columns already, so this is an index lookup, not a scan of the albums table. Matches are
+ * read in rowid order, so the albums found in the first N are exactly the first albums overall; when
+ * those do not fill the page (a few big albums), more matches are read, up to MAX_MATCHES.
  */
 export async function searchAlbums(db: Db, match: string, limit: number, offset: number): Promise<Album[]> {
   const columnMatch = `{album album_artist} : (${match})`;
-  const scanned = scannedMatches(limit, offset);
-  const { rows } = await sql<Parameters<typeof albumRowToAlbum>[0]>`
-    select al.*, ar.name as artist_name from albums al join artists ar on ar.id = al.artist_id
-    join (select s.album_id, min(m.rowid) as first_match from
-            (select rowid from songs_fts where songs_fts match ${columnMatch} order by rowid limit ${scanned}) m
-          join songs s on s.id = m.rowid where s.album_id is not null group by s.album_id) hit on hit.album_id = al.id
-    where al.song_count > 0
-    order by hit.first_match limit ${limit} offset ${offset}`.execute(db);
-  return rows.map(albumRowToAlbum);
+  for (let scanned = scannedMatches(limit, offset); ; scanned = Math.min(MAX_MATCHES, scanned * 4)) {
+    const { rows } = await sql<Parameters<typeof albumRowToAlbum>[0]>`
+      select al.*, ar.name as artist_name from albums al join artists ar on ar.id = al.artist_id
+      join (select s.album_id, min(m.rowid) as first_match from
+              (select rowid from songs_fts where songs_fts match ${columnMatch} order by rowid limit ${scanned}) m
+            join songs s on s.id = m.rowid where s.album_id is not null group by s.album_id) hit on hit.album_id = al.id
+      where al.song_count > 0
+      order by hit.first_match limit ${limit} offset ${offset}`.execute(db);
+    if (rows.length === limit || scanned === MAX_MATCHES || (await allMatchesRead(db, columnMatch, scanned))) return rows.map(albumRowToAlbum);
+  }
+}
+
+/** Whether the index holds no more than `scanned` matches (reading more would find nothing new). */
+async function allMatchesRead(db: Db, columnMatch: string, scanned: number): Promise<boolean> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*) as n from (select rowid from songs_fts where songs_fts match ${columnMatch} order by rowid limit ${scanned + 1})`.execute(db);
+  return (rows[0]?.n ?? 0) <= scanned;
 }
 
 /**
  * Artists of the songs matching `match` in their artist or album-artist text, in the order of their
- * first matching song: both each song's track artist and its album's artist, so the caller keeps
- * those whose own name matches. One FTS query over both columns stays cheap for any word; a filter
- * on the album-artist column alone reads a common word's whole index list when few match (~11 ms).
+ * first matching song, among the first `scanned` matches: both each song's track artist and its
+ * album's artist, so the caller keeps those whose own name matches (and asks again with a larger
+ * `scanned` while `complete` is false and its page is not full). One FTS query over both columns
+ * stays cheap for any word; a filter on the album-artist column alone reads a common word's whole
+ * index list when few match (~11 ms).
  */
-export async function artistCandidates(db: Db, match: string, limit: number, offset: number): Promise<Artist[]> {
-  const scanned = scannedMatches(limit, offset);
+export async function artistCandidates(db: Db, match: string, scanned: number): Promise<{ artists: Artist[]; complete: boolean }> {
   const columnMatch = `{artist album_artist} : (${match})`;
   const { rows } = await sql<Parameters<typeof artistRowToArtist>[0] & { first_match: number }>`
     with hits as materialized (
@@ -58,5 +69,16 @@ export async function artistCandidates(db: Db, match: string, limit: number, off
       ) where artist_id is not null group by artist_id
     ) hit join artists ar on ar.id = hit.artist_id
     order by hit.first_match`.execute(db);
-  return rows.map(({ first_match: _first, ...row }) => artistRowToArtist(row));
+  const artists = rows.map(({ first_match: _first, ...row }) => artistRowToArtist(row));
+  return { artists, complete: scanned >= MAX_MATCHES || (await allMatchesRead(db, columnMatch, scanned)) };
+}
+
+/** How many matches a first look at a page of artists reads (see artistCandidates). */
+export function firstArtistScan(limit: number, offset: number): number {
+  return scannedMatches(limit, offset);
+}
+
+/** The next, larger look (at most MAX_MATCHES). */
+export function widerArtistScan(scanned: number): number {
+  return Math.min(MAX_MATCHES, scanned * 4);
 }

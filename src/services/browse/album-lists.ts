@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { listAlbumsBy, listGenres, type AlbumListKind } from '../../db/repositories/album-lists.js';
-import { artistCandidates, searchAlbums } from '../../db/repositories/entity-search.js';
+import { artistCandidates, firstArtistScan, searchAlbums, widerArtistScan } from '../../db/repositories/entity-search.js';
 import { fold } from '../../text/fold.js';
 import { randomSongs, type RandomSongFilter } from '../../db/repositories/random-songs.js';
 import type { Database } from '../../db/schema.js';
@@ -48,11 +48,16 @@ export function createAlbumListService({ db }: { db: Kysely<Database> }): AlbumL
       const match = toMatchExpression(query);
       if (match === undefined) return [];
       const words = wordsOf(query);
-      const named = (await artistCandidates(db, match, limit, offset)).filter((artist) => {
+      const named = (artist: Artist) => {
         const tokens = wordsOf(artist.name);
         return words.every((word) => tokens.some((token) => token.startsWith(word)));
-      });
-      return named.slice(offset, offset + limit);
+      };
+      // Only artists whose own name matches count, so a page may need more matches read than the first look.
+      for (let scanned = firstArtistScan(limit, offset); ; scanned = widerArtistScan(scanned)) {
+        const { artists, complete } = await artistCandidates(db, match, scanned);
+        const kept = artists.filter(named);
+        if (kept.length >= offset + limit || complete) return kept.slice(offset, offset + limit);
+      }
     },
   };
 }

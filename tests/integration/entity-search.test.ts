@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../../src/db/open.js';
+import { createAlbumListService } from '../../src/services/browse/album-lists.js';
+import { seedSongs } from '../helpers/seed-songs.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+let store: Store | undefined;
+afterEach(async () => {
+  await store?.close();
+  store = undefined;
+});
+
+/**
+ * 600 songs of one big album come first in the index; an album and an artist that match the same
+ * word come after them. Search looked at the first 500 matching songs only and missed both.
+ */
+async function bigAlbumFirst() {
+  store = await openStore(join(tempDir(), 'tunes.db'));
+  const big = Array.from({ length: 600 }, (_, i) => ({ artist: 'Love Unlimited', album: 'Love Box', title: `Part ${i + 1}`, track_no: i + 1 }));
+  await seedSongs(store, [...big, { artist: 'Loveless', album: 'Love Later', title: 'Only One' }]);
+  return createAlbumListService({ db: store.db });
+}
+
+describe('album and artist search (search3)', () => {
+  it('finds albums past the first few hundred matching songs, in first-match order', async () => {
+    const lists = await bigAlbumFirst();
+    expect((await lists.searchAlbums('love', { limit: 20, offset: 0 })).map((album) => album.title)).toEqual(['Love Box', 'Love Later']);
+    expect((await lists.searchAlbums('love', { limit: 1, offset: 1 })).map((album) => album.title)).toEqual(['Love Later']);
+    expect(await lists.searchAlbums('love', { limit: 20, offset: 2 })).toEqual([]);
+  });
+
+  it('finds artists past the first few hundred matching songs, keeping only those whose own name matches', async () => {
+    const lists = await bigAlbumFirst();
+    expect((await lists.searchArtists('love', { limit: 20, offset: 0 })).map((artist) => artist.name)).toEqual(['Love Unlimited', 'Loveless']);
+    expect((await lists.searchArtists('loveless', { limit: 20, offset: 0 })).map((artist) => artist.name)).toEqual(['Loveless']);
+    expect((await lists.searchArtists('love', { limit: 5, offset: 1 })).map((artist) => artist.name)).toEqual(['Loveless']);
+  });
+});
