@@ -12,6 +12,7 @@ import {
   searchTail,
   type SongFilters,
 } from '../../db/repositories/songs.js';
+import { databaseChangeMarker } from '../../db/repositories/change-marker.js';
 import { SONG_SORTS, sortKeyCount, type SongSort } from '../../db/repositories/song-order.js';
 import { decodeCursor, encodeCursor, type CursorState } from './cursor.js';
 import { rankCandidates } from './relevance.js';
@@ -81,6 +82,8 @@ export interface CatalogService {
   countSongs(): Promise<number>;
   /** How many songs a listing holds in all its pages (the query's words and filters; paging ignored). */
   countMatching(query: SongQuery): Promise<number>;
+  /** Changes whenever the catalogue may have changed (any write to the database): for caches of answers. */
+  changeMarker(): Promise<string>;
 }
 
 export function createCatalogService({ db }: { db: Kysely<Database> }): CatalogService {
@@ -116,6 +119,8 @@ export function createCatalogService({ db }: { db: Kysely<Database> }): CatalogS
       if (searching && match === undefined) return 0;
       return countMatchingSongs(db, { match, filters });
     },
+
+    changeMarker: () => databaseChangeMarker(db),
   };
 }
 

@@ -1,0 +1,13 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+
+/**
+ * A value that changes whenever the database may have changed since it was last read: commits by
+ * other connections (another process's scan: data_version) and this connection's own writes
+ * (total_changes). Cheap enough to ask before every cached answer.
+ */
+// dialect: sqlite-only (needs a PostgreSQL twin: e.g. a counter bumped by the writes that change what searches find)
+export async function databaseChangeMarker(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ marker: string }>`select (select data_version from pragma_data_version) || ':' || total_changes() as marker`.execute(db);
+  return rows[0]?.marker ?? '';
+}
