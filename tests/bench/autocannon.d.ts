@@ -19,6 +19,8 @@ declare module 'autocannon' {
     duration?: number;
     pipelining?: number;
     headers?: Record<string, string>;
+    /** Each request may be rewritten before it is sent (a different path per request). */
+    requests?: Array<{ setupRequest?: (request: { path: string }) => { path: string } }>;
   }
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;

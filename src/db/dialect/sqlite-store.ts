@@ -7,6 +7,7 @@ import { createSqliteSongWriter, type SongWriter } from '../repositories/song-wr
 import { openFailure } from '../open-failure.js';
 import type { Database } from '../schema.js';
 import { registerSqlFunctions } from '../sql-functions.js';
+import { withStatementCache } from '../statement-cache.js';
 import type { StoreBase } from '../store.js';
 import { BUSY_TIMEOUT_MS } from './sqlite-locks.js';
 import { migrateSqlite } from './sqlite-migrate.js';
@@ -53,7 +54,7 @@ export async function openSqliteStore(path: string, { createFolder = true }: { c
     throw openFailure(error, path);
   }
 
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   try {
     await migrateSqlite(db, sqlite);
   } catch (error) {

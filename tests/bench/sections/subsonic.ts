@@ -38,9 +38,11 @@ export const subsonicSection: BenchSection = {
     const server = await startServer(dbPath, home);
     const n = ctx.syntheticTracks.toLocaleString('en');
     try {
-      const load = async (path: string) => {
-        ctx.log(`  autocannon GET ${path.replace(key, '[key]')}: ${CONNECTIONS} connections, ${SECONDS} s`);
-        const result = await autocannon({ url: `${server.url}${path}`, connections: CONNECTIONS, duration: SECONDS });
+      const load = async (path: string, varied?: (n: number) => string) => {
+        ctx.log(`  autocannon GET ${path.replace(key, '[key]')}${varied ? ' (a different word each request)' : ''}: ${CONNECTIONS} connections, ${SECONDS} s`);
+        let n = 0;
+        const requests = varied ? [{ setupRequest: (request: { path: string }) => ({ ...request, path: varied(n++) }) }] : undefined;
+        const result = await autocannon({ url: `${server.url}${path}`, connections: CONNECTIONS, duration: SECONDS, ...(requests ? { requests } : {}) });
         if (result.non2xx > 0) throw new Error(`GET ${path}: ${result.non2xx} answers were not 2xx`);
         // Requests still queued in the server when autocannon stops would be billed to the next figure.
         for (let i = 0; i < 3; i++) await fetch(`${server.url}/health`);
@@ -51,9 +53,16 @@ export const subsonicSection: BenchSection = {
       const check = await (await fetch(`${server.url}/rest/search3?${auth}&query=love`)).json() as { 'subsonic-response': { status: string } };
       if (check['subsonic-response'].status !== 'ok') throw new Error(`search3 failed: ${JSON.stringify(check)}`);
       const api = await load('/api/songs?q=love');
+      const words = titleWords(dbPath);
       const baseline = 'GET /api/songs?q=love (50 songs), same server and run';
       const rows: BenchRow[] = [
         { measure: `search3?query=love (20 artists, 20 albums, 20 songs; ${n} songs; ${CONNECTIONS} conns)`, value: await load(`/rest/search3?${auth}&query=love`), baseline, baselineValue: api },
+        {
+          measure: `search3, a different title word each request (${words.length.toLocaleString('en')} words: the search cache misses)`,
+          value: await load(`/rest/search3?${auth}&query=love`, (i) => `/rest/search3?${auth}&query=${encodeURIComponent(words[i % words.length]!)}`),
+          baseline,
+          baselineValue: api,
+        },
         { measure: `search3?query=love&songCount=50, songs only`, value: await load(`/rest/search3?${auth}&query=love&songCount=50&albumCount=0&artistCount=0`), baseline, baselineValue: api },
         { measure: `getAlbumList2?type=alphabeticalByName&size=50 (${CONNECTIONS} conns)`, value: await load(`/rest/getAlbumList2?${auth}&type=alphabeticalByName&size=50`), baseline, baselineValue: api },
         { measure: `getAlbumList2?type=newest&size=50`, value: await load(`/rest/getAlbumList2?${auth}&type=newest&size=50`), baseline, baselineValue: api },
@@ -113,6 +122,17 @@ function appKey(dbPath: string, home: string): string {
   const result = spawnSync(process.execPath, [TUNES_BIN, '--db', dbPath, 'apikey', 'create', '--json'], { env: { ...process.env, TUNES_HOME: home }, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`apikey create: ${result.stderr}`);
   return (JSON.parse(result.stdout) as { key: string }).key;
+}
+
+/** First words of song titles spread over the catalogue, each once: queries a cache has not seen. */
+function titleWords(dbPath: string): string[] {
+  const db = new BetterSqlite3(dbPath, { readonly: true });
+  try {
+    const titles = db.prepare('select title from songs where id % 97 = 0 limit 20000').pluck().all() as string[];
+    return [...new Set(titles.map((title) => title.split(/\s+/)[0]!.toLowerCase()).filter((word) => /^[a-z]{3,}$/.test(word)))];
+  } finally {
+    db.close();
+  }
 }
 
 /** One synthetic song's path becomes a real file, so it can be streamed. */
