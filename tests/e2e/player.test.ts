@@ -106,6 +106,24 @@ describe('the background player', () => {
     expect(playerPid(home)).toBeUndefined();
   });
 
+  it('next and prev while paused keep the pause and say so, as mpc does', async () => {
+    const { home } = await library();
+    await runTunes(['play', '--album', 'Dawn', '-b'], { home });
+    await statusWhen(home, (s) => s.status === 'playing' && s.position_ms > 0);
+    expect((await runTunes(['pause'], { home })).stdout).toBe('paused: Sunrise Band - Morning (1/3)\n');
+    expect((await runTunes(['next'], { home })).stdout).toBe('paused: Sunrise Band - Noon (2/3)\n');
+    expect(json<Status>((await runTunes(['next', '--json'], { home })).stdout)).toMatchObject({ status: 'paused', song: { title: 'Dusk' } });
+    expect((await runTunes(['prev'], { home })).stdout).toBe('paused: Sunrise Band - Noon (2/3)\n');
+    // Once mpv has the song it is still paused: the position does not move.
+    const settled = await statusWhen(home, (s) => s.song?.title === 'Noon' && s.status === 'paused');
+    await sleep(1500);
+    const later = json<Status>((await runTunes(['status', '--json'], { home })).stdout);
+    expect(later).toMatchObject({ status: 'paused', song: { title: 'Noon' } });
+    expect(later.position_ms).toBe(settled.position_ms);
+    expect((await runTunes(['toggle'], { home })).stdout).toBe('playing: Sunrise Band - Noon (2/3)\n');
+    await statusWhen(home, (s) => s.status === 'playing' && s.position_ms > 0);
+  });
+
   it('keeps its socket in a folder only the user can enter, the socket 0600', async () => {
     const { home } = await library();
     await runTunes(['play', 'noon', '-b'], { home });

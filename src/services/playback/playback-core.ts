@@ -88,7 +88,8 @@ export class PlaybackCore {
   snapshot(): PlaybackState {
     const song = this.songOf(this.queue.current);
     return {
-      status: this.status,
+      // mpv keeps its pause across songs: a song opening while paused is paused, not on its way to playing.
+      status: this.status === 'loading' && this.paused ? 'paused' : this.status,
       index: this.queue.currentIndex,
       length: this.queue.length,
       song: song ? summarize(song) : null,

@@ -257,7 +257,7 @@ export function createPlaybackService(deps: PlaybackDeps): PlaybackService {
     saved: () => ({
       queue: queue.snapshot(),
       positionMs: core.positionMs,
-      status: core.status === 'playing' || core.status === 'loading' ? 'playing' : core.status === 'paused' ? 'paused' : 'stopped',
+      status: ((status) => (status === 'playing' || status === 'loading' ? 'playing' : status === 'paused' ? 'paused' : 'stopped'))(core.snapshot().status),
       volume: core.volume,
       muted: core.muted,
     }),
