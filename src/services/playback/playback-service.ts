@@ -1,7 +1,7 @@
 import type { Song } from '../../domain/song.js';
 import { TunesError } from '../../errors.js';
 import { PlaybackCore, type PlaybackDeps } from './playback-core.js';
-import { summarize, type PlaybackEvent, type PlaybackState, type SongSummary } from './playback-state.js';
+import { summarize, type PlaybackEvent, type PlaybackState, type PlaybackStatus, type SongSummary } from './playback-state.js';
 import { REPEAT_MODES, type RepeatMode } from './queue.js';
 import type { SavedPlayback } from './saved-playback.js';
 
@@ -257,7 +257,7 @@ export function createPlaybackService(deps: PlaybackDeps): PlaybackService {
     saved: () => ({
       queue: queue.snapshot(),
       positionMs: core.positionMs,
-      status: ((status) => (status === 'playing' || status === 'loading' ? 'playing' : status === 'paused' ? 'paused' : 'stopped'))(core.snapshot().status),
+      status: savedStatus(core.snapshot().status),
       volume: core.volume,
       muted: core.muted,
     }),
@@ -289,4 +289,9 @@ export function createPlaybackService(deps: PlaybackDeps): PlaybackService {
         core.status = 'stopped';
       }),
   };
+}
+
+/** What a restart comes back to: a song opening counts as playing unless it opens paused. */
+function savedStatus(status: PlaybackStatus): 'playing' | 'paused' | 'stopped' {
+  return status === 'playing' || status === 'loading' ? 'playing' : status === 'paused' ? 'paused' : 'stopped';
 }
