@@ -13,6 +13,7 @@ import { registerHistoryCommands } from './commands/history.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerUsersCommands } from './commands/users.js';
 import { registerConfigCommands } from './commands/config.js';
+import { registerDesktopCommand } from './commands/desktop.js';
 import { registerDevicesCommand } from './commands/devices.js';
 import { registerApiKeyCommands } from './commands/apikey.js';
 import { formatUsageError } from './output.js';
@@ -45,6 +46,7 @@ export function createProgram({ json = false, entry = '' }: { json?: boolean; en
   registerUsersCommands(program, runtime);
   registerConfigCommands(program, runtime);
   registerDevicesCommand(program, runtime);
+  registerDesktopCommand(program, runtime);
   registerApiKeyCommands(program, runtime);
   return { program, runtime };
 }
