@@ -42,4 +42,24 @@ describe('the library query service (what the MPD bridge reads)', () => {
     expect(await titles({ words: [{ words: '!!!' }] })).toEqual(['Hit One', 'Hit Two', 'Midnight']);
     expect((await query.songs({}, { limit: 1, afterPath: '/m/Hits/2.ogg' })).map((s) => s.title)).toEqual(['Midnight']);
   });
+
+  it('lists one folder level from the path index: subfolders in path order, a sibling with a longer name apart, songs of its own', async () => {
+    const store = await testStore();
+    await seedSongs(store, [
+      { path: '/m/A/x/1.ogg', title: 'Deep' },
+      { path: '/m/A/x/2.ogg', title: 'Deep Two' },
+      { path: '/m/A/y.ogg', title: 'Own' },
+      { path: '/m/A/z/q/1.ogg', title: 'Deeper' },
+      { path: '/m/A/w/1.ogg', title: 'Gone', missing_since: '2026-04-01T00:00:00.000Z' },
+      { path: '/m/AB/1.ogg', title: 'Sibling' },
+      { path: '/m/A.ogg', title: 'Beside' },
+    ]);
+    await ensureLibraryRoot(store.db, '/m', '2026-01-01T00:00:00.000Z');
+    const query = createLibraryQueryService({ db: store.db });
+    expect(await query.folder('/m', 10)).toMatchObject({ folders: ['/m/A', '/m/AB'], songs: [{ title: 'Beside' }] });
+    const a = await query.folder('/m/A', 10);
+    expect(a.folders).toEqual(['/m/A/x', '/m/A/z']);
+    expect(a.songs.map((s) => s.title)).toEqual(['Own']);
+    expect(await query.folder('/m/A/z', 10)).toEqual({ folders: ['/m/A/z/q'], songs: [] });
+  });
 });

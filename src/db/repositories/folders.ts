@@ -23,6 +23,20 @@ export interface FolderChildRow {
  * one index seek per entry, not one per song below it.
  */
 export async function listFolder(db: Db, prefix: string, separator: string): Promise<{ folders: FolderChildRow[]; songs: Song[] }> {
+  const { folderPaths, songPaths } = await folderChildren(db, prefix, separator);
+  const folders: FolderChildRow[] = [];
+  for (const path of folderPaths) folders.push({ path, song_count: await countSongsUnder(db, path + separator) });
+  const songs = songPaths.length === 0 ? [] : (await db.selectFrom('songs').selectAll().where('path', 'in', songPaths).execute()).map(songRowToSong);
+  return { folders, songs };
+}
+
+/**
+ * The paths directly in the folder `prefix` (ending in a separator): its subfolders and its songs'
+ * paths, walked as listFolder says (one index seek per entry). For callers that need no counts
+ * (the MPD bridge's lsinfo).
+ */
+// dialect: sqlite-only (needs a PostgreSQL twin): recursive skip-scan with instr/substr/char
+export async function folderChildren(db: Db, prefix: string, separator: string): Promise<{ folderPaths: string[]; songPaths: string[] }> {
   const upper = prefixUpperBound(prefix);
   const start = prefix.length + 1; // SQLite's substr counts from 1
   const past = String.fromCharCode(separator.charCodeAt(0) + 1);
@@ -50,10 +64,7 @@ export async function listFolder(db: Db, prefix: string, separator: string): Pro
     if (cut < 0) songPaths.push(path);
     else folderPaths.push(prefix + rest.slice(0, cut));
   }
-  const folders: FolderChildRow[] = [];
-  for (const path of folderPaths) folders.push({ path, song_count: await countSongsUnder(db, path + separator) });
-  const songs = songPaths.length === 0 ? [] : (await db.selectFrom('songs').selectAll().where('path', 'in', songPaths).execute()).map(songRowToSong);
-  return { folders, songs };
+  return { folderPaths, songPaths };
 }
 
 /**

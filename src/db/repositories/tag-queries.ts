@@ -3,6 +3,7 @@ import type { Song } from '../../domain/song.js';
 import type { FolderContents, LibraryTotals, SongNarrowing, TagField } from '../../domain/tag-query.js';
 import type { Database, SongRow } from '../schema.js';
 import { prefixUpperBound } from './path-range.js';
+import { folderChildren } from './folders.js';
 import { songsByPaths } from './song-lookup.js';
 import { songRowToSong } from './song-row.js';
 
@@ -100,21 +101,13 @@ export async function libraryTotals(db: Db): Promise<LibraryTotals> {
 
 /**
  * What lies directly in the folder `prefix` (ending in `separator`): the subfolders its songs' paths
- * pass through, and its own songs (past `maxSongs` of them: 'too many'). Reads the paths under the
- * folder from the path index.
+ * pass through, and its own songs (past `maxSongs` of them: 'too many').
  */
 export async function folderContents(db: Db, prefix: string, separator: string, maxSongs: number): Promise<FolderContents | 'too many'> {
-  const { rows } = await sql<{ path: string }>`select path from songs
-    where missing_since is null and path >= ${prefix} and path < ${prefixUpperBound(prefix)} order by path`.execute(db);
-  const folders: string[] = [];
-  const songPaths: string[] = [];
-  for (const { path } of rows) {
-    const cut = path.indexOf(separator, prefix.length);
-    if (cut < 0) {
-      songPaths.push(path);
-      if (songPaths.length > maxSongs) return 'too many';
-    } else if (folders.at(-1) !== path.slice(0, cut)) folders.push(path.slice(0, cut));
-  }
+  // One index seek per entry of this folder (not a read of every path below it: ~8.6 s for a library
+  // folder over 1M songs).
+  const { folderPaths, songPaths } = await folderChildren(db, prefix, separator);
+  if (songPaths.length > maxSongs) return 'too many';
   const byPath = await songsByPaths(db, songPaths);
-  return { folders, songs: songPaths.flatMap((path) => byPath.get(path) ?? []) };
+  return { folders: folderPaths, songs: songPaths.flatMap((path) => byPath.get(path) ?? []) };
 }
