@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/bundle/main.js';
+// CommonJS (bin/package.json): a remote command (`tunes next`) then never starts the ES module loader.
+require('../dist/bundle/main.cjs');

@@ -21,7 +21,7 @@ const GROUPS: Record<string, string> = { player: 'the background player itself: 
 export function registerPlayerCommands(program: Command, entry: string): void {
   const parents = new Map<string, Command>();
   const run = async () => {
-    const code = await runLeanCommand(process.argv, { entry });
+    const code = await runLeanCommand(process.argv, { entry, commands: LEAN_COMMANDS_TABLE });
     if (code !== 0) throw new ReportedFailure(code);
   };
   for (const spec of LEAN_COMMANDS_TABLE) {

@@ -6,6 +6,11 @@ export const LEAN_COMMANDS: ReadonlySet<string> = new Set([
   'status', 'pause', 'resume', 'toggle', 'next', 'prev', 'stop', 'seek', 'volume', 'shuffle', 'repeat', 'queue', 'play', 'player', 'keys',
 ]);
 
+/** The lean commands built into the one-file fast client (fast-entry.ts): the player's controls. */
+export const FAST_COMMANDS: ReadonlySet<string> = new Set([
+  'status', 'pause', 'resume', 'toggle', 'next', 'prev', 'stop', 'seek', 'volume', 'shuffle', 'repeat', 'queue',
+]);
+
 /** Commands that always need the player (and start it when none runs). */
 export const STARTS_PLAYER: ReadonlySet<string> = new Set(['play', 'resume', 'toggle', 'next', 'prev']);
 

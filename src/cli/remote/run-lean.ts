@@ -4,21 +4,23 @@ import { TunesError } from '../../errors.js';
 import { exitCodeAfterOutput, watchOutput } from '../output-faults.js';
 import { reportError } from '../report-error.js';
 import { createLeanContext } from './lean-context.js';
-import { LEAN_COMMANDS_TABLE } from './lean-commands.js';
 import { optionKey, parseFlags, type LeanCommand, type LeanInput } from './lean-spec.js';
 
 /** Stands in for the leading minus of `-5` / `-0:10` while parseArgs looks for options. */
 const MINUS = '\u{F8FF}';
 
-/** Runs one lean command from the command line; answers its exit code (main.ts sets it). */
-export async function runLeanCommand(argv: string[], { entry }: { entry: string }): Promise<number> {
+/**
+ * Runs one lean command from the command line, found in `commands` (every lean command, or the
+ * player controls alone: see fast-entry.ts); answers its exit code (main.ts sets it).
+ */
+export async function runLeanCommand(argv: string[], { entry, commands }: { entry: string; commands: readonly LeanCommand[] }): Promise<number> {
   const json = argv.includes('--json');
   const output = watchOutput(process.stdout, process.stderr);
   let close = () => undefined as void;
   let code: number;
   try {
     const { dbOverride, rest } = takeDb(argv.slice(2));
-    const { command, input } = parseCommandLine(rest);
+    const { command, input } = parseCommandLine(rest, commands);
     const context = createLeanContext({ env: process.env, json, dbOverride, paths: playerPaths({ dbOverride, env: process.env }), entry, output });
     close = () => context.close();
     await command.run(context, input);
@@ -46,9 +48,9 @@ function takeDb(args: string[]): { dbOverride: string | undefined; rest: string[
 }
 
 /** Finds the command ("queue add" before "queue") and parses its options and arguments. */
-export function parseCommandLine(args: string[]): { command: LeanCommand; input: LeanInput } {
+export function parseCommandLine(args: string[], commands: readonly LeanCommand[]): { command: LeanCommand; input: LeanInput } {
   const words = args.filter((a) => !a.startsWith('-') || /^-[\d.:]+$/.test(a));
-  const byName = new Map(LEAN_COMMANDS_TABLE.map((c) => [c.name, c]));
+  const byName = new Map(commands.map((c) => [c.name, c]));
   const sub = words.length > 1 ? byName.get(`${words[0]} ${words[1]}`) : undefined;
   const command = sub ?? byName.get(words[0] ?? '');
   if (!command) throw new TunesError('usage', `unknown command '${words.slice(0, 2).join(' ')}'`, 'run `tunes --help` for the commands');

@@ -1,0 +1,30 @@
+import { pathToFileURL } from 'node:url';
+import { FAST_COMMANDS, LEAN_COMMANDS, STARTS_PLAYER, commandWords, wantsHelp } from './remote/command-names.js';
+import { runFastCommand, startPlayerEarly } from './remote/fast-entry.js';
+
+/**
+ * The CLI's entry and the one place that sets the exit code, built as ONE CommonJS file with nothing
+ * split off (dist/bundle/main.cjs, see scripts/bundle.mjs): the player's controls (`tunes next`,
+ * `tunes status`, `tunes queue ...`) run from this file alone, so a remote command costs Node little
+ * more than its own start (no ES module loader, one file for V8). Every other command loads the split
+ * ES module build (split-main.ts) by a computed URL, which keeps this file small.
+ */
+const SPLIT_BUILD = pathToFileURL(`${__dirname}/split-main.js`).href;
+
+async function main(argv: string[]): Promise<number> {
+  // The player is started as `node <this file> player run`.
+  const entry = __filename;
+  const words = commandWords(argv);
+  const command = words[0];
+  const lean = command !== undefined && LEAN_COMMANDS.has(command) && !wantsHelp(argv);
+  if (lean && FAST_COMMANDS.has(command)) {
+    if (STARTS_PLAYER.has(command)) startPlayerEarly(argv, entry, command === 'resume');
+    return runFastCommand(argv, { entry });
+  }
+  const split = (await import(SPLIT_BUILD)) as typeof import('./split-main.js');
+  return split.runSplitCommand(argv, words, lean, entry);
+}
+
+void main(process.argv).then((code) => {
+  process.exitCode = code;
+});
