@@ -71,7 +71,20 @@ export async function startPlayerDaemon({ services, paths, settings, env, log, b
   let durable = playback.state();
   const server = await servePlayerSocket(host, paths.socket);
   const idle = new IdleTimer(settings.idleTimeoutSeconds * 1000, () => void shutdown('idle'));
-  const updateIdle = () => idle.update(server.attached > 0 || isPlaying(durable));
+  // MPD clients (ncmpcpp left open, a status bar's mpd module) count as attached, as the UI does.
+  let bridgeClients = 0;
+  const updateIdle = () => idle.update(server.attached > 0 || bridgeClients > 0 || isPlaying(durable));
+  const attach = () => {
+    bridgeClients += 1;
+    updateIdle();
+    let attached = true;
+    return () => {
+      if (!attached) return;
+      attached = false;
+      bridgeClients -= 1;
+      updateIdle();
+    };
+  };
   server.onAttachedChange(updateIdle);
   // Runs for every position mpv reports (a dozen times a second while playing): kept cheap.
   playback.subscribe((event) => {
@@ -84,7 +97,7 @@ export async function startPlayerDaemon({ services, paths, settings, env, log, b
     if (isPlaying(durable) !== wasPlaying) updateIdle();
   });
   updateIdle();
-  const running: RunningBridge[] = await startBridges(host, { settings, env, log }, bridges);
+  const running: RunningBridge[] = await startBridges(host, { settings, env, log, attach }, bridges);
 
   async function stopEverything(why: string): Promise<void> {
     log(`player: ending (${why})`);

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../bench/lib/peers.js';
 import { mpc, mpdLibrary, playerLog } from '../helpers/mpd-library.js';
-import { runTunes } from '../helpers/run-cli.js';
+import { isRunning, playerPid, runTunes } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 type Status = { status: string; song: { title: string } | null; position_ms: number; volume: number; shuffle: boolean; queue_length: number };
@@ -90,6 +91,25 @@ describe('the MPD bridge driven by Debian mpc', () => {
       await sleep(200);
     }
     expect(await idle).toEqual({ code: 0, stdout: 'player\n', stderr: '' });
+  });
+
+  it('a connected MPD client keeps the player alive past its idle timeout, as the UI does', async () => {
+    const { home, socket } = await playerWithMpd();
+    expect((await runTunes(['config', 'set', 'idle-timeout', '1'], { home })).code).toBe(0);
+    expect((await runTunes(['play', '--album', 'Dawn', '-b'], { home })).code).toBe(0);
+    const pid = playerPid(home)!;
+    // A client left open (ncmpcpp, a status bar) waits in idle for mixer changes only.
+    const client = connect(socket);
+    let heard = '';
+    client.setEncoding('utf8').on('data', (text: string) => (heard += text));
+    while (!heard.startsWith('OK MPD ')) await sleep(20);
+    client.write('idle mixer\n');
+    expect((await runTunes(['pause'], { home })).code).toBe(0);
+    await sleep(3_000);
+    expect(isRunning(pid)).toBe(true);
+    // Gone: the player is idle with nobody attached, and ends.
+    client.destroy();
+    while (isRunning(pid)) await sleep(100);
   });
 
   it('listens on a loopback TCP port for its own user, and refuses a network address', async () => {

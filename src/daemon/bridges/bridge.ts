@@ -22,6 +22,11 @@ export interface BridgeContext {
   settings: PlayerSettings;
   env: NodeJS.ProcessEnv;
   log(message: string): void;
+  /**
+   * A client of the bridge is connected (an MPD client): it counts as attached, so the player does
+   * not end idle under it, until the returned function is called. Optional: tests serve a bridge alone.
+   */
+  attach?(): () => void;
 }
 
 export interface RunningBridge {

@@ -20,7 +20,7 @@ const TOTALS_KEPT_MS = 60_000;
  * Serves the MPD protocol at `address` for the player `host`: every client a connection of its
  * own, all told of the player's events (idle), all sharing the queue versions (plchanges).
  */
-export async function serveMpd(host: PlayerHost, address: ListenAddress, context: Pick<BridgeContext, 'log'>): Promise<RunningBridge & { address: string }> {
+export async function serveMpd(host: PlayerHost, address: ListenAddress, context: Pick<BridgeContext, 'log' | 'attach'>): Promise<RunningBridge & { address: string }> {
   const versions = new QueueVersions();
   const clock = new PlayClock();
   const connections = new Set<MpdConnection>();
@@ -52,12 +52,16 @@ export async function serveMpd(host: PlayerHost, address: ListenAddress, context
   const uid = process.getuid?.();
   const serve = (socket: Socket) => {
     if (socket.destroyed) return;
+    const detach = context.attach?.() ?? (() => undefined);
     const connection = new MpdConnection(socket, {
       context: shared,
       locked: false,
       // No password can be set: every address this bridge listens on is this machine's own.
       checkPassword: async () => false,
-      onClose: () => connections.delete(connection),
+      onClose: () => {
+        connections.delete(connection);
+        detach();
+      },
     });
     connections.add(connection);
     socket.resume();
