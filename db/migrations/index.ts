@@ -10,6 +10,7 @@ import * as fileIdentity from './0008-file-identity.js';
 import * as accountsSecrets from './0009-accounts-secrets.js';
 import * as playlistNameFold from './0010-playlist-name-fold.js';
 import * as subsonic from './0012-subsonic.js';
+import * as discovery from './0014-discovery.js';
 
 /**
  * Every migration, in order. A static list (not a folder read at run time) so the build and
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0009-accounts-secrets': accountsSecrets,
   '0010-playlist-name-fold': playlistNameFold,
   '0012-subsonic': subsonic,
+  '0014-discovery': discovery,
 };

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
  * Types describe what SQLite returns: integers as numbers, times as ISO-8601 UTC strings
@@ -135,6 +135,18 @@ export interface PlaylistsTable {
   description: string | null;
   created_at: string;
   updated_at: string;
+  /** A smart playlist's rules (migration 0014); null for a playlist of chosen songs. */
+  rules: ColumnType<string | null, string | null | undefined, string | null>;
+  rules_sort: ColumnType<string | null, string | null | undefined, string | null>;
+  rules_limit: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** The search index's words and how many songs hold each (migration 0014): typo candidates. */
+export interface SearchTermsTable {
+  term: string;
+  head: string;
+  length: number;
+  docs: number;
 }
 
 export interface PlaylistSongsTable {
@@ -233,6 +245,7 @@ export interface Database {
   artist_stars: ArtistStarsTable;
   play_queues: PlayQueuesTable;
   now_playing: NowPlayingTable;
+  search_terms: SearchTermsTable;
 }
 
 // Row types: what a table holds, used only inside src/db. Repositories map them to the domain types

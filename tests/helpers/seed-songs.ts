@@ -35,6 +35,7 @@ export async function seedSongs(store: Store, songs: Array<Partial<NewSongRow>>)
     ids.push(row.id);
   }
   await groupAlbums(store.songWriter().albums, [], new Date(0).toISOString());
+  await store.songWriter().refreshSearchTerms(); // as the end of a scan does
   const grouped = await store.db.selectFrom('songs').selectAll().where('id', 'in', ids.length ? ids : [0]).execute();
   const byId = new Map(grouped.map((row) => [row.id, songRowToSong(row)]));
   return ids.map((id) => byId.get(id)!);

@@ -4,6 +4,7 @@ import type { Database } from '../schema.js';
 import type { SongRow } from '../schema.js';
 import { createSqliteAlbumWriter, type AlbumWriter } from './album-writes.js';
 import { prefixUpperBound } from './path-range.js';
+import { refreshSearchTerms } from './search-terms.js';
 import { createReferenceMover } from './song-merges.js';
 
 /** What the scanner knows about a stored song without reading its tags. */
@@ -97,6 +98,8 @@ export interface SongWriter {
   countVisibleUnder(prefix: string): Promise<number>;
   /** Missing songs under the prefixes (or all), deleted; returns how many. */
   deleteMissing(prefixes: readonly string[] | null): Promise<number>;
+  /** Reads the search index's words again (the typo candidates), after songs changed. */
+  refreshSearchTerms(): Promise<void>;
 }
 
 export interface SongMove {
@@ -187,6 +190,7 @@ export function createSqliteSongWriter(sqlite: BetterSqlite3.Database, db: Kysel
     .pluck();
 
   return {
+    refreshSearchTerms: async () => refreshSearchTerms(sqlite),
     get albums() {
       return (albums ??= createSqliteAlbumWriter(sqlite, db));
     },

@@ -18,6 +18,7 @@ import { decodeCursor, encodeCursor, type CursorState } from './cursor.js';
 import { rankCandidates } from './relevance.js';
 import { checkSearchBounds } from './search-bounds.js';
 import { toMatchExpression } from './search-query.js';
+import { forgivingQuery } from './typo-tolerance.js';
 
 export { SONG_SORTS, type SongSort };
 
@@ -87,15 +88,29 @@ export interface CatalogService {
 }
 
 export function createCatalogService({ db }: { db: Kysely<Database> }): CatalogService {
+  async function listAsTyped(query: SongQuery): Promise<SongPage> {
+    const request = validate(query);
+    const searching = isSearch(query);
+    if (searching) checkSearchBounds(query.query!);
+    const match = searching ? toMatchExpression(query.query!) : undefined;
+    if (searching && match === undefined) return { songs: [], nextCursor: null };
+    if (match !== undefined && query.sort === undefined) return rankedPage(db, query.query ?? '', match, request);
+    return orderedPage(db, match, request, query.sort ?? (query.folder !== undefined ? 'path' : 'artist'));
+  }
+
+  async function countAsTyped(query: SongQuery): Promise<number> {
+    const { filters } = validate({ ...query, page: undefined, cursor: undefined });
+    const match = isSearch(query) ? toMatchExpression(query.query ?? '') : undefined;
+    if (isSearch(query) && match === undefined) return 0;
+    return countMatchingSongs(db, { match, filters });
+  }
+
   return {
     async listSongs(query = {}) {
-      const request = validate(query);
-      const searching = query.query !== undefined && query.query.trim() !== '';
-      if (searching) checkSearchBounds(query.query!);
-      const match = searching ? toMatchExpression(query.query!) : undefined;
-      if (searching && match === undefined) return { songs: [], nextCursor: null };
-      if (match !== undefined && query.sort === undefined) return rankedPage(db, query.query ?? '', match, request);
-      return orderedPage(db, match, request, query.sort ?? (query.folder !== undefined ? 'path' : 'artist'));
+      const page = await listAsTyped(query);
+      if (page.songs.length > 0 || !isSearch(query)) return page;
+      const corrected = await forgivingQuery(db, query.query!);
+      return corrected === undefined ? page : listAsTyped({ ...query, query: corrected });
     },
 
     async getSong(id) {
@@ -113,15 +128,18 @@ export function createCatalogService({ db }: { db: Kysely<Database> }): CatalogS
     countSongs: () => countVisibleSongs(db),
 
     async countMatching(query) {
-      const { filters } = validate({ ...query, page: undefined, cursor: undefined });
-      const searching = query.query !== undefined && query.query.trim() !== '';
-      const match = searching ? toMatchExpression(query.query ?? '') : undefined;
-      if (searching && match === undefined) return 0;
-      return countMatchingSongs(db, { match, filters });
+      const count = await countAsTyped(query);
+      if (count > 0 || !isSearch(query)) return count;
+      const corrected = await forgivingQuery(db, query.query!);
+      return corrected === undefined ? count : countAsTyped({ ...query, query: corrected });
     },
 
     changeMarker: () => databaseChangeMarker(db),
   };
+}
+
+function isSearch(query: SongQuery): boolean {
+  return query.query !== undefined && query.query.trim() !== '';
 }
 
 interface PageRequest {

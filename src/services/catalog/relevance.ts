@@ -12,6 +12,10 @@ const FIELD_WEIGHTS = [
 
 const ASCII = /^[\x00-\x7f]*$/;
 
+/** Marks that join a word's parts for search ("R'Lyeh" is "rlyeh", "AC/DC" "acdc"); migration 0014 indexes text without them. */
+export const JOINING_MARKS = /['\u2019\u2018`./!-]/g;
+const HAS_JOINING_MARK = /['\u2019\u2018`./!-]/;
+
 export function tokens(text: string): string[] {
   return splitFolded(fold(text));
 }
@@ -35,9 +39,11 @@ export function relevance(terms: readonly string[], song: SearchCandidate): numb
     if (!value) continue;
     const folded = fold(value);
     // Most fields of a candidate match nothing; a substring test rules them out before tokenizing.
-    if (!terms.some((term) => folded.includes(term))) continue;
+    const marked = HAS_JOINING_MARK.test(folded);
+    if (!terms.some((term) => folded.includes(term)) && !(marked && terms.some((term) => folded.replace(JOINING_MARKS, '').includes(term)))) continue;
     const words = splitFolded(folded);
     if (words.length === 0) continue;
+    if (marked) words.push(...splitFolded(folded.replace(JOINING_MARKS, '')));
     let prefixHits = 0;
     let exactHits = 0;
     for (const term of terms) {

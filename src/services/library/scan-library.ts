@@ -207,6 +207,8 @@ export async function scanLibrary(
     for (const folder of await changedFolderCovers(writer.albums)) touchedFolders.add(folder);
     await groupAlbums(writer.albums, touchedFolders, clock.now().toISOString(), context);
   }
+  const { added, updated, restored, moved, missing, merged } = summary;
+  if (added + updated + restored + moved + missing + merged > 0) await writer.refreshSearchTerms();
   summary.failed = summary.failures.length;
   summary.duration_ms = Date.now() - started;
   return summary;
