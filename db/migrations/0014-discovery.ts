@@ -79,9 +79,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('playlists').addColumn('rules', 'text').execute();
   await db.schema.alterTable('playlists').addColumn('rules_sort', 'text').execute();
   await db.schema.alterTable('playlists').addColumn('rules_limit', 'integer').execute();
+  // Which built-in smart playlist a row is ('recently-added', ...): made for each user when listed.
+  await db.schema.alterTable('playlists').addColumn('built_in', 'text').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('playlists').dropColumn('built_in').execute();
   await db.schema.alterTable('playlists').dropColumn('rules_limit').execute();
   await db.schema.alterTable('playlists').dropColumn('rules_sort').execute();
   await db.schema.alterTable('playlists').dropColumn('rules').execute();

@@ -139,6 +139,7 @@ export interface PlaylistsTable {
   rules: ColumnType<string | null, string | null | undefined, string | null>;
   rules_sort: ColumnType<string | null, string | null | undefined, string | null>;
   rules_limit: ColumnType<number | null, number | null | undefined, number | null>;
+  built_in: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** The search index's words and how many songs hold each (migration 0014): typo candidates. */

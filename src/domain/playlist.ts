@@ -8,6 +8,13 @@ export interface Playlist {
   description: string | null;
   created_at: string;
   updated_at: string;
+  /** A smart playlist's rules (its songs are whatever matches them, worked out when read); null: songs chosen by hand. */
+  rules: string | null;
+  /** How a smart playlist is ordered: a field, "-field" for descending, or "random"; null: by artist. */
+  rules_sort: string | null;
+  rules_limit: number | null;
+  /** The built-in smart playlist this is ("recently-added", "most-played", "never-played", "forgotten-favourites"). */
+  built_in: string | null;
 }
 
 /** A playlist with the figures listings show. */

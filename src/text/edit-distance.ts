@@ -1,27 +1,43 @@
 /**
  * Damerau-Levenshtein distance in its optimal-string-alignment form (a swap of two neighbours is one
- * edit, as Meilisearch counts typos), over code points. Stops early and returns `limit + 1` once the
- * distance must exceed `limit`, so checking thousands of candidates stays cheap.
+ * edit, as Meilisearch counts typos), over UTF-16 units (search words are folded, so accents are
+ * gone). Returns `limit + 1` for anything farther than `limit`.
  */
 export function editDistance(a: string, b: string, limit: number): number {
-  const s = [...a];
-  const t = [...b];
-  if (Math.abs(s.length - t.length) > limit) return limit + 1;
-  let before: number[] = [];
-  let previous = Array.from({ length: t.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= s.length; i += 1) {
-    const current = [i];
+  return editDistances(a, b, limit).whole;
+}
+
+/**
+ * In one pass: the distance from `word` to the whole `term`, and to the closest beginning of it
+ * (`prefix`: "beyons" is one edit from "beyonc", the start of "beyonce"). Stops as soon as every
+ * cell of a row is beyond `limit`, so most candidates cost a row or two.
+ */
+export function editDistances(word: string, term: string, limit: number): { whole: number; prefix: number } {
+  const n = word.length;
+  const m = term.length;
+  const far = limit + 1;
+  let before = new Array<number>(m + 1).fill(far);
+  let previous = new Array<number>(m + 1);
+  let current = new Array<number>(m + 1);
+  for (let j = 0; j <= m; j += 1) previous[j] = j;
+  for (let i = 1; i <= n; i += 1) {
+    current[0] = i;
     let rowBest = i;
-    for (let j = 1; j <= t.length; j += 1) {
-      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) value = Math.min(value, before[j - 2]! + 1);
-      current.push(value);
+    const wi = word.charCodeAt(i - 1);
+    for (let j = 1; j <= m; j += 1) {
+      const tj = term.charCodeAt(j - 1);
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (wi === tj ? 0 : 1));
+      if (i > 1 && j > 1 && wi === term.charCodeAt(j - 2) && word.charCodeAt(i - 2) === tj) value = Math.min(value, before[j - 2]! + 1);
+      current[j] = value;
       if (value < rowBest) rowBest = value;
     }
-    if (rowBest > limit) return limit + 1;
+    if (rowBest > limit) return { whole: far, prefix: far };
+    const spare = before;
     before = previous;
     previous = current;
+    current = spare;
   }
-  return Math.min(previous[t.length]!, limit + 1);
+  let prefix = far;
+  for (let j = 1; j <= m; j += 1) if (previous[j]! < prefix) prefix = previous[j]!;
+  return { whole: Math.min(previous[m]!, far), prefix: Math.min(prefix, far) };
 }

@@ -15,7 +15,7 @@ const song: Song = {
 
 const playlist: PlaylistSummary = {
   id: 4, owner_id: 2, name: 'Road Trip', description: null, created_at: '2026-03-01T12:00:00.000Z',
-  updated_at: '2026-03-01T12:05:00.000Z', song_count: 1, duration_ms: 305_600,
+  updated_at: '2026-03-01T12:05:00.000Z', song_count: 1, duration_ms: 305_600, rules: null, rules_sort: null, rules_limit: null, built_in: null,
 };
 const entry: PlaylistEntry = { playlist_id: 4, position: 1, added_at: '2026-03-01T12:05:00.000Z', available: false, song };
 

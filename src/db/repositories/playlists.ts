@@ -13,6 +13,10 @@ export function playlistRowToPlaylist(row: PlaylistRow): Playlist {
     description: row.description,
     created_at: row.created_at,
     updated_at: row.updated_at,
+    rules: row.rules,
+    rules_sort: row.rules_sort,
+    rules_limit: row.rules_limit,
+    built_in: row.built_in,
   };
 }
 
@@ -22,7 +26,7 @@ function totalsRowToSummary(row: PlaylistRow & { song_count: number | null; dura
 
 export async function insertPlaylist(
   db: Db,
-  values: { ownerId: number; name: string; nameKey: string; description: string | null; now: string },
+  values: { ownerId: number; name: string; nameKey: string; description: string | null; now: string; smart?: SmartColumns },
 ): Promise<Playlist> {
   const row = await db
     .insertInto('playlists')
@@ -33,10 +37,29 @@ export async function insertPlaylist(
       description: values.description,
       created_at: values.now,
       updated_at: values.now,
+      ...values.smart,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
   return playlistRowToPlaylist(row);
+}
+
+/** What makes a playlist smart (all null: an ordinary one). */
+export interface SmartColumns {
+  rules: string | null;
+  rules_sort: string | null;
+  rules_limit: number | null;
+  built_in?: string | null;
+}
+
+export async function setSmartColumns(db: Db, id: number, smart: SmartColumns, now: string): Promise<void> {
+  await db.updateTable('playlists').set({ ...smart, updated_at: now }).where('id', '=', id).execute();
+}
+
+/** Which built-in playlists the user has (by key). */
+export async function builtInKeys(db: Db, ownerId: number): Promise<Set<string>> {
+  const rows = await db.selectFrom('playlists').select('built_in').where('owner_id', '=', ownerId).where('built_in', 'is not', null).execute();
+  return new Set(rows.flatMap((r) => (r.built_in === null ? [] : [r.built_in])));
 }
 
 export async function findOwnedByNameKey(db: Db, ownerId: number, nameKey: string): Promise<Playlist | undefined> {

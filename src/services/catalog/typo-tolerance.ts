@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { hasTermWithPrefix, termsShaped, type IndexedTerm } from '../../db/repositories/search-terms.js';
-import { editDistance } from '../../text/edit-distance.js';
+import { editDistances } from '../../text/edit-distance.js';
 import { fold } from '../../text/fold.js';
 
 /**
@@ -60,24 +60,18 @@ async function closestTerm(db: Kysely<Database>, word: string, asPrefix: boolean
   });
   let best: Scored | undefined;
   for (const candidate of candidates) {
-    const scored = score(word, letters.length, candidate, edits, swapOnly, asPrefix);
+    const scored = score(word, candidate, edits, swapOnly, asPrefix);
     if (scored && (!best || better(scored, best))) best = scored;
   }
   return best?.term;
 }
 
-function score(word: string, length: number, candidate: IndexedTerm, edits: number, swapOnly: boolean, asPrefix: boolean): Scored | undefined {
+function score(word: string, candidate: IndexedTerm, edits: number, swapOnly: boolean, asPrefix: boolean): Scored | undefined {
   const { term, docs } = candidate;
   if (swapOnly) return isOneSwap(word, term) ? { term, distance: 1, prefix: false, docs } : undefined;
-  const whole = editDistance(word, term, edits);
+  const { whole, prefix } = editDistances(word, term, edits);
   if (whole <= edits) return { term, distance: whole, prefix: false, docs };
-  if (!asPrefix) return undefined;
-  const letters = [...term];
-  let distance = edits + 1;
-  for (let cut = Math.max(1, length - edits); cut <= Math.min(letters.length - 1, length + edits); cut += 1) {
-    distance = Math.min(distance, editDistance(word, letters.slice(0, cut).join(''), edits));
-  }
-  return distance <= edits ? { term, distance, prefix: true, docs } : undefined;
+  return asPrefix && prefix <= edits ? { term, distance: prefix, prefix: true, docs } : undefined;
 }
 
 function better(a: Scored, b: Scored): boolean {
