@@ -1,5 +1,6 @@
 import { exitCodeFor, isTunesError } from '../errors.js';
 import { terminalSafe, terminalSafeJson, terminalSafeLines } from '../text/terminal-safe.js';
+import { RuleSyntaxError } from '../services/smart/rule-parser.js';
 
 /** An error as the CLI reports it (one `tunes:` line and a hint, or JSON on stderr); answers the exit code. */
 export function reportError(error: unknown, json: boolean, stderr: NodeJS.WritableStream = process.stderr): number {
@@ -9,6 +10,8 @@ export function reportError(error: unknown, json: boolean, stderr: NodeJS.Writab
       stderr.write(`${terminalSafeJson({ error: { code: error.code, message: error.message } })}\n`);
     } else {
       stderr.write(`tunes: ${terminalSafe(error.message)}\n`);
+      // A rule that cannot be read is shown with a caret under the wrong part, as a compiler does.
+      if (error instanceof RuleSyntaxError) for (const line of error.excerpt()) stderr.write(`  ${terminalSafe(line)}\n`);
       if (error.hint) stderr.write(`hint: ${terminalSafe(error.hint)}\n`);
     }
     return exitCodeFor(error.code);

@@ -8,6 +8,14 @@ import { registerPlaylistEditCommands } from './playlist-edit.js';
 import { presentPlaylist, presentPlaylistDetail } from '../present/playlist.js';
 import { formatDuration, formatTime, plural, renderTable, titleCell } from './playlist-render.js';
 import { registerPlaylistTransferCommands } from './playlist-transfer.js';
+import { SMART_SORTS } from '../../domain/smart-rules.js';
+import { wholeNumber } from '../parse-number.js';
+
+interface SmartOptions {
+  rules?: string;
+  sort?: string;
+  limit?: number;
+}
 
 export function registerPlaylistCommands(program: Command, runtime: CliRuntime): void {
   const playlist = program
@@ -17,13 +25,35 @@ export function registerPlaylistCommands(program: Command, runtime: CliRuntime):
   withJson(
     playlist
       .command('create')
-      .description('create an empty playlist')
+      .description('create an empty playlist, or a smart one with --rules')
       .argument('<name>', '1-100 characters; unique among your playlists, ignoring case')
-      .option('--description <text>', 'a line about the playlist'),
-  ).action(async (name: string, options: JsonOption & { description?: string }) => {
+      .option('--description <text>', 'a line about the playlist')
+      .option('--rules <rules>', 'a smart playlist: songs matching these rules, e.g. \'genre:jazz year:<1970 liked\' (README: Smart playlists)')
+      .option('--sort <field>', `order of a smart playlist: ${SMART_SORTS.join(', ')} ("-field" descending)`)
+      .option('--limit <n>', 'at most this many songs in a smart playlist', wholeNumber('--limit')),
+  ).action(async (name: string, options: JsonOption & SmartOptions & { description?: string }) => {
     const { services, user } = await withUser(runtime);
-    const created = await services.playlists.create(user.id, name, { description: options.description });
-    emit(runtime, options, presentPlaylist(created), (p) => `Created playlist "${p.name}" (id ${p.id})`);
+    if (options.rules === undefined && (options.sort !== undefined || options.limit !== undefined)) {
+      throw new TunesError('usage', '--sort and --limit are for smart playlists', 'add --rules \'...\'');
+    }
+    const created = await services.playlists.create(user.id, name, { description: options.description, rules: options.rules, sort: options.sort, limit: options.limit });
+    emit(runtime, options, presentPlaylist(created), (p) =>
+      p.rules === null ? `Created playlist "${p.name}" (id ${p.id})` : `Created smart playlist "${p.name}" (id ${p.id}): ${plural(p.song_count, 'song')} match now`,
+    );
+  });
+
+  withJson(
+    playlist
+      .command('rules')
+      .description("change a smart playlist's rules (or make an empty playlist smart)")
+      .argument('<playlist>')
+      .argument('<rules>', "e.g. 'genre:jazz -genre:christmas (liked or plays:>3)'")
+      .option('--sort <field>', `${SMART_SORTS.join(', ')} ("-field" descending)`)
+      .option('--limit <n>', 'at most this many songs', wholeNumber('--limit')),
+  ).action(async (ref: string, rules: string, options: JsonOption & SmartOptions) => {
+    const { services, user } = await withUser(runtime);
+    const changed = await services.playlists.setRules(user.id, ref, { rules, sort: options.sort, limit: options.limit });
+    emit(runtime, options, presentPlaylist(changed), (p) => `"${p.name}" now holds songs matching ${p.rules || 'anything'}: ${plural(p.song_count, 'song')}`);
   });
 
   withJson(playlist.command('list').description('your playlists with song count, length and last change')).action(
@@ -52,7 +82,8 @@ export function registerPlaylistCommands(program: Command, runtime: CliRuntime):
         const head = `${p.name} (id ${p.id}) · ${plural(p.song_count, 'song')} · ${formatDuration(p.duration_ms)}`;
         const lines = [head];
         if (p.description) lines.push(p.description);
-        if (entries.length === 0) lines.push('(empty; add songs with `tunes playlist add`)');
+        if (p.rules !== null) lines.push(`smart: ${p.rules || '(every song)'}${p.rules_sort ? ` · sort ${p.rules_sort}` : ''}${p.rules_limit ? ` · limit ${p.rules_limit}` : ''}`);
+        if (entries.length === 0) lines.push(p.rules === null ? '(empty; add songs with `tunes playlist add`)' : '(no song matches the rules now)');
         else
           lines.push(
             renderTable(

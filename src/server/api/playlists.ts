@@ -16,13 +16,24 @@ interface CreateBody {
   user_id?: number;
   name: string;
   description?: string;
+  /** A smart playlist (the rule language of the README); `sort` and `limit` only with it. */
+  rules?: string;
+  sort?: string;
+  limit?: number;
 }
+
+const smartProperties = { rules: { type: 'string' }, sort: { type: 'string' }, limit: { type: 'integer', minimum: 1 } } as const;
+
+const rulesSchema = {
+  params: playlistParams,
+  body: { type: 'object', required: ['rules'], properties: { user_id: userId, ...smartProperties } },
+} as const;
 
 const createSchema = {
   body: {
     type: 'object',
     required: ['name'],
-    properties: { user_id: userId, name: { type: 'string' }, description: { type: 'string' } },
+    properties: { user_id: userId, name: { type: 'string' }, description: { type: 'string' }, ...smartProperties },
   },
 } as const;
 
@@ -65,9 +76,22 @@ export function registerPlaylistRoutes(app: FastifyInstance, { services, authent
 
   app.post<{ Body: CreateBody }>('/api/playlists', { schema: createSchema }, async (request, reply) => {
     const user = await caller(request);
-    const { name, description } = request.body;
-    const created = await playlists.create(user.id, name, description === undefined ? {} : { description });
+    const { name, description, rules, sort, limit } = request.body;
+    if (rules === undefined && (sort !== undefined || limit !== undefined)) throw new TunesError('invalid_input', 'sort and limit are for smart playlists: send rules too');
+    const created = await playlists.create(user.id, name, {
+      ...(description === undefined ? {} : { description }),
+      ...(rules === undefined ? {} : { rules }),
+      ...(sort === undefined ? {} : { sort }),
+      ...(limit === undefined ? {} : { limit }),
+    });
     return reply.code(201).send(presentPlaylist(created));
+  });
+
+  /** A smart playlist's rules (or an empty playlist made smart). */
+  app.put<{ Params: Params; Body: { rules: string; sort?: string; limit?: number } }>('/api/playlists/:id/rules', { schema: rulesSchema }, async (request) => {
+    const user = await caller(request);
+    const { rules, sort, limit } = request.body;
+    return presentPlaylist(await playlists.setRules(user.id, { id: request.params.id }, { rules, ...(sort === undefined ? {} : { sort }), ...(limit === undefined ? {} : { limit }) }));
   });
 
   app.get('/api/playlists', async (request) => {

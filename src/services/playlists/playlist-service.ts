@@ -16,14 +16,19 @@ import * as playlists from '../../db/repositories/playlists.js';
 import { existingSongIds } from '../../db/repositories/song-lookup.js';
 import { writeTransaction } from '../../db/write-transaction.js';
 import type { Clock } from '../clock.js';
+import type { Song } from '../../domain/song.js';
 import { exportPlaylist, type ExportFormat } from './playlist-export.js';
 import { importPlaylist, type ImportInput, type ImportResult } from './playlist-import.js';
 import { nameKey, requirePosition, requirePositiveIds, validateDescription, validatePlaylistName } from './playlist-rules.js';
 import type { PlaylistRef, SongSource, SourceSongs } from './playlist-types.js';
 import { resolvePlaylist, summaryOf } from './resolve-playlist.js';
+import { BUILT_IN_PLAYLISTS, refuseHandEdit, smartColumns, smartSongs } from '../smart/smart-playlist.js';
 
 export interface PlaylistService {
-  create(userId: number, name: string, options?: { description?: string }): Promise<PlaylistSummary>;
+  /** With `rules`, a smart playlist (see src/services/smart/rule-parser.ts); a bad rule throws RuleSyntaxError. */
+  create(userId: number, name: string, options?: { description?: string; rules?: string; sort?: string; limit?: number }): Promise<PlaylistSummary>;
+  /** Makes a playlist smart with these rules (or changes them); refused for a playlist that holds chosen songs and for built-ins. */
+  setRules(userId: number, ref: PlaylistRef, input: { rules: string; sort?: string; limit?: number }): Promise<PlaylistSummary>;
   /** The user's playlists, by name. */
   list(userId: number): Promise<PlaylistSummary[]>;
   /** One playlist by name or id (see resolvePlaylist), without its songs. */
@@ -58,31 +63,90 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
   /** Reads that span several queries still see one snapshot. */
   const read = <T>(work: (trx: Kysely<Database>) => Promise<T>) => db.transaction().execute(work);
 
+  /** Every user has the built-in smart playlists; they are made the first time the user's playlists are listed. */
+  async function ensureBuiltIns(userId: number): Promise<void> {
+    const have = await playlists.builtInKeys(db, userId);
+    const wanted = BUILT_IN_PLAYLISTS.filter((b) => !have.has(b.key));
+    if (wanted.length === 0) return;
+    await writeTransaction(db, async (trx) => {
+      const present = await playlists.builtInKeys(trx, userId);
+      for (const b of wanted) {
+        if (present.has(b.key)) continue;
+        let name = b.name;
+        // A playlist of the user's own may already hold the name.
+        for (let n = 2; await playlists.findOwnedByNameKey(trx, userId, nameKey(name)); n += 1) name = `${b.name} (${n})`;
+        await insertNamed(trx, {
+          ownerId: userId, name, description: b.description, now: now(),
+          smart: { rules: b.rules, rules_sort: b.rules_sort, rules_limit: b.rules_limit, built_in: b.key },
+        });
+      }
+    });
+  }
+
+  async function withSmartTotals(trx: Kysely<Database>, summary: PlaylistSummary): Promise<PlaylistSummary> {
+    return totalsOf(summary, await smartSongs(trx, summary, clock.now()));
+  }
+
+  async function summaryWithSmart(trx: Kysely<Database>, id: number): Promise<PlaylistSummary> {
+    const summary = await summaryOf(trx, id);
+    return summary.rules === null ? summary : withSmartTotals(trx, summary);
+  }
+
   return {
     async create(userId, rawName, options = {}) {
       const name = validatePlaylistName(rawName);
       const description = validateDescription(options.description);
+      const smart = options.rules === undefined ? undefined : smartColumns({ rules: options.rules, sort: options.sort, limit: options.limit });
       return writeTransaction(db, async (trx) => {
-        const row = await insertNamed(trx, { ownerId: userId, name, description, now: now() });
-        return summaryOf(trx, row.id);
+        const row = await insertNamed(trx, { ownerId: userId, name, description, now: now(), smart });
+        return summaryWithSmart(trx, row.id);
+      });
+    },
+
+    async setRules(userId, ref, input) {
+      const smart = smartColumns(input);
+      return writeTransaction(db, async (trx) => {
+        const playlist = await resolvePlaylist(trx, userId, ref);
+        if (playlist.built_in !== null) throw new TunesError('invalid_input', `"${playlist.name}" is built in: its rules cannot change (make your own smart playlist)`);
+        if (playlist.rules === null && (await entries.countEntries(trx, playlist.id)) > 0) {
+          throw new TunesError('invalid_input', `"${playlist.name}" holds songs chosen by hand; rules would replace them (make a new smart playlist instead)`);
+        }
+        await playlists.setSmartColumns(trx, playlist.id, smart, now());
+        return summaryWithSmart(trx, playlist.id);
       });
     },
 
     // Sorted as people read names (é next to e, "Playlist 2" before "Playlist 10"), not by UTF-8 bytes.
-    list: (userId) => read(async (trx) => (await playlists.listOwnedWithTotals(trx, userId)).sort(byName)),
+    async list(userId) {
+      await ensureBuiltIns(userId);
+      return read(async (trx) => {
+        const all = await playlists.listOwnedWithTotals(trx, userId);
+        return (await Promise.all(all.map((p) => (p.rules === null ? p : withSmartTotals(trx, p))))).sort(byName);
+      });
+    },
 
-    get: (userId, ref) => read(async (trx) => summaryOf(trx, (await resolvePlaylist(trx, userId, ref)).id)),
+    get: (userId, ref) => read(async (trx) => summaryWithSmart(trx, (await resolvePlaylist(trx, userId, ref)).id)),
 
     show: (userId, ref) =>
       read(async (trx) => {
-        const { id } = await resolvePlaylist(trx, userId, ref);
-        return { playlist: await summaryOf(trx, id), entries: await entries.listEntries(trx, id) };
+        const playlist = await resolvePlaylist(trx, userId, ref);
+        if (playlist.rules !== null) {
+          const songs = await smartSongs(trx, playlist, clock.now());
+          const at = now();
+          return {
+            playlist: totalsOf(await summaryOf(trx, playlist.id), songs),
+            entries: songs.map((song, i) => ({ playlist_id: playlist.id, position: i + 1, added_at: at, available: true, song })),
+          };
+        }
+        return { playlist: await summaryOf(trx, playlist.id), entries: await entries.listEntries(trx, playlist.id) };
       }),
 
     async addSongs(userId, ref, songIds, options = {}) {
       requirePositiveIds(songIds, 'song id');
       return writeTransaction(db, async (trx) => {
-        const { id } = await resolvePlaylist(trx, userId, ref);
+        const playlist = await resolvePlaylist(trx, userId, ref);
+        refuseHandEdit(playlist);
+        const { id } = playlist;
         await requireSongs(trx, songIds);
         const count = await entries.countEntries(trx, id);
         const at = options.at ?? count + 1;
@@ -101,7 +165,9 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
     async removePositions(userId, ref, positions) {
       requirePositiveIds(positions, 'position');
       return writeTransaction(db, async (trx) => {
-        const { id } = await resolvePlaylist(trx, userId, ref);
+        const playlist = await resolvePlaylist(trx, userId, ref);
+        refuseHandEdit(playlist);
+        const { id } = playlist;
         const current = await entries.listEntries(trx, id);
         for (const position of positions) requirePosition(position, current.length);
         const wanted = new Set(positions);
@@ -116,7 +182,9 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
 
     async move(userId, ref, from, to) {
       return writeTransaction(db, async (trx) => {
-        const { id } = await resolvePlaylist(trx, userId, ref);
+        const playlist = await resolvePlaylist(trx, userId, ref);
+        refuseHandEdit(playlist);
+        const { id } = playlist;
         const count = await entries.countEntries(trx, id);
         requirePosition(from, count, 'from position');
         requirePosition(to, count, 'to position');
@@ -162,8 +230,10 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
 
     async delete(userId, ref) {
       return writeTransaction(db, async (trx) => {
-        const { id } = await resolvePlaylist(trx, userId, ref);
-        const summary = await summaryOf(trx, id);
+        const playlist = await resolvePlaylist(trx, userId, ref);
+        if (playlist.built_in !== null) throw new TunesError('invalid_input', `"${playlist.name}" is built in and cannot be deleted`);
+        const { id } = playlist;
+        const summary = await summaryWithSmart(trx, id);
         await playlists.deletePlaylist(trx, id);
         return summary;
       });
@@ -171,14 +241,14 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
 
     songsOf: (userId, source) =>
       read(async (trx): Promise<SourceSongs> => {
-        const { name, playlistId, songs } = await sourceSongs(trx, userId, source);
+        const { name, playlistId, songs } = await sourceSongs(trx, userId, source, clock.now());
         return { name, playlistId, songs };
       }),
 
     export: (userId, from, format) =>
       read(async (trx) => {
         const source: SongSource = typeof from === 'object' && 'kind' in from ? from : { kind: 'playlist', ref: from };
-        const { name, description, songs } = await sourceSongs(trx, userId, source);
+        const { name, description, songs } = await sourceSongs(trx, userId, source, clock.now());
         return { name, song_count: songs.length, text: exportPlaylist(format, { name, description, songs }) };
       }),
 
@@ -193,19 +263,26 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
 
 export const LIKED_SONGS_NAME = 'Liked songs';
 
-async function sourceSongs(trx: Kysely<Database>, userId: number, source: SongSource) {
+function totalsOf(summary: PlaylistSummary, songs: Song[]): PlaylistSummary {
+  return { ...summary, song_count: songs.length, duration_ms: songs.reduce((sum, s) => sum + (s.duration_ms ?? 0), 0) };
+}
+
+async function sourceSongs(trx: Kysely<Database>, userId: number, source: SongSource, at: Date) {
   if (source.kind === 'liked') {
     const rows = await likes.listLiked(trx, userId);
     return { name: LIKED_SONGS_NAME, description: null, playlistId: null, songs: rows.map((r) => r.song) };
   }
   const playlist = await resolvePlaylist(trx, userId, source.ref);
+  if (playlist.rules !== null) {
+    return { name: playlist.name, description: playlist.description, playlistId: playlist.id, songs: await smartSongs(trx, playlist, at) };
+  }
   const rows = await entries.listEntries(trx, playlist.id);
   return { name: playlist.name, description: playlist.description, playlistId: playlist.id, songs: rows.map((r) => r.song) };
 }
 
 async function insertNamed(
   trx: Kysely<Database>,
-  values: { ownerId: number; name: string; description: string | null; now: string },
+  values: { ownerId: number; name: string; description: string | null; now: string; smart?: playlists.SmartColumns | undefined },
 ) {
   try {
     return await playlists.insertPlaylist(trx, { ...values, nameKey: nameKey(values.name) });

@@ -121,6 +121,7 @@ function parseTerm(token: Token, fail: Fail): Rule {
   if (colon < 0) {
     if (token.text.toLowerCase() === 'liked') return { kind: 'liked' };
     if (/^(and|or|not)$/i.test(token.text)) fail(`"${token.text}" needs a rule on each side`, token);
+    if (!/[\p{L}\p{N}]/u.test(token.text)) fail(`"${token.text}" has nothing to match`, token);
     return { kind: 'text', field: 'any', value: token.text };
   }
   const name = token.text.slice(0, colon).toLowerCase();
@@ -216,7 +217,7 @@ function tokenize(source: string): Token[] {
       }
     }
     if (quoted && !text.includes(':') && text.trim() === '') throw new RuleSyntaxError('empty quotes', source, start, i - start);
-    tokens.push({ type: quoted && start === i - text.length - 2 ? 'string' : 'word', text, at: start, end: i });
+    tokens.push({ type: quoted && source[start] === '"' ? 'string' : 'word', text, at: start, end: i });
   }
   return tokens;
 }

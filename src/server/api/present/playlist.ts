@@ -11,6 +11,10 @@ export function presentPlaylist(playlist: PlaylistSummary) {
     duration_ms: playlist.duration_ms,
     created_at: playlist.created_at,
     updated_at: playlist.updated_at,
+    rules: playlist.rules,
+    rules_sort: playlist.rules_sort,
+    rules_limit: playlist.rules_limit,
+    built_in: playlist.built_in,
   };
 }
 
