@@ -56,10 +56,15 @@ export function registerPlaylistCommands(program: Command, runtime: CliRuntime):
     emit(runtime, options, presentPlaylist(changed), (p) => `"${p.name}" now holds songs matching ${p.rules || 'anything'}: ${plural(p.song_count, 'song')}`);
   });
 
-  withJson(playlist.command('list').description('your playlists with song count, length and last change')).action(
-    async (options: JsonOption) => {
+  withJson(
+    playlist
+      .command('list')
+      .description('your playlists with song count, length and last change')
+      .option('--built-ins', 'with the smart playlists every user has (Recently added, Most played, Never played, Forgotten favourites)'),
+  ).action(
+    async (options: JsonOption & { builtIns?: boolean }) => {
       const { services, user } = await withUser(runtime);
-      const list = (await services.playlists.list(user.id)).map(presentPlaylist);
+      const list = (await services.playlists.list(user.id, { builtIns: options.builtIns === true })).map(presentPlaylist);
       emit(runtime, options, list, (rows) =>
         rows.length === 0
           ? 'No playlists yet; create one with `tunes playlist create <name>`'

@@ -94,9 +94,9 @@ export function registerPlaylistRoutes(app: FastifyInstance, { services, authent
     return presentPlaylist(await playlists.setRules(user.id, { id: request.params.id }, { rules, ...(sort === undefined ? {} : { sort }), ...(limit === undefined ? {} : { limit }) }));
   });
 
-  app.get('/api/playlists', async (request) => {
+  app.get<{ Querystring: { built_ins?: boolean } }>('/api/playlists', { schema: { querystring: { type: 'object', properties: { built_ins: { type: 'boolean' } } } } }, async (request) => {
     const user = await caller(request);
-    return (await playlists.list(user.id)).map(presentPlaylist);
+    return (await playlists.list(user.id, { builtIns: request.query.built_ins === true })).map(presentPlaylist);
   });
 
   app.get<{ Params: Params }>('/api/playlists/:id', { schema: { params: playlistParams } }, async (request) => {

@@ -29,8 +29,8 @@ export interface PlaylistService {
   create(userId: number, name: string, options?: { description?: string; rules?: string; sort?: string; limit?: number }): Promise<PlaylistSummary>;
   /** Makes a playlist smart with these rules (or changes them); refused for a playlist that holds chosen songs and for built-ins. */
   setRules(userId: number, ref: PlaylistRef, input: { rules: string; sort?: string; limit?: number }): Promise<PlaylistSummary>;
-  /** The user's playlists, by name. */
-  list(userId: number): Promise<PlaylistSummary[]>;
+  /** The user's playlists, by name; with `builtIns`, the built-in smart playlists too. */
+  list(userId: number, options?: { builtIns?: boolean }): Promise<PlaylistSummary[]>;
   /** One playlist by name or id (see resolvePlaylist), without its songs. */
   get(userId: number, ref: PlaylistRef): Promise<PlaylistSummary>;
   show(userId: number, ref: PlaylistRef): Promise<PlaylistDetail>;
@@ -83,6 +83,11 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
     });
   }
 
+  /** A built-in named by a person before it was ever listed is made then. */
+  async function builtInNamed(userId: number, ref: PlaylistRef): Promise<void> {
+    if (typeof ref === 'string' && BUILT_IN_PLAYLISTS.some((b) => nameKey(b.name) === nameKey(ref))) await ensureBuiltIns(userId);
+  }
+
   async function withSmartTotals(trx: Kysely<Database>, summary: PlaylistSummary): Promise<PlaylistSummary> {
     return totalsOf(summary, await smartSongs(trx, summary, clock.now()));
   }
@@ -117,18 +122,18 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
     },
 
     // Sorted as people read names (é next to e, "Playlist 2" before "Playlist 10"), not by UTF-8 bytes.
-    async list(userId) {
-      await ensureBuiltIns(userId);
+    async list(userId, options = {}) {
+      if (options.builtIns) await ensureBuiltIns(userId);
       return read(async (trx) => {
-        const all = await playlists.listOwnedWithTotals(trx, userId);
+        const all = (await playlists.listOwnedWithTotals(trx, userId)).filter((p) => options.builtIns || p.built_in === null);
         return (await Promise.all(all.map((p) => (p.rules === null ? p : withSmartTotals(trx, p))))).sort(byName);
       });
     },
 
-    get: (userId, ref) => read(async (trx) => summaryWithSmart(trx, (await resolvePlaylist(trx, userId, ref)).id)),
+    get: async (userId, ref) => (await builtInNamed(userId, ref), read(async (trx) => summaryWithSmart(trx, (await resolvePlaylist(trx, userId, ref)).id))),
 
-    show: (userId, ref) =>
-      read(async (trx) => {
+    show: async (userId, ref) =>
+      (await builtInNamed(userId, ref), read(async (trx) => {
         const playlist = await resolvePlaylist(trx, userId, ref);
         if (playlist.rules !== null) {
           const songs = await smartSongs(trx, playlist, clock.now());
@@ -139,7 +144,7 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
           };
         }
         return { playlist: await summaryOf(trx, playlist.id), entries: await entries.listEntries(trx, playlist.id) };
-      }),
+      })),
 
     async addSongs(userId, ref, songIds, options = {}) {
       requirePositiveIds(songIds, 'song id');
@@ -239,18 +244,20 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
       });
     },
 
-    songsOf: (userId, source) =>
-      read(async (trx): Promise<SourceSongs> => {
+    songsOf: async (userId, source) =>
+      (source.kind === 'playlist' && (await builtInNamed(userId, source.ref)), read(async (trx): Promise<SourceSongs> => {
         const { name, playlistId, songs } = await sourceSongs(trx, userId, source, clock.now());
         return { name, playlistId, songs };
-      }),
+      })),
 
-    export: (userId, from, format) =>
-      read(async (trx) => {
-        const source: SongSource = typeof from === 'object' && 'kind' in from ? from : { kind: 'playlist', ref: from };
+    export: async (userId, from, format) => {
+      const source: SongSource = typeof from === 'object' && 'kind' in from ? from : { kind: 'playlist', ref: from };
+      if (source.kind === 'playlist') await builtInNamed(userId, source.ref);
+      return read(async (trx) => {
         const { name, description, songs } = await sourceSongs(trx, userId, source, clock.now());
         return { name, song_count: songs.length, text: exportPlaylist(format, { name, description, songs }) };
-      }),
+      });
+    },
 
     import: (userId, input) =>
       importPlaylist(db, input, async (trx, name, description, songIds) => {
