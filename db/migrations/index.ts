@@ -10,6 +10,7 @@ import * as fileIdentity from './0008-file-identity.js';
 import * as accountsSecrets from './0009-accounts-secrets.js';
 import * as playlistNameFold from './0010-playlist-name-fold.js';
 import * as subsonic from './0012-subsonic.js';
+import * as lyrics from './0013-lyrics.js';
 import * as discovery from './0014-discovery.js';
 
 /**
@@ -28,5 +29,6 @@ export const migrations: Record<string, Migration> = {
   '0009-accounts-secrets': accountsSecrets,
   '0010-playlist-name-fold': playlistNameFold,
   '0012-subsonic': subsonic,
+  '0013-lyrics': lyrics,
   '0014-discovery': discovery,
 };

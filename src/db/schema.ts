@@ -75,6 +75,18 @@ export interface SongsTable {
   cover_id: number | null;
   /** Which scanner read the tags; older ones are read again. */
   scan_version: Generated<number>;
+  /** Size, time and path of the song's `.lrc` at its last read (null: none), to notice a change. */
+  lyrics_sidecar: string | null;
+}
+
+/** A song's lyrics as the scan read them (issue 17). */
+export interface SongLyricsTable {
+  song_id: number;
+  /** 'sidecar' | 'sylt' | 'embedded'. */
+  source: string;
+  language: string | null;
+  /** LRC or plain text. */
+  text: string;
 }
 
 export interface ArtistsTable {
@@ -247,6 +259,7 @@ export interface Database {
   play_queues: PlayQueuesTable;
   now_playing: NowPlayingTable;
   search_terms: SearchTermsTable;
+  song_lyrics: SongLyricsTable;
 }
 
 // Row types: what a table holds, used only inside src/db. Repositories map them to the domain types

@@ -12,3 +12,4 @@ export type * from './user.js';
 export type * from './app-key.js';
 export type * from './play-queue.js';
 export type * from './stars.js';
+export type * from './lyrics.js';

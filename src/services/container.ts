@@ -27,6 +27,7 @@ import { createAppKeyService, type AppKeyService } from './app-keys/app-key-serv
 import { createAlbumListService, type AlbumListService } from './browse/album-lists.js';
 import { createPlayQueueService, type PlayQueueService } from './play-queue/play-queue-service.js';
 import { createStarService, type StarService } from './stars/star-service.js';
+import { createLyricsService, type LyricsService } from './lyrics/lyrics-service.js';
 
 /** Everything an edge (CLI, UI, server) may call. Edges never reach past this into db/player/config. */
 export interface Services {
@@ -63,6 +64,8 @@ export interface Services {
   albumLists: AlbumListService;
   /** Each user's saved play queue and what their clients play now (Subsonic's, in the database). */
   playQueues: PlayQueueService;
+  /** Songs' lyrics as the scan read them (issue 17). */
+  lyrics: LyricsService;
   close(): Promise<void>;
 }
 
@@ -116,6 +119,7 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock, e
     stars: createStarService({ db, clock, likes }),
     albumLists: createAlbumListService({ db }),
     playQueues: createPlayQueueService({ db, clock }),
+    lyrics: createLyricsService({ db }),
     close: async () => {
       await playback.close();
       await store.close();

@@ -10,6 +10,7 @@ import { createAuthService } from './auth/auth-service.js';
 import { createBrowseService } from './browse/browse-service.js';
 import { createCatalogService } from './catalog/catalog-service.js';
 import { createCoverService } from './covers/cover-service.js';
+import { createLyricsService } from './lyrics/lyrics-service.js';
 import { createLibraryQueryService } from './library-query/library-query-service.js';
 import { systemClock } from './clock.js';
 import { createHistoryService } from './history/history-service.js';
@@ -19,7 +20,7 @@ import { createPlaylistService } from './playlists/playlist-service.js';
 import type { Services } from './container.js';
 
 /** What the player process needs from the services; tests pass their own. */
-export type PlayerServices = Pick<Services, 'playback' | 'catalog' | 'browse' | 'covers' | 'libraryQuery' | 'playlists' | 'playSelection' | 'close'> & {
+export type PlayerServices = Pick<Services, 'playback' | 'catalog' | 'browse' | 'covers' | 'lyrics' | 'libraryQuery' | 'playlists' | 'playSelection' | 'close'> & {
   session: Pick<Services['session'], 'currentUser'>;
 };
 
@@ -55,6 +56,8 @@ export async function openPlayerServices({ dbOverride, env }: { dbOverride?: str
     // For MPRIS's artUrl: a cover is copied into the cache when first asked for (sharp only to resize).
     covers: createCoverService({ db, cacheDir: resolveCacheDir(env) }),
     libraryQuery: createLibraryQueryService({ db }),
+    // MPRIS's xesam:asText and `tunes lyrics` with no song id.
+    lyrics: createLyricsService({ db }),
     playlists,
     playSelection: createPlaySelectionService({ catalog, playlists }),
     session: { currentUser: () => auth.authenticate(readLocalState(env).sessionToken) },

@@ -19,6 +19,8 @@ export interface StoredFile {
   ino: number | null;
   /** The scanner version that read it: older ones are read again. */
   scan_version: number;
+  /** Its `.lrc` at the last read (see SongsTable). */
+  lyrics_sidecar: string | null;
 }
 
 /** A song as the scanner writes it: every column but the ones the database or the album writer owns. */
@@ -35,6 +37,9 @@ export type ScannedSong = Pick<
   file_order: string;
   /** The embedded picture found (null: none, or pictures were not looked at). */
   picture: { hash: string; mime: string; byte_size: number } | null;
+  /** The lyrics found (a sidecar's, else the file's own); null: none. */
+  lyrics: { source: string; language: string | null; text: string } | null;
+  lyrics_sidecar: string | null;
 };
 
 export interface FileIdentity {
@@ -113,6 +118,7 @@ const COLUMNS = [
   'replaygain_track_gain_db', 'replaygain_track_peak', 'replaygain_album_gain_db', 'replaygain_album_peak',
   'dev', 'ino',
   'compilation_tag', 'album_folder', 'file_order', 'album_id', 'artist_id', 'album_artist_name', 'album_order',
+  'lyrics_sidecar',
 ] as const;
 /** Columns a read sets beside the tags: a moved song takes them from the fresh row too. */
 const READ_COLUMNS = [...COLUMNS, 'cover_id', 'scan_version'] as const;
@@ -135,9 +141,24 @@ export function createSqliteSongWriter(sqlite: BetterSqlite3.Database, db: Kysel
      from json_each(@songs) s where s.value ->> '$.picture.hash' is not null
      on conflict (hash) do nothing`,
   );
+  // dialect: sqlite-only (needs a PostgreSQL twin): json_each / ->> over the batch, as the songs' upsert.
+  const upsertLyrics = sqlite.prepare(
+    `insert into song_lyrics (song_id, source, language, text)
+     select songs.id, s.value ->> '$.lyrics.source', s.value ->> '$.lyrics.language', s.value ->> '$.lyrics.text'
+     from json_each(@songs) s join songs on songs.path = s.value ->> '$.path'
+     where s.value ->> '$.lyrics.text' is not null
+     on conflict (song_id) do update set source = excluded.source, language = excluded.language, text = excluded.text`,
+  );
+  const dropLyrics = sqlite.prepare(
+    `delete from song_lyrics where song_id in (
+       select songs.id from json_each(@songs) s join songs on songs.path = s.value ->> '$.path'
+       where s.value ->> '$.lyrics.text' is null)`,
+  );
   const upsert = sqlite.transaction((args: { songs: string; now: string; version: number; pictures: boolean }) => {
     if (args.pictures) insertCovers.run({ songs: args.songs, now: args.now });
     upsertSongs.run({ songs: args.songs, now: args.now, version: args.version });
+    upsertLyrics.run({ songs: args.songs });
+    dropLyrics.run({ songs: args.songs });
   });
   const restore = sqlite.prepare('update songs set missing_since = null where id in (select value from json_each(?))');
   const markMissing = sqlite.prepare(
@@ -148,10 +169,23 @@ export function createSqliteSongWriter(sqlite: BetterSqlite3.Database, db: Kysel
     `update songs set (${READ_COLUMNS.join(', ')}) = (select ${READ_COLUMNS.join(', ')} from songs where path = @path)
      where id = @id and exists (select 1 from songs where path = @path)`,
   );
+  // The fresh row's lyrics go with its tags (its row is dropped next).
+  const takeLyrics = sqlite.prepare(
+    `insert or replace into song_lyrics (song_id, source, language, text)
+     select @id, source, language, text from song_lyrics
+     where song_id = (select id from songs where path = @path and id != @id)`,
+  );
+  const dropStaleLyrics = sqlite.prepare(
+    `delete from song_lyrics where song_id = @id
+     and exists (select 1 from songs where path = @path and id != @id)
+     and not exists (select 1 from song_lyrics l join songs f on f.id = l.song_id where f.path = @path and f.id != @id)`,
+  );
   const dropFresh = sqlite.prepare('delete from songs where path = @path and id != @id');
   const repath = sqlite.prepare('update songs set path = @path, missing_since = null where id = @id');
   const moveOne = (m: SongMove) => {
     takeTags.run(m);
+    dropStaleLyrics.run(m);
+    takeLyrics.run(m);
     dropFresh.run(m);
     repath.run(m);
   };
@@ -173,7 +207,7 @@ export function createSqliteSongWriter(sqlite: BetterSqlite3.Database, db: Kysel
   const likenessRows = sqlite.prepare(
     'select id, title, artist, album, duration_ms from songs where id in (select value from json_each(?))',
   );
-  const STORED = 'id, path, size, mtime_ms, missing_since, dev, ino, scan_version';
+  const STORED = 'id, path, size, mtime_ms, missing_since, dev, ino, scan_version, lyrics_sidecar';
   const missingRows = sqlite.prepare(`select ${STORED} from songs where missing_since is not null`);
   const all = sqlite.prepare(`select ${STORED} from songs`);
   const under = sqlite.prepare(`select ${STORED} from songs where path >= ? and path < ?`);

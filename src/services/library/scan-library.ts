@@ -5,6 +5,7 @@ import type { Clock } from '../clock.js';
 import { albumFolderOf } from './album-identity.js';
 import { FileGroups } from './file-groups.js';
 import { changedFolderCovers, groupAlbums, groupBeforeWriting, groupingContext } from './group-albums.js';
+import { sidecarKey } from './lyrics-sidecars.js';
 import { reconcileScan, type AddedFile } from './reconcile-scan.js';
 import { rootOf, scannedSong } from './scanned-song.js';
 import { startTagReaders, type TagJob, type TagJobResult } from './tag-reader-pool.js';
@@ -29,9 +30,9 @@ export interface ScanOptions {
 
 /**
  * Songs stored by a scanner older than this are read again, even unchanged: 1 is the first to read
- * compilation flags and covers (issue 10).
+ * compilation flags and covers (issue 10), 2 the first to read lyrics (issue 17).
  */
-export const SCAN_VERSION = 1;
+export const SCAN_VERSION = 2;
 
 // A killed scan loses at most one batch; the next scan finds the committed rows unchanged and goes on.
 // Each statement flushes the search index's pending terms into a segment of its own: 2,000 rows a
@@ -127,7 +128,13 @@ export async function scanLibrary(
           addedFiles.push({ path: job.path, size: job.size, mtime_ms: file.mtimeMs, dev: file.dev, ino: file.ino });
         } else if (row.missing_since !== null) summary.restored += 1;
         else summary.updated += 1;
-        const song = scannedSong(result.tags, { path: job.path, size: job.size, mtime_ms: file.mtimeMs, dev: file.dev, ino: file.ino }, rootOf(job.path, roots), result.picture);
+        const song = scannedSong(
+          result.tags,
+          { path: job.path, size: job.size, mtime_ms: file.mtimeMs, dev: file.dev, ino: file.ino, lyrics_sidecar: sidecarKey(file.lyrics) },
+          rootOf(job.path, roots),
+          result.picture,
+          result.lyrics,
+        );
         pending.push(song);
         if (result.picture) withPictures.add(song.album_folder);
         else if (context && !withPictures.has(song.album_folder)) {
@@ -151,13 +158,15 @@ export async function scanLibrary(
     summary.files += 1;
     seen.add(path);
     if (row && row.dev !== null && row.dev !== file.dev) renumbered.add(row.dev);
-    if (!options.full && row && row.size === file.size && row.mtime_ms === file.mtimeMs && row.scan_version >= SCAN_VERSION) {
+    // A changed, new or removed .lrc beside an unchanged file is read again too.
+    const unchanged = row && row.size === file.size && row.mtime_ms === file.mtimeMs && row.lyrics_sidecar === sidecarKey(file.lyrics);
+    if (!options.full && row && unchanged && row.scan_version >= SCAN_VERSION) {
       if (row.missing_since === null) summary.unchanged += 1;
       else restoreIds.push(row.id);
       if (row.dev !== file.dev || row.ino !== file.ino) identityUpdates.push({ id: row.id, dev: file.dev, ino: file.ino });
       return;
     }
-    const job = { index: jobs.length, path, size: file.size, pictures: grouping };
+    const job = { index: jobs.length, path, size: file.size, pictures: grouping, ...(file.lyrics ? { lyricsPath: file.lyrics.path } : {}) };
     jobs.push(job);
     jobFiles.push(file);
     readers.add(job);

@@ -1,6 +1,7 @@
 import { sep } from 'node:path';
 import type { ScannedSong } from '../../db/repositories/song-writes.js';
 import { albumFolderOf, fileOrderOf, untaggedNames } from './album-identity.js';
+import type { ScannedLyrics } from './embedded-lyrics.js';
 import { UNKNOWN_ALBUM, UNKNOWN_ARTIST, type EmbeddedPicture, type SongTags } from './song-tags.js';
 
 /**
@@ -9,9 +10,10 @@ import { UNKNOWN_ALBUM, UNKNOWN_ARTIST, type EmbeddedPicture, type SongTags } fr
  */
 export function scannedSong(
   tags: SongTags,
-  file: { path: string; size: number; mtime_ms: number; dev: number; ino: number },
+  file: { path: string; size: number; mtime_ms: number; dev: number; ino: number; lyrics_sidecar: string | null },
   root: string | undefined,
   picture: EmbeddedPicture | undefined,
+  lyrics: ScannedLyrics | undefined,
 ): ScannedSong {
   const albumFolder = albumFolderOf(file.path);
   const untagged = tags.album === null || tags.artist === null || tags.disc_no === null ? untaggedNames(file.path, root, albumFolder) : undefined;
@@ -24,6 +26,8 @@ export function scannedSong(
     album_folder: albumFolder,
     file_order: fileOrderOf(file.path, albumFolder),
     picture: picture ?? null,
+    lyrics: lyrics ?? null,
+    lyrics_sidecar: file.lyrics_sidecar,
     album_id: null,
     artist_id: null,
     album_artist_name: null,

@@ -1,4 +1,5 @@
 import type { Song } from '../../domain/song.js';
+import type { ScannedLyrics } from './embedded-lyrics.js';
 
 /**
  * What the scanner learns from one audio file's tags (the catalogue's fallbacks come later, in the
@@ -33,5 +34,5 @@ export const UNKNOWN_ALBUM = 'Unknown Album';
  */
 export type TagResult =
   /** `warning`: the file is readable but not whole (cut short: `tags.duration_ms` is what it really plays). */
-  | { ok: true; tags: SongTags; picture?: EmbeddedPicture; warning?: string }
+  | { ok: true; tags: SongTags; picture?: EmbeddedPicture; lyrics?: ScannedLyrics; warning?: string }
   | { ok: false; reason: string };

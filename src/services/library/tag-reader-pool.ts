@@ -10,6 +10,8 @@ export interface TagJob {
   size: number;
   /** Look for an embedded cover (see PictureLookout). */
   pictures?: boolean;
+  /** The song's `.lrc` file, read in place of its embedded lyrics. */
+  lyricsPath?: string;
 }
 
 

@@ -2,6 +2,7 @@ import { basename, extname } from 'node:path';
 import type { IAudioMetadata, IOptions } from 'music-metadata';
 import { lengthClock } from '../../text/clock-time.js';
 import { checkAudio, type ByteReader } from './audio-check/check-audio.js';
+import { embeddedLyrics } from './embedded-lyrics.js';
 import { embeddedPicture } from './embedded-picture.js';
 import { openRegularFile, plausibleDurationMs } from './file-sanity.js';
 import type { SongTags, TagResult } from './song-tags.js';
@@ -85,7 +86,8 @@ export async function readTags(path: string, size: number, options: ReadOptions 
     tags.duration_ms = check.durationMs ?? plausibleDurationMs(tags.duration_ms, size);
     // A length the header claims but the bytes cannot hold (a corrupt Xing count) is unknown, not 0 s.
     if (!tags.duration_ms && !metadata.format.duration) return { ok: false, reason: 'no audio in the file (it plays for 0 seconds)' };
-    const found = picture ? { picture } : {};
+    const lyrics = embeddedLyrics(metadata);
+    const found = { ...(picture ? { picture } : {}), ...(lyrics ? { lyrics } : {}) };
     if (!check.truncated) return { ok: true, tags, ...found };
     const promised = lengthClock((metadata.format.duration ?? 0) * 1000);
     const plays = `${check.estimated ? 'about ' : ''}${lengthClock(tags.duration_ms)}`;

@@ -1,6 +1,7 @@
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { sep } from 'node:path';
 import { isAudioFileName } from './audio-files.js';
+import { sidecarsOf, type SidecarFile } from './lyrics-sidecars.js';
 
 export interface WalkedFile {
   path: string;
@@ -13,6 +14,8 @@ export interface WalkedFile {
   viaLink: boolean;
   /** Which of the roots given this path is under. */
   root: number;
+  /** Its `.lrc` lyrics file, when it has one (not looked for through links). */
+  lyrics?: SidecarFile;
 }
 
 export interface WalkFailure {
@@ -94,6 +97,13 @@ export function* walkAudioFolders(
           if (folder.viaLink) followLink({ path, root: folder.root, viaLink: true }, subfolders, files, failures);
           else links.push({ path, root: folder.root, viaLink: true });
         } else if (entry.isFile() && isAudioFileName(entry.name)) addFile(path, folder, files, failures);
+      }
+      if (files.length > 0) {
+        const sidecarOf = sidecarsOf(folder.path, entries);
+        for (const file of files) {
+          const lyrics = sidecarOf(file.path.slice(file.path.lastIndexOf(sep) + 1));
+          if (lyrics) file.lyrics = lyrics;
+        }
       }
       count(files);
       if (files.length > 0) yield files;
