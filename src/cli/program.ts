@@ -6,6 +6,7 @@ import { registerLibraryCommands } from './commands/library.js';
 import { registerSongsCommands } from './commands/songs.js';
 import { registerAlbumCommands } from './commands/albums.js';
 import { registerCoverCommand } from './commands/cover.js';
+import { registerLyricsCommand } from './commands/lyrics.js';
 import { registerLikeCommands } from './commands/likes.js';
 import { registerPlaylistCommands } from './commands/playlist.js';
 import { registerPlayerCommands } from './commands/player.js';
@@ -36,6 +37,7 @@ export function createProgram({ json = false, entry = '' }: { json?: boolean; en
   registerSongsCommands(program, runtime);
   registerAlbumCommands(program, runtime);
   registerCoverCommand(program, runtime);
+  registerLyricsCommand(program, runtime);
   registerLibraryCommands(program, runtime);
   registerFoldersCommand(program, runtime);
   registerPlaylistCommands(program, runtime);

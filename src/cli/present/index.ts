@@ -8,3 +8,4 @@ export * from './song.js';
 export * from './user.js';
 export * from './settings.js';
 export * from './app-key.js';
+export * from './lyrics.js';

@@ -1,10 +1,10 @@
-import { watch, type FSWatcher } from 'node:fs';
 import type { PlayerState } from '../../domain/player-state.js';
 import type { PlayerClient } from '../../remote/player-client.js';
 import { terminalSafeJson } from '../../text/terminal-safe.js';
 import type { LeanContext } from './lean-context.js';
 import { JSON_OPTION, type LeanCommand } from './lean-spec.js';
 import { presentState } from './present-state.js';
+import { socketAppears } from './socket-appears.js';
 import { NO_PLAYER_STATE, compileTemplate, stateDetails, stateLine } from './state-text.js';
 
 export const STATUS_COMMAND: LeanCommand = {
@@ -59,7 +59,7 @@ async function follow(context: LeanContext, render: (state: PlayerState) => stri
       if (stop) break;
     }
     show(NO_PLAYER_STATE);
-    await Promise.race([interrupted, socketAppears(context)]);
+    await Promise.race([interrupted, socketAppears(context.paths.runtimeDir)]);
   }
 }
 
@@ -68,23 +68,5 @@ function followPlayer(player: PlayerClient, show: (state: PlayerState) => void, 
     player.onClose(resolve);
     void interrupted.then(resolve);
     player.subscribe((event) => event.type === 'state' && show(event.state)).then(show, resolve);
-  });
-}
-
-/** Resolves when something changes in the player's folder (its socket appearing). */
-function socketAppears(context: LeanContext): Promise<void> {
-  return new Promise<void>((resolve) => {
-    let watcher: FSWatcher | undefined;
-    const done = () => {
-      watcher?.close();
-      resolve();
-    };
-    try {
-      watcher = watch(context.paths.runtimeDir, done);
-      watcher.on('error', done);
-    } catch {
-      // The folder is not there yet: the first player makes it. Check again in a while.
-      setTimeout(done, 2000);
-    }
   });
 }
