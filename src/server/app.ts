@@ -14,6 +14,7 @@ import { registerCoverRoutes } from './api/covers.js';
 import { registerHealthRoutes } from './api/health.js';
 import { registerHistoryRoutes } from './api/history.js';
 import { registerLikeRoutes } from './api/likes.js';
+import { registerLyricsRoutes } from './api/lyrics.js';
 import { registerPlaylistRoutes } from './api/playlists.js';
 import { registerSongRoutes } from './api/songs.js';
 import { registerStreamRoutes } from './api/stream.js';
@@ -119,6 +120,7 @@ export function buildServer(services: Services, options: ServerOptions = {}): Fa
   registerStreamRoutes(app, context);
   registerPlaylistRoutes(app, context);
   registerLikeRoutes(app, context);
+  registerLyricsRoutes(app, context);
   registerHistoryRoutes(app, context);
   registerAppKeyRoutes(app, context);
   registerSubsonicRoutes(app, {

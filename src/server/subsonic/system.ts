@@ -10,6 +10,7 @@ export function systemEndpoints({ transcoder }: SubsonicContext): Endpoint[] {
         const extensions = [
           { name: 'apiKeyAuthentication', versions: [1] },
           { name: 'formPost', versions: [1] },
+          { name: 'songLyrics', versions: [1] },
         ];
         // Only when ffmpeg is there: without it every stream is the original file.
         if (await transcoder.available()) extensions.push({ name: 'transcodeOffset', versions: [1] });

@@ -4,3 +4,4 @@ export * from './listening.js';
 export * from './playlist.js';
 export * from './song.js';
 export * from './user.js';
+export * from './lyrics.js';
