@@ -51,6 +51,7 @@ export async function startPlayerDaemon({ services, paths, settings, env, log, b
     catalog,
     browse: services.browse,
     covers: services.covers,
+    lyrics: services.lyrics,
     libraryQuery: services.libraryQuery,
     playlists: services.playlists,
     selection: services.playSelection,

@@ -218,6 +218,29 @@ describe('MPRIS cover art', () => {
   });
 });
 
+describe('MPRIS lyrics', () => {
+  it('gives the song lyrics from its .lrc as xesam:asText, plain lines', async () => {
+    const bus = await startSessionBus();
+    buses.push(bus);
+    const home = tempDir();
+    homes.push(home);
+    const music = tempDir();
+    const fixtures = new URL('../fixtures/lyrics/', import.meta.url);
+    copyFileSync(new URL('sidecar.mp3', fixtures), join(music, 'sidecar.mp3'));
+    copyFileSync(new URL('sidecar.lrc', fixtures), join(music, 'sidecar.lrc'));
+    const env = { DBUS_SESSION_BUS_ADDRESS: bus.address };
+    await registerUser(home, 'alice');
+    expect((await runTunes(['library', 'add', music], { home, env })).code).toBe(0);
+    expect((await runTunes(['play', 'sidecar', '-b'], { home, env })).code).toBe(0);
+    let text = '';
+    while (!text.includes('Chorus')) {
+      text = await onBus(bus, 'playerctl', ['--player=tunes', 'metadata', 'xesam:asText']).catch(() => '');
+      await sleep(100);
+    }
+    expect(text).toBe('First line\nSecond line\nChorus line\nChorus line');
+  });
+});
+
 describe('without a session bus', () => {
   it('the player says nothing of MPRIS, never loads D-Bus code, and plays', async () => {
     const { home } = await library();

@@ -17,6 +17,9 @@ async function lyricsServer() {
   return { ...subsonic, idOf };
 }
 
+/** subsonic-api types lyricsList as the array itself; OpenSubsonic (and every server) nests it in structuredLyrics. */
+const structured = (answer: { lyricsList: unknown }) => (answer.lyricsList as { structuredLyrics?: Array<Record<string, unknown>> }).structuredLyrics ?? [];
+
 describe('lyrics over HTTP', () => {
   it('GET /api/songs/:id/lyrics gives the lyrics, none as an empty list, 404 for no song', async () => {
     const { server, idOf } = await lyricsServer();
@@ -39,13 +42,13 @@ describe('lyrics over HTTP', () => {
     const extensions = await byKey.getOpenSubsonicExtensions();
     expect(extensions.openSubsonicExtensions.map((e) => e.name)).toContain('songLyrics');
     const synced = await byKey.getLyricsBySongId({ id: String(idOf('SYLT Song')) });
-    expect(synced.lyricsList.structuredLyrics).toEqual([{
+    expect(structured(synced)).toEqual([{
       displayArtist: 'Unknown Artist', displayTitle: 'SYLT Song', lang: 'eng', offset: 0, synced: true,
       line: [{ start: 500, value: 'Synced first' }, { start: 1500, value: 'Synced second' }, { start: 2500, value: 'Synced third' }],
     }]);
     const plain = await byKey.getLyricsBySongId({ id: String(idOf('Embedded Plain')) });
-    expect(plain.lyricsList.structuredLyrics?.[0]).toMatchObject({ lang: 'und', synced: false, line: [{ value: 'Plain one' }, { value: 'Plain two' }] });
-    expect((await byKey.getLyricsBySongId({ id: String(idOf('No Lyrics')) })).lyricsList.structuredLyrics ?? []).toEqual([]);
+    expect(structured(plain)[0]).toMatchObject({ lang: 'und', synced: false, line: [{ value: 'Plain one' }, { value: 'Plain two' }] });
+    expect(structured(await byKey.getLyricsBySongId({ id: String(idOf('No Lyrics')) }))).toEqual([]);
     const xml = parseXml(await (await rest('getLyricsBySongId', { id: String(idOf('Sidecar Song')) })).text());
     const lyrics = xml['subsonic-response'].lyricsList.structuredLyrics;
     expect(lyrics['@synced']).toBe('true');

@@ -4,6 +4,7 @@ import type { HostEvent, HostState } from '../../domain/player-state.js';
 import type { PlayerHost } from '../../services/playback/player-host.js';
 import type { BridgeContext, RunningBridge } from './bridge.js';
 import { createArtUrls } from './mpris-art.js';
+import { createLyricsTexts } from './mpris-lyrics.js';
 import { commandOf, type MprisRequest } from './mpris-commands.js';
 import { lengthOf, metadataOf, NO_TRACK, trackIdOf, type Metadata } from './mpris-metadata.js';
 import { propertiesOf, type MprisLoopStatus } from './mpris-properties.js';
@@ -53,6 +54,10 @@ export async function startMprisBus(host: PlayerHost, { log }: BridgeContext): P
     (songId) => host.library.covers.songCover(songId),
     (songId) => host.state().song?.id === songId && apply(host.state()),
   );
+  const lyricsTexts = createLyricsTexts(
+    (songId) => host.library.lyrics.ofSong(songId),
+    (songId) => host.state().song?.id === songId && apply(host.state()),
+  );
 
   const apply = (state: HostState) => {
     const key = `${state.song?.id}|${state.queue_index}|${state.queue_version}`;
@@ -64,7 +69,8 @@ export async function startMprisBus(host: PlayerHost, { log }: BridgeContext): P
     }
     current.lengthMs = lengthOf(state);
     const artUrl = state.song ? artUrls.get(state.song.id) : undefined;
-    publishMetadata(player, metadataOf(state.song, current.trackId, current.lengthMs, artUrl));
+    const lyrics = state.song ? lyricsTexts.get(state.song.id) : undefined;
+    publishMetadata(player, metadataOf(state.song, current.trackId, current.lengthMs, artUrl, lyrics));
     const properties = propertiesOf(state);
     player.playbackStatus = properties.playbackStatus;
     player.loopStatus = properties.loopStatus;

@@ -1,6 +1,6 @@
 import type { HostState } from '../../domain/player-state.js';
 import type { Song } from '../../domain/song.js';
-import { terminalSafe } from '../../text/terminal-safe.js';
+import { terminalSafe, terminalSafeLines } from '../../text/terminal-safe.js';
 
 /** The object path MPRIS reserves for "no track". */
 export const NO_TRACK = '/org/mpris/MediaPlayer2/TrackList/NoTrack';
@@ -24,9 +24,10 @@ export type Metadata = Record<string, MetadataValue>;
 /**
  * The Metadata property for the current song. Text goes through terminalSafe: playerctl and status
  * bars print it to terminals, and a NUL (which D-Bus strings may not hold) becomes a visible ␀.
- * `artUrl` is the song's cover as a file:// URL, when a covers service has one.
+ * `artUrl` is the song's cover as a file:// URL, when a covers service has one; `lyrics` its lyrics
+ * as plain lines (xesam:asText).
  */
-export function metadataOf(song: Song | null, trackId: string, lengthMs: number | null, artUrl?: string): Metadata {
+export function metadataOf(song: Song | null, trackId: string, lengthMs: number | null, artUrl?: string, lyrics?: string): Metadata {
   if (!song) return { 'mpris:trackid': { signature: 'o', value: NO_TRACK } };
   const metadata: Metadata = { 'mpris:trackid': { signature: 'o', value: trackId } };
   if (lengthMs !== null && lengthMs > 0) metadata['mpris:length'] = { signature: 'x', value: Math.round(lengthMs * 1000) };
@@ -47,6 +48,7 @@ export function metadataOf(song: Song | null, trackId: string, lengthMs: number 
   whole('xesam:trackNumber', song.track_no);
   whole('xesam:discNumber', song.disc_no);
   list('xesam:genre', song.genre);
+  if (lyrics) metadata['xesam:asText'] = { signature: 's', value: terminalSafeLines(lyrics) };
   return metadata;
 }
 

@@ -4,6 +4,7 @@ import type { BrowseService } from '../browse/browse-service.js';
 import type { CatalogService } from '../catalog/catalog-service.js';
 import type { CoverService } from '../covers/cover-service.js';
 import type { LibraryQueryService } from '../library-query/library-query-service.js';
+import type { LyricsService } from '../lyrics/lyrics-service.js';
 import type { PlaylistService } from '../playlists/playlist-service.js';
 import type { PlaylistSummary } from '../../domain/playlist.js';
 import type { Song } from '../../domain/song.js';
@@ -35,7 +36,11 @@ export interface PlayerHost {
   queueItems(): QueueItem[];
   subscribe(listener: (event: HostEvent) => void): () => void;
   /** `covers`: album and song covers as files (MPRIS's mpris:artUrl). */
-  readonly library: { catalog: CatalogService; browse: BrowseService; covers: CoverService; query: LibraryQueryService; playlists: AccountPlaylists };
+  readonly library: {
+    catalog: CatalogService; browse: BrowseService; covers: CoverService; query: LibraryQueryService; playlists: AccountPlaylists;
+    /** Songs' lyrics (MPRIS's xesam:asText). */
+    lyrics: LyricsService;
+  };
   /** Tells every subscriber the player is ending (the `quit` event). */
   announceQuit(): void;
 }
@@ -51,6 +56,7 @@ export interface AccountPlaylists {
 export interface PlayerHostDeps extends DispatcherDeps {
   browse: BrowseService;
   covers: CoverService;
+  lyrics: LyricsService;
   libraryQuery: LibraryQueryService;
   playlists: Pick<PlaylistService, 'list' | 'songsOf'>;
 }
@@ -125,6 +131,7 @@ export function createPlayerHost(deps: PlayerHostDeps): PlayerHost {
       catalog: deps.catalog,
       browse: deps.browse,
       covers: deps.covers,
+      lyrics: deps.lyrics,
       query: deps.libraryQuery,
       playlists: {
         async list() {
