@@ -28,6 +28,7 @@ import { createAlbumListService, type AlbumListService } from './browse/album-li
 import { createPlayQueueService, type PlayQueueService } from './play-queue/play-queue-service.js';
 import { createStarService, type StarService } from './stars/star-service.js';
 import { createLyricsService, type LyricsService } from './lyrics/lyrics-service.js';
+import { createSongStoryService, type SongStoryService } from './song-story/song-story-service.js';
 
 /** Everything an edge (CLI, UI, server) may call. Edges never reach past this into db/player/config. */
 export interface Services {
@@ -66,6 +67,8 @@ export interface Services {
   playQueues: PlayQueueService;
   /** Songs' lyrics as the scan read them (issue 17). */
   lyrics: LyricsService;
+  /** One song's whole story for a user (the UI's info pane). */
+  songStory: SongStoryService;
   close(): Promise<void>;
 }
 
@@ -120,6 +123,7 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock, e
     albumLists: createAlbumListService({ db }),
     playQueues: createPlayQueueService({ db, clock }),
     lyrics: createLyricsService({ db }),
+    songStory: createSongStoryService({ db }),
     close: async () => {
       await playback.close();
       await store.close();

@@ -23,6 +23,10 @@ export function connectServices(services: Services, player: PlayerLink): UiConne
       },
       playlists: playlistSources(services, user),
       player: playerBridge(player, services, user),
+      details: {
+        lyrics: (songId) => services.lyrics.ofSong(songId),
+        story: (songId) => services.songStory.of(user.id, songId),
+      },
     }),
     shutdown: async () => player.close(),
   };

@@ -1,5 +1,7 @@
 import type { User } from '../domain/user.js';
 import type { PlayerCommand, QueuePlacement } from '../domain/player-command.js';
+import type { Lyrics } from '../domain/lyrics.js';
+import type { SongStory } from '../services/song-story/song-story-service.js';
 import type { RowSource } from './data/row-source.js';
 
 /**
@@ -168,6 +170,14 @@ export interface UiServices {
   library: UiLibrary;
   playlists: UiPlaylists;
   player: UiPlayer;
+  /** A song's lyrics and whole story (the lyrics and info panes). */
+  details: UiSongDetails;
+}
+
+export interface UiSongDetails {
+  /** null: the song has no lyrics. */
+  lyrics(songId: number): Promise<Lyrics | null>;
+  story(songId: number): Promise<SongStory>;
 }
 
 /** The services as the UI first gets them: accounts, and the rest once someone is logged in. */

@@ -42,6 +42,8 @@ export const APP_ACTIONS = {
   'create-playlist': ui('Playlists', 'create a playlist'),
   'rename-playlist': ui('Playlists', 'rename the playlist'),
   'delete-playlist': ui('Playlists', 'delete the playlist'),
+  lyrics: ui('Open', "the playing song's lyrics, following it (j/k scroll, Esc closes)"),
+  info: ui('Open', 'everything about the song: tags, file, plays, playlists'),
   help: ui('General', 'show / hide this help'),
   detach: { group: 'General', description: 'quit; the music plays on', contexts: ['ui', 'play'] },
   quit: { group: 'General', description: 'stop the music and quit', contexts: ['ui', 'play'] },

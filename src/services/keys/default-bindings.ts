@@ -50,6 +50,8 @@ export const DEFAULT_BINDINGS: readonly DefaultBinding[] = [
   { action: 'rename-playlist', keys: { ui: ['R'] } },
   { action: 'delete-playlist', keys: { ui: ['D'] } },
 
+  { action: 'lyrics', keys: { ui: ['y'] } },
+  { action: 'info', keys: { ui: ['i'] } },
   { action: 'help', keys: { ui: ['?'] } },
   // The browser's q leaves the music playing (it lives in the player); `tunes play` is the music
   // in the foreground, so its q stops it (d leaves it playing).

@@ -2,6 +2,8 @@ import { Box } from 'ink';
 import type { Dispatch, SetStateAction } from 'react';
 import { ConfirmOverlay } from '../overlays/confirm-overlay.js';
 import { HelpOverlay } from '../overlays/help-overlay.js';
+import { InfoOverlay } from '../overlays/info-overlay.js';
+import { LyricsOverlay } from '../overlays/lyrics-overlay.js';
 import { PlaylistPicker, type PickerChoice } from '../overlays/playlist-picker.js';
 import { TextPromptOverlay } from '../overlays/text-prompt-overlay.js';
 import type { PlaylistItem, SongItem, UiServices } from '../ports.js';
@@ -26,6 +28,10 @@ export function OverlayHost({ overlay, setOverlay, services, playlists, reloadPl
   switch (overlay.kind) {
     case 'help':
       return <HelpOverlay width={width} height={height} onClose={close} />;
+    case 'lyrics':
+      return <LyricsOverlay services={services} width={width} height={height} onClose={close} />;
+    case 'info':
+      return <InfoOverlay services={services} songId={overlay.songId} width={width} height={height} onClose={close} />;
     case 'confirm':
       return (
         <ConfirmOverlay

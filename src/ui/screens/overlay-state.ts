@@ -7,4 +7,8 @@ export type Overlay =
   | { kind: 'prompt'; title: string; initial?: string; submit(value: string): Promise<void>; busy?: string; error?: string }
   /** `label`: what is being added, when not the first song's title (a folder). */
   | { kind: 'picker'; songs: SongItem[]; label?: string }
+  /** The playing song's lyrics, following playback. */
+  | { kind: 'lyrics' }
+  /** Everything about one song. */
+  | { kind: 'info'; songId: number }
   | undefined;

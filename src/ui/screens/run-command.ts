@@ -135,6 +135,14 @@ export function runCommand(command: AppAction, ctx: CommandContext): void {
         },
       });
     }
+    case 'lyrics':
+      return ctx.setOverlay({ kind: 'lyrics' });
+    case 'info': {
+      // The selected song; from the sidebar (or a row that is no song), the one playing.
+      const songId = (!inSidebar ? selectedSong?.id : undefined) ?? services.player.status().song?.id;
+      if (songId === undefined) return ctx.notify('select a song first (or play one)', true);
+      return ctx.setOverlay({ kind: 'info', songId });
+    }
     case 'help':
       return ctx.setOverlay({ kind: 'help' });
     case 'detach':
