@@ -36,3 +36,29 @@ export async function resizeImage(bytes: Uint8Array, size: number, format: strin
   if (format === 'webp') return fitted.webp({ quality: 85 }).toBuffer();
   return fitted.flatten({ background: '#ffffff' }).jpeg({ quality: 85 }).toBuffer();
 }
+
+/** Raw RGB pixels of the image scaled to exactly `width` x `height` (letterboxed on black to keep its shape). */
+export async function coverPixels(bytes: Uint8Array, width: number, height: number): Promise<{ data: Buffer; width: number; height: number }> {
+  const sharp = await loadSharp();
+  try {
+    const { data, info } = await sharp(bytes, { failOn: 'none' })
+      .rotate()
+      .resize(width, height, { fit: 'contain', background: { r: 0, g: 0, b: 0 } })
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return { data, width: info.width, height: info.height };
+  } catch (cause) {
+    throw new TunesError('io', `the cover image cannot be decoded: ${String(cause).split('\n')[0]}`);
+  }
+}
+
+/** The image as PNG fitted inside `size` x `size` (for terminals that draw images themselves). */
+export async function coverPng(bytes: Uint8Array, size: number): Promise<Buffer> {
+  const sharp = await loadSharp();
+  try {
+    return await sharp(bytes, { failOn: 'none' }).rotate().resize(size, size, { fit: 'inside', withoutEnlargement: true }).png().toBuffer();
+  } catch (cause) {
+    throw new TunesError('io', `the cover image cannot be decoded: ${String(cause).split('\n')[0]}`);
+  }
+}

@@ -1,0 +1,45 @@
+/** Pixels as sharp's raw RGB gives them: `width` x `height`, 3 bytes each. */
+export interface RgbImage {
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
+export type ColourDepth = 'truecolor' | '256';
+
+/**
+ * An image as lines of Unicode upper half blocks (▀): each cell shows two pixels, the upper as the
+ * foreground and the lower as the background, in 24-bit colour or the nearest of xterm's 256. Works
+ * in any terminal that has colour, tmux included. `height` pixels make height / 2 lines.
+ */
+export function halfBlockLines(image: RgbImage, depth: ColourDepth): string[] {
+  const lines: string[] = [];
+  const { data, width, height } = image;
+  for (let y = 0; y + 1 < height; y += 2) {
+    let line = '';
+    for (let x = 0; x < width; x += 1) {
+      const top = (y * width + x) * 3;
+      const bottom = ((y + 1) * width + x) * 3;
+      line += depth === 'truecolor'
+        ? `\x1b[38;2;${data[top]};${data[top + 1]};${data[top + 2]};48;2;${data[bottom]};${data[bottom + 1]};${data[bottom + 2]}m▀`
+        : `\x1b[38;5;${xterm256(data[top]!, data[top + 1]!, data[top + 2]!)};48;5;${xterm256(data[bottom]!, data[bottom + 1]!, data[bottom + 2]!)}m▀`;
+    }
+    lines.push(`${line}\x1b[0m`);
+  }
+  return lines;
+}
+
+const CUBE = [0, 95, 135, 175, 215, 255];
+
+/** The nearest xterm-256 colour: the 6x6x6 cube or the grey ramp, whichever is closer. */
+export function xterm256(r: number, g: number, b: number): number {
+  const level = (v: number) => (v < 48 ? 0 : v < 115 ? 1 : Math.min(5, Math.floor((v - 35) / 40)));
+  const [cr, cg, cb] = [level(r), level(g), level(b)];
+  const cube = 16 + 36 * cr + 6 * cg + cb;
+  const cubeDistance = (CUBE[cr]! - r) ** 2 + (CUBE[cg]! - g) ** 2 + (CUBE[cb]! - b) ** 2;
+  const grey = Math.round((r + g + b) / 3);
+  const greyIndex = grey > 238 ? 23 : Math.max(0, Math.round((grey - 8) / 10));
+  const greyValue = 8 + greyIndex * 10;
+  const greyDistance = (greyValue - r) ** 2 + (greyValue - g) ** 2 + (greyValue - b) ** 2;
+  return greyDistance < cubeDistance ? 232 + greyIndex : cube;
+}
