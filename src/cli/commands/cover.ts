@@ -69,11 +69,13 @@ async function showCover(runtime: CliRuntime, program: Command, songArg: string 
   const columns = Math.max(4, Math.min(200, options.columns ?? 24));
   const rows = Math.ceil(columns / 2);
   const { covers } = await runtime.services();
+  // Half blocks draw from the cache's small copy (decoding a 1200 px original costs several times more).
+  const size = protocol === 'kitty' || protocol === 'iterm' ? undefined : Math.min(MAX_COVER_SIZE, Math.max(MIN_COVER_SIZE, columns * 4));
   let cover;
-  if (options.album !== undefined) cover = await covers.albumCover(options.album);
+  if (options.album !== undefined) cover = await covers.albumCover(options.album, size);
   else {
     const songId = options.song ?? (songArg !== undefined ? parseInteger(songArg, 'song id') : await playingSongId(program));
-    cover = await covers.songCover(songId);
+    cover = await covers.songCover(songId, size);
   }
   const bytes = readFileSync(cover.path);
   if (protocol === 'kitty' || protocol === 'iterm') {

@@ -2,6 +2,7 @@ import type { BenchSection } from '../lib/measure.js';
 import { cliStartupSection } from './cli-startup.js';
 import { libraryAlbumsSection } from './library-albums.js';
 import { libraryScanSection } from './library-scan.js';
+import { lyricsArtSection } from './lyrics-art.js';
 import { mprisSection } from './mpris.js';
 import { playbackSection } from './playback.js';
 import { playerSection } from './player.js';
@@ -32,4 +33,5 @@ export const sections: BenchSection[] = [
   serverGuardSection,
   subsonicSection,
   uiSection,
+  lyricsArtSection,
 ];
