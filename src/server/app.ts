@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { UnavailableError } from '../errors.js';
 import type { Services } from '../services/container.js';
@@ -16,6 +17,7 @@ import { registerHistoryRoutes } from './api/history.js';
 import { registerLikeRoutes } from './api/likes.js';
 import { registerLyricsRoutes } from './api/lyrics.js';
 import { registerPlaylistRoutes } from './api/playlists.js';
+import { registerSessionRoutes } from './api/session.js';
 import { registerSongRoutes } from './api/songs.js';
 import { registerStreamRoutes } from './api/stream.js';
 import { createLoginLimiter, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './login-limiter.js';
@@ -25,6 +27,7 @@ import type { Registration, RouteContext } from './route-context.js';
 import { addRequestLog, loggedUrl } from './request-log.js';
 import { trackRoutes } from './route-list.js';
 import { addSecurityHeaders } from './security-headers.js';
+import { registerWebApp } from './web-app.js';
 import { createTranscoder } from '../services/media/transcoder.js';
 import { createRememberedPasswords } from './subsonic/remembered-passwords.js';
 import { registerSubsonicRoutes } from './subsonic/router.js';
@@ -50,6 +53,8 @@ export interface ServerOptions {
   /** Whether POST /api/register creates accounts ('open') or answers 403 ('closed', the default). */
   registration?: Registration;
   connectionLimits?: Partial<ConnectionLimits>;
+  /** The built web player to serve at `/` (dist/web unless given). */
+  webDir?: string;
   /** The Subsonic API's transcoding: the ffmpeg to run (`ffmpeg` on PATH by default) and how many at once. */
   transcoding?: { ffmpeg?: string | undefined; maxConcurrent?: number | undefined };
 }
@@ -111,9 +116,13 @@ export function buildServer(services: Services, options: ServerOptions = {}): Fa
     loginLimiter,
     registrationLimiter: createRegistrationLimiter(clock, registrationLimit, attemptCounts),
     registration: options.registration ?? 'closed',
+    clock,
   };
+  // Parses the web player's session cookie (web-session.ts); nothing is signed with it.
+  void app.register(fastifyCookie);
   registerHealthRoutes(app);
   registerAccountRoutes(app, context);
+  registerSessionRoutes(app, context);
   registerSongRoutes(app, context);
   registerAlbumRoutes(app, context);
   registerCoverRoutes(app, context);
@@ -131,6 +140,7 @@ export function buildServer(services: Services, options: ServerOptions = {}): Fa
     clock,
     log,
   });
+  void app.register(async (web) => registerWebApp(web, options.webDir));
   return app;
 }
 

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { User } from '../domain/user.js';
 import { TunesError } from '../errors.js';
 import type { AuthService } from '../services/auth/auth-service.js';
+import { csrfRefusal, sessionCookie } from './web-session.js';
 
 const BEARER = /^Bearer[ ]+([A-Za-z0-9._~+/=-]+)[ ]*$/i;
 
@@ -11,13 +12,26 @@ export function bearerToken(request: FastifyRequest): string | undefined {
   return header === undefined ? undefined : BEARER.exec(header)?.[1];
 }
 
+/** The caller's session token: the bearer token, else the web player's session cookie. */
+export function sessionToken(request: FastifyRequest): string | undefined {
+  return bearerToken(request) ?? (request.headers.authorization === undefined ? sessionCookie(request) : undefined);
+}
+
 export type Authenticate = (request: FastifyRequest) => Promise<User>;
 
-/** Resolves the caller from the bearer token: the same sessions the CLI uses. */
+/**
+ * Resolves the caller from the bearer token (the same sessions the CLI uses) or, for the web player,
+ * the session cookie, whose writes must also pass the CSRF check (web-session.ts).
+ */
 export function createAuthenticate(auth: AuthService): Authenticate {
   return async (request) => {
-    const token = bearerToken(request);
-    if (!token) throw new TunesError('not_logged_in', 'send Authorization: Bearer <token> (from POST /api/login)');
-    return auth.authenticate(token);
+    const bearer = bearerToken(request);
+    if (bearer) return auth.authenticate(bearer);
+    const cookie = request.headers.authorization === undefined ? sessionCookie(request) : undefined;
+    if (!cookie) throw new TunesError('not_logged_in', 'send Authorization: Bearer <token> (from POST /api/login)');
+    const user = await auth.authenticate(cookie);
+    const refusal = csrfRefusal(request, cookie);
+    if (refusal) throw new TunesError('forbidden', refusal);
+    return user;
   };
 }

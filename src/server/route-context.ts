@@ -1,3 +1,4 @@
+import type { Clock } from '../services/clock.js';
 import type { Services } from '../services/container.js';
 import type { LoginLimiter } from './login-limiter.js';
 import type { RegistrationLimiter } from './registration-limiter.js';
@@ -11,6 +12,7 @@ export interface RouteContext {
   registrationLimiter: RegistrationLimiter;
   /** Whether POST /api/register creates accounts ('open') or answers 403 ('closed'). */
   registration: Registration;
+  clock: Clock;
 }
 
 export type Registration = 'open' | 'closed';

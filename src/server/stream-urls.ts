@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { sessionCookie } from './web-session.js';
 import type { StreamGrant, StreamLinkService } from '../services/media/stream-links.js';
 
 /** The query parameters of a signed stream link. `sig` is among the request log's secret parameters (log-redaction.ts). */
@@ -35,7 +36,7 @@ export async function callerStreamUrls(
   { authenticate, links }: { authenticate: (request: FastifyRequest) => Promise<{ id: number }>; links: StreamLinkService },
   songs: readonly SongForLink[],
 ): Promise<Map<number, string>> {
-  if (request.headers.authorization === undefined) return new Map();
+  if (request.headers.authorization === undefined && sessionCookie(request) === undefined) return new Map();
   const user = await authenticate(request);
   return streamUrls(request, links, user.id, songs);
 }

@@ -1,17 +1,18 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { isTunesError, UnavailableError } from '../../errors.js';
 import { sendError } from '../http-errors.js';
+import type { User } from '../../domain/user.js';
 import type { LoginOutcome } from '../login-limiter.js';
-import { bearerToken } from '../request-auth.js';
+import { sessionToken } from '../request-auth.js';
 import type { RouteContext } from '../route-context.js';
 import { presentUser } from './present/user.js';
 
-interface Credentials {
+export interface Credentials {
   username: string;
   password: string;
 }
 
-const credentialsSchema = {
+export const credentialsSchema = {
   body: {
     type: 'object',
     required: ['username', 'password'],
@@ -48,28 +49,14 @@ export function registerAccountRoutes(app: FastifyInstance, context: RouteContex
   });
 
   app.post<{ Body: Credentials }>('/api/login', { schema: credentialsSchema }, async (request, reply) => {
-    const { username, password } = request.body;
-    // Counted as a failure before the (slow) password check, so guesses sent all at once cannot
-    // all pass it; settled once the answer is known.
-    const wait = await loginLimiter.begin(username, request.ip);
-    if (wait > 0) return tooMany(reply, wait, 'too many failed logins; try again later');
-    let outcome: LoginOutcome = 'not_counted';
-    try {
-      const { token, user } = await services.auth.login(username, password);
-      outcome = 'succeeded';
-      return { token, user: presentUser(user) };
-    } catch (error) {
-      if (isTunesError(error) && error.code === 'auth_failed') outcome = 'failed';
-      throw error;
-    } finally {
-      await loginLimiter.settle(username, request.ip, outcome);
-    }
+    const result = await limitedLogin(context, request.body, request.ip, reply);
+    return 'token' in result ? { token: result.token, user: presentUser(result.user) } : result;
   });
 
   app.post('/api/logout', async (request, reply) => {
     await authenticate(request);
     // authenticate() succeeded, so the token is present.
-    await services.auth.logout(bearerToken(request) ?? '');
+    await services.auth.logout(sessionToken(request) ?? '');
     return reply.code(204).send();
   });
 
@@ -83,7 +70,7 @@ export function registerAccountRoutes(app: FastifyInstance, context: RouteContex
     if (wait > 0) return tooMany(reply, wait, 'too many wrong passwords; try again later');
     let outcome: LoginOutcome = 'not_counted';
     try {
-      const { endedSessions } = await services.auth.changePassword(bearerToken(request), request.body.current_password, request.body.new_password);
+      const { endedSessions } = await services.auth.changePassword(sessionToken(request), request.body.current_password, request.body.new_password);
       outcome = 'succeeded';
       return { ended_sessions: endedSessions };
     } catch (error) {
@@ -99,6 +86,32 @@ export function registerAccountRoutes(app: FastifyInstance, context: RouteContex
       await loginLimiter.settle(user.username, request.ip, outcome);
     }
   });
+}
+
+/**
+ * A password login behind the login limiter: the session (token and user), or the 429 reply sent.
+ * Counted as a failure before the (slow) password check, so guesses sent all at once cannot all
+ * pass it; settled once the answer is known.
+ */
+export async function limitedLogin(
+  { services, loginLimiter }: RouteContext,
+  { username, password }: Credentials,
+  ip: string,
+  reply: FastifyReply,
+): Promise<{ token: string; user: User } | FastifyReply> {
+  const wait = await loginLimiter.begin(username, ip);
+  if (wait > 0) return tooMany(reply, wait, 'too many failed logins; try again later');
+  let outcome: LoginOutcome = 'not_counted';
+  try {
+    const session = await services.auth.login(username, password);
+    outcome = 'succeeded';
+    return session;
+  } catch (error) {
+    if (isTunesError(error) && error.code === 'auth_failed') outcome = 'failed';
+    throw error;
+  } finally {
+    await loginLimiter.settle(username, ip, outcome);
+  }
 }
 
 function tooMany(reply: FastifyReply, retryAfterSeconds: number, message: string): FastifyReply {

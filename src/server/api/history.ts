@@ -8,7 +8,41 @@ const historyQuery = {
   properties: { limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
 } as const;
 
-export function registerHistoryRoutes(app: FastifyInstance, { services, authenticate }: RouteContext): void {
+const listenSchema = {
+  body: {
+    type: 'object',
+    required: ['song_id', 'ms_played'],
+    properties: {
+      song_id: { type: 'integer', minimum: 1 },
+      ms_played: { type: 'integer', minimum: 0, maximum: 7 * 24 * 3600 * 1000 },
+      started_at: { type: 'string', format: 'date-time' },
+    },
+  },
+} as const;
+
+interface ListenBody {
+  song_id: number;
+  ms_played: number;
+  started_at?: string;
+}
+
+export function registerHistoryRoutes(app: FastifyInstance, { services, authenticate, clock }: RouteContext): void {
+  // A client's listen (the web player's): it counts as a play by the CLI's rule, 30 s or half the song.
+  app.post<{ Body: ListenBody }>('/api/me/history', { schema: listenSchema }, async (request, reply) => {
+    const user = await authenticate(request);
+    const song = await services.catalog.getSong(request.body.song_id);
+    const now = clock.now();
+    const startedAt = request.body.started_at === undefined ? new Date(now.getTime() - request.body.ms_played) : new Date(request.body.started_at);
+    const play = await services.history.recordListen({
+      userId: user.id,
+      songId: song.id,
+      startedAt,
+      msPlayed: Math.min(request.body.ms_played, now.getTime() - startedAt.getTime() + 1000),
+      durationMs: song.duration_ms,
+    });
+    return reply.code(play ? 201 : 200).send({ counted: play !== undefined, play: play ?? null });
+  });
+
   app.get<{ Querystring: { limit: number } }>('/api/me/history', { schema: { querystring: historyQuery } }, async (request) => {
     const user = await authenticate(request);
     const plays = await services.history.recent(user.id, { limit: request.query.limit });
