@@ -1,0 +1,125 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, clock, type Playlist, type PlaylistEntry } from '../api.js';
+import { player } from '../player.js';
+import { navigate } from '../router.js';
+import { createPlaylist, playlists, refreshPlaylists, say } from '../session.js';
+import { useStore } from '../store.js';
+import { SongList } from './SongList.js';
+
+export function PlaylistsPage() {
+  const lists = useStore(playlists);
+  const [name, setName] = useState('');
+  useEffect(() => void refreshPlaylists().catch((error: Error) => say(error.message)), []);
+  return (
+    <section class="page scroll" aria-labelledby="page-title">
+      <header class="page-head">
+        <h1 id="page-title">Playlists</h1>
+      </header>
+      <form
+        class="inline-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!name.trim()) return;
+          createPlaylist(name.trim())
+            .then((playlist) => (setName(''), navigate(`/playlists/${playlist.id}`)))
+            .catch((error: Error) => say(error.message));
+        }}
+      >
+        <label>
+          New playlist
+          <input value={name} onInput={(event) => setName(event.currentTarget.value)} placeholder="Name" />
+        </label>
+        <button type="submit">Create</button>
+      </form>
+      {lists.length === 0 ? <p class="empty">No playlists yet.</p> : null}
+      <ul class="plain-list">
+        {lists.map((list) => (
+          <li key={list.id}>
+            <a href={`/playlists/${list.id}`} onClick={(event) => (event.preventDefault(), navigate(`/playlists/${list.id}`))}>
+              {list.name}
+            </a>
+            <span class="sub">
+              {list.song_count} songs · {clock(list.duration_ms)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+interface PlaylistDetail extends Playlist {
+  entries: PlaylistEntry[];
+}
+
+export function PlaylistPage({ id }: { id: string }) {
+  const [detail, setDetail] = useState<PlaylistDetail | null | undefined>(undefined);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const reload = () =>
+    api<PlaylistDetail>('GET', `/api/playlists/${id}`)
+      .then(setDetail)
+      .catch((error: Error) => (setDetail(null), say(error.message)));
+  useEffect(() => void reload(), [id]);
+  if (detail === undefined) return <p class="empty">Loading…</p>;
+  if (detail === null) return <p class="empty">No such playlist.</p>;
+  const songs = detail.entries.map((entry) => entry.song);
+  const act = (work: () => Promise<unknown>) => {
+    work()
+      .then(() => Promise.all([reload(), refreshPlaylists()]))
+      .catch((error: Error) => say(error.message));
+  };
+  const move = (from: number, to: number) => {
+    // Shown at once; the server's answer then replaces it.
+    const entries = [...detail.entries];
+    const [moved] = entries.splice(from, 1);
+    entries.splice(to, 0, moved!);
+    setDetail({ ...detail, entries });
+    act(() => api('POST', `/api/playlists/${id}/songs/move`, { from: from + 1, to: to + 1 }));
+  };
+  return (
+    <section class="page" aria-labelledby="page-title">
+      <header class="page-head">
+        {renaming === null ? (
+          <h1 id="page-title">{detail.name}</h1>
+        ) : (
+          <form
+            class="inline-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              const name = renaming.trim();
+              setRenaming(null);
+              if (name && name !== detail.name) act(() => api('PATCH', `/api/playlists/${id}`, { name }));
+            }}
+          >
+            <label>
+              Name
+              <input id="page-title" autoFocus value={renaming} onInput={(event) => setRenaming(event.currentTarget.value)} onKeyDown={(event) => event.key === 'Escape' && setRenaming(null)} />
+            </label>
+            <button type="submit">Save</button>
+          </form>
+        )}
+        <span class="count">
+          {detail.song_count} songs · {clock(detail.duration_ms)}
+        </span>
+        {songs.length > 0 ? (
+          <button class="primary" aria-label={`Play ${detail.name}`} onClick={() => player.playSongs(songs, 0)}>
+            Play
+          </button>
+        ) : null}
+        <button onClick={() => setRenaming(detail.name)}>Rename</button>
+        <button
+          onClick={() => {
+            if (!window.confirm(`Delete the playlist “${detail.name}”?`)) return;
+            api('DELETE', `/api/playlists/${id}`)
+              .then(() => (refreshPlaylists(), navigate('/playlists')))
+              .catch((error: Error) => say(error.message));
+          }}
+        >
+          Delete
+        </button>
+      </header>
+      {songs.length === 0 ? <p class="empty">Empty: add songs from any list with ⋯ or the a key.</p> : null}
+      <SongList songs={songs} label={`Songs of ${detail.name}`} onRemove={(index) => act(() => api('DELETE', `/api/playlists/${id}/songs/${index + 1}`))} onMove={move} />
+    </section>
+  );
+}
