@@ -4,6 +4,7 @@ import { location, match, navigate } from '../router.js';
 import { logOut, playlists, session, toast } from '../session.js';
 import { useStore } from '../store.js';
 import { Help } from './Help.js';
+import { Icon } from './Icon.js';
 import { Login } from './Login.js';
 import { AlbumPage, AlbumsPage, ArtistPage, ArtistsPage, HistoryPage, LikedPage, SongsPage } from './pages.js';
 import { PlayerBar } from './PlayerBar.js';
@@ -45,6 +46,9 @@ export function App() {
   const [search, setSearch] = useState(query.get('q') ?? '');
   const searchBox = useRef<HTMLInputElement>(null);
   const searchTimer = useRef<number>(0);
+  useEffect(() => {
+    if (path !== '/search') setSearch('');
+  }, [path]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -117,7 +121,7 @@ export function App() {
           />
         </form>
         <button class="icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setHelp(true)}>
-          ?
+          <Icon name="help" />
         </button>
         <span class="who">{user.username}</span>
         <button onClick={() => void logOut()}>Log out</button>

@@ -3,6 +3,7 @@ import { player, queue, transport } from '../player.js';
 import { liked, say, toggleLike } from '../session.js';
 import { useStore } from '../store.js';
 import { Cover } from './Cover.js';
+import { Icon } from './Icon.js';
 
 /** Always at the bottom: what plays, the transport, seek and volume. */
 export function PlayerBar({ onToggleQueue, queueOpen }: { onToggleQueue: () => void; queueOpen: boolean }) {
@@ -23,7 +24,7 @@ export function PlayerBar({ onToggleQueue, queueOpen }: { onToggleQueue: () => v
               <span class="sub">{song.artist ?? ''}</span>
             </div>
             <button class={`icon like${isLiked ? ' on' : ''}`} aria-pressed={isLiked} aria-label={isLiked ? 'Unlike this song' : 'Like this song'} onClick={() => void toggleLike(song).catch((error: Error) => say(error.message))}>
-              {isLiked ? '♥' : '♡'}
+              <Icon name={isLiked ? 'heart' : 'heartOutline'} />
             </button>
           </>
         ) : (
@@ -33,19 +34,19 @@ export function PlayerBar({ onToggleQueue, queueOpen }: { onToggleQueue: () => v
       <div class="transport">
         <div class="buttons">
           <button class={`icon toggle${state.shuffle ? ' on' : ''}`} aria-pressed={state.shuffle} aria-label="Shuffle" title="Shuffle (s)" onClick={() => player.toggleShuffle()}>
-            ⤮
+            <Icon name="shuffle" />
           </button>
           <button class="icon" aria-label="Previous" title="Previous (p)" onClick={() => player.previous()}>
-            ⏮
+            <Icon name="previous" />
           </button>
           <button class="icon play" aria-label={playing ? 'Pause' : 'Play'} title="Play/pause (space)" onClick={() => player.toggle()} disabled={!song}>
-            {playing ? '⏸' : '▶'}
+            <Icon name={playing ? 'pause' : 'play'} size={34} />
           </button>
           <button class="icon" aria-label="Next" title="Next (n)" onClick={() => player.next()}>
-            ⏭
+            <Icon name="next" />
           </button>
           <button class={`icon toggle${state.repeat !== 'off' ? ' on' : ''}`} aria-label={repeatLabel} title={`${repeatLabel} (r)`} onClick={() => player.cycleRepeat()}>
-            {state.repeat === 'one' ? '🔂' : '🔁'}
+            <Icon name={state.repeat === 'one' ? 'repeatOne' : 'repeat'} />
           </button>
         </div>
         <div class="seek">
@@ -65,11 +66,11 @@ export function PlayerBar({ onToggleQueue, queueOpen }: { onToggleQueue: () => v
       </div>
       <div class="extras">
         <button class="icon" aria-label={muted ? 'Unmute' : 'Mute'} title="Mute (m)" onClick={() => player.toggleMute()}>
-          {muted || volume === 0 ? '🔇' : '🔊'}
+          <Icon name={muted || volume === 0 ? 'mute' : 'volume'} />
         </button>
         <input type="range" aria-label="Volume" min={0} max={100} step={1} value={muted ? 0 : Math.round(volume * 100)} onInput={(event) => player.setVolume(Number(event.currentTarget.value) / 100)} />
         <button class={`icon toggle${queueOpen ? ' on' : ''}`} aria-pressed={queueOpen} aria-label="Queue" title="Queue" onClick={onToggleQueue}>
-          ☰
+          <Icon name="queue" />
         </button>
       </div>
     </footer>

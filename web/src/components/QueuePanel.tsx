@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { clock } from '../api.js';
 import { player, queue } from '../player.js';
 import { useStore } from '../store.js';
+import { Icon } from './Icon.js';
 
 /** The play queue: play any entry, remove it, reorder by drag or by the move buttons / J and K. */
 export function QueuePanel({ onClose }: { onClose: () => void }) {
@@ -16,7 +17,7 @@ export function QueuePanel({ onClose }: { onClose: () => void }) {
           Clear
         </button>
         <button class="icon" aria-label="Close queue" onClick={onClose}>
-          ✕
+          <Icon name="close" />
         </button>
       </header>
       {entries.length === 0 ? <p class="empty">The queue is empty.</p> : null}
@@ -46,13 +47,13 @@ export function QueuePanel({ onClose }: { onClose: () => void }) {
               </span>
             </button>
             <button class="icon" aria-label={`Move ${entry.song.title} up`} disabled={i === 0} onClick={() => player.move(i, i - 1)}>
-              ↑
+              <Icon name="up" size={18} />
             </button>
             <button class="icon" aria-label={`Move ${entry.song.title} down`} disabled={i === entries.length - 1} onClick={() => player.move(i, i + 1)}>
-              ↓
+              <Icon name="down" size={18} />
             </button>
             <button class="icon" aria-label={`Remove ${entry.song.title} from the queue`} onClick={() => player.remove(entry.key)}>
-              ✕
+              <Icon name="close" size={18} />
             </button>
           </li>
         ))}

@@ -3,6 +3,7 @@ import { clock, type Song } from '../api.js';
 import { player, queue } from '../player.js';
 import { liked, say, toggleLike } from '../session.js';
 import { useStore } from '../store.js';
+import { Icon } from './Icon.js';
 import { SongMenu } from './SongMenu.js';
 
 export const ROW_HEIGHT = 48;
@@ -137,10 +138,10 @@ export function SongList({ songs, label, onNearEnd, onRemove, onMove, showTrack 
         <span role="cell" class="time">{clock(song.duration_ms)}</span>
         <span role="cell" class="actions">
           <button class={`icon like${isLiked ? ' on' : ''}`} aria-pressed={isLiked} aria-label={isLiked ? `Unlike ${song.title}` : `Like ${song.title}`} onClick={() => void toggleLike(song).catch((error: Error) => say(error.message))}>
-            {isLiked ? '♥' : '♡'}
+            <Icon name={isLiked ? 'heart' : 'heartOutline'} size={20} />
           </button>
           <button class="icon" aria-label={`More actions for ${song.title}`} aria-haspopup="dialog" onClick={() => setMenu({ index: i, playlistsFirst: false })}>
-            ⋯
+            <Icon name="more" size={20} />
           </button>
         </span>
       </div>,
