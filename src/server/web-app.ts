@@ -46,7 +46,7 @@ export async function registerWebApp(app: FastifyInstance, webDir: string = DEFA
   app.get('/', async (_request, reply) => page(reply));
   app.get('/*', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    if (API_PATH.test(path) || path.startsWith('/assets/') || !/text\/html|\*\/\*/.test(request.headers.accept ?? '')) {
+    if (API_PATH.test(path) || path.startsWith('/assets/') || !/text\/html/.test(request.headers.accept ?? '')) {
       return sendError(reply, { status: 404, code: 'not_found', message: `no route ${request.method} ${path}` });
     }
     return page(reply);

@@ -13,6 +13,7 @@ import { serverSection } from './server.js';
 import { serverGuardSection } from './server-guard.js';
 import { subsonicSection } from './subsonic.js';
 import { uiSection } from './ui.js';
+import { webSection } from './web.js';
 
 /**
  * Every bench section, in the order the table prints them (BENCH_ONLY=name,... runs some). To add
@@ -34,4 +35,5 @@ export const sections: BenchSection[] = [
   subsonicSection,
   uiSection,
   lyricsArtSection,
+  webSection,
 ];
