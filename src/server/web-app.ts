@@ -34,6 +34,8 @@ export async function registerWebApp(app: FastifyInstance, webDir: string = DEFA
       wildcard: false,
       index: false,
       cacheControl: false,
+      // Scripts and styles are small and fetched whole; a malformed Range made `send` answer 500.
+      acceptRanges: false,
       setHeaders: (res) => res.header('cache-control', 'public, max-age=31536000, immutable'),
     });
   }

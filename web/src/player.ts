@@ -52,9 +52,26 @@ function applyVolume(): void {
   }
 }
 
-async function freshUrl(song: Song): Promise<string | null> {
-  if (song.stream_url) return song.stream_url;
-  return (await api<Song>('GET', `/api/songs/${song.id}`)).stream_url;
+/** Stream links expire (an hour, or twice the song): a queue kept longer asks for a new one. */
+async function freshUrl(song: Song, renew = false): Promise<string | null> {
+  if (song.stream_url && !renew) return song.stream_url;
+  const url = (await api<Song>('GET', `/api/songs/${song.id}`)).stream_url;
+  song.stream_url = url;
+  return url;
+}
+
+const renewed = new Set<number>();
+
+async function renewAfterError(element: HTMLAudioElement): Promise<void> {
+  const entry = entryPlaying();
+  if (element !== current() || !entry || String(entry.key) !== element.dataset.key || renewed.has(entry.key)) return;
+  renewed.add(entry.key);
+  const url = await freshUrl(entry.song, true).catch(() => null);
+  if (!url) return;
+  const at = element.currentTime;
+  element.src = url;
+  element.currentTime = at;
+  await element.play().catch(() => undefined);
 }
 
 /** Starts the queue's entry `index` (from the preloaded element when it holds that song). */
@@ -123,6 +140,7 @@ for (const element of elements) {
   element.addEventListener('timeupdate', () => onTimeUpdate(element));
   element.addEventListener('play', () => element === current() && transport.set((t) => ({ ...t, playing: true })));
   element.addEventListener('pause', () => element === current() && transport.set((t) => ({ ...t, playing: false })));
+  element.addEventListener('error', () => void renewAfterError(element));
   element.addEventListener('ended', () => {
     if (element !== current()) return;
     const next = q.step(queue.get(), 1, false);

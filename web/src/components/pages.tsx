@@ -67,7 +67,7 @@ export function SongsPage({ query }: { query: string }) {
     <section class="page" aria-labelledby="page-title">
       <header class="page-head">
         <h1 id="page-title">{query ? `Search: ${query}` : 'Songs'}</h1>
-        <span class="count" aria-live="polite">{done || songs.length > 0 ? `${songs.length}${done ? '' : '+'} songs` : 'Loading…'}</span>
+        <span class="count" aria-live="polite">{done || songs.length > 0 ? `${songs.length}${done ? '' : '+'} ${songs.length === 1 ? 'song' : 'songs'}` : 'Loading…'}</span>
         {songs.length > 0 ? <button onClick={() => player.playSongs(songs, 0)}>Play all</button> : null}
       </header>
       {done && songs.length === 0 ? <p class="empty">{query ? `Nothing matches “${query}”.` : 'The library is empty: add music with `tunes library add`.'}</p> : <SongList songs={songs} label={query ? 'Search results' : 'Songs'} onNearEnd={done ? undefined : more} />}
