@@ -82,7 +82,8 @@ async function playAlbum(page: Page) {
 }
 
 const desktop: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
-const phone: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+// The phone prefers dark: the page follows prefers-color-scheme.
+const phone: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, colorScheme: 'dark' };
 
 describe('the web player in Debian chromium', { timeout: 240_000 }, () => {
   it('desktop: log in, search, play an album through, build a playlist the CLI lists, reload, security, log out', async () => {
@@ -128,6 +129,16 @@ describe('the web player in Debian chromium', { timeout: 240_000 }, () => {
     const shown = await runTunes(['playlist', 'show', 'Road trip'], { home });
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain('Third');
+    // By keys alone: `a` on a row adds it to a playlist; in the playlist, J moves a song down.
+    await page.getByRole('row').filter({ hasText: 'First' }).focus();
+    await page.keyboard.press('a');
+    await page.getByRole('dialog').getByRole('button', { name: 'Road trip' }).click();
+    await page.getByRole('status').filter({ hasText: 'Added “First” to Road trip' }).waitFor();
+    await page.getByRole('navigation', { name: 'Library' }).getByRole('link', { name: 'Road trip' }).click();
+    await page.getByRole('row').filter({ hasText: 'Third' }).focus();
+    await page.keyboard.press('J');
+    const order = async () => JSON.parse((await runTunes(['playlist', 'show', 'Road trip', '--json'], { home })).stdout) as unknown;
+    await expect.poll(async () => JSON.stringify(await order())).toMatch(/"title":"First".*"title":"Third"/);
 
     await page.getByRole('button', { name: 'Queue', exact: true }).click();
     await page.getByRole('complementary', { name: 'Queue' }).waitFor();

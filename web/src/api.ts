@@ -93,6 +93,9 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
 export const coverOfSong = (id: number, size = 300) => `/api/songs/${id}/cover?size=${size}`;
 export const coverOfAlbum = (id: number, size = 300) => `/api/albums/${id}/cover?size=${size}`;
 
+/** `1 song`, `3 songs`. */
+export const counted = (n: number, noun: string) => `${n.toLocaleString()} ${n === 1 ? noun : `${noun}s`}`;
+
 export function clock(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return '--:--';
   const seconds = Math.floor(ms / 1000);

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { clock } from '../api.js';
+import { clock, counted } from '../api.js';
 import { player, queue } from '../player.js';
 import { useStore } from '../store.js';
 import { Icon } from './Icon.js';
@@ -12,7 +12,7 @@ export function QueuePanel({ onClose }: { onClose: () => void }) {
     <aside class="queue" aria-label="Queue">
       <header class="page-head">
         <h2>Queue</h2>
-        <span class="count">{entries.length} songs</span>
+        <span class="count">{counted(entries.length, 'song')}</span>
         <button onClick={() => player.clear()} disabled={entries.length === 0}>
           Clear
         </button>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { api, clock, coverOfAlbum, type Album, type Artist, type Song } from '../api.js';
+import { api, clock, counted, coverOfAlbum, type Album, type Artist, type Song } from '../api.js';
 import { player } from '../player.js';
 import { navigate } from '../router.js';
 import { say } from '../session.js';
@@ -128,7 +128,7 @@ export function AlbumsPage() {
     <section class="page scroll" aria-labelledby="page-title">
       <header class="page-head">
         <h1 id="page-title">Albums</h1>
-        {total !== null ? <span class="count">{total} albums</span> : null}
+        {total !== null ? <span class="count">{counted(total, 'album')}</span> : null}
       </header>
       {total === 0 ? <p class="empty">No albums yet.</p> : <AlbumGrid albums={albums} />}
       <div ref={sentinel} class="sentinel" />
@@ -158,7 +158,7 @@ export function AlbumPage({ id }: { id: string }) {
             ) : (
               album.artist
             )}
-            {album.year ? ` · ${album.year}` : ''} · {album.song_count} songs · {clock(album.duration_ms)}
+            {album.year ? ` · ${album.year}` : ''} · {counted(album.song_count, 'song')} · {clock(album.duration_ms)}
             {discs > 1 ? ` · ${discs} discs` : ''}
           </p>
           <button class="primary" aria-label={`Play ${album.title}`} onClick={() => player.playSongs(album.songs, 0)}>
@@ -187,7 +187,7 @@ export function ArtistsPage() {
               {artist.name}
             </a>
             <span class="sub">
-              {artist.album_count} albums · {artist.song_count} songs
+              {counted(artist.album_count, 'album')} · {counted(artist.song_count, 'song')}
             </span>
           </li>
         ))}
@@ -208,7 +208,7 @@ export function ArtistPage({ id }: { id: string }) {
     <section class="page scroll" aria-labelledby="page-title">
       <header class="page-head">
         <h1 id="page-title">{artist.name}</h1>
-        <span class="count">{artist.song_count} songs</span>
+        <span class="count">{counted(artist.song_count, 'song')}</span>
       </header>
       <AlbumGrid albums={artist.albums} />
       {artist.appears_on.length > 0 ? (

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, clock, type Playlist, type PlaylistEntry } from '../api.js';
+import { api, clock, counted, type Playlist, type PlaylistEntry } from '../api.js';
 import { player } from '../player.js';
 import { navigate } from '../router.js';
 import { createPlaylist, playlists, refreshPlaylists, say } from '../session.js';
@@ -39,7 +39,7 @@ export function PlaylistsPage() {
               {list.name}
             </a>
             <span class="sub">
-              {list.song_count} songs · {clock(list.duration_ms)}
+              {counted(list.song_count, 'song')} · {clock(list.duration_ms)}
             </span>
           </li>
         ))}
@@ -99,7 +99,7 @@ export function PlaylistPage({ id }: { id: string }) {
           </form>
         )}
         <span class="count">
-          {detail.song_count} songs · {clock(detail.duration_ms)}
+          {counted(detail.song_count, 'song')} · {clock(detail.duration_ms)}
         </span>
         {songs.length > 0 ? (
           <button class="primary" aria-label={`Play ${detail.name}`} onClick={() => player.playSongs(songs, 0)}>
