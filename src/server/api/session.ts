@@ -22,7 +22,7 @@ export function registerSessionRoutes(app: FastifyInstance, context: RouteContex
   app.get('/api/session', async (request) => {
     const user = await authenticate(request);
     const token = sessionToken(request) ?? '';
-    return { user: presentUser(user), csrf_token: csrfTokenFor(token), registration: context.registration };
+    return { user: presentUser(user), csrf_token: csrfTokenFor(token) };
   });
 
   app.delete('/api/session', async (request, reply) => {
