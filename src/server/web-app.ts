@@ -31,7 +31,8 @@ export async function registerWebApp(app: FastifyInstance, webDir: string = DEFA
     await app.register(fastifyStatic, {
       root: `${webDir}/assets`,
       prefix: '/assets/',
-      wildcard: false,
+      // One route for the folder (not one per file), answering only the files it holds.
+      wildcard: true,
       index: false,
       cacheControl: false,
       // Scripts and styles are small and fetched whole; a malformed Range made `send` answer 500.

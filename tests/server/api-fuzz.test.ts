@@ -127,7 +127,8 @@ function body(f: Fuzzer, route: RouteInfo, world: World): { bytes: Buffer; type?
 const LEAKS = [/\n\s+at /, /\bat .+:\d+:\d+/, /node_modules/, /\/work\//, /\/tmp\//, /\.(ts|js):\d+/, /\bselect\b.+\bfrom\b/i, /sqlite/i, /\bfts5?\b/i, /syntax error/i, /no such (table|column)/i, /constraint failed/i];
 
 describe('HTTP API fuzz', () => {
-  it(`answers ${MIN_REQUESTS}+ random and mutated requests over every route without a 5xx or a leak`, async () => {
+  // Sequential requests over 40-odd routes: more than the default minute on a loaded 2-core box.
+  it(`answers ${MIN_REQUESTS}+ random and mutated requests over every route without a 5xx or a leak`, { timeout: 240_000 }, async () => {
     const server = await startTestServer();
     const alice = await server.user('alice');
     const bob = await server.user('bob');
