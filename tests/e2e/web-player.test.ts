@@ -150,6 +150,8 @@ describe('the web player in Debian chromium', { timeout: 240_000 }, () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Road trip' }).waitFor();
     await page.getByRole('button', { name: 'Log out' }).waitFor();
+    // The queue came back too, paused.
+    await page.getByTestId('now-title').filter({ hasText: 'Third' }).waitFor();
 
     // From the browser, the API's rules hold: the cookie is out of scripts' reach, writes without the
     // CSRF token are refused, another user's playlist is 404, no token in any URL the page asked for.

@@ -150,7 +150,30 @@ for (const element of elements) {
 }
 applyVolume();
 
+/** The queue outlives a reload (this browser only; logging out clears it), paused where it was. */
+const SAVED_QUEUE = 'tunes.queue';
+queue.subscribe((state) => {
+  const saved = { songs: state.entries.map((entry) => entry.song), index: state.index, shuffle: state.shuffle, repeat: state.repeat };
+  try {
+    localStorage.setItem(SAVED_QUEUE, JSON.stringify(saved));
+  } catch {
+    // Storage full or disabled: the queue just does not survive a reload.
+  }
+});
+
+function restoreQueue(): void {
+  try {
+    const saved = JSON.parse(localStorage.getItem(SAVED_QUEUE) ?? 'null') as { songs: Song[]; index: number; shuffle: boolean; repeat: q.Repeat } | null;
+    if (!saved || !Array.isArray(saved.songs) || saved.songs.length === 0) return;
+    queue.set({ ...q.emptyQueue, entries: q.entriesOf(saved.songs), index: -1, shuffle: saved.shuffle === true, repeat: saved.repeat ?? 'off' });
+    void start(Math.min(Math.max(0, saved.index), saved.songs.length - 1), false);
+  } catch {
+    localStorage.removeItem(SAVED_QUEUE);
+  }
+}
+
 export const player = {
+  restoreQueue,
   elements,
   playSongs(songs: readonly Song[], startAt = 0): void {
     queue.set((state) => q.replaceWith(state, songs, startAt));

@@ -22,6 +22,7 @@ async function begin(answer: SessionAnswer): Promise<void> {
   setCsrfToken(answer.csrf_token);
   session.set(answer.user);
   await Promise.all([refreshLikes(), refreshPlaylists()]);
+  player.restoreQueue();
 }
 
 whenLoggedOut(() => {
