@@ -11,6 +11,7 @@ import { registerLikeCommands } from './commands/likes.js';
 import { registerPlaylistCommands } from './commands/playlist.js';
 import { registerPlayerCommands } from './commands/player.js';
 import { registerHistoryCommands } from './commands/history.js';
+import { registerStatsCommands } from './commands/stats.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerUsersCommands } from './commands/users.js';
 import { registerConfigCommands } from './commands/config.js';
@@ -44,6 +45,7 @@ export function createProgram({ json = false, entry = '' }: { json?: boolean; en
   registerLikeCommands(program, runtime);
   registerPlayerCommands(program, entry);
   registerHistoryCommands(program, runtime);
+  registerStatsCommands(program, runtime);
   registerServeCommand(program, runtime);
   registerUsersCommands(program, runtime);
   registerConfigCommands(program, runtime);

@@ -13,7 +13,7 @@ import { registerAlbumRoutes } from './api/albums.js';
 import { registerAppKeyRoutes } from './api/app-keys.js';
 import { registerCoverRoutes } from './api/covers.js';
 import { registerHealthRoutes } from './api/health.js';
-import { registerHistoryRoutes } from './api/history.js';
+import { registerHistoryRoutes, registerStatsRoutes } from './api/history.js';
 import { registerLikeRoutes } from './api/likes.js';
 import { registerLyricsRoutes } from './api/lyrics.js';
 import { registerPlaylistRoutes } from './api/playlists.js';
@@ -131,6 +131,7 @@ export function buildServer(services: Services, options: ServerOptions = {}): Fa
   registerLikeRoutes(app, context);
   registerLyricsRoutes(app, context);
   registerHistoryRoutes(app, context);
+  registerStatsRoutes(app, context);
   registerAppKeyRoutes(app, context);
   registerSubsonicRoutes(app, {
     services,

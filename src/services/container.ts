@@ -14,6 +14,7 @@ import { systemClock, type Clock } from './clock.js';
 import { AudioEngine } from '../player/audio-engine.js';
 import { resolveMpvBinary } from '../player/mpv-binary.js';
 import { takePrespawned } from '../player/prespawn.js';
+import { createStatsService, type StatsService } from './stats/stats-service.js';
 import { createHistoryService, type HistoryService } from './history/history-service.js';
 import { createPlaybackService, type PlaybackService } from './playback/playback-service.js';
 import { createPlaySelectionService, type PlaySelectionService } from './playback/play-selection.js';
@@ -63,6 +64,7 @@ export interface Services {
   stars: StarService;
   /** Random, recently played, by genre... lists of albums and songs. */
   albumLists: AlbumListService;
+  stats: StatsService;
   /** Each user's saved play queue and what their clients play now (Subsonic's, in the database). */
   playQueues: PlayQueueService;
   /** Songs' lyrics as the scan read them (issue 17). */
@@ -121,6 +123,7 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock, e
     appKeys: createAppKeyService({ db, clock, serverKey: () => (serverKey ??= loadOrCreateServerKey(resolveServerKeyFile(env))) }),
     stars: createStarService({ db, clock, likes }),
     albumLists: createAlbumListService({ db }),
+    stats: createStatsService({ db, clock }),
     playQueues: createPlayQueueService({ db, clock }),
     lyrics: createLyricsService({ db }),
     songStory: createSongStoryService({ db }),

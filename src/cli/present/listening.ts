@@ -1,4 +1,5 @@
-import type { HistoryEntry, ListeningStats } from '../../domain/history.js';
+import type { HistoryEntry } from '../../domain/history.js';
+import type { YearStats } from '../../domain/year-stats.js';
 import type { LikedSong } from '../../domain/like.js';
 import { presentSong } from './song.js';
 
@@ -12,12 +13,8 @@ export function presentHistoryEntry(play: HistoryEntry) {
   return { id: play.id, song_id: play.song.id, started_at: play.started_at, ms_played: play.ms_played, song: presentSong(play.song) };
 }
 
-export function presentStats(stats: ListeningStats) {
-  return {
-    since: stats.since,
-    plays: stats.plays,
-    ms_played: stats.ms_played,
-    top_songs: stats.top_songs.map((t) => ({ song: presentSong(t.song), plays: t.plays, ms_played: t.ms_played })),
-    top_artists: stats.top_artists.map((t) => ({ artist: t.artist, plays: t.plays, ms_played: t.ms_played })),
-  };
+
+/** `tunes stats --json`: the same document as `GET /api/me/stats` (the domain type is snake_case already). */
+export function presentYearStats(stats: YearStats): YearStats {
+  return stats;
 }

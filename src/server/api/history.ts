@@ -50,3 +50,18 @@ export function registerHistoryRoutes(app: FastifyInstance, { services, authenti
     return plays.map((play) => presentHistoryEntry(play, urls));
   });
 }
+
+const statsQuery = {
+  type: 'object',
+  properties: { year: { type: 'string' }, since: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 100, default: 10 } },
+  additionalProperties: false,
+} as const;
+
+/** `GET /api/me/stats?year=2026` (or `since=2026-03-01`): the logged-in user's year in music, as `tunes stats --json`. */
+export function registerStatsRoutes(app: FastifyInstance, { services, authenticate }: RouteContext): void {
+  app.get<{ Querystring: { year?: string; since?: string; limit: number } }>('/api/me/stats', { schema: { querystring: statsQuery } }, async (request) => {
+    const user = await authenticate(request);
+    const { year, since, limit } = request.query;
+    return services.stats.yearInMusic(user.id, { year, since, limit });
+  });
+}
