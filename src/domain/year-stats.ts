@@ -6,14 +6,18 @@ export interface StatsTally {
   /** The song's id for top songs; null otherwise. */
   song_id: number | null;
   plays: number;
+  /** Rounded from ms_played, for people. */
   minutes: number;
+  ms_played: number;
 }
 
 export interface MonthMinutes {
   /** 2026-03 in the listener's time zone. */
   month: string;
   plays: number;
+  /** Rounded from ms_played, for people. */
   minutes: number;
+  ms_played: number;
 }
 
 export interface Streak {
@@ -38,6 +42,7 @@ export interface YearStats {
   to: string;
   plays: number;
   minutes: number;
+  ms_played: number;
   top_songs: StatsTally[];
   top_artists: StatsTally[];
   top_albums: StatsTally[];

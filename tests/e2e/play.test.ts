@@ -78,11 +78,11 @@ describe('tunes play on a pipe', () => {
     const inTokyo = new Date(Date.parse(plays[0]?.started_at ?? '') + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
     expect(tokyo.stdout.startsWith(`${inTokyo}  Sunrise Band - Noon`)).toBe(true);
 
-    type Stats = { plays: number; top_songs: Array<{ song: { title: string }; plays: number }>; top_artists: Array<{ artist: string; plays: number }> };
+    type Stats = { plays: number; top_songs: Array<{ name: string; plays: number }>; top_artists: Array<{ name: string; plays: number }> };
     const stats = JSON.parse((await runTunes(['stats', '--json'], { home })).stdout) as Stats;
     expect(stats.plays).toBe(2);
-    expect(stats.top_songs.map((t) => [t.song.title, t.plays]).sort()).toEqual([['Morning', 1], ['Noon', 1]]);
-    expect(stats.top_artists).toEqual([expect.objectContaining({ artist: 'Sunrise Band', plays: 2 })]);
+    expect(stats.top_songs.map((t) => [t.name, t.plays]).sort()).toEqual([['Morning', 1], ['Noon', 1]]);
+    expect(stats.top_artists).toEqual([expect.objectContaining({ name: 'Sunrise Band', plays: 2 })]);
     const future = await runTunes(['stats', '--since', '2999-01-01'], { home });
     expect(future.stdout).toBe('No plays since 2999-01-01.\n');
     expect((await runTunes(['stats', '--since', 'soon'], { home })).code).toBe(2);

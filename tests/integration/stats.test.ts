@@ -33,7 +33,8 @@ describe('year in music', () => {
     expect(new Date(2026, 0, 1).getTimezoneOffset()).toBe(300); // the zone really is New York's
     expect(statsDigest(year)).toEqual(EXPECTED_2026);
     expect(year.months.map((m) => m.month)).toEqual(Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`));
-    expect(year.months[0]).toEqual({ month: '2026-01', plays: 4, minutes: 10 });
+    expect(year.months[0]).toEqual({ month: '2026-01', plays: 4, minutes: 10, ms_played: 600_000 });
+    expect(year.ms_played).toBe(840_000);
     expect(year).toMatchObject({ from: '2026-01-01T05:00:00.000Z', to: '2027-01-01T05:00:00.000Z' });
     // The default is this year, by the service's clock.
     expect(await stats.yearInMusic(alice.id)).toEqual(year);

@@ -70,9 +70,9 @@ describe('one song object in the CLI --json and the HTTP API', () => {
       cli.presentPlaylistRemove({ playlist, removed: [entry] }),
       cli.presentPlaylistMove({ playlist, entry }, 2, 1),
       cli.presentYearStats({
-        year: 2026, from: song.added_at, to: song.added_at, plays: 1, minutes: 3,
-        top_songs: [{ name: 'x', artist: 'Björk', song_id: 12, plays: 1, minutes: 3 }], top_artists: [], top_albums: [], top_genres: [],
-        months: [{ month: '2026-01', plays: 1, minutes: 3 }], clock: [[1]], longest_streak: { days: 1, from: '2026-01-01', to: '2026-01-01' },
+        year: 2026, from: song.added_at, to: song.added_at, plays: 1, minutes: 3, ms_played: 180_000,
+        top_songs: [{ name: 'x', artist: 'Björk', song_id: 12, plays: 1, minutes: 3, ms_played: 180_000 }], top_artists: [], top_albums: [], top_genres: [],
+        months: [{ month: '2026-01', plays: 1, minutes: 3, ms_played: 180_000 }], clock: [[1]], longest_streak: { days: 1, from: '2026-01-01', to: '2026-01-01' },
         first_song: { title: 'x', artist: 'Björk', started_at: song.added_at }, new_artists: ['Björk'],
       }),
       cli.presentAddFolders({ roots: [{ id: 1, path: '/m', added_at: song.added_at }], already_in_library: [], scan: { files: 1, added: 1, updated: 0, unchanged: 0, restored: 0, moved: 0, missing: 0, duplicates: 0, merged: 0, unavailable: [{ path: '/n', reason: 'is empty', kept: 2 }], failed: 0, failures: [{ path: '/m/x', reason: 'bad' }], warnings: [], duration_ms: 5 } }),

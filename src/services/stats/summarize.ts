@@ -29,7 +29,7 @@ export function summarizePlays(plays: StatsPlayRow[], { year, from, to, knownArt
   const albums = new Map<string, Bucket>();
   const genres = new Map<string, Bucket>();
   const monthKeys = monthKeysBetween(from, new Date(Math.max(from.getTime(), to.getTime() - 1)));
-  const months = new Map<string, MonthMinutes & { ms: number }>(monthKeys.map((month) => [month, { month, plays: 0, minutes: 0, ms: 0 }]));
+  const months = new Map<string, MonthMinutes & { ms: number }>(monthKeys.map((month) => [month, { month, plays: 0, minutes: 0, ms_played: 0, ms: 0 }]));
   const clock = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   const days = new Set<string>();
   const known = new Set(knownArtists.map(fold));
@@ -65,11 +65,12 @@ export function summarizePlays(plays: StatsPlayRow[], { year, from, to, knownArt
     to: to.toISOString(),
     plays: plays.length,
     minutes: minutes(totalMs),
+    ms_played: totalMs,
     top_songs: top(songs, limit),
     top_artists: top(artists, limit),
     top_albums: top(albums, limit),
     top_genres: top(genres, limit),
-    months: [...months.values()].map(({ month, plays: n, ms }) => ({ month, plays: n, minutes: minutes(ms) })),
+    months: [...months.values()].map(({ month, plays: n, ms }) => ({ month, plays: n, minutes: minutes(ms), ms_played: ms })),
     clock,
     longest_streak: longestStreak(days),
     first_song: firstSong,
@@ -89,7 +90,7 @@ function top(map: Map<string, Bucket>, limit: number): StatsTally[] {
   return [...map.values()]
     .sort((a, b) => b.plays - a.plays || b.ms - a.ms || a.name.localeCompare(b.name))
     .slice(0, limit)
-    .map(({ name, artist, song_id, plays, ms }) => ({ name, artist, song_id, plays, minutes: minutes(ms) }));
+    .map(({ name, artist, song_id, plays, ms }) => ({ name, artist, song_id, plays, minutes: minutes(ms), ms_played: ms }));
 }
 
 /** The longest run of consecutive local days with a play; the earliest run wins a tie. */
