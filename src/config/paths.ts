@@ -8,12 +8,22 @@ export interface PathOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** `$TUNES_HOME/tunes.db`, else `$XDG_DATA_HOME/tunes/tunes.db` (default ~/.local/share). */
+/**
+ * The database: `--db` (a file path or a postgres:// URL), else `$TUNES_DATABASE_URL`, else
+ * `$TUNES_HOME/tunes.db`, else `$XDG_DATA_HOME/tunes/tunes.db` (default ~/.local/share). A URL may
+ * carry a password only when it came from the environment (src/db/dialect/postgres-url.ts).
+ */
 export function resolveDatabasePath({ dbOverride, env = process.env }: PathOptions = {}): string {
-  if (dbOverride) return resolve(dbOverride);
+  if (dbOverride) return isDatabaseUrl(dbOverride) ? dbOverride : resolve(dbOverride);
+  if (env.TUNES_DATABASE_URL) return env.TUNES_DATABASE_URL;
   if (env.TUNES_HOME) return join(resolve(env.TUNES_HOME), 'tunes.db');
   const dataHome = env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
   return join(dataHome, 'tunes', 'tunes.db');
+}
+
+/** Whether a database location is a server's URL (postgres://...) rather than a file. */
+export function isDatabaseUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
 }
 
 /** The folder holding config.json when TUNES_HOME is set; otherwise `conf` picks the platform's config dir. */

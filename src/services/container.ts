@@ -1,6 +1,6 @@
 import { openLocalConfig, type LocalConfig } from '../config/local-config.js';
 import { resolveCacheDir, resolveDatabasePath } from '../config/paths.js';
-import { openStore, type Store } from '../db/open.js';
+import { openDatabase, type Store } from '../db/open.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { createLocalSession, type LocalSession } from './auth/local-session.js';
 import { createUserAdminService, type UserAdminService } from './auth/user-admin.js';
@@ -81,7 +81,7 @@ export interface OpenServicesOptions {
 }
 
 export async function openServices({ dbPath, env = process.env, clock = systemClock }: OpenServicesOptions = {}): Promise<Services> {
-  const store = await openStore(resolveDatabasePath({ dbOverride: dbPath, env }), { createFolder: dbPath === undefined });
+  const store = await openDatabase(resolveDatabasePath({ dbOverride: dbPath, env }), { createFolder: dbPath === undefined, fromCommandLine: dbPath !== undefined });
   return buildServices(store, openLocalConfig(env), clock, env);
 }
 

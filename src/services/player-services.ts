@@ -2,7 +2,7 @@ import { readLocalState } from '../config/player-settings.js';
 import { resolveCacheDir, resolveConfigFile, resolveDatabasePath } from '../config/paths.js';
 import { readStoredSettingsQuickly } from '../config/settings-file.js';
 import { mpvStartSettingsOf, resolveSettings } from '../config/settings.js';
-import { openStore } from '../db/open.js';
+import { openDatabase } from '../db/open.js';
 import { AudioEngine } from '../player/audio-engine.js';
 import { resolveMpvBinary } from '../player/mpv-binary.js';
 import { takePrespawned } from '../player/prespawn.js';
@@ -31,7 +31,7 @@ export type PlayerServices = Pick<Services, 'playback' | 'catalog' | 'browse' | 
  * is ~400 KB of code), and the session token is read straight from config.json.
  */
 export async function openPlayerServices({ dbOverride, env }: { dbOverride?: string | undefined; env: NodeJS.ProcessEnv }): Promise<PlayerServices> {
-  const store = await openStore(resolveDatabasePath({ dbOverride, env }), { createFolder: dbOverride === undefined });
+  const store = await openDatabase(resolveDatabasePath({ dbOverride, env }), { createFolder: dbOverride === undefined, fromCommandLine: dbOverride !== undefined });
   const { db } = store;
   const clock = systemClock;
   const auth = createAuthService({ db, clock });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Store } from '../../src/db/open.js';
+import type { SqliteStore as Store } from '../../src/db/open.js';
 import { createAuthService } from '../../src/services/auth/auth-service.js';
 import { createCatalogService } from '../../src/services/catalog/catalog-service.js';
 import { fixedClock } from '../../src/services/clock.js';

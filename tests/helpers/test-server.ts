@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest';
 import { openLocalConfig } from '../../src/config/local-config.js';
-import type { Store } from '../../src/db/open.js';
+import type { SqliteStore } from '../../src/db/open.js';
 import type { ServerOptions } from '../../src/server/app.js';
 import { listen, type RunningServer } from '../../src/server/listen.js';
 import type { RouteInfo } from '../../src/server/route-list.js';
@@ -16,7 +16,7 @@ export interface TestServer {
   url: string;
   /** Every route the server registered. */
   routes: readonly RouteInfo[];
-  store: Store;
+  store: SqliteStore;
   services: Services;
   /** The server's TUNES_HOME (config, covers' cache, server key file). */
   home: string;

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createAuthService, SESSION_LIFETIME_MS } from '../../src/services/auth/auth-service.js';
 import { fixedClock } from '../../src/services/clock.js';
 import { errorOf as codeOf } from '../helpers/error-of.js';
-import { FAST_SCRYPT, testStore } from '../helpers/test-store.js';
+import { FAST_SCRYPT, testDatabase } from '../helpers/test-store.js';
 
 async function setup() {
-  const store = await testStore();
+  const store = await testDatabase();
   const clock = fixedClock(new Date('2026-01-01T00:00:00Z'));
   const auth = createAuthService({ db: store.db, clock, scryptParams: FAST_SCRYPT });
   return { store, clock, auth };
@@ -53,10 +53,10 @@ describe('auth service', () => {
   it('stores a verifying hash, never the password, and only the token hash', async () => {
     const { auth, store } = await setup();
     const { token } = await auth.register('alice', 'correct horse');
-    const row = store.sqlite.prepare('select password_hash from users').get() as { password_hash: string };
+    const row = await store.db.selectFrom('users').select('password_hash').executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$scrypt\$ln=10,/);
     expect(row.password_hash).not.toContain('correct horse');
-    const session = store.sqlite.prepare('select token_hash from sessions').get() as { token_hash: string };
+    const session = await store.db.selectFrom('sessions').select('token_hash').executeTakeFirstOrThrow();
     expect(session.token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(session.token_hash).not.toContain(token);
     const { user } = await auth.login('alice', 'correct horse');
@@ -85,13 +85,13 @@ describe('auth service', () => {
   });
 
   it('rehashes an old weaker hash on successful login', async () => {
-    const store = await testStore();
+    const store = await testDatabase();
     const clock = fixedClock(new Date('2026-01-01T00:00:00Z'));
     const weak = createAuthService({ db: store.db, clock, scryptParams: { logN: 9, r: 8, p: 1 } });
     await weak.register('alice', 'correct horse');
     const strong = createAuthService({ db: store.db, clock, scryptParams: FAST_SCRYPT });
     await strong.login('alice', 'correct horse');
-    const row = store.sqlite.prepare('select password_hash from users').get() as { password_hash: string };
+    const row = await store.db.selectFrom('users').select('password_hash').executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$scrypt\$ln=10,/);
     await expect(strong.login('alice', 'correct horse')).resolves.toBeTruthy();
   });

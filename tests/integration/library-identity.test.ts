@@ -1,7 +1,7 @@
 import { linkSync, mkdirSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Store } from '../../src/db/open.js';
+import type { SqliteStore as Store } from '../../src/db/open.js';
 import { copyFixtures } from '../helpers/fixtures.js';
 import { addPlay, attachments, libraryHarness, searchIndexIsConsistent, songCount, songIdAt } from '../helpers/library-harness.js';
 

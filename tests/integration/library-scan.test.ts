@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, renameSync, rmSync, symlinkSync, utimesSync, cpSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Store } from '../../src/db/open.js';
+import type { SqliteStore as Store } from '../../src/db/open.js';
 import { createAuthService } from '../../src/services/auth/auth-service.js';
 import { createCatalogService } from '../../src/services/catalog/catalog-service.js';
 import { fixedClock } from '../../src/services/clock.js';

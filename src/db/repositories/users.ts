@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { User, UserListing } from '../../domain/user.js';
 import type { Database, UserRow } from '../schema.js';
+import { caseless, caselessEquals } from '../dialect/caseless.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -39,7 +40,7 @@ export async function findUserById(db: Db, id: number): Promise<User | undefined
 }
 
 export async function findUserByName(db: Db, username: string): Promise<User | undefined> {
-  const row = await db.selectFrom('users').select(PUBLIC_COLUMNS).where('username', '=', username).executeTakeFirst();
+  const row = await db.selectFrom('users').select(PUBLIC_COLUMNS).where(caselessEquals(db, 'username', username)).executeTakeFirst();
   return row && userRowToUser(row);
 }
 
@@ -51,7 +52,7 @@ export async function findCredentials(
   const row = await db
     .selectFrom('users')
     .select([...PUBLIC_COLUMNS, 'password_hash'])
-    .where('username', '=', username)
+    .where(caselessEquals(db, 'username', username))
     .executeTakeFirst();
   if (!row) return undefined;
   return { user: userRowToUser(row), passwordHash: row.password_hash };
@@ -66,7 +67,7 @@ export async function listUsers(db: Db): Promise<UserListing[]> {
   const rows = await db
     .selectFrom('users')
     .select([...PUBLIC_COLUMNS, 'last_seen_at'])
-    .orderBy(sql`username collate nocase`)
+    .orderBy(caseless(db, sql.ref('username')))
     .orderBy('id')
     .execute();
   return rows.map((row) => ({ ...userRowToUser(row), last_seen_at: row.last_seen_at }));

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openStore, type Store } from '../../../src/db/open.js';
+import { openStore, type SqliteStore as Store } from '../../../src/db/open.js';
 import { createAuthService } from '../../../src/services/auth/auth-service.js';
 import { systemClock } from '../../../src/services/clock.js';
 import { createPlaylistService, type PlaylistService } from '../../../src/services/playlists/playlist-service.js';

@@ -1,0 +1,82 @@
+import { Kysely, Migrator, PostgresDialect, type MigrationProvider } from 'kysely';
+import { postgresMigrations } from '../../../db/migrations/postgres/index.js';
+import { TunesError } from '../../errors.js';
+import type { Database } from '../schema.js';
+import type { StoreBase } from '../store.js';
+import type { SongWriter } from '../repositories/song-writes.js';
+import { createPostgresSongWriter } from './postgres-song-writer.js';
+import { redactedUrl } from './postgres-url.js';
+
+export interface PostgresStore extends StoreBase {
+  readonly dialect: 'postgres';
+}
+
+/** Connections per process: a server's requests share them; PostgreSQL's default limit is 100. */
+const POOL_SIZE = 8;
+const INT8 = 20;
+const NUMERIC = 1700;
+
+const staticProvider: MigrationProvider = { getMigrations: async () => postgresMigrations };
+
+/**
+ * Opens a pool on the PostgreSQL database at `url` and brings its schema up to date. The password
+ * comes from the URL (TUNES_DATABASE_URL), else PGPASSWORD, else ~/.pgpass (pg reads both itself);
+ * no message of ours shows it.
+ */
+export async function openPostgresStore(url: string): Promise<PostgresStore> {
+  const location = redactedUrl(url);
+  const { default: pg } = await import('pg');
+  // bigint and numeric (count(*), sum(...), sizes, times in ms) come back as numbers, as SQLite's do:
+  // every value tunes keeps is far below 2^53.
+  const types = {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+      oid === INT8 || oid === NUMERIC ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format),
+  };
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, types, application_name: 'tunes' });
+  // An idle connection the server drops (restart, network) must not crash the process.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await pool.query('select 1');
+  } catch (error) {
+    await db.destroy();
+    throw new TunesError('io', `cannot open database ${location}: ${safeMessage(error, url)}`, 'check that PostgreSQL runs there, the user and database exist, and the password (PGPASSWORD or ~/.pgpass)');
+  }
+  try {
+    // Kysely's PostgreSQL adapter runs the migrations in one transaction under an advisory lock, so two
+    // servers starting on a new database at once apply them once.
+    const { error, results } = await new Migrator({ db, provider: staticProvider, allowUnorderedMigrations: true }).migrateToLatest();
+    if (error) {
+      const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+      throw new TunesError('internal', `database migration ${failed} failed on ${location}: ${safeMessage(error, url)}`);
+    }
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  let closed = false;
+  let writer: SongWriter | undefined;
+  return {
+    db,
+    dialect: 'postgres',
+    location,
+    songWriter: () => (writer ??= createPostgresSongWriter(db)),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}
+
+/** An error's message without the password, should a driver ever echo the URL back. */
+function safeMessage(error: unknown, url: string): string {
+  let text = error instanceof Error ? error.message : String(error);
+  try {
+    const password = decodeURIComponent(new URL(url).password);
+    if (password) text = text.split(password).join('***');
+  } catch {
+    // not a URL we can read: nothing of it to hide
+  }
+  return text;
+}
