@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { resolveDatabasePath } from '../config/paths.js';
+import { databaseLabel, resolveDatabasePath } from '../config/paths.js';
 import { openServices, type Services } from '../services/container.js';
 
 /** What every command gets: the services (opened on first use, once) and its output streams. */
 export interface CliRuntime {
   services(): Promise<Services>;
   close(): Promise<void>;
-  /** The database file this command uses (for messages about it). */
+  /** The database this command uses, for messages about it (a URL without its password). */
   databasePath(): string;
   readonly stdin: NodeJS.ReadStream;
   readonly stdout: NodeJS.WriteStream;
@@ -20,7 +20,7 @@ export function createRuntime(program: Command): CliRuntime {
     close: async () => {
       if (opened) await (await opened.catch(() => undefined))?.close();
     },
-    databasePath: () => resolveDatabasePath({ dbOverride: program.opts<{ db?: string }>().db }),
+    databasePath: () => databaseLabel(resolveDatabasePath({ dbOverride: program.opts<{ db?: string }>().db })),
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,

@@ -26,6 +26,19 @@ export function isDatabaseUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location);
 }
 
+/** A database location as people may see it: a file path as it is, a URL without its password. */
+export function databaseLabel(location: string): string {
+  if (!isDatabaseUrl(location)) return location;
+  try {
+    const parsed = new URL(location);
+    parsed.password = '';
+    for (const key of [...parsed.searchParams.keys()]) if (/pass/i.test(key)) parsed.searchParams.set(key, '');
+    return parsed.toString();
+  } catch {
+    return 'postgres://(unreadable URL)';
+  }
+}
+
 /** The folder holding config.json when TUNES_HOME is set; otherwise `conf` picks the platform's config dir. */
 export function resolveConfigDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env.TUNES_HOME ? resolve(env.TUNES_HOME) : undefined;

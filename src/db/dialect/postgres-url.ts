@@ -1,3 +1,4 @@
+import { databaseLabel } from '../../config/paths.js';
 import { TunesError } from '../../errors.js';
 
 /** Whether a --db value or TUNES_DATABASE_URL names a PostgreSQL database rather than a file. */
@@ -7,14 +8,7 @@ export function isPostgresUrl(target: string): boolean {
 
 /** The URL as people may see it: never its password (nor a password= query parameter). */
 export function redactedUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '';
-    for (const key of [...parsed.searchParams.keys()]) if (/pass/i.test(key)) parsed.searchParams.set(key, '');
-    return parsed.toString().replace(/:@/, '@');
-  } catch {
-    return 'postgres://(unreadable URL)';
-  }
+  return databaseLabel(url);
 }
 
 /**
