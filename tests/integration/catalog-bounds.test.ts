@@ -4,10 +4,10 @@ import { encodeCursor } from '../../src/services/catalog/cursor.js';
 import { MAX_ONE_LETTER_WORDS, MAX_SEARCH_WORDS } from '../../src/services/catalog/search-bounds.js';
 import { errorOf } from '../helpers/error-of.js';
 import { seedSongs } from '../helpers/seed-songs.js';
-import { testStore } from '../helpers/test-store.js';
+import { testDatabase } from '../helpers/test-store.js';
 
 async function catalog() {
-  const store = await testStore();
+  const store = await testDatabase();
   await seedSongs(store, [
     { title: 'A Day in the Life', artist: 'The Beatles' },
     { title: 'P.S. I Love You', artist: 'The Beatles' },

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { RANKED_CANDIDATES } from '../../src/services/catalog/catalog-service.js';
 import { createCatalogService } from '../../src/services/catalog/catalog-service.js';
 import { seedSongs } from '../helpers/seed-songs.js';
-import { testStore } from '../helpers/test-store.js';
+import { testDatabase } from '../helpers/test-store.js';
 
 async function catalogWith(songs: Parameters<typeof seedSongs>[1]) {
-  const store = await testStore();
+  const store = await testDatabase();
   const rows = await seedSongs(store, songs);
   return { store, rows, catalog: createCatalogService({ db: store.db }) };
 }

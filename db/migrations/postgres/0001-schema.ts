@@ -125,9 +125,11 @@ create table songs (
   replaygain_track_peak double precision,
   replaygain_album_gain_db double precision,
   replaygain_album_peak double precision,
-  -- What search matches (SQLite: songs_fts): every folded word of the five search columns.
-  search_words tsvector generated always as (to_tsvector('simple',
-    tunes_fold(title || ' ' || artist || ' ' || album || ' ' || coalesce(album_artist, '') || ' ' || coalesce(genre, '')))) stored
+  -- What search matches (SQLite: songs_fts): every folded word of the five search columns, split at
+  -- whatever is not a letter or digit as FTS5's unicode61 tokenizer splits ("AC/DC" is "ac" "dc").
+  search_words tsvector generated always as (to_tsvector('simple', regexp_replace(
+    tunes_fold(title || ' ' || artist || ' ' || album || ' ' || coalesce(album_artist, '') || ' ' || coalesce(genre, '')),
+    '[^[:alnum:]]+', ' ', 'g'))) stored
 );
 create index songs_search on songs using gin (search_words) where missing_since is null;
 create index songs_by_title on songs (lower(title), id) where missing_since is null;

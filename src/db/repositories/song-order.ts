@@ -30,14 +30,23 @@ const SORT_KEYS: Record<SongSort, SortKey[]> = {
 
 export type SortValue = string | number | null;
 
-function columnRef(key: SortKey, table: string): RawBuilder<unknown> {
-  const ref = sql.ref(`${table}.${key.column}`);
-  return key.nocase ? sql`${ref} collate nocase` : sql`${ref}`;
+/** How the database orders: case folded its way (src/db/dialect/caseless.ts); PostgreSQL puts NULL last ascending unless told. */
+export interface OrderDialect {
+  caseless(ref: RawBuilder<unknown>): RawBuilder<unknown>;
+  postgres: boolean;
 }
 
-/** `ORDER BY` for a sort, written exactly as the index is so SQLite walks the index. */
-export function orderByClause(sort: SongSort, table = 's'): RawBuilder<unknown> {
-  const parts = SORT_KEYS[sort].map((key) => sql`${columnRef(key, table)} ${sql.raw(key.desc ? 'desc' : 'asc')}`);
+const SQLITE_ORDER: OrderDialect = { caseless: (ref) => sql`${ref} collate nocase`, postgres: false };
+
+function columnRef(key: SortKey, table: string, order: OrderDialect): RawBuilder<unknown> {
+  const ref = sql`${sql.ref(`${table}.${key.column}`)}`;
+  return key.nocase ? order.caseless(ref) : ref;
+}
+
+/** `ORDER BY` for a sort, written exactly as the index is so SQLite walks the index (NULL first ascending on both). */
+export function orderByClause(sort: SongSort, table = 's', order = SQLITE_ORDER): RawBuilder<unknown> {
+  const nulls = (desc: boolean) => (order.postgres ? (desc ? ' nulls last' : ' nulls first') : '');
+  const parts = SORT_KEYS[sort].map((key) => sql`${columnRef(key, table, order)} ${sql.raw((key.desc ? 'desc' : 'asc') + nulls(key.desc === true))}`);
   return sql.join(parts);
 }
 
@@ -54,26 +63,29 @@ export function sortKeyCount(sort: SongSort): number {
  * "Rows after this key" for a keyset page. SQLite sorts NULL first ascending (last descending) and
  * row-value comparison is NULL-unaware, so it is expanded: k1 > v1 OR (k1 = v1 AND (k2 > v2 OR ...)).
  */
-export function afterKeyCondition(sort: SongSort, values: SortValue[], table = 's'): RawBuilder<unknown> {
+export function afterKeyCondition(sort: SongSort, values: SortValue[], table = 's', order = SQLITE_ORDER): RawBuilder<unknown> {
   const keys = SORT_KEYS[sort];
-  let condition: RawBuilder<unknown> = sql`0`;
+  let condition: RawBuilder<unknown> = sql`(1 = 0)`;
   for (let i = keys.length - 1; i >= 0; i -= 1) {
     const key = keys[i]!;
     const value = values[i] ?? null;
-    const ref = columnRef(key, table);
-    const after = afterOne(ref, value, key.desc === true);
-    const equal = value === null ? sql`${ref} is null` : sql`${ref} = ${value}`;
+    const ref = columnRef(key, table, order);
+    // PostgreSQL compares lower(column) with the value folded the same way (SQLite's nocase folds both sides itself).
+    const bound = (v: SortValue) => (key.nocase && order.postgres && v !== null ? order.caseless(sql`${v}`) : v);
+    const after = afterOne(ref, bound(value), key.desc === true);
+    const equal = value === null ? sql`${ref} is null` : sql`${ref} = ${bound(value)}`;
     condition = i === keys.length - 1 ? after : sql`(${after} or (${equal} and ${condition}))`;
   }
   // A redundant bound on the leading key lets SQLite seek into the index instead of scanning from its start.
   const first = keys[0]!;
   const firstValue = values[0] ?? null;
   if (firstValue === null) return condition;
-  const bound = first.desc ? sql`${columnRef(first, table)} <= ${firstValue}` : sql`${columnRef(first, table)} >= ${firstValue}`;
+  const v = first.nocase && order.postgres ? order.caseless(sql`${firstValue}`) : firstValue;
+  const bound = first.desc ? sql`${columnRef(first, table, order)} <= ${v}` : sql`${columnRef(first, table, order)} >= ${v}`;
   return sql`(${bound} and ${condition})`;
 }
 
-function afterOne(ref: RawBuilder<unknown>, value: SortValue, desc: boolean): RawBuilder<unknown> {
-  if (desc) return value === null ? sql`0` : sql`(${ref} < ${value} or ${ref} is null)`;
+function afterOne(ref: RawBuilder<unknown>, value: SortValue | RawBuilder<unknown>, desc: boolean): RawBuilder<unknown> {
+  if (desc) return value === null ? sql`(1 = 0)` : sql`(${ref} < ${value} or ${ref} is null)`;
   return value === null ? sql`${ref} is not null` : sql`${ref} > ${value}`;
 }

@@ -3,6 +3,9 @@ import { sep } from 'node:path';
 import { fold } from '../../text/fold.js';
 import { prefixUpperBound } from './path-range.js';
 import { FOLD_FUNCTION } from '../sql-functions.js';
+import { caseless } from '../dialect/caseless.js';
+import { dialectOf } from '../dialect/dialect.js';
+import { matchingIds, startsWith, toTsquery } from '../dialect/search-sql.js';
 import type { Song } from '../../domain/song.js';
 import type { Database, SongRow } from '../schema.js';
 import { songRowToSong } from './song-row.js';
@@ -40,16 +43,18 @@ export async function countVisibleSongs(db: Db): Promise<number> {
 
 const FILTERED_TAGS = ['genre'] as const;
 
-function filterConditions(filters: SongFilters, table = 's'): RawBuilder<unknown>[] {
+function filterConditions(db: Db, filters: SongFilters, table = 's'): RawBuilder<unknown>[] {
+  // PostgreSQL text cannot hold a NUL (nor take one as a parameter): no stored tag equals such a value.
+  if (dialectOf(db).name === 'postgres' && Object.values(filters).some((v) => typeof v === 'string' && v.includes('\0'))) return [sql`(1 = 0)`];
   const conditions = FILTERED_TAGS.flatMap((tag) => {
     const value = filters[tag];
-    return value === undefined ? [] : [sameTag(table, tag, value)];
+    return value === undefined ? [] : [sameTag(db, table, tag, value)];
   });
-  if (filters.artist !== undefined) conditions.push(byArtist(table, fold(filters.artist.trim())));
+  if (filters.artist !== undefined) conditions.push(byArtist(db, table, fold(filters.artist.trim())));
   if (filters.album !== undefined) conditions.push(onAlbum(table, fold(filters.album.trim())));
   if (filters.folder !== undefined) {
     const prefix = `${filters.folder}${sep}`;
-    conditions.push(sql`${sql.ref(`${table}.path`)} >= ${prefix} and ${sql.ref(`${table}.path`)} < ${prefixUpperBound(prefix)}`);
+    conditions.push(startsWith(db, sql.ref(`${table}.path`), prefix, prefixUpperBound(prefix)));
   }
   return conditions;
 }
@@ -58,8 +63,15 @@ function filterConditions(filters: SongFilters, table = 's'): RawBuilder<unknown
  * The song's track artist, or its album's artist, has this folded name. Written as one set of ids from
  * two index lookups: as an OR, SQLite walked the whole catalogue order testing every row.
  */
-function byArtist(table: string, nameKey: string): RawBuilder<unknown> {
+function byArtist(db: Db, table: string, nameKey: string): RawBuilder<unknown> {
   const artist = sql`(select id from artists where name_key = ${nameKey})`;
+  if (dialectOf(db).name === 'postgres') {
+    return sql`${sql.ref(`${table}.id`)} in (
+      select id from songs where artist_id = ${artist} and missing_since is null
+      union all
+      select id from songs where missing_since is null and album_id in (select id from albums where artist_id = ${artist}))`;
+  }
+  // dialect: sqlite-only (the PostgreSQL twin is above)
   return sql`${sql.ref(`${table}.id`)} in (
     select id from songs indexed by songs_by_artist_id where artist_id = ${artist} and missing_since is null
     union all
@@ -78,8 +90,14 @@ function onAlbum(table: string, titleKey: string): RawBuilder<unknown> {
  * folded values are compared whole. A value without letters or digits has no words to look up.
  * Artists and albums are entities (migration 0007), compared by the same folded names.
  */
-function sameTag(table: string, tag: (typeof FILTERED_TAGS)[number], value: string): RawBuilder<unknown> {
+function sameTag(db: Db, table: string, tag: (typeof FILTERED_TAGS)[number], value: string): RawBuilder<unknown> {
   const column = sql.ref(`${table}.${tag}`);
+  if (dialectOf(db).name === 'postgres') {
+    // The folded whole value, on the rows whose search words hold its words.
+    const words = /[\p{L}\p{N}]/u.test(value) ? sql` and search_words @@ to_tsquery('simple', ${toTsquery(`"${value.replaceAll('"', '""')}"`)})` : sql``;
+    return sql`tunes_fold(${column}) = ${fold(value)}${words}`;
+  }
+  // dialect: sqlite-only below (the PostgreSQL twin is above)
   // FTS5 ends a phrase at a NUL: such a value is compared as it is.
   if (!/[\p{L}\p{N}]/u.test(value) || value.includes('\0')) return sql`${column} = ${value} collate nocase`;
   const phrase = `${tag} : ^"${value.replaceAll('"', '""')}"`;
@@ -88,7 +106,7 @@ function sameTag(table: string, tag: (typeof FILTERED_TAGS)[number], value: stri
 }
 
 function whereAll(conditions: RawBuilder<unknown>[]): RawBuilder<unknown> {
-  return conditions.length === 0 ? sql`1` : sql.join(conditions, sql` and `);
+  return conditions.length === 0 ? sql`(1 = 1)` : sql.join(conditions, sql` and `);
 }
 
 export interface OrderedPageRequest {
@@ -104,21 +122,20 @@ export interface OrderedPageRequest {
 
 /** How many visible songs a listing holds (an FTS match and filters, as listSongsOrdered takes them). */
 export async function countMatchingSongs(db: Db, request: { match: string | undefined; filters: SongFilters }): Promise<number> {
-  const conditions = [sql`s.missing_since is null`, ...filterConditions(request.filters)];
-  if (request.match !== undefined) conditions.push(sql`s.id in (select rowid from songs_fts where songs_fts match ${request.match})`);
+  const conditions = [sql`s.missing_since is null`, ...filterConditions(db, request.filters)];
+  if (request.match !== undefined) conditions.push(sql`s.id in (${matchingIds(db, request.match)})`);
   const { rows } = await sql<{ n: number }>`select count(*) as n from songs s where ${whereAll(conditions)}`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }
 
 /** Visible songs in a fixed order, optionally restricted to FTS matches, each with its sort key (for a cursor). */
 export async function listSongsOrdered(db: Db, request: OrderedPageRequest): Promise<{ songs: Song[]; keys: SortValue[][] }> {
-  const conditions = [sql`s.missing_since is null`, ...filterConditions(request.filters)];
-  if (request.match !== undefined) {
-    conditions.push(sql`s.id in (select rowid from songs_fts where songs_fts match ${request.match})`);
-  }
-  if (request.after) conditions.push(afterKeyCondition(request.sort, request.after));
+  const conditions = [sql`s.missing_since is null`, ...filterConditions(db, request.filters)];
+  if (request.match !== undefined) conditions.push(sql`s.id in (${matchingIds(db, request.match)})`);
+  const order = { caseless: (ref: RawBuilder<unknown>) => caseless(db, ref), postgres: dialectOf(db).name === 'postgres' };
+  if (request.after) conditions.push(afterKeyCondition(request.sort, request.after, 's', order));
   const { rows } = await sql<SongRow>`select s.* from songs s where ${whereAll(conditions)}
-    order by ${orderByClause(request.sort)} limit ${request.limit} offset ${request.offset ?? 0}`.execute(db);
+    order by ${orderByClause(request.sort, 's', order)} limit ${request.limit} offset ${request.offset ?? 0}`.execute(db);
   return { songs: rows.map(songRowToSong), keys: rows.map((row) => sortValues(request.sort, row)) };
 }
 
@@ -143,10 +160,15 @@ export async function searchCandidates(
   filters: SongFilters,
   limit: number,
 ): Promise<SearchCandidate[]> {
+  if (dialectOf(db).name === 'postgres') {
+    const { rows } = await sql<SearchCandidate>`select s.id, s.title, s.artist, s.album, s.album_artist, s.genre from songs s
+      where s.id in (${matchingIds(db, match)}) and ${whereAll(filterConditions(db, filters))} order by s.id limit ${limit}`.execute(db);
+    return rows;
+  }
   const { rows } = await sql<SearchCandidate>`
     select s.id, s.title, s.artist, s.album, s.album_artist, s.genre
     from songs_fts join songs s on s.id = songs_fts.rowid
-    where songs_fts match ${match} and ${whereAll(filterConditions(filters))}
+    where songs_fts match ${match} and ${whereAll(filterConditions(db, filters))}
     order by songs_fts.rowid limit ${limit}`.execute(db);
   return rows;
 }
@@ -156,9 +178,14 @@ export async function searchTail(
   db: Db,
   request: { match: string; filters: SongFilters; afterRowid: number; offset: number; limit: number },
 ): Promise<Song[]> {
+  if (dialectOf(db).name === 'postgres') {
+    const { rows } = await sql<SongRow>`select s.* from songs s where s.id in (${matchingIds(db, request.match)}) and s.id > ${request.afterRowid}
+      and ${whereAll(filterConditions(db, request.filters))} order by s.id limit ${request.limit} offset ${request.offset}`.execute(db);
+    return rows.map(songRowToSong);
+  }
   const { rows } = await sql<SongRow>`select s.* from songs_fts join songs s on s.id = songs_fts.rowid
     where songs_fts match ${request.match} and songs_fts.rowid > ${request.afterRowid}
-      and ${whereAll(filterConditions(request.filters))}
+      and ${whereAll(filterConditions(db, request.filters))}
     order by songs_fts.rowid limit ${request.limit} offset ${request.offset}`.execute(db);
   return rows.map(songRowToSong);
 }

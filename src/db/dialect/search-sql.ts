@@ -1,0 +1,32 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { fold } from '../../text/fold.js';
+import type { Database } from '../schema.js';
+import { dialectOf } from './dialect.js';
+
+/**
+ * An FTS5 MATCH expression of toMatchExpression (`"word"* "other"*`: every word a prefix) as a
+ * PostgreSQL tsquery over songs.search_words: each word folded, split into its letters-and-digits
+ * parts (FTS5 makes "ac/dc" a phrase of its parts), the parts a phrase (<->), the last a prefix.
+ */
+export function toTsquery(match: string): string {
+  const words = [...match.matchAll(/"((?:[^"]|"")*)"\*?/g)].map((m) => m[1]!.replaceAll('""', '"'));
+  const terms = words
+    .map((word) => fold(word).split(/[^\p{L}\p{N}]+/u).filter(Boolean))
+    .filter((parts) => parts.length > 0)
+    .map((parts) => parts.map((part, i) => (i === parts.length - 1 ? `${part}:*` : part)).join(' <-> '));
+  return terms.length === 0 ? "''" : terms.map((t) => `(${t})`).join(' & ');
+}
+
+/** The ids of visible songs matching an FTS5 expression of toMatchExpression, as a subquery. */
+export function matchingIds(db: Kysely<Database>, match: string): RawBuilder<unknown> {
+  if (dialectOf(db).name === 'postgres') {
+    return sql`select id from songs where missing_since is null and search_words @@ to_tsquery('simple', ${toTsquery(match)})`;
+  }
+  return sql`select rowid from songs_fts where songs_fts match ${match}`; // dialect: sqlite-only (the PostgreSQL twin is above)
+}
+
+/** `ref` starts with `prefix` (a path and its separator): a range along SQLite's index, LIKE on PostgreSQL's pattern index. */
+export function startsWith(db: Kysely<Database>, ref: RawBuilder<unknown> | ReturnType<typeof sql.ref>, prefix: string, upperBound: string): RawBuilder<unknown> {
+  if (dialectOf(db).name === 'postgres') return sql`${ref} like ${prefix.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}`;
+  return sql`${ref} >= ${prefix} and ${ref} < ${upperBound}`;
+}
