@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import BetterSqlite3 from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { errorOf, playlistSetup } from '../helpers/playlist-setup.js';
+import { errorOf, sqlitePlaylistSetup } from '../helpers/playlist-setup.js';
 import { seedSongs } from '../helpers/seed-songs.js';
 
 const WORKER = fileURLToPath(new URL('../helpers/add-songs-worker.ts', import.meta.url));
@@ -19,7 +19,7 @@ function runWorker(args: string[]): Promise<{ code: number | null; stderr: strin
 
 describe('playlist adds from several processes at once', () => {
   it('ends with every song present and positions 1..n', async () => {
-    const { store, playlists, alice } = await playlistSetup();
+    const { store, playlists, alice } = await sqlitePlaylistSetup();
     const workers = 3;
     const perWorker = 40;
     const songs = await seedSongs(store, Array.from({ length: workers * perWorker }, () => ({})));
@@ -40,7 +40,7 @@ describe('playlist adds from several processes at once', () => {
 
 describe('a playlist change while another process holds the write lock', () => {
   it('waits for the busy timeout, then fails with a clear "busy" error (exit 6, HTTP 503) and changes nothing', async () => {
-    const { store, playlists, alice } = await playlistSetup();
+    const { store, playlists, alice } = await sqlitePlaylistSetup();
     const [song] = await seedSongs(store, [{}]);
     await playlists.create(alice.id, 'Locked');
     const other = new BetterSqlite3(store.path);

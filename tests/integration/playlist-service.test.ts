@@ -3,10 +3,7 @@ import { errorOf, playlistSetup } from '../helpers/playlist-setup.js';
 import { seedSongs } from '../helpers/seed-songs.js';
 
 async function positionsIn(store: Awaited<ReturnType<typeof playlistSetup>>['store'], playlistId: number) {
-  const rows = store.sqlite
-    .prepare('select position, song_id from playlist_songs where playlist_id = ? order by position')
-    .all(playlistId) as Array<{ position: number; song_id: number }>;
-  return rows;
+  return store.db.selectFrom('playlist_songs').select(['position', 'song_id']).where('playlist_id', '=', playlistId).orderBy('position').execute();
 }
 
 describe('playlist service', () => {
@@ -220,7 +217,7 @@ describe('playlist service', () => {
     const q = await playlists.create(alice.id, 'Q');
     await playlists.addSongs(alice.id, 'p', [a!.id, b!.id, c!.id, b!.id, a!.id]);
     await playlists.addSongs(alice.id, 'q', [b!.id]);
-    store.sqlite.prepare('delete from songs where id = ?').run(b!.id);
+    await store.db.deleteFrom('songs').where('id', '=', b!.id).execute();
     expect(await positionsIn(store, p.id)).toEqual([
       { position: 1, song_id: a!.id },
       { position: 2, song_id: c!.id },
@@ -235,10 +232,10 @@ describe('playlist service', () => {
     await playlists.create(alice.id, 'P');
     await playlists.addSongs(alice.id, 'p', [a!.id]);
     await likes.like(alice.id, [a!.id]);
-    store.sqlite.prepare('delete from users where id = ?').run(alice.id);
-    const counts = store.sqlite
-      .prepare('select (select count(*) from playlists) p, (select count(*) from playlist_songs) s, (select count(*) from likes) l')
-      .get();
+    await store.db.deleteFrom('users').where('id', '=', alice.id).execute();
+    const count = async (table: 'playlists' | 'playlist_songs' | 'likes') =>
+      (await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const counts = { p: await count('playlists'), s: await count('playlist_songs'), l: await count('likes') };
     expect(counts).toEqual({ p: 0, s: 0, l: 0 });
   });
 });

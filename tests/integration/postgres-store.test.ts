@@ -7,6 +7,8 @@ import { systemClock } from '../../src/services/clock.js';
 import { FIXTURES_DIR } from '../helpers/fixtures.js';
 import { freshPostgresUrl, testDialect } from '../helpers/test-postgres.js';
 import { FAST_SCRYPT, testStore } from '../helpers/test-store.js';
+import { playlistSetup } from '../helpers/playlist-setup.js';
+import { seedSongs } from '../helpers/seed-songs.js';
 
 const onPostgres = testDialect() === 'postgres';
 
@@ -71,5 +73,19 @@ describe.skipIf(!onPostgres)('PostgreSQL beside SQLite', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('50 concurrent adds to one playlist over the pool: every add kept, positions 1..n (fails without the playlist row lock)', async () => {
+    const { store, playlists, alice } = await playlistSetup();
+    const songs = await seedSongs(store, Array.from({ length: 10 }, () => ({})));
+    await playlists.create(alice.id, 'Shared');
+    const { isDatabaseUrl } = await import("../../src/config/paths.js");
+    expect(isDatabaseUrl(store.location)).toBe(true);
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) => playlists.addSongs(alice.id, 'shared', [songs[i % songs.length]!.id])),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    const rows = await store.db.selectFrom('playlist_songs').select('position').orderBy('position').execute();
+    expect(rows.map((r) => r.position)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
   });
 });

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Playlist, PlaylistSummary } from '../../domain/playlist.js';
 import type { Database, PlaylistRow } from '../schema.js';
+import { dialectOf } from '../dialect/dialect.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -121,4 +122,12 @@ export async function touchPlaylist(db: Db, id: number, now: string): Promise<vo
 
 export async function deletePlaylist(db: Db, id: number): Promise<void> {
   await db.deleteFrom('playlists').where('id', '=', id).execute();
+}
+
+/**
+ * Holds the playlist's row until the transaction ends, so a second writer waits before it reads the
+ * entries' positions (PostgreSQL; SQLite's BEGIN IMMEDIATE already holds the whole database).
+ */
+export async function lockPlaylist(db: Db, id: number): Promise<void> {
+  if (dialectOf(db).name === 'postgres') await db.selectFrom('playlists').select('id').where('id', '=', id).forUpdate().execute();
 }

@@ -14,6 +14,7 @@ import * as likes from '../../db/repositories/likes.js';
 import * as entries from '../../db/repositories/playlist-songs.js';
 import * as playlists from '../../db/repositories/playlists.js';
 import { existingSongIds } from '../../db/repositories/song-lookup.js';
+import { recoverable } from '../../db/dialect/savepoint.js';
 import { writeTransaction } from '../../db/write-transaction.js';
 import type { Clock } from '../clock.js';
 import type { Song } from '../../domain/song.js';
@@ -152,6 +153,7 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
         const playlist = await resolvePlaylist(trx, userId, ref);
         refuseHandEdit(playlist);
         const { id } = playlist;
+        await playlists.lockPlaylist(trx, id);
         await requireSongs(trx, songIds);
         const count = await entries.countEntries(trx, id);
         const at = options.at ?? count + 1;
@@ -173,6 +175,7 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
         const playlist = await resolvePlaylist(trx, userId, ref);
         refuseHandEdit(playlist);
         const { id } = playlist;
+        await playlists.lockPlaylist(trx, id);
         const current = await entries.listEntries(trx, id);
         for (const position of positions) requirePosition(position, current.length);
         const wanted = new Set(positions);
@@ -190,6 +193,7 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
         const playlist = await resolvePlaylist(trx, userId, ref);
         refuseHandEdit(playlist);
         const { id } = playlist;
+        await playlists.lockPlaylist(trx, id);
         const count = await entries.countEntries(trx, id);
         requirePosition(from, count, 'from position');
         requirePosition(to, count, 'to position');
@@ -206,7 +210,7 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
       return writeTransaction(db, async (trx) => {
         const { id } = await resolvePlaylist(trx, userId, ref);
         try {
-          await playlists.renamePlaylist(trx, id, name, nameKey(name), now());
+          await recoverable(trx, () => playlists.renamePlaylist(trx, id, name, nameKey(name), now()));
         } catch (error) {
           if (isUniqueViolation(error)) throw await nameTaken(trx, userId, name);
           throw error;
@@ -222,7 +226,7 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
         const { id } = await resolvePlaylist(trx, userId, ref);
         if (name !== undefined) {
           try {
-            await playlists.renamePlaylist(trx, id, name, nameKey(name), now());
+            await recoverable(trx, () => playlists.renamePlaylist(trx, id, name, nameKey(name), now()));
           } catch (error) {
             if (isUniqueViolation(error)) throw await nameTaken(trx, userId, name);
             throw error;
@@ -292,7 +296,7 @@ async function insertNamed(
   values: { ownerId: number; name: string; description: string | null; now: string; smart?: playlists.SmartColumns | undefined },
 ) {
   try {
-    return await playlists.insertPlaylist(trx, { ...values, nameKey: nameKey(values.name) });
+    return await recoverable(trx, () => playlists.insertPlaylist(trx, { ...values, nameKey: nameKey(values.name) }));
   } catch (error) {
     if (isUniqueViolation(error)) throw await nameTaken(trx, values.ownerId, values.name);
     throw error;
