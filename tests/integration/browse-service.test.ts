@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createBrowseService } from '../../src/services/browse/browse-service.js';
 import { seedSongs } from '../helpers/seed-songs.js';
-import { testStore } from '../helpers/test-store.js';
+import { testDatabase } from '../helpers/test-store.js';
 
 describe('browse service', () => {
   it('lists album artists and albums folding case and accents, in name order, page by page, without missing songs', async () => {
-    const store = await testStore();
+    const store = await testDatabase();
     await seedSongs(store, [
       { artist: 'Nina Simone', album: 'Pastel Blues', year: 1965, path: '/m/nina/pastel/1.mp3' },
       { artist: 'nina simone', album: 'pastel blues', year: 1965, path: '/m/nina/pastel/2.mp3' },
@@ -34,7 +34,7 @@ describe('browse service', () => {
   });
 
   it('rejects bad pages, sorts and ids', async () => {
-    const store = await testStore();
+    const store = await testDatabase();
     const browse = createBrowseService({ db: store.db });
     await expect(browse.artists({ limit: 0, offset: 0 })).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(browse.albums({ limit: 10, offset: -1 })).rejects.toMatchObject({ code: 'invalid_input' });

@@ -30,3 +30,13 @@ export function startsWith(db: Kysely<Database>, ref: RawBuilder<unknown> | Retu
   if (dialectOf(db).name === 'postgres') return sql`${ref} like ${prefix.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}`;
   return sql`${ref} >= ${prefix} and ${ref} < ${upperBound}`;
 }
+
+/** SQLite's `indexed by NAME` (a query plan pinned to an index); PostgreSQL plans on its own. */
+export function indexedBy(db: Kysely<Database>, index: string): RawBuilder<unknown> {
+  return dialectOf(db).name === 'postgres' ? sql`` : sql.raw(`indexed by ${index}`);
+}
+
+/** NULL sorts first ascending, as SQLite has it, on both. */
+export function nullsFirst(db: Kysely<Database>): RawBuilder<unknown> {
+  return dialectOf(db).name === 'postgres' ? sql` nulls first` : sql``;
+}

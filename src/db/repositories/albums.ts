@@ -3,6 +3,7 @@ import type { Album, AlbumSort, Artist } from '../../domain/album.js';
 import type { Song } from '../../domain/song.js';
 import type { AlbumRow, ArtistRow, Database, SongRow } from '../schema.js';
 import { songRowToSong } from './song-row.js';
+import { indexedBy, nullsFirst } from '../dialect/search-sql.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -50,13 +51,13 @@ export interface AlbumFilter {
   artistKey?: string | undefined;
 }
 
-function albumConditions(filter: AlbumFilter): RawBuilder<unknown> {
+function albumConditions(db: Db, filter: AlbumFilter): RawBuilder<unknown> {
   if (filter.artistKey === undefined) return sql`al.song_count > 0`;
   const artist = sql`(select id from artists where name_key = ${filter.artistKey})`;
   return sql`al.song_count > 0 and al.id in (
-    select id from albums indexed by albums_by_artist where artist_id = ${artist}
+    select id from albums ${indexedBy(db, 'albums_by_artist')} where artist_id = ${artist}
     union all
-    select s.album_id from songs s indexed by songs_by_artist_id where s.artist_id = ${artist} and s.missing_since is null)`;
+    select s.album_id from songs s ${indexedBy(db, 'songs_by_artist_id')} where s.artist_id = ${artist} and s.missing_since is null)`;
 }
 
 // Each as one of migration 0007's indexes has it, so a page is an index walk.
@@ -70,13 +71,13 @@ const ALBUM_ORDER: Record<AlbumSort, RawBuilder<unknown>> = {
 const albumSelect = sql`select al.*, ar.name as artist_name from albums al join artists ar on ar.id = al.artist_id`;
 
 export async function listAlbums(db: Db, filter: AlbumFilter, sort: AlbumSort, limit: number, offset: number): Promise<Album[]> {
-  const { rows } = await sql<AlbumWithArtist>`${albumSelect} where ${albumConditions(filter)}
+  const { rows } = await sql<AlbumWithArtist>`${albumSelect} where ${albumConditions(db, filter)}
     order by ${ALBUM_ORDER[sort]} limit ${limit} offset ${offset}`.execute(db);
   return rows.map(albumRowToAlbum);
 }
 
 export async function countAlbums(db: Db, filter: AlbumFilter): Promise<number> {
-  const { rows } = await sql<{ n: number }>`select count(*) as n from albums al where ${albumConditions(filter)}`.execute(db);
+  const { rows } = await sql<{ n: number }>`select count(*) as n from albums al where ${albumConditions(db, filter)}`.execute(db);
   return rows[0]?.n ?? 0;
 }
 
@@ -95,16 +96,16 @@ export async function albumsByArtist(db: Db, artistId: number): Promise<Album[]>
 /** Albums by other album artists with visible tracks by this artist, oldest first. */
 export async function albumsAppearedOn(db: Db, artistId: number): Promise<Album[]> {
   const { rows } = await sql<AlbumWithArtist>`${albumSelect} where al.artist_id != ${artistId} and al.song_count > 0
-    and al.id in (select s.album_id from songs s indexed by songs_by_artist_id where s.missing_since is null and s.artist_id = ${artistId})
+    and al.id in (select s.album_id from songs s ${indexedBy(db, 'songs_by_artist_id')} where s.missing_since is null and s.artist_id = ${artistId})
     order by ${ALBUM_ORDER.year}`.execute(db);
   return rows.map(albumRowToAlbum);
 }
 
 /** An album's visible songs in album order: disc, track, then file name; only `artistId`'s when given. */
 export async function albumSongs(db: Db, albumId: number, artistId?: number): Promise<Song[]> {
-  const byArtist = artistId === undefined ? sql`1` : sql`s.artist_id = ${artistId}`;
-  const { rows } = await sql<SongRow>`select s.* from songs s indexed by songs_in_album
+  const byArtist = artistId === undefined ? sql`(1 = 1)` : sql`s.artist_id = ${artistId}`;
+  const { rows } = await sql<SongRow>`select s.* from songs s ${indexedBy(db, 'songs_in_album')}
     where s.album_id = ${albumId} and s.missing_since is null and ${byArtist}
-    order by s.disc_no, s.track_no, s.file_order, s.id`.execute(db);
+    order by s.disc_no${nullsFirst(db)}, s.track_no${nullsFirst(db)}, s.file_order${nullsFirst(db)}, s.id`.execute(db);
   return rows.map(songRowToSong);
 }
