@@ -61,6 +61,13 @@ export function createPostgresSongWriter(db: Kysely<Database>): SongWriter {
 
   return {
     albums,
+    // The search words' vocabulary (SQLite reads FTS5's), for the typo stage.
+    refreshSearchTerms: () =>
+      handle.inTransaction(async () => {
+        await run(sql`delete from search_terms`);
+        await run(sql`insert into search_terms (term, head, length, docs)
+          select word, substr(word, 1, 1), length(word), ndoc from ts_stat('select search_words from songs where missing_since is null')`);
+      }),
     async storedFiles(prefixes) {
       if (prefixes === null) return rows<StoredFile>(sql`select ${STORED} from songs`);
       const byId = new Map<number, StoredFile>();
