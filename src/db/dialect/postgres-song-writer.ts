@@ -12,11 +12,12 @@ const COLUMNS: ReadonlyArray<readonly [string, string]> = [
   ['replaygain_album_gain_db', 'double precision'], ['replaygain_album_peak', 'double precision'],
   ['dev', 'bigint'], ['ino', 'bigint'], ['compilation_tag', 'integer'], ['album_folder', 'text'], ['file_order', 'text'],
   ['album_id', 'integer'], ['artist_id', 'integer'], ['album_artist_name', 'text'], ['album_order', 'text'],
+  ['lyrics_sidecar', 'text'],
 ];
 const NAMES = COLUMNS.map(([name]) => name);
 const READ_COLUMNS = [...NAMES, 'cover_id', 'scan_version'];
-const RECORD = sql.raw(['path text', 'picture_hash text', 'picture_mime text', 'picture_size bigint', ...COLUMNS.map(([n, t]) => `${n} ${t}`)].join(', '));
-const STORED = sql.raw('id, path, size, mtime_ms, missing_since, dev, ino, scan_version');
+const RECORD = sql.raw(['path text', 'picture_hash text', 'picture_mime text', 'picture_size bigint', 'lyrics_source text', 'lyrics_language text', 'lyrics_text text', ...COLUMNS.map(([n, t]) => `${n} ${t}`)].join(', '));
+const STORED = sql.raw('id, path, size, mtime_ms, missing_since, dev, ino, scan_version, lyrics_sidecar');
 
 /** `path` starts with `prefix`, as a LIKE pattern (the path index has text_pattern_ops for it). */
 const under = (prefix: string) => sql`path like ${prefix.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}`;
@@ -55,6 +56,13 @@ export function createPostgresSongWriter(db: Kysely<Database>): SongWriter {
     const columns = sql.raw(READ_COLUMNS.join(', '));
     await run(sql`update songs set (${columns}) = (select ${columns} from songs where path = ${m.path})
       where id = ${m.id} and exists (select 1 from songs where path = ${m.path})`);
+    // The fresh row's lyrics go with its tags (its row is dropped next).
+    await run(sql`delete from song_lyrics where song_id = ${m.id}
+      and exists (select 1 from songs where path = ${m.path} and id != ${m.id})
+      and not exists (select 1 from song_lyrics l join songs f on f.id = l.song_id where f.path = ${m.path} and f.id != ${m.id})`);
+    await run(sql`insert into song_lyrics (song_id, source, language, text)
+      select ${m.id}, source, language, text from song_lyrics where song_id = (select id from songs where path = ${m.path} and id != ${m.id})
+      on conflict (song_id) do update set source = excluded.source, language = excluded.language, text = excluded.text`);
     await run(sql`delete from songs where path = ${m.path} and id != ${m.id}`);
     await run(sql`update songs set path = ${m.path}, missing_since = null where id = ${m.id}`);
   };
@@ -84,8 +92,9 @@ export function createPostgresSongWriter(db: Kysely<Database>): SongWriter {
     missingFiles: () => rows<StoredFile>(sql`select ${STORED} from songs where missing_since is not null`),
     async upsertBatch(songs, now, version) {
       if (songs.length === 0) return;
-      const json = JSON.stringify(songs.map(({ picture, ...song }) => ({
+      const json = JSON.stringify(songs.map(({ picture, lyrics, ...song }) => ({
         ...song, picture_hash: picture?.hash ?? null, picture_mime: picture?.mime ?? null, picture_size: picture?.byte_size ?? null,
+        lyrics_source: lyrics?.source ?? null, lyrics_language: lyrics?.language ?? null, lyrics_text: lyrics?.text ?? null,
       })));
       await handle.inTransaction(async () => {
         if (songs.some((s) => s.picture !== null)) {
@@ -101,6 +110,12 @@ export function createPostgresSongWriter(db: Kysely<Database>): SongWriter {
           select s.path, ${values}, (select c.id from covers c where c.hash = s.picture_hash), ${version}, ${now}, null
           from jsonb_to_recordset(${json}::jsonb) s(${RECORD})
           on conflict (path) do update set ${updates}, missing_since = null`);
+        await run(sql`insert into song_lyrics (song_id, source, language, text)
+          select songs.id, s.lyrics_source, s.lyrics_language, s.lyrics_text
+          from jsonb_to_recordset(${json}::jsonb) s(${RECORD}) join songs on songs.path = s.path where s.lyrics_text is not null
+          on conflict (song_id) do update set source = excluded.source, language = excluded.language, text = excluded.text`);
+        await run(sql`delete from song_lyrics where song_id in (select songs.id
+          from jsonb_to_recordset(${json}::jsonb) s(${RECORD}) join songs on songs.path = s.path where s.lyrics_text is null)`);
       });
     },
     async restoreBatch(ids) {

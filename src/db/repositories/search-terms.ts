@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from '../schema.js';
+import { matchingIds } from '../dialect/search-sql.js';
 
 type Db = Kysely<Database>;
 
@@ -13,11 +14,11 @@ export interface IndexedTerm {
 /**
  * Whether any visible song has a word starting with `word` (already folded): one probe of the FTS
  * index that stops at the first match.
- * dialect: sqlite-only (needs a PostgreSQL twin: a tsvector prefix query `word:*`).
+ * (matchingIds: FTS5 on SQLite, the tsvector on PostgreSQL.)
  */
 export async function hasTermWithPrefix(db: Db, word: string): Promise<boolean> {
   const phrase = `"${word.replaceAll('"', '""')}"*`;
-  const { rows } = await sql<{ one: number }>`select 1 as one from songs_fts where songs_fts match ${phrase} limit 1`.execute(db);
+  const { rows } = await sql<{ one: number }>`select 1 as one from (${matchingIds(db, phrase)}) m limit 1`.execute(db);
   return rows.length > 0;
 }
 
