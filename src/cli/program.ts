@@ -18,6 +18,7 @@ import { registerConfigCommands } from './commands/config.js';
 import { registerDesktopCommand } from './commands/desktop.js';
 import { registerDevicesCommand } from './commands/devices.js';
 import { registerApiKeyCommands } from './commands/apikey.js';
+import { registerServerCommands } from './commands/servers.js';
 import { formatUsageError } from './output.js';
 import { createRuntime, type CliRuntime } from './runtime.js';
 
@@ -52,5 +53,6 @@ export function createProgram({ json = false, entry = '' }: { json?: boolean; en
   registerDevicesCommand(program, runtime);
   registerDesktopCommand(program, runtime);
   registerApiKeyCommands(program, runtime);
+  registerServerCommands(program, runtime);
   return { program, runtime };
 }

@@ -1,6 +1,7 @@
 import Conf from 'conf';
 import { checkSessionToken, configProblem, unusableConfig } from './config-check.js';
 import { resolveConfigDir } from './paths.js';
+import type { RemoteServer } from './remote-servers.js';
 
 /** What tunes keeps on this machine between commands: the session token and preferences. */
 export interface LocalConfigData {
@@ -8,6 +9,10 @@ export interface LocalConfigData {
   volume?: number;
   /** `tunes config` settings by key, as `config set` stored them (see settings.ts). */
   settings?: Record<string, string | number>;
+  /** Remote libraries logged in to (src/config/remote-servers.ts), by name. */
+  servers?: Record<string, RemoteServer>;
+  /** The remote library in use; absent: the local one. */
+  currentServer?: string;
 }
 
 export interface LocalConfig {
@@ -16,6 +21,7 @@ export interface LocalConfig {
   clearSessionToken(): void;
   get<K extends keyof LocalConfigData>(key: K): LocalConfigData[K];
   set<K extends keyof LocalConfigData>(key: K, value: NonNullable<LocalConfigData[K]>): void;
+  delete(key: keyof LocalConfigData): void;
   /** The stored settings (unvalidated: see resolveSettings). */
   storedSettings(): Readonly<Record<string, unknown>>;
   storeSetting(key: string, value: string | number): void;
@@ -56,6 +62,7 @@ export function openLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConf
     clearSessionToken: () => store.delete('sessionToken'),
     get: (key) => store.get(key),
     set: (key, value) => store.set(key, value),
+    delete: (key) => store.delete(key),
     storedSettings: settings,
     storeSetting: (key, value) => store.set('settings', { ...settings(), [key]: value }),
     removeSetting(key) {

@@ -1,6 +1,7 @@
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { resolveConfigFile, resolveDatabasePath } from './paths.js';
+import { currentRemoteServer } from './remote-servers.js';
 
 /**
  * Where the background player lives. There is one player per OS user and database (a TUNES_HOME
@@ -29,7 +30,9 @@ export interface PlayerPaths {
 const MAX_SOCKET_PATH = 100;
 
 export function playerPaths({ dbOverride, env = process.env }: { dbOverride?: string | undefined; env?: NodeJS.ProcessEnv } = {}): PlayerPaths {
-  const database = resolveDatabasePath({ dbOverride, env });
+  // A remote library (tunes server use) has a player of its own: its queue holds that server's songs.
+  const remote = dbOverride === undefined ? currentRemoteServer(env) : undefined;
+  const database = remote ? `${remote.url} (${remote.username})` : resolveDatabasePath({ dbOverride, env });
   const id = pathId(database);
   const home = env.TUNES_HOME ? resolve(env.TUNES_HOME) : undefined;
   let runtimeDir = home ? join(home, 'run') : env.XDG_RUNTIME_DIR ? join(env.XDG_RUNTIME_DIR, 'tunes') : userTempDir();

@@ -16,6 +16,7 @@ export interface Settings {
   theme: 'auto' | 'dark' | 'light' | 'mono';
   'idle-timeout': number;
   'mpd-listen': string;
+  'stream-bitrate': number;
 }
 
 export type SettingKey = keyof Settings;
@@ -89,6 +90,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     },
   },
   choice('theme', ['auto', 'dark', 'light', 'mono'], 'colours of the browser: auto (dark, or mono when NO_COLOR is set), dark, light or mono'),
+  integer('stream-bitrate', 0, 1_000, 'kbit/s; 0: the original file', 0, 'on a remote library, the bit rate the server is asked to transcode songs to'),
   integer('idle-timeout', 0, 604_800, 'seconds; 0: never', 600, 'how long the background player waits, paused or stopped with nobody attached, before it ends'),
   {
     key: 'mpd-listen',

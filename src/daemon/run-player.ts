@@ -4,7 +4,8 @@ import { playerPaths } from '../config/player-paths.js';
 import { readPlayerSettings } from '../config/player-settings.js';
 import { TunesError, isTunesError } from '../errors.js';
 import { startPlayerDaemon } from './player-daemon.js';
-import { openPlayerServices } from '../services/player-services.js';
+import { openPlayerServices, type PlayerServices } from '../services/player-services.js';
+import { currentRemoteServer, type RemoteServer } from '../config/remote-servers.js';
 import { ensurePrivateDir } from './private-dir.js';
 import { takeInstanceLock } from './instance-lock.js';
 
@@ -51,7 +52,8 @@ export async function runPlayerProcess({ dbOverride, env, readyFd }: RunPlayerOp
     }
     const { lock } = attempt;
     try {
-      const services = await openPlayerServices({ dbOverride, env });
+      const remote = dbOverride === undefined ? currentRemoteServer(env) : undefined;
+      const services = remote ? await remotePlayerServices(remote, env) : await openPlayerServices({ dbOverride, env });
       const daemon = await startPlayerDaemon({ services, paths, settings: readPlayerSettings(env), env, log });
       tell({ status: 'ready', pid: process.pid });
       const end = () => void daemon.shutdown('signal');
@@ -70,4 +72,10 @@ export async function runPlayerProcess({ dbOverride, env, readyFd }: RunPlayerOp
     tell({ status: 'failed', error: failure });
     throw error;
   }
+}
+
+/** The player of a remote library: songs stream from the server and finished ones are scrobbled there. */
+async function remotePlayerServices(server: RemoteServer, env: NodeJS.ProcessEnv): Promise<PlayerServices> {
+  const [{ openRemoteLibrary }, { playerServicesOverRemote }] = await Promise.all([import('../remote/subsonic/remote-library.js'), import('../services/remote-library.js')]);
+  return playerServicesOverRemote(openRemoteLibrary(server, env), env);
 }

@@ -37,6 +37,11 @@ export interface AudioEngineOptions extends Omit<MpvSpawnOptions, 'binary' | 'se
   startSettings?: () => MpvStartSettings;
   /** An mpv started earlier with these settings' arguments (see prespawn.ts), used instead of spawning one. */
   adopt?: (settingsArgs: readonly string[]) => Promise<MpvProcess> | undefined;
+  /**
+   * Where mpv reads a song from: a remote library's songs carry their stream URL without
+   * credentials, added here at load time (so they never sit in the queue, the saved state or the socket).
+   */
+  locate?: (path: string) => string;
 }
 
 export interface LoadOptions {
@@ -83,6 +88,10 @@ export class AudioEngine {
     await this.running();
   }
 
+  private located(path: string): string {
+    return this.options.locate ? this.options.locate(path) : path;
+  }
+
   /** Replaces whatever plays with `path`; resolves with the new entry's id. */
   async load(path: string, { startSeconds = 0, replayGain }: LoadOptions = {}): Promise<EntryId> {
     const mpv = await this.running();
@@ -90,7 +99,7 @@ export class AudioEngine {
     // A per-file option applies to this entry only, so the preloaded next one still starts at 0.
     const options = { ...replayGainFileOptions(this.replayGainMode, replayGain), ...(startSeconds > 0 ? { start: String(startSeconds) } : {}) };
     const refusal = refusalOf(path);
-    const id = toEntryId(gen, await mpv.connection.namedCommand('loadfile', { url: refusal ? REFUSED_URL : path, flags: 'replace', options }));
+    const id = toEntryId(gen, await mpv.connection.namedCommand('loadfile', { url: refusal ? REFUSED_URL : this.located(path), flags: 'replace', options }));
     if (refusal) this.refused.set(id, refusal);
     return id;
   }
@@ -101,7 +110,7 @@ export class AudioEngine {
     const gen = this.generation;
     const options = replayGainFileOptions(this.replayGainMode, replayGain);
     const refusal = refusalOf(path);
-    const id = toEntryId(gen, await mpv.connection.namedCommand('loadfile', { url: refusal ? REFUSED_URL : path, flags: 'append-play', options }));
+    const id = toEntryId(gen, await mpv.connection.namedCommand('loadfile', { url: refusal ? REFUSED_URL : this.located(path), flags: 'append-play', options }));
     if (refusal) this.refused.set(id, refusal);
     return id;
   }

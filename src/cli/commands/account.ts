@@ -5,6 +5,7 @@ import { presentPasswordChange, presentUser } from '../present/user.js';
 import { promptHidden, promptLine, promptNewPassword, readPasswordFromStdin, readPasswordsFromStdin } from '../prompt.js';
 import type { CliRuntime } from '../runtime.js';
 import { withUser } from './current-user.js';
+import { loginToRemote, logoutOfRemote, type RemoteLoginOptions } from './servers.js';
 import { plural } from './playlist-render.js';
 
 interface CredentialOptions extends JsonOption {
@@ -36,10 +37,15 @@ export function registerAccountCommands(program: Command, runtime: CliRuntime): 
   withJson(
     program
       .command('login')
-      .description('log in; the session is kept in your local config for 30 days')
+      .description('log in; the session is kept in your local config for 30 days (--server: to a remote library)')
       .argument('[username]', 'asked for when not given')
-      .option('--password-stdin', 'read the password from the first line of standard input'),
-  ).action(async (username: string | undefined, options: CredentialOptions) => {
+      .option('--password-stdin', 'read the password from the first line of standard input')
+      .option('--server <url>', 'log in to a tunes or Subsonic server and use its library from now on')
+      .option('--apikey-stdin', 'with --server: read an app key (API key) instead of a password from standard input')
+      .option('--ca <file>', 'with --server: trust this CA certificate (a self-signed HTTPS server)')
+      .option('--name <name>', 'with --server: the name tunes servers lists it under (default: host:port)'),
+  ).action(async (username: string | undefined, options: CredentialOptions & Partial<RemoteLoginOptions>) => {
+    if (options.server !== undefined) return loginToRemote(runtime, username, { ...options, server: options.server });
     const name = username ?? (await promptLine(runtime, 'Username: '));
     const password = options.passwordStdin
       ? await readPasswordFromStdin(runtime)
@@ -58,6 +64,7 @@ export function registerAccountCommands(program: Command, runtime: CliRuntime): 
       .description('end the session kept on this machine')
       .option('--all', 'end every session of yours: other machines, the UI, HTTP API tokens'),
   ).action(async (options: JsonOption & { all?: boolean }) => {
+    if (!options.all && logoutOfRemote(runtime, options)) return;
     const { session } = await runtime.services();
     if (options.all) {
       const { user, endedSessions } = await session.logoutEverywhere();
@@ -97,6 +104,9 @@ export function registerAccountCommands(program: Command, runtime: CliRuntime): 
 
   withJson(program.command('whoami').description('show who is logged in')).action(async (options: JsonOption) => {
     const user = await (await runtime.services()).session.currentUser();
-    emit(runtime, options, presentUser(user), (u) => `${u.username} (${u.role})`);
+    const server = runtime.remoteServer();
+    // The local library's output stays as it was; a remote one says where it is.
+    const shown = server ? { ...presentUser(user), server: server.name, url: server.url } : presentUser(user);
+    emit(runtime, options, shown, (u) => (server ? `${u.username} (${u.role}) on ${server.name} (${server.url})` : `${u.username} (${u.role})`));
   });
 }

@@ -1,0 +1,77 @@
+import type { Command } from 'commander';
+import { openLocalConfig } from '../../config/local-config.js';
+import type { RemoteServer } from '../../config/remote-servers.js';
+import { TunesError } from '../../errors.js';
+import { emit, withJson, type JsonOption } from '../output.js';
+import { promptHidden, promptLine, readPasswordFromStdin } from '../prompt.js';
+import type { CliRuntime } from '../runtime.js';
+
+export interface RemoteLoginOptions extends JsonOption {
+  server: string;
+  passwordStdin?: boolean;
+  apikeyStdin?: boolean;
+  ca?: string;
+  name?: string;
+}
+
+const presentServer = (server: RemoteServer, current: string | undefined) => ({
+  name: server.name,
+  url: server.url,
+  username: server.username,
+  auth: server.credential.kind,
+  server_type: server.server_type ?? null,
+  api_version: server.api_version ?? null,
+  current: server.name === current,
+});
+
+/** `tunes login --server URL [USERNAME]`: remembers the server in the local config and makes it the library in use. */
+export async function loginToRemote(runtime: CliRuntime, username: string | undefined, options: RemoteLoginOptions): Promise<void> {
+  const { loginToServer } = await import('../../remote/subsonic/login.js');
+  const apiKey = options.apikeyStdin ? await readPasswordFromStdin(runtime) : undefined;
+  const name = apiKey !== undefined ? username : (username ?? (await promptLine(runtime, 'Username: ')));
+  const password = apiKey !== undefined ? undefined : options.passwordStdin ? await readPasswordFromStdin(runtime) : await promptHidden(runtime, 'Password: ');
+  const server = await loginToServer({ url: options.server, username: name, password, apiKey, ca: options.ca, name: options.name });
+  const config = openLocalConfig();
+  config.set('servers', { ...(config.get('servers') ?? {}), [server.name]: server });
+  config.set('currentServer', server.name);
+  emit(runtime, options, presentServer(server, server.name), (s) => `Logged in to ${s.name} as ${s.username}; tunes now uses the library there (tunes server use local: this machine's)`);
+}
+
+export function registerServerCommands(program: Command, runtime: CliRuntime): void {
+  withJson(program.command('servers').description('list the remote libraries logged in to (the one in use is marked)')).action((options: JsonOption) => {
+    const config = openLocalConfig();
+    const current = config.get('currentServer');
+    const list = Object.values(config.get('servers') ?? {}).map((s) => presentServer(s, current));
+    emit(runtime, options, list, (rows) =>
+      [`${current === undefined ? '*' : ' '} local  (this machine's library)`, ...rows.map((s) => `${s.current ? '*' : ' '} ${s.name}  ${s.username} at ${s.url}`)].join('\n'),
+    );
+  });
+
+  const server = program.command('server').description('choose the library tunes uses: a remote server or this machine');
+  withJson(server.command('use').description('use a server logged in to, or "local"').argument('<name>', 'a name from tunes servers, or local')).action(
+    (name: string, options: JsonOption) => {
+      const config = openLocalConfig();
+      if (name === 'local') {
+        config.delete('currentServer');
+        emit(runtime, options, { current: 'local' }, () => "Using this machine's library");
+        return;
+      }
+      const found = config.get('servers')?.[name];
+      if (!found) throw new TunesError('not_found', `no server named "${name}"`, 'tunes servers lists them; tunes login --server URL adds one');
+      config.set('currentServer', name);
+      emit(runtime, options, { current: name }, () => `Using the library on ${name}`);
+    },
+  );
+}
+
+/** `tunes logout` while a server is in use: forgets it (its secret included) and goes back to the local library. */
+export function logoutOfRemote(runtime: CliRuntime, options: JsonOption): boolean {
+  const current = runtime.remoteServer();
+  if (!current) return false;
+  const config = openLocalConfig();
+  const { [current.name]: _gone, ...rest } = config.get('servers') ?? {};
+  config.set('servers', rest);
+  config.delete('currentServer');
+  emit(runtime, options, { logged_out: true, server: current.name }, () => `Logged out of ${current.name}; using this machine's library`);
+  return true;
+}

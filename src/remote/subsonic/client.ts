@@ -1,0 +1,178 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import { rootCertificates } from 'node:tls';
+import type { RemoteCredential } from '../../config/remote-servers.js';
+import { unsealPassword } from '../../config/remote-secret.js';
+import { TunesError, type ErrorCode } from '../../errors.js';
+
+/** The API version the client speaks: 1.10 and up is every server worth reaching. */
+export const CLIENT_API_VERSION = '1.10.2';
+const CLIENT_NAME = 'tunes';
+
+export interface SubsonicTarget {
+  /** Names the server in messages. */
+  name: string;
+  url: string;
+  username: string;
+  credential: RemoteCredential;
+  ca?: string | undefined;
+}
+
+/** One `subsonic-response` body (JSON), status ok. Shapes differ between servers: readers check each field. */
+// Subsonic's JSON is loosely typed across servers (numbers as strings, single items not in arrays).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type SubsonicBody = Record<string, any>;
+
+export type ParamValue = string | number | boolean | undefined | ReadonlyArray<string | number>;
+
+/**
+ * A Subsonic client over HTTP(S): JSON replies, keep-alive connections (one agent per client), the
+ * credential as the server needs it, and every failure as one TunesError (network trouble: `io`; an
+ * endpoint the server lacks: `dependency_missing`, "not supported by this server").
+ */
+export class SubsonicClient {
+  private readonly agent: http.Agent;
+  private readonly base: URL;
+  private password: string | undefined;
+
+  constructor(
+    readonly target: SubsonicTarget,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {
+    this.base = new URL(target.url.endsWith('/') ? target.url : `${target.url}/`);
+    const options = { keepAlive: true, maxSockets: 6 };
+    this.agent =
+      this.base.protocol === 'https:'
+        ? new https.Agent({ ...options, ...(target.ca ? { ca: [...rootCertificates, readCa(target.ca)] } : {}) })
+        : new http.Agent(options);
+  }
+
+  /** `rest/<endpoint>` with the auth and the given parameters (arrays repeat the name). */
+  endpointUrl(endpoint: string, params: Record<string, ParamValue> = {}): URL {
+    const url = new URL(`rest/${endpoint}`, this.base);
+    for (const [key, value] of Object.entries({ ...this.authParams(), v: CLIENT_API_VERSION, c: CLIENT_NAME, ...params })) {
+      if (value === undefined) continue;
+      if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, String(item));
+      else url.searchParams.set(key, String(value));
+    }
+    return url;
+  }
+
+  async call(endpoint: string, params: Record<string, ParamValue> = {}): Promise<SubsonicBody> {
+    const url = this.endpointUrl(endpoint, { ...params, f: 'json' });
+    const { status, text } = await this.get(url);
+    if (status === 404) throw unsupported(this.target.name, endpoint);
+    let body: SubsonicBody | undefined;
+    try {
+      body = (JSON.parse(text) as SubsonicBody)['subsonic-response'] as SubsonicBody | undefined;
+    } catch {
+      body = undefined;
+    }
+    if (!body) throw new TunesError('io', `${this.target.name} answered ${endpoint} with something that is not a Subsonic reply (HTTP ${status})`);
+    if (body['status'] !== 'ok') {
+      const error = (body['error'] ?? {}) as { code?: number | string; message?: string };
+      throw failureOf(this.target.name, endpoint, Number(error.code ?? 0), String(error.message ?? 'failed'));
+    }
+    return body;
+  }
+
+  /** POST of JSON to a path under the server's URL (tunes' own /api, used once at login for an app key). */
+  async postJson(path: string, body: unknown, bearer?: string): Promise<{ status: number; json: unknown }> {
+    const url = new URL(path, this.base);
+    const lib = url.protocol === 'https:' ? https : http;
+    const payload = JSON.stringify(body);
+    return new Promise((resolve, reject) => {
+      const request = lib.request(
+        url,
+        {
+          method: 'POST',
+          agent: this.agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            let json: unknown;
+            try {
+              json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+            } catch {
+              json = undefined;
+            }
+            resolve({ status: response.statusCode ?? 0, json });
+          });
+        },
+      );
+      request.on('error', (error) => reject(networkError(this.target, error)));
+      request.end(payload);
+    });
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private authParams(): Record<string, string> {
+    const { credential, username } = this.target;
+    switch (credential.kind) {
+      case 'apikey':
+        return { apiKey: credential.key };
+      case 'key-token': {
+        const salt = randomBytes(8).toString('hex');
+        return { u: username, s: salt, t: md5(credential.key + salt) };
+      }
+      case 'token':
+        return { u: username, s: credential.salt, t: credential.token };
+      case 'password':
+        return { u: username, p: `enc:${Buffer.from(credential.password, 'utf8').toString('hex')}` };
+      case 'sealed-password':
+        this.password ??= unsealPassword(credential.sealed, this.env);
+        return { u: username, p: `enc:${Buffer.from(this.password, 'utf8').toString('hex')}` };
+    }
+  }
+
+  private get(url: URL): Promise<{ status: number; text: string }> {
+    const lib = url.protocol === 'https:' ? https : http;
+    return new Promise((resolve, reject) => {
+      const request = lib.get(url, { agent: this.agent, headers: { accept: 'application/json' } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        response.on('error', (error) => reject(networkError(this.target, error)));
+      });
+      request.on('error', (error) => reject(networkError(this.target, error)));
+    });
+  }
+}
+
+export function md5(text: string): string {
+  return createHash('md5').update(text, 'utf8').digest('hex');
+}
+
+function readCa(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new TunesError('io', `cannot read the CA file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+function networkError(target: SubsonicTarget, error: Error): TunesError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === 'ECONNREFUSED' ? 'connection refused' : code === 'ENOTFOUND' ? 'no such host' : code ?? error.message;
+  return new TunesError('io', `cannot reach ${target.name} (${new URL(target.url).origin}): ${why}`);
+}
+
+export function unsupported(server: string, what: string): TunesError {
+  return new TunesError('dependency_missing', `${what} is not supported by this server (${server})`);
+}
+
+/** Subsonic's error codes as TunesError codes. */
+function failureOf(server: string, endpoint: string, code: number, message: string): TunesError {
+  const byCode: Record<number, ErrorCode> = { 10: 'invalid_input', 20: 'dependency_missing', 30: 'dependency_missing', 40: 'auth_failed', 41: 'auth_failed', 42: 'auth_failed', 43: 'auth_failed', 44: 'auth_failed', 50: 'forbidden', 60: 'forbidden', 70: 'not_found' };
+  const mapped = byCode[code];
+  if (mapped === undefined && code === 0 && /unknown|not (found|implemented|supported)/i.test(message)) return unsupported(server, endpoint);
+  return new TunesError(mapped ?? 'io', `${server}: ${message}`);
+}
