@@ -25,7 +25,9 @@ export async function loginToServer(request: LoginRequest, env: NodeJS.ProcessEn
   const name = request.name ?? new URL(url).host;
   const username = request.username ?? '';
   const target = (credential: RemoteCredential) => new SubsonicClient({ name, url, username, credential, ca: request.ca }, env);
-  const extensions = await openSubsonicExtensions(target({ kind: 'password', password: request.password ?? request.apiKey ?? '' }));
+  const extensions = await openSubsonicExtensions(
+    target(request.apiKey !== undefined ? { kind: 'apikey', key: request.apiKey } : { kind: 'password', password: request.password ?? '' }),
+  );
   const made = (credential: RemoteCredential, ping: SubsonicBody): RemoteServer => ({
     name,
     url,
@@ -38,11 +40,11 @@ export async function loginToServer(request: LoginRequest, env: NodeJS.ProcessEn
   });
 
   if (request.apiKey !== undefined) {
-    const tries: RemoteCredential[] = extensions.includes('apiKeyAuthentication')
-      ? [{ kind: 'apikey', key: request.apiKey }]
-      : [{ kind: 'key-token', key: request.apiKey }];
-    const ping = await pinged(target(tries[0]!));
-    const credential = tries[0]!;
+    if (!extensions.includes('apiKeyAuthentication') && username === '') {
+      throw new TunesError('usage', `${name} does not take API keys on their own: give the username too (the key is then the password)`);
+    }
+    const credential: RemoteCredential = extensions.includes('apiKeyAuthentication') ? { kind: 'apikey', key: request.apiKey } : { kind: 'key-token', key: request.apiKey };
+    const ping = await pinged(target(credential));
     if (credential.kind === 'apikey') {
       // With apiKey there is no `u`: the account is the key's (getUser of "" is not asked).
       const user = await whoseKey(target(credential));
