@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { TunesError } from '../errors.js';
 import { resolveConfigFile } from './paths.js';
@@ -18,6 +18,7 @@ function loadKey(env: NodeJS.ProcessEnv, create: boolean): Buffer {
   if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
   if (!create) throw new TunesError('auth_failed', `the key that seals this server's password is gone (${file})`, 'log in again');
   const key = randomBytes(32);
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
   chmodSync(file, 0o600);
   return key;

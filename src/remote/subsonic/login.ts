@@ -60,7 +60,8 @@ export async function loginToServer(request: LoginRequest, env: NodeJS.ProcessEn
   try {
     return made(token, await pinged(target(token)));
   } catch (error) {
-    if (!isTunesError(error) || error.code !== 'auth_failed') throw error;
+    // Refused (tunes without app keys: 41), or not understood (supysonic asks for `p`: 10): try `p`.
+    if (!isTunesError(error) || error.code === 'io') throw error;
   }
   const clear: RemoteCredential = { kind: 'password', password };
   const ping = await pinged(target(clear));

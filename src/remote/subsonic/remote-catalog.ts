@@ -6,8 +6,8 @@ import type { RemoteLibraryContext } from './remote-context.js';
 import { listOf, songOf } from './read-shapes.js';
 
 /**
- * The catalogue of a remote library: search3 for words (and, with an empty query, every song, as
- * OpenSubsonic servers answer it), getSongsByGenre for a genre, the album or artist's own pages
+ * The catalogue of a remote library: search3 for words (and, with an empty query, every song: tunes,
+ * Navidrome and supysonic answer that), getSongsByGenre for a genre, the album or artist's own pages
  * for --album/--artist. Whole-name filters beside words are applied to the page the server sent.
  */
 export function createRemoteCatalog(context: RemoteLibraryContext): CatalogService {
@@ -27,7 +27,7 @@ export function createRemoteCatalog(context: RemoteLibraryContext): CatalogServi
       const songs = (await filteredByName(query)).filter(matches(query));
       return { songs: songs.slice(offset, offset + limit), offset, limit };
     }
-    const body = await client.call('search3', { query: words === '' ? '""' : words, songCount: limit, songOffset: offset, artistCount: 0, albumCount: 0 });
+    const body = await client.call('search3', { query: words, songCount: limit, songOffset: offset, artistCount: 0, albumCount: 0 });
     return { songs: songsOf(body['searchResult3']?.['song']).filter(matches(query)), offset, limit };
   }
 
@@ -76,7 +76,7 @@ export function createRemoteCatalog(context: RemoteLibraryContext): CatalogServi
       } catch {
         // not every server counts; one song is enough to say the library is not empty
       }
-      const body = await client.call('search3', { query: '""', songCount: 1, artistCount: 0, albumCount: 0 }).catch(() => ({}) as SubsonicBody);
+      const body = await client.call('search3', { query: '', songCount: 1, artistCount: 0, albumCount: 0 }).catch(() => ({}) as SubsonicBody);
       return listOf(body['searchResult3']?.['song']).length;
     },
     async countMatching() {

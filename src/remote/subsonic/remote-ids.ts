@@ -5,12 +5,14 @@ import { TunesError } from '../../errors.js';
 
 export type IdKind = 'song' | 'album' | 'artist' | 'playlist';
 
-const HASHED_BASE = 2 ** 52;
+/** Decimal ids below this are kept as they are; others are numbered from here up (at most 15 digits, what the CLI takes). */
+const HASHED_BASE = 1e12;
+const HASHED_SPAN = 1e15 - 1 - HASHED_BASE;
 
 /**
  * Subsonic ids are opaque strings (a tunes server's "42", supysonic's UUIDs); tunes' services and
- * screens number things. A decimal id stays its number; any other becomes 2^52 plus 48 bits of its
- * SHA-256 (the same number in every process, so the CLI, the UI and the player agree without
+ * screens number things. A decimal id (up to 12 digits) stays its number; any other becomes 10^12 plus
+ * its SHA-256 folded into 15 digits (the same number in every process, so the CLI, the UI and the player agree without
  * talking), and is remembered in a file so a number typed later (`tunes play 4503...`) finds its id.
  */
 export class RemoteIds {
@@ -20,9 +22,9 @@ export class RemoteIds {
   constructor(private readonly file: string) {}
 
   numberOf(kind: IdKind, id: string): number {
-    if (/^[1-9]\d{0,14}$/.test(id)) return Number(id);
+    if (/^[1-9]\d{0,11}$/.test(id)) return Number(id);
     const hash = createHash('sha256').update(`${kind}:${id}`).digest();
-    const value = HASHED_BASE + hash.readUIntBE(0, 6);
+    const value = HASHED_BASE + (hash.readUIntBE(0, 6) % HASHED_SPAN);
     const key = `${kind}:${value}`;
     const known = this.table();
     if (known[key] !== id) {
