@@ -90,7 +90,6 @@ export const SETTINGS: readonly SettingSpec[] = [
     },
   },
   choice('theme', ['auto', 'dark', 'light', 'mono'], 'colours of the browser: auto (dark, or mono when NO_COLOR is set), dark, light or mono'),
-  integer('stream-bitrate', 0, 1_000, 'kbit/s; 0: the original file', 0, 'on a remote library, the bit rate the server is asked to transcode songs to'),
   integer('idle-timeout', 0, 604_800, 'seconds; 0: never', 600, 'how long the background player waits, paused or stopped with nobody attached, before it ends'),
   {
     key: 'mpd-listen',
@@ -105,6 +104,7 @@ export const SETTINGS: readonly SettingSpec[] = [
       throw invalidValue('mpd-listen', text, 'HOST:PORT (e.g. 127.0.0.1:6600), a socket path, or empty');
     },
   },
+  integer('stream-bitrate', 0, 1_000, 'kbit/s; 0: the original file', 0, 'on a remote library, the bit rate the server is asked to transcode songs to'),
 ];
 
 export const SETTING_KEYS: readonly SettingKey[] = SETTINGS.map((s) => s.key);

@@ -26,11 +26,11 @@ describe('tunes config', () => {
     expect(listed.file).toBe(file);
     expect(listed.settings.map((s) => [s.key, s.value])).toEqual([
       ['seek-step', 15], ['volume-step', 5], ['audio-device', 'auto'], ['replaygain', 'off'], ['mpv-options', '--audio-buffer=0.5 --gapless-audio=weak'], ['theme', 'light'],
-      ['idle-timeout', 600], ['mpd-listen', ''],
+      ['idle-timeout', 600], ['mpd-listen', ''], ['stream-bitrate', 0],
     ]);
     const human = (await runTunes(['config', 'list'], { home })).stdout;
-    expect(human).toMatch(/^seek-step {4}= 15 {2}\(default 5\)\n {15}how far/);
-    expect(human).toContain('\nvolume-step  = 5\n');
+    expect(human).toMatch(/^seek-step {6}= 15 {2}\(default 5\)\n {17}how far/);
+    expect(human).toContain('\nvolume-step    = 5\n');
 
     expect(await runTunes(['config', 'unset', 'seek-step'], { home })).toMatchObject({ code: 0, stdout: 'seek-step = 5 (the default)\n' });
     expect(await runTunes(['config', 'set', 'theme', 'auto'], { home })).toMatchObject({ code: 0, stdout: 'theme = auto (the default)\n' });
@@ -42,7 +42,7 @@ describe('tunes config', () => {
     const unknown = await runTunes(['config', 'set', 'colour', 'red'], { home });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe(
-      'tunes: unknown setting "colour"; the settings are seek-step, volume-step, audio-device, replaygain, mpv-options, theme, idle-timeout, mpd-listen\n' +
+      'tunes: unknown setting "colour"; the settings are seek-step, volume-step, audio-device, replaygain, mpv-options, theme, idle-timeout, mpd-listen, stream-bitrate\n' +
         'hint: tunes config list shows every setting and what it allows\n',
     );
     expect((await runTunes(['config', 'get', 'colour'], { home })).code).toBe(2);
@@ -55,6 +55,7 @@ describe('tunes config', () => {
       [['theme', 'neon'], /theme must be one of auto, dark, light, mono/],
       [['idle-timeout', 'later'], /idle-timeout must be a whole number from 0 to 604800/],
       [['mpd-listen', '6600'], /mpd-listen must be HOST:PORT/],
+      [['stream-bitrate', '1001'], /stream-bitrate must be a whole number from 0 to 1000/],
       [['audio-device', 'no-such-device'], /audio-device "no-such-device" is not one mpv offers here \(auto, /],
       [['mpv-options', '--input-ipc-server=/tmp/evil'], /--input-ipc-server cannot be set here/],
       [['mpv-options', '--no-such-mpv-option=1'], /this mpv has no option --no-such-mpv-option/],

@@ -36,6 +36,8 @@ export class SubsonicClient {
   private readonly agent: http.Agent;
   private readonly base: URL;
   private password: string | undefined;
+  /** Requests sent, and how many of them needed a new connection (the rest reused one: keep-alive). */
+  readonly traffic = { requests: 0, newConnections: 0 };
 
   constructor(
     readonly target: SubsonicTarget,
@@ -143,6 +145,10 @@ export class SubsonicClient {
         response.on('error', (error) => reject(networkError(this.target, error)));
       });
       request.on('error', (error) => reject(networkError(this.target, error)));
+      this.traffic.requests += 1;
+      request.once('socket', () => {
+        if (!request.reusedSocket) this.traffic.newConnections += 1;
+      });
     });
   }
 }

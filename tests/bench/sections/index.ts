@@ -12,6 +12,7 @@ import { searchSection } from './search.js';
 import { serverSection } from './server.js';
 import { serverGuardSection } from './server-guard.js';
 import { subsonicSection } from './subsonic.js';
+import { remoteSection } from './remote.js';
 import { uiSection } from './ui.js';
 import { webSection } from './web.js';
 
@@ -33,6 +34,7 @@ export const sections: BenchSection[] = [
   serverSection,
   serverGuardSection,
   subsonicSection,
+  remoteSection,
   uiSection,
   lyricsArtSection,
   webSection,

@@ -95,7 +95,7 @@ export const searchSection: BenchSection = {
  * What people type: one to three words (often cut short) taken from a random song's title, artist
  * and album, accents dropped; a fifth are a single short prefix of a common word (the slow case).
  */
-function sampleQueries(db: BetterSqlite3.Database, tracks: number): string[] {
+export function sampleQueries(db: BetterSqlite3.Database, tracks: number): string[] {
   const random = prng(7);
   const song = db.prepare('select title, artist, album from songs where id = ?');
   const common = vocabulary(20_000, prng(42)).slice(0, 200);

@@ -107,7 +107,7 @@ export const subsonicSection: BenchSection = {
  * with migrations this code does not know (and set user_version past this branch's count, so 0012
  * would never run). The copy forgets theirs and migrates again with this branch's list.
  */
-function forgetOtherBranchesMigrations(dbPath: string): void {
+export function forgetOtherBranchesMigrations(dbPath: string): void {
   const db = new BetterSqlite3(dbPath);
   try {
     const known = Object.keys(migrations);
@@ -118,7 +118,7 @@ function forgetOtherBranchesMigrations(dbPath: string): void {
   }
 }
 
-function appKey(dbPath: string, home: string): string {
+export function appKey(dbPath: string, home: string): string {
   const result = spawnSync(process.execPath, [TUNES_BIN, '--db', dbPath, 'apikey', 'create', '--json'], { env: { ...process.env, TUNES_HOME: home }, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`apikey create: ${result.stderr}`);
   return (JSON.parse(result.stdout) as { key: string }).key;
