@@ -165,8 +165,14 @@ function readCa(file: string): string {
   }
 }
 
+const UNTRUSTED_CERTIFICATE = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_UNTRUSTED']);
+
 function networkError(target: SubsonicTarget, error: Error): TunesError {
   const code = (error as NodeJS.ErrnoException).code;
+  if (code !== undefined && UNTRUSTED_CERTIFICATE.has(code)) {
+    return new TunesError('io', `${target.name} (${new URL(target.url).origin}) has a certificate this machine does not trust (${code})`, 'to trust a self-signed server, log in with --ca FILE (its certificate)');
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return new TunesError('io', `${target.name}'s certificate is not for ${new URL(target.url).hostname}`);
   const why = code === 'ECONNREFUSED' ? 'connection refused' : code === 'ENOTFOUND' ? 'no such host' : code ?? error.message;
   return new TunesError('io', `cannot reach ${target.name} (${new URL(target.url).origin}): ${why}`);
 }
