@@ -41,7 +41,13 @@ export interface AudioEngineOptions extends Omit<MpvSpawnOptions, 'binary' | 'se
    * Where mpv reads a song from: a remote library's songs carry their stream URL without
    * credentials, added here at load time (so they never sit in the queue, the saved state or the socket).
    */
-  locate?: (path: string) => string;
+  locate?: (path: string) => Located;
+}
+
+/** Where mpv reads a song, and per-file options that go with it (TLS checks for an HTTPS server). */
+export interface Located {
+  url: string;
+  options?: Record<string, string>;
 }
 
 export interface LoadOptions {
@@ -88,8 +94,8 @@ export class AudioEngine {
     await this.running();
   }
 
-  private located(path: string): string {
-    return this.options.locate ? this.options.locate(path) : path;
+  private located(path: string): Located {
+    return this.options.locate ? this.options.locate(path) : { url: path };
   }
 
   /** Replaces whatever plays with `path`; resolves with the new entry's id. */
@@ -97,9 +103,10 @@ export class AudioEngine {
     const mpv = await this.running();
     const gen = this.generation;
     // A per-file option applies to this entry only, so the preloaded next one still starts at 0.
-    const options = { ...replayGainFileOptions(this.replayGainMode, replayGain), ...(startSeconds > 0 ? { start: String(startSeconds) } : {}) };
+    const where = this.located(path);
+    const options = { ...where.options, ...replayGainFileOptions(this.replayGainMode, replayGain), ...(startSeconds > 0 ? { start: String(startSeconds) } : {}) };
     const refusal = refusalOf(path);
-    const id = toEntryId(gen, await mpv.connection.namedCommand('loadfile', { url: refusal ? REFUSED_URL : this.located(path), flags: 'replace', options }));
+    const id = toEntryId(gen, await mpv.connection.namedCommand('loadfile', { url: refusal ? REFUSED_URL : where.url, flags: 'replace', options }));
     if (refusal) this.refused.set(id, refusal);
     return id;
   }
@@ -108,9 +115,10 @@ export class AudioEngine {
   async append(path: string, { replayGain }: Pick<LoadOptions, 'replayGain'> = {}): Promise<EntryId> {
     const mpv = await this.running();
     const gen = this.generation;
-    const options = replayGainFileOptions(this.replayGainMode, replayGain);
+    const where = this.located(path);
+    const options = { ...where.options, ...replayGainFileOptions(this.replayGainMode, replayGain) };
     const refusal = refusalOf(path);
-    const id = toEntryId(gen, await mpv.connection.namedCommand('loadfile', { url: refusal ? REFUSED_URL : this.located(path), flags: 'append-play', options }));
+    const id = toEntryId(gen, await mpv.connection.namedCommand('loadfile', { url: refusal ? REFUSED_URL : where.url, flags: 'append-play', options }));
     if (refusal) this.refused.set(id, refusal);
     return id;
   }

@@ -32,8 +32,8 @@ export interface RemoteLibrary {
   likes: LikeService;
   history: HistoryService;
   session: LocalSession;
-  /** A song's `path` (its stream URL without credentials) as mpv opens it. */
-  locate(path: string, bitrateKbps: number): string;
+  /** A song's `path` (its stream URL without credentials) as mpv opens it, with the TLS options it needs. */
+  locate(path: string, bitrateKbps: number): { url: string; options?: Record<string, string> };
   close(): Promise<void>;
 }
 

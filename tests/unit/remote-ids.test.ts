@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RemoteIds } from '../../src/remote/subsonic/remote-ids.js';
@@ -44,10 +44,20 @@ describe('remote ids (Subsonic ids as the numbers tunes uses)', () => {
       { TUNES_HOME: home },
     );
     const path = 'http://127.0.0.1:9/music/rest/stream?id=42';
-    const original = new URL(library.locate(path, 0));
+    const located = library.locate(path, 0);
+    expect(located.options).toBeUndefined();
+    const original = new URL(located.url);
     expect(original.pathname).toBe('/music/rest/stream');
     expect(Object.fromEntries(original.searchParams)).toEqual({ apiKey: 'tunes_secret', v: '1.10.2', c: 'tunes', id: '42' });
-    expect(new URL(library.locate(path, 192)).searchParams.get('maxBitRate')).toBe('192');
+    expect(new URL(library.locate(path, 192).url).searchParams.get('maxBitRate')).toBe('192');
+    const ca = join(home, 'ca.pem');
+    writeFileSync(ca, '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n');
+    const secure = openRemoteLibrary(
+      { name: 'tls', url: 'https://127.0.0.1:9', username: 'alice', credential: { kind: 'apikey', key: 'k' }, ca },
+      { TUNES_HOME: home },
+    );
+    expect(secure.locate('https://127.0.0.1:9/rest/stream?id=1', 0).options).toEqual({ 'tls-verify': 'yes', 'tls-ca-file': ca });
+    await secure.close();
     expect(await errorOf(library.catalog.getSong(42))).toBe('io: cannot reach home (http://127.0.0.1:9): connection refused');
     await library.close();
   });

@@ -58,7 +58,10 @@ export function openRemoteLibrary(server: RemoteServer, env: NodeJS.ProcessEnv =
     session,
     locate(path, bitrateKbps) {
       const id = new URL(path).searchParams.get('id') ?? '';
-      return client.endpointUrl('stream', { id, ...(bitrateKbps > 0 ? { maxBitRate: bitrateKbps } : {}) }).toString();
+      const url = client.endpointUrl('stream', { id, ...(bitrateKbps > 0 ? { maxBitRate: bitrateKbps } : {}) });
+      // mpv does not check certificates unless told: as strict as the client, trusting --ca's file too.
+      const tls = url.protocol === 'https:' ? { 'tls-verify': 'yes', ...(server.ca ? { 'tls-ca-file': server.ca } : {}) } : undefined;
+      return { url: url.toString(), ...(tls ? { options: tls } : {}) };
     },
     close: async () => {
       ids.save();
