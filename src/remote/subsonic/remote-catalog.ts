@@ -79,6 +79,8 @@ export function createRemoteCatalog(context: RemoteLibraryContext): CatalogServi
       const body = await client.call('search3', { query: '', songCount: 1, artistCount: 0, albumCount: 0 }).catch(() => ({}) as SubsonicBody);
       return listOf(body['searchResult3']?.['song']).length;
     },
+    // The server's library changes without this machine knowing: a fresh value each time (no cache holds).
+    changeMarker: async () => `remote-${process.hrtime.bigint()}`,
     async countMatching() {
       // Subsonic has no count of a search's matches: the CLI then just says nothing matched.
       return 0;
