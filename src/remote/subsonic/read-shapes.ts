@@ -103,5 +103,10 @@ export function playlistOf(playlist: SubsonicBody, ids: RemoteIds, ownerId: numb
     updated_at: iso(playlist['changed']) ?? created,
     song_count: num(playlist['songCount']) ?? 0,
     duration_ms: seconds === null ? 0 : Math.round(seconds * 1000),
+    // Subsonic playlists are lists of songs: smart playlists are a tunes library's own.
+    rules: null,
+    rules_sort: null,
+    rules_limit: null,
+    built_in: null,
   };
 }

@@ -5,7 +5,7 @@ import { exportPlaylist } from '../../services/playlists/playlist-export.js';
 import type { PlaylistService } from '../../services/playlists/playlist-service.js';
 import type { PlaylistRef, SongSource } from '../../services/playlists/playlist-types.js';
 import { validatePlaylistName } from '../../services/playlists/playlist-rules.js';
-import type { SubsonicBody } from './client.js';
+import { unsupported, type SubsonicBody } from './client.js';
 import type { RemoteLibraryContext } from './remote-context.js';
 import { listOf, playlistOf, songOf } from './read-shapes.js';
 import { importRemotePlaylist } from './remote-playlist-import.js';
@@ -61,6 +61,7 @@ export function createRemotePlaylists(context: RemoteLibraryContext, likes: Remo
 
   const service: PlaylistService = {
     async create(userId, rawName, options = {}) {
+      if (options.rules !== undefined) throw unsupported(client.target.name, 'smart playlists');
       const name = validatePlaylistName(rawName);
       if ((await mine(userId)).some((p) => p.name.toLowerCase() === name.toLowerCase())) {
         throw new TunesError('conflict', `you already have a playlist named "${name}"`);
@@ -111,6 +112,7 @@ export function createRemotePlaylists(context: RemoteLibraryContext, likes: Remo
       await rewrite(summary, order);
       return { playlist: await find(userId, { id: summary.id }), entry: entryOf(summary, songs[from - 1]!, to - 1) };
     },
+    setRules: () => Promise.reject(unsupported(client.target.name, 'smart playlists')),
     rename: (userId, ref, newName) => service.update(userId, ref, { name: newName }),
     async update(userId, ref, changes) {
       const summary = await find(userId, ref);
