@@ -37,6 +37,13 @@ export interface RemoteLibrary {
   close(): Promise<void>;
 }
 
+/** What the remote client does not offer yet: "not supported" (exit 6), as a server lacking an endpoint. */
+function notRemotely<T extends object>(server: string, what: string): T {
+  return new Proxy({} as T, {
+    get: (_target, key) => (key === 'then' ? undefined : () => Promise.reject(new TunesError('dependency_missing', `${what} is not supported on a remote library (${server})`))),
+  });
+}
+
 /** What is done on the server itself (library folders, scans, accounts, app keys...), refused here. */
 function onTheServer<T extends object>(server: string, what: string, own: Partial<T> = {}): T {
   return new Proxy(own as T, {
@@ -91,6 +98,8 @@ export function servicesOverRemote(library: RemoteLibrary, config: LocalConfig, 
     stars: server('album and artist stars'),
     albumLists: server('album lists'),
     playQueues: server('saved play queues'),
+    lyrics: notRemotely(library.name, 'lyrics'),
+    songStory: notRemotely(library.name, "a song's story"),
     close: async () => {
       await playback.close();
       await library.close();
@@ -109,6 +118,7 @@ export function playerServicesOverRemote(library: RemoteLibrary, env: NodeJS.Pro
     libraryQuery: onTheServer(library.name, 'folder listings'),
     playlists: library.playlists,
     playSelection: createPlaySelectionService({ catalog: library.catalog, playlists: library.playlists }),
+    lyrics: notRemotely(library.name, 'lyrics'),
     session: { currentUser: () => library.session.currentUser() },
     close: async () => {
       await playback.close();
