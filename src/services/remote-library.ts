@@ -100,6 +100,7 @@ export function servicesOverRemote(library: RemoteLibrary, config: LocalConfig, 
     playQueues: server('saved play queues'),
     lyrics: notRemotely(library.name, 'lyrics'),
     songStory: notRemotely(library.name, "a song's story"),
+    stats: notRemotely(library.name, 'listening stats'),
     close: async () => {
       await playback.close();
       await library.close();
