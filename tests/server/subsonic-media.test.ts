@@ -139,7 +139,8 @@ describe('Subsonic stream, download and transcoding', () => {
     expect(answer.headers.get('accept-ranges')).toBe('bytes');
     await answer.arrayBuffer();
     const names = ((await byKey.getOpenSubsonicExtensions()) as { openSubsonicExtensions: Array<{ name: string }> }).openSubsonicExtensions.map((e) => e.name);
-    expect(names).toEqual(['apiKeyAuthentication', 'formPost']);
+    expect(names).toContain('apiKeyAuthentication');
+    expect(names).not.toContain('transcodeOffset');
   });
 
   it('advertises transcodeOffset with ffmpeg', async () => {

@@ -89,7 +89,7 @@ describe('main screen', () => {
 
   it('shows every key binding in the help overlay', async () => {
     const fx = await withSongs(5);
-    const app = renderApp(fx.connection, { columns: 100, rows: 50 });
+    const app = renderApp(fx.connection, { columns: 100, rows: 80 });
     await app.waitFor((f) => f.includes('(1/5)'));
     await app.type('?');
     const help = await app.waitFor((f) => f.includes('Keys'));
