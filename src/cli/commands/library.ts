@@ -5,6 +5,7 @@ import { presentAddFolders, presentLibraryFolder, presentScan } from '../present
 import { scanProgressLine } from '../progress-line.js';
 import type { CliRuntime } from '../runtime.js';
 import { registerPruneCommand } from './library-prune.js';
+import { registerWatchCommand } from './library-watch.js';
 import { describeScan, quote, reportScanProblems, unavailableError } from './library-scan-report.js';
 import { formatTime, plural } from './playlist-render.js';
 
@@ -76,6 +77,7 @@ export function registerLibraryCommands(program: Command, runtime: CliRuntime): 
   });
 
   registerPruneCommand(library, runtime);
+  registerWatchCommand(library, runtime);
 
   async function withProgress<T>(
     options: JsonOption,

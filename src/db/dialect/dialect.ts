@@ -16,6 +16,13 @@ export interface SqlDialect {
   writeTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
   /** Runs `work` so that a write which cannot have its lock right now fails at once instead of waiting. */
   withoutWaitingForLocks<T>(db: Kysely<Database>, work: (conn: Kysely<Database>) => Promise<T>): Promise<T>;
+  /** Takes the database-wide lock `name` if nobody (no process) holds it, else gives undefined at once. */
+  tryExclusiveLock(db: Kysely<Database>, name: string): Promise<ExclusiveLock | undefined>;
+}
+
+/** A lock that excludes every other process using the same database until released. */
+export interface ExclusiveLock {
+  release(): Promise<void>;
 }
 
 /** The dialect of a Kysely handle, a transaction or a connection of one (read from Kysely's adapter). */

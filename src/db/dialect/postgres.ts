@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { UnavailableError } from '../../errors.js';
 import type { SqlDialect } from './dialect.js';
+import { postgresTryExclusiveLock } from './postgres-exclusive.js';
 
 /** SQLSTATEs of a transaction that lost a race and may simply be run again. */
 const RETRYABLE = new Set(['40001', '40P01']);
@@ -32,4 +33,5 @@ export const postgresDialect: SqlDialect = {
       return work(trx);
     });
   },
+  tryExclusiveLock: postgresTryExclusiveLock,
 };

@@ -1,7 +1,8 @@
 import { realpath, stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import type { Kysely } from 'kysely';
-import { TunesError } from '../../errors.js';
+import { TunesError, UnavailableError } from '../../errors.js';
+import { tryScanLock, type ExclusiveLock } from '../../db/scan-lock.js';
 import type { Database } from '../../db/schema.js';
 import type { AddFoldersResult, LibraryFolder, PrunePlan, PruneResult, RemoveFolderResult, ScanSummary } from '../../domain/library.js';
 import type { User } from '../../domain/user.js';
@@ -11,8 +12,10 @@ import type { SongWriter } from '../../db/repositories/song-writes.js';
 import { writeTransaction } from '../../db/write-transaction.js';
 import type { Clock } from '../clock.js';
 import { scanLibrary, type ScanOptions } from './scan-library.js';
+import { startLibraryWatch, type LibraryWatch, type LibraryWatchOptions } from './watch-library.js';
 
 export type { ScanOptions, ScanProgress } from './scan-library.js';
+export type { LibraryWatch, LibraryWatchEvent, LibraryWatchOptions } from './watch-library.js';
 
 /**
  * Library management: the folders tunes scans and the scans themselves. Every method needs an admin
@@ -33,6 +36,11 @@ export interface LibraryService {
    * Their playlist places go (the rest close up) and so do their likes and plays.
    */
   prune(actor: User, songIds?: readonly number[]): Promise<PruneResult>;
+  /**
+   * Watches the library folders and scans what changes until stopped (see startLibraryWatch). Holds the
+   * scan lock meanwhile: scans elsewhere are refused, as this is refused while another scan runs.
+   */
+  watch(actor: User, options: LibraryWatchOptions): Promise<LibraryWatch>;
 }
 
 export function createLibraryService({
@@ -45,6 +53,19 @@ export function createLibraryService({
   songWriter: () => SongWriter;
   clock: Clock;
 }): LibraryService {
+  const scanLock = async (): Promise<ExclusiveLock> => {
+    const lock = await tryScanLock(db);
+    if (!lock) throw new UnavailableError('a scan is running: another tunes is scanning or watching this library', 5, 'try again when it is done');
+    return lock;
+  };
+  const whileScanning = async <T>(work: () => Promise<T>): Promise<T> => {
+    const lock = await scanLock();
+    try {
+      return await work();
+    } finally {
+      await lock.release();
+    }
+  };
 
   return {
     async addRoots(actor, paths, options) {
@@ -61,7 +82,7 @@ export function createLibraryService({
         return added;
       });
       const roots = ensured.map((e) => e.root);
-      const scan = await scanLibrary(songWriter(), clock, roots.map((r) => r.path), 'roots', options);
+      const scan = await whileScanning(() => scanLibrary(songWriter(), clock, roots.map((r) => r.path), 'roots', options));
       return { roots, already_in_library: ensured.filter((e) => !e.inserted).map((e) => e.root.path), scan };
     },
 
@@ -71,7 +92,22 @@ export function createLibraryService({
       if (roots.length === 0) {
         throw new TunesError('invalid_input', 'the library has no folders yet', 'add one with: tunes library add <folder>');
       }
-      return scanLibrary(songWriter(), clock, roots.map((r) => r.path), 'everything', options);
+      return whileScanning(() => scanLibrary(songWriter(), clock, roots.map((r) => r.path), 'everything', options));
+    },
+
+    async watch(actor, options) {
+      requireAdmin(actor);
+      const roots = async () => (await listLibraryRoots(db)).map((r) => r.path);
+      if ((await roots()).length === 0) {
+        throw new TunesError('invalid_input', 'the library has no folders yet', 'add one with: tunes library add <folder>');
+      }
+      const lock = await scanLock();
+      try {
+        return await startLibraryWatch({ writer: songWriter, clock, roots, lock }, options);
+      } catch (error) {
+        await lock.release();
+        throw error;
+      }
     },
 
     async listRoots(actor) {

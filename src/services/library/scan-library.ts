@@ -52,6 +52,8 @@ export async function scanLibrary(
   roots: readonly string[],
   scope: 'roots' | 'everything',
   options: ScanOptions = {},
+  /** The library folders `roots` are in, when `roots` are folders inside them (a watch's changed folders). */
+  libraryRoots: readonly string[] = roots,
 ): Promise<ScanSummary> {
   const started = Date.now();
   const onProgress = options.onProgress ?? (() => {});
@@ -131,7 +133,7 @@ export async function scanLibrary(
         const song = scannedSong(
           result.tags,
           { path: job.path, size: job.size, mtime_ms: file.mtimeMs, dev: file.dev, ino: file.ino, lyrics_sidecar: sidecarKey(file.lyrics) },
-          rootOf(job.path, roots),
+          rootOf(job.path, libraryRoots),
           result.picture,
           result.lyrics,
         );
