@@ -12,7 +12,7 @@ import type { SongWriter } from '../../db/repositories/song-writes.js';
 import { writeTransaction } from '../../db/write-transaction.js';
 import type { Clock } from '../clock.js';
 import { scanLibrary, type ScanOptions } from './scan-library.js';
-import { startLibraryWatch, type LibraryWatch, type LibraryWatchOptions } from './watch-library.js';
+import type { LibraryWatch, LibraryWatchOptions } from './watch-library.js';
 
 export type { ScanOptions, ScanProgress } from './scan-library.js';
 export type { LibraryWatch, LibraryWatchEvent, LibraryWatchOptions } from './watch-library.js';
@@ -103,6 +103,8 @@ export function createLibraryService({
       }
       const lock = await scanLock();
       try {
+        // Lazy: only a watch loads chokidar.
+        const { startLibraryWatch } = await import('./watch-library.js');
         return await startLibraryWatch({ writer: songWriter, clock, roots, lock }, options);
       } catch (error) {
         await lock.release();
