@@ -19,8 +19,8 @@ afterEach(() => {
   for (const watch of running.splice(0)) if (watch.child.exitCode === null) watch.child.kill('SIGKILL');
 });
 
-function startWatch(home: string): Watch {
-  const child = spawn(process.execPath, [TUNES_BIN, 'library', 'watch'], {
+function startWatch(home: string, args = ['library', 'watch']): Watch {
+  const child = spawn(process.execPath, [TUNES_BIN, ...args], {
     env: { ...process.env, TUNES_HOME: home, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -109,5 +109,22 @@ describe('tunes library watch', () => {
     const after = await runTunes(['library', 'scan', '--json'], { home });
     expect(after.code, after.stderr).toBe(0);
     expect(JSON.parse(after.stdout)).toMatchObject({ unchanged: 2 });
+  });
+
+  it('tunes serve --watch keeps the library up to date while serving, and holds the scan lock', async () => {
+    const { home, music, db } = await watchedLibrary();
+    const serve = startWatch(home, ['serve', '--port', '0', '--watch']);
+    await until(() => serve.stderr().includes('tunes serve: listening on ') && serve.stdout().includes('Full check: '));
+    expect((await runTunes(['library', 'scan'], { home })).code).toBe(6);
+
+    copyFixtures(join(music, 'First Album'), ['flac.flac']);
+    const path = join(music, 'First Album', 'flac.flac');
+    await until(() => db.prepare('select count(*) from songs where path = ? and missing_since is null').pluck().get(path) === 1);
+
+    serve.child.kill('SIGINT');
+    expect(await serve.exited).toBe(0);
+    expect(serve.stderr()).toContain('tunes serve: stopped');
+    expect((await runTunes(['library', 'scan'], { home })).code).toBe(0);
+    db.close();
   });
 });

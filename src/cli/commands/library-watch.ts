@@ -16,14 +16,15 @@ export function registerWatchCommand(library: Command, runtime: CliRuntime): voi
       const actor = await services.session.currentUser();
       const { untilShutdownSignal } = await import('../../server/listen.js');
       const stopping = untilShutdownSignal();
-      const watch = await services.library.watch(actor, { onEvent: (event) => report(runtime, event) });
+      const watch = await services.library.watch(actor, { onEvent: (event) => reportWatchEvent(runtime, event) });
       const signal = await stopping;
       note(runtime, `tunes library watch: ${signal}, stopping`);
       await watch.stop();
     });
 }
 
-function report(runtime: CliRuntime, event: LibraryWatchEvent): void {
+/** One watch event as people read it: scan summaries on stdout, the rest on stderr. */
+export function reportWatchEvent(runtime: CliRuntime, event: LibraryWatchEvent): void {
   switch (event.kind) {
     case 'ready':
       note(

@@ -3,6 +3,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { isLoopbackHost } from '../../server/host-check.js';
 import type { CliRuntime } from '../runtime.js';
 import { note } from '../output.js';
+import { reportWatchEvent } from './library-watch.js';
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -74,9 +75,14 @@ export function registerServeCommand(program: Command, runtime: CliRuntime): voi
         .choices(['open', 'closed'])
         .default('closed'),
     )
+    .option('--watch', 'keep the library up to date while serving, as tunes library watch does (the logged-in account must be an admin)')
     .option('--max-transcodes <number>', 'Subsonic streams ffmpeg may transcode at once (past it a client is told to try again)', parseTranscodes, 4)
-    .action(async (options: { host: string; port: number; allowedHost: string[]; trustProxy: string[]; registration: 'open' | 'closed'; maxTranscodes: number }) => {
+    .action(async (options: { host: string; port: number; allowedHost: string[]; trustProxy: string[]; registration: 'open' | 'closed'; maxTranscodes: number; watch?: boolean }) => {
       const services = await runtime.services();
+      // Before listening: a watch refused (another scanner) or not allowed stops the server from starting.
+      const watch = options.watch
+        ? await services.library.watch(await services.session.currentUser(), { onEvent: (event) => reportWatchEvent(runtime, event) })
+        : undefined;
       // Lazy: plain commands never load Fastify.
       const { listen, untilShutdownSignal } = await import('../../server/listen.js');
       const server = await listen(services, {
@@ -87,6 +93,9 @@ export function registerServeCommand(program: Command, runtime: CliRuntime): voi
         registration: options.registration,
         transcoding: { ffmpeg: process.env.TUNES_FFMPEG || undefined, maxConcurrent: options.maxTranscodes },
         log: (line) => runtime.stderr.write(`${line}\n`),
+      }).catch(async (error: unknown) => {
+        await watch?.stop();
+        throw error;
       });
       note(runtime, `tunes serve: listening on ${server.url} (Ctrl-C to stop)`);
       note(
@@ -101,6 +110,7 @@ export function registerServeCommand(program: Command, runtime: CliRuntime): voi
       const signal = await untilShutdownSignal();
       note(runtime, `tunes serve: ${signal}, finishing requests in flight`);
       await server.close();
+      await watch?.stop();
       note(runtime, 'tunes serve: stopped');
     });
 }
