@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, renameSync, unlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -69,7 +69,8 @@ describe('tunes library watch', () => {
     // A file renamed keeps its song (its id, so its likes and playlist places).
     const before = present(join(album, 'flac.flac'))!;
     renameSync(join(album, 'flac.flac'), join(album, 'renamed.flac'));
-    await until(() => present(join(album, 'renamed.flac')) !== undefined);
+    // (The scan writes the new path's row first and settles the move at its end: wait for the end.)
+    await until(() => watch.stdout().includes('1 moved'));
     expect(present(join(album, 'renamed.flac')), watch.stdout()).toBe(before);
     expect(db.prepare('select count(*) from songs where path = ?').pluck().get(join(album, 'flac.flac'))).toBe(0);
 
@@ -79,6 +80,11 @@ describe('tunes library watch', () => {
     expect(present(join(album, 'mp3-id3v24.mp3'))).toBeDefined();
     expect(present(join(music, 'First Album', 'opus.opus'))).toBeDefined();
     expect(watch.stdout()).toContain(`${album}: Scanned `);
+
+    // A whole album folder deleted: its songs are marked missing (the folder above is scanned).
+    rmSync(join(music, 'First Album'), { recursive: true });
+    await until(() => present(join(music, 'First Album', 'opus.opus')) === undefined && present(join(music, 'First Album', 'wav.wav')) === undefined);
+    expect(db.prepare('select count(*) from songs where missing_since is not null').pluck().get()).toBe(3);
 
     watch.child.kill('SIGINT');
     expect(await watch.exited).toBe(0);
