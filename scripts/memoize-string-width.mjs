@@ -1,8 +1,10 @@
 // esbuild plugin: Ink measures every character of every line of every frame with string-width, and a
 // character outside printable ASCII (the progress bar's ─, ›, accented letters) goes through
 // Intl.Segmenter and several Unicode regexps each time. The width of a string never changes, so the
-// bundled copies remember recent answers. If a release changes the line, the build warns and bundles it
-// unchanged: only speed is lost, never correctness.
+// bundled copies remember recent answers. Its Intl.Segmenter and its emoji regexp (~25 ms of ICU data
+// and Unicode sets when built) are made on first use instead of at load, so a plain command whose text
+// is ASCII (string-width's own fast path) never builds them. If a release changes a line, the build
+// warns and bundles it unchanged: only speed is lost, never correctness.
 import { readFile } from 'node:fs/promises';
 
 const EXPORT = 'export default function stringWidth(';
@@ -22,17 +24,24 @@ export default function stringWidth(input, options) {
 }
 `;
 
+// Each rewrite: the line as string-width 8 writes it, and what replaces it.
+const REWRITES = [
+  [EXPORT, 'function measureStringWidth('],
+  ['const segmenter = new Intl.Segmenter();', 'let madeSegmenter;\nconst segmenter = { segment: (text) => (madeSegmenter ??= new Intl.Segmenter()).segment(text) };'],
+  ['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let madeEmojiRegex;\nconst rgiEmojiRegex = { test: (text) => (madeEmojiRegex ??= /^\\p{RGI_Emoji}$/v).test(text) };'],
+];
+
 export const memoizeStringWidth = {
   name: 'memoize-string-width',
   setup(build) {
     build.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
-      if (!source.includes(EXPORT)) {
-        // string-width 4 (CommonJS, used by cli-table3) never had the line and is left alone on purpose.
-        if (source.includes('module.exports')) return undefined;
-        return { contents: source, loader: 'js', warnings: [{ text: 'string-width changed: its answers are not remembered' }] };
-      }
-      return { contents: source.replace(EXPORT, 'function measureStringWidth(') + MEMOIZED, loader: 'js' };
+      // string-width 4 (CommonJS, used by cli-table3) never had these lines and is left alone on purpose.
+      if (source.includes('module.exports')) return undefined;
+      if (!source.includes(EXPORT)) return { contents: source, loader: 'js', warnings: [{ text: 'string-width changed: its answers are not remembered' }] };
+      // The lazy lines are taken where a version has them (7.x, under wrap-ansi, has no emoji regexp).
+      const contents = REWRITES.reduce((text, [line, replacement]) => text.replace(line, replacement), source);
+      return { contents: contents + MEMOIZED, loader: 'js' };
     });
   },
 };

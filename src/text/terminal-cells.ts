@@ -1,11 +1,12 @@
 import stringWidth from 'string-width';
+import { madeOnce } from './made-once.js';
 import { terminalSafe } from './terminal-safe.js';
 
 /**
  * Terminal cell arithmetic shared by the CLI tables and the full-screen UI: CJK and fullwidth
  * characters and most emoji take two cells, combining marks none (string-width, which Ink uses too).
  */
-const graphemes = new Intl.Segmenter();
+const graphemes = madeOnce(() => new Intl.Segmenter());
 
 /**
  * A cell holds outside text (tags, names): line breaks and tabs would break rows, so they become a
@@ -26,7 +27,7 @@ export function clipCells(text: string, max: number): string {
   if (stringWidth(clean) <= max) return clean;
   let out = '';
   let used = 0;
-  for (const { segment } of graphemes.segment(clean)) {
+  for (const { segment } of graphemes().segment(clean)) {
     const width = stringWidth(segment);
     if (used + width > max - 1) break;
     out += segment;

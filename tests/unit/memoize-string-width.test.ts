@@ -34,6 +34,10 @@ describe('the memoizing string-width plugin', () => {
   it('is applied, and answers exactly as string-width does, asked once or many times', async () => {
     const { width, source } = await bundledStringWidth();
     expect(source).toContain('rememberedWidths');
+    // The Segmenter and the emoji regexp are built on first use, not when the module loads.
+    expect(source).not.toMatch(/^(var|const) segmenter = new Intl\.Segmenter\(\)/m);
+    expect(source).toContain('madeSegmenter ??=');
+    expect(source).toContain('madeEmojiRegex ??=');
     const samples = ['', 'a', 'hello', '─', '━', '›', 'é', 'e\u0301', '夜に駆ける', '👍🏽', '👨‍👩‍👧', '\x1b[7mhi\x1b[27m', 'ｱ', '한글', '\u200b', 'x'.repeat(600)];
     for (let round = 0; round < 3; round += 1) {
       for (const sample of samples) {

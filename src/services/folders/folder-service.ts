@@ -7,6 +7,7 @@ import type { Song } from '../../domain/song.js';
 import { countSongsUnder, isSongPath, listFolder, songsUnder } from '../../db/repositories/folders.js';
 import { listLibraryRoots } from '../../db/repositories/library-roots.js';
 import { TunesError } from '../../errors.js';
+import { madeOnce } from '../../text/made-once.js';
 
 /**
  * The library as the disk lays it out (cmus's and ncmpcpp's file browser): library folders, their
@@ -24,8 +25,8 @@ export interface FolderService {
   resolve(path: string): Promise<string>;
 }
 
-const naturally = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-const byName = (a: { name: string }, b: { name: string }) => naturally.compare(a.name, b.name) || (a.name < b.name ? -1 : 1);
+const naturally = madeOnce(() => new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' }));
+const byName = (a: { name: string }, b: { name: string }) => naturally().compare(a.name, b.name) || (a.name < b.name ? -1 : 1);
 
 export function createFolderService({ db }: { db: Kysely<Database> }): FolderService {
   const roots = async () => (await listLibraryRoots(db)).map((r) => r.path);
@@ -78,7 +79,7 @@ function comparePaths(a: string, b: string): number {
   const left = a.split(sep);
   const right = b.split(sep);
   for (let i = 0; i < Math.min(left.length, right.length); i += 1) {
-    const order = naturally.compare(left[i]!, right[i]!) || (left[i]! < right[i]! ? -1 : left[i]! > right[i]! ? 1 : 0);
+    const order = naturally().compare(left[i]!, right[i]!) || (left[i]! < right[i]! ? -1 : left[i]! > right[i]! ? 1 : 0);
     if (order !== 0) return order;
   }
   return left.length - right.length;

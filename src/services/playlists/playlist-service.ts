@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { isUniqueViolation } from '../../db/dialect/errors.js';
 import { TunesError } from '../../errors.js';
+import { madeOnce } from '../../text/made-once.js';
 import type { Database } from '../../db/schema.js';
 import type {
   PlaylistAddResult,
@@ -318,8 +319,8 @@ async function requireSongs(trx: Kysely<Database>, songIds: number[]): Promise<v
   }
 }
 
-const nameOrder = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const nameOrder = madeOnce(() => new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }));
 
 function byName(a: PlaylistSummary, b: PlaylistSummary): number {
-  return nameOrder.compare(a.name, b.name) || a.id - b.id;
+  return nameOrder().compare(a.name, b.name) || a.id - b.id;
 }
