@@ -64,7 +64,7 @@ export function registerAccountCommands(program: Command, runtime: CliRuntime): 
       .description('end the session kept on this machine')
       .option('--all', 'end every session of yours: other machines, the UI, HTTP API tokens'),
   ).action(async (options: JsonOption & { all?: boolean }) => {
-    if (!options.all && logoutOfRemote(runtime, options)) return;
+    if (!options.all && (await logoutOfRemote(runtime, options))) return;
     const { session } = await runtime.services();
     if (options.all) {
       const { user, endedSessions } = await session.logoutEverywhere();

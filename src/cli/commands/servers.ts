@@ -32,8 +32,8 @@ export async function loginToRemote(runtime: CliRuntime, username: string | unde
   const password = apiKey !== undefined ? undefined : options.passwordStdin ? await readPasswordFromStdin(runtime) : await promptHidden(runtime, 'Password: ');
   const server = await loginToServer({ url: options.server, username: name, password, apiKey, ca: options.ca, name: options.name });
   const config = openLocalConfig();
-  config.set('servers', { ...(config.get('servers') ?? {}), [server.name]: server });
-  config.set('currentServer', server.name);
+  await config.set('servers', { ...(config.get('servers') ?? {}), [server.name]: server });
+  await config.set('currentServer', server.name);
   emit(runtime, options, presentServer(server, server.name), (s) => `Logged in to ${s.name} as ${s.username}; tunes now uses the library there (tunes server use local: this machine's)`);
 }
 
@@ -49,29 +49,29 @@ export function registerServerCommands(program: Command, runtime: CliRuntime): v
 
   const server = program.command('server').description('choose the library tunes uses: a remote server or this machine');
   withJson(server.command('use').description('use a server logged in to, or "local"').argument('<name>', 'a name from tunes servers, or local')).action(
-    (name: string, options: JsonOption) => {
+    async (name: string, options: JsonOption) => {
       const config = openLocalConfig();
       if (name === 'local') {
-        config.delete('currentServer');
+        await config.delete('currentServer');
         emit(runtime, options, { current: 'local' }, () => "Using this machine's library");
         return;
       }
       const found = config.get('servers')?.[name];
       if (!found) throw new TunesError('not_found', `no server named "${name}"`, 'tunes servers lists them; tunes login --server URL adds one');
-      config.set('currentServer', name);
+      await config.set('currentServer', name);
       emit(runtime, options, { current: name }, () => `Using the library on ${name}`);
     },
   );
 }
 
 /** `tunes logout` while a server is in use: forgets it (its secret included) and goes back to the local library. */
-export function logoutOfRemote(runtime: CliRuntime, options: JsonOption): boolean {
+export async function logoutOfRemote(runtime: CliRuntime, options: JsonOption): Promise<boolean> {
   const current = runtime.remoteServer();
   if (!current) return false;
   const config = openLocalConfig();
   const { [current.name]: _gone, ...rest } = config.get('servers') ?? {};
-  config.set('servers', rest);
-  config.delete('currentServer');
+  await config.set('servers', rest);
+  await config.delete('currentServer');
   emit(runtime, options, { logged_out: true, server: current.name }, () => `Logged out of ${current.name}; using this machine's library`);
   return true;
 }

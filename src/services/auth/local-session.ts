@@ -32,11 +32,11 @@ export function createLocalSession({ auth, config }: { auth: AuthService; config
     async logout() {
       const token = storedToken();
       if (!token) {
-        config.clearSessionToken(); // an unusable one goes too
+        await config.clearSessionToken(); // an unusable one goes too
         return { wasLoggedIn: false };
       }
       await auth.logout(token);
-      config.clearSessionToken();
+      await config.clearSessionToken();
       return { wasLoggedIn: true };
     },
     currentUser: () => auth.authenticate(config.getSessionToken()),
@@ -53,7 +53,7 @@ export function createLocalSession({ auth, config }: { auth: AuthService; config
     changePassword: (current, next) => auth.changePassword(config.getSessionToken(), current, next),
     async logoutEverywhere() {
       const result = await auth.logoutEverywhere(config.getSessionToken());
-      config.clearSessionToken();
+      await config.clearSessionToken();
       return result;
     },
   };
@@ -76,7 +76,7 @@ export function createLocalSession({ auth, config }: { auth: AuthService; config
   async function replaceStoredSession(token: string): Promise<void> {
     const previous = storedToken();
     try {
-      config.setSessionToken(token);
+      await config.setSessionToken(token);
     } catch (error) {
       await auth.logout(token).catch(() => undefined);
       throw new TunesError('io', `cannot save the session in ${config.path}: ${describeWriteError(error)}`, previous ? 'you are still logged in as before' : undefined);

@@ -29,7 +29,7 @@ export interface SettingsService {
    * on this machine when there is one (`unchecked` says why not otherwise).
    */
   set(key: string, text: string): Promise<{ entry: SettingEntry; unchecked?: string }>;
-  unset(key: string): SettingEntry;
+  unset(key: string): Promise<SettingEntry>;
   /** Every setting in force; invalid_input naming the file when a stored value is not valid. */
   current(): Settings;
   /** What mpv gets from the settings when it starts. */
@@ -68,13 +68,13 @@ export function createSettingsService({ config, resolveMpv }: { config: LocalCon
         if (!isTunesError(error) || error.code !== 'dependency_missing') throw error;
         unchecked = 'mpv is not installed, so the value was not checked against it';
       }
-      if (value === spec.default) config.removeSetting(spec.key);
-      else config.storeSetting(spec.key, value as string | number);
+      if (value === spec.default) await config.removeSetting(spec.key);
+      else await config.storeSetting(spec.key, value as string | number);
       return { entry: entry(spec), ...(unchecked ? { unchecked } : {}) };
     },
-    unset(key) {
+    async unset(key) {
       const spec = settingSpec(key);
-      config.removeSetting(spec.key);
+      await config.removeSetting(spec.key);
       return entry(spec);
     },
     current,
