@@ -17,7 +17,7 @@ export async function importRemotePlaylist(context: RemoteLibraryContext, playli
   const what = input.sourcePath ? basename(input.sourcePath) : 'the playlist file';
   if (input.text.includes('\u0000')) throw new TunesError('invalid_input', `${what} is not a playlist file: it holds binary data`);
   const format = input.format ?? detectFormat(input.text, input.sourcePath);
-  const parsed = parsePlaylistFile(input.text, format);
+  const parsed = await parsePlaylistFile(input.text, format);
   const name = input.name ?? parsed.name ?? (input.sourcePath ? basename(input.sourcePath, extname(input.sourcePath)) : undefined);
   if (name === undefined) throw new TunesError('usage', 'the playlist has no name of its own; give one with --name');
   if (parsed.entries.length === 0) throw new TunesError('not_found', `${what} has no entries; no playlist created`);

@@ -1,7 +1,7 @@
 import { writeM3u8 } from './formats/m3u.js';
 import type { ExportInput } from './formats/playlist-file.js';
 import { writeTunesJson } from './formats/tunes-json.js';
-import { writeXspf } from './formats/xspf.js';
+import { writeXspf } from './formats/xspf-write.js';
 
 export const EXPORT_FORMATS = ['m3u8', 'xspf', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

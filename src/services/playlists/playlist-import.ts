@@ -51,7 +51,7 @@ export async function importPlaylist(db: Kysely<Database>, input: ImportInput, c
   const what = input.sourcePath ? basename(input.sourcePath) : 'the playlist file';
   requirePlaylistText(input, what);
   const format = input.format ?? detectFormat(input.text, input.sourcePath);
-  const parsed = parsePlaylistFile(input.text, format);
+  const parsed = await parsePlaylistFile(input.text, format);
   const name = input.name ?? parsed.name ?? defaultName(input.sourcePath);
   if (parsed.entries.length === 0) {
     throw new TunesError('not_found', `${what} has no entries; no playlist created`);

@@ -1,8 +1,8 @@
 /**
  * The background player's figures (issue 13, "Speed and weight"), each beside its baseline measured
  * in the same run:
- * - `tunes status` / `tunes next` wall time against a running player, beside `node -e 0` (Node's
- *   floor) and the peers' remote commands against their running daemons: `mpc status` (mpd) and
+ * - `tunes status` / `tunes next` wall time against a running player, and `tunes songs <word>` (a
+ *   plain command: the full CLI, the database), beside `node -e 0` (Node's floor) and the peers' remote commands against their running daemons: `mpc status` (mpd) and
  *   `cmus-remote -Q` (cmus); `mpc status` against the player's MPD bridge beside `mpc status` against mpd;
  * - a command's round trip to mpv acting on it (the reply comes once mpv has acknowledged), beside
  *   the socket's own round trip and a raw IPC command into mpv;
@@ -54,11 +54,12 @@ export const playerSection: BenchSection = {
     for (const peer of [mpd, cmus]) if (peer) peers.push(peer);
     try {
       ctx.log('player: remote command wall times');
-      const walls: Record<string, number[]> = { node: [], status: [], next: [], mpc: [], cmus: [], bridge: [] };
+      const walls: Record<string, number[]> = { node: [], status: [], next: [], songs: [], mpc: [], cmus: [], bridge: [] };
       for (let i = 0; i < RUNS; i += 1) {
         walls.node!.push((await runProcess(process.execPath, ['-e', '0'])).wallMs);
         walls.status!.push(mustSucceed(await tunes('status'), 'tunes status').wallMs);
         walls.next!.push(mustSucceed(await tunes('next'), 'tunes next').wallMs);
+        walls.songs!.push(mustSucceed(await tunes('songs', 'bench'), 'tunes songs bench').wallMs);
         if (mpd) walls.mpc!.push((await runProcess(mpd.statusCommand[0], mpd.statusCommand.slice(1))).wallMs);
         if (mpd) walls.bridge!.push(mustSucceed(await runProcess('mpc', ['-p', String(bridgePort), 'status']), 'mpc status (tunes)').wallMs);
         if (cmus) walls.cmus!.push((await runProcess(cmus.statusCommand[0], cmus.statusCommand.slice(1))).wallMs);
@@ -95,6 +96,7 @@ export const playerSection: BenchSection = {
       return [
         { measure: `tunes status, player running (median of ${RUNS})`, value: ratio(walls.status!), baseline: `node -e 0; ${peersText}`, baselineValue: ms(floor) },
         { measure: `tunes next, player running (median of ${RUNS})`, value: ratio(walls.next!), baseline: `node -e 0; ${peersText}`, baselineValue: ms(floor) },
+        { measure: `tunes songs bench, a plain command (median of ${RUNS}; target <= 1.6x node)`, value: ratio(walls.songs!), baseline: 'node -e 0', baselineValue: ms(floor) },
         {
           measure: `mpc status against the player's MPD bridge on 127.0.0.1 (median of ${RUNS}; with its check of the peer's user)`,
           value: mpd ? ms(median(walls.bridge!)) : 'mpc not installed',

@@ -3,7 +3,6 @@ import { TunesError } from '../../../errors.js';
 import { parseM3u } from './m3u.js';
 import type { ParsedPlaylistFile } from './playlist-file.js';
 import { parseTunesJson } from './tunes-json.js';
-import { parseXspf } from './xspf.js';
 
 export const IMPORT_FORMATS = ['m3u', 'xspf', 'json'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -20,12 +19,13 @@ export function detectFormat(text: string, fileName?: string): ImportFormat {
   return 'm3u';
 }
 
-export function parsePlaylistFile(text: string, format: ImportFormat): ParsedPlaylistFile {
+/** XSPF's reader (saxes) loads only when an XSPF file is read. */
+export async function parsePlaylistFile(text: string, format: ImportFormat): Promise<ParsedPlaylistFile> {
   switch (format) {
     case 'm3u':
       return parseM3u(text);
     case 'xspf':
-      return parseXspf(text);
+      return (await import('./xspf.js')).parseXspf(text);
     case 'json':
       return parseTunesJson(text);
     default:

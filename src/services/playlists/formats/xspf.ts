@@ -1,7 +1,9 @@
-import { pathToFileURL } from 'node:url';
 import { SaxesParser } from 'saxes';
 import { TunesError } from '../../../errors.js';
-import type { ExportInput, ParsedPlaylistFile, PlaylistFileEntry } from './playlist-file.js';
+import type { ParsedPlaylistFile, PlaylistFileEntry } from './playlist-file.js';
+
+// Writing needs no XML parser: it lives apart, so exporting (and the player) never loads saxes.
+export { escapeXml, writeXspf } from './xspf-write.js';
 
 /**
  * Reads XSPF (https://xspf.org/spec) with saxes, a strict streaming XML parser: one pass over the
@@ -74,37 +76,4 @@ function readTrackField(entry: PlaylistFileEntry, field: string, value: string):
 
 function notXspf(): TunesError {
   return new TunesError('invalid_input', 'not an XSPF playlist: no <playlist> element');
-}
-
-export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    // What XML 1.0 cannot hold at all, not even as a character reference: the file would not parse.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
-}
-
-export function writeXspf({ name, description, songs }: ExportInput): string {
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<playlist version="1" xmlns="http://xspf.org/ns/0/">',
-    `  <title>${escapeXml(name)}</title>`,
-  ];
-  if (description) lines.push(`  <annotation>${escapeXml(description)}</annotation>`);
-  lines.push('  <trackList>');
-  for (const song of songs) {
-    lines.push(
-      '    <track>',
-      `      <location>${escapeXml(pathToFileURL(song.path).href)}</location>`,
-      `      <creator>${escapeXml(song.artist)}</creator>`,
-      `      <album>${escapeXml(song.album)}</album>`,
-      `      <title>${escapeXml(song.title)}</title>`,
-    );
-    if (song.duration_ms !== null) lines.push(`      <duration>${song.duration_ms}</duration>`);
-    lines.push('    </track>');
-  }
-  lines.push('  </trackList>', '</playlist>');
-  return `${lines.join('\n')}\n`;
 }
