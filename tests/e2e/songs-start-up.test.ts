@@ -13,6 +13,7 @@ const NOT_FOR_SONGS = [
   'ajv',
   'semver',
   'saxes', // XSPF's reader: only for importing a playlist file
+  'chardet', // guesses a lyrics file's encoding: only for scans
   'ink',
   'react',
   'fastify',

@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { PictureLookout } from './embedded-picture.js';
-import { readJob } from './read-job.js';
 import type { TagResult } from './song-tags.js';
 
 export interface TagJob {
@@ -113,6 +112,9 @@ function defaultWorkers(): number {
 }
 
 async function readInProcess(jobs: TagJob[], onResults: (results: TagJobResult[]) => void): Promise<void> {
+  // Loaded here, not at the top: the reader (with chardet, for lyrics files) is for scans only, and
+  // the worker threads load their own.
+  const { readJob } = await import('./read-job.js');
   let next = 0;
   const lookout = new PictureLookout();
   const lane = async () => {
