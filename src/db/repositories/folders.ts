@@ -3,6 +3,8 @@ import type { Song } from '../../domain/song.js';
 import type { Database } from '../schema.js';
 import { songRowToSong } from './song-row.js';
 import { prefixUpperBound } from './path-range.js';
+import { bytewise, charOf, position } from '../dialect/sql-fragments.js';
+import { indexedBy } from '../dialect/search-sql.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -35,23 +37,25 @@ export async function listFolder(db: Db, prefix: string, separator: string): Pro
  * paths, walked as listFolder says (one index seek per entry). For callers that need no counts
  * (the MPD bridge's lsinfo).
  */
-// dialect: sqlite-only (needs a PostgreSQL twin): recursive skip-scan with instr/substr/char
 export async function folderChildren(db: Db, prefix: string, separator: string): Promise<{ folderPaths: string[]; songPaths: string[] }> {
   const upper = prefixUpperBound(prefix);
-  const start = prefix.length + 1; // SQLite's substr counts from 1
+  const start = prefix.length + 1; // substr counts from 1 on both
   const past = String.fromCharCode(separator.charCodeAt(0) + 1);
+  const path = bytewise(db, sql.ref('path'));
+  const songPath = bytewise(db, sql.ref('s.path'));
+  const cut = position(db, sql`substr(entry.path, ${start})`, separator);
   // The smallest path after a song's: paths hold no NUL, so nothing sorts between P and P || char(1).
   const { rows } = await sql<{ path: string }>`
     with recursive entry(path) as (
       select (select path from songs
-              where missing_since is null and path > ${prefix} and path < ${upper} order by path limit 1)
+              where missing_since is null and ${path} > ${prefix} and ${path} < ${upper} order by ${path} limit 1)
       union all
       select (select s.path from songs s
-              where s.missing_since is null and s.path < ${upper} and s.path >= (
-                case when instr(substr(entry.path, ${start}), ${separator}) > 0
-                  then substr(entry.path, 1, ${prefix.length} + instr(substr(entry.path, ${start}), ${separator}) - 1) || ${past}
-                  else entry.path || char(1) end)
-              order by s.path limit 1)
+              where s.missing_since is null and ${songPath} < ${upper} and ${songPath} >= (
+                case when ${cut} > 0
+                  then substr(entry.path, 1, ${prefix.length} + ${cut} - 1) || ${past}
+                  else entry.path || ${charOf(db, 1)} end)
+              order by ${songPath} limit 1)
       from entry where entry.path is not null
     )
     select path from entry where path is not null`.execute(db);
@@ -73,9 +77,10 @@ export async function folderChildren(db: Db, prefix: string, separator: string):
  */
 export async function countSongsUnder(db: Db, prefix: string): Promise<number> {
   const upper = prefixUpperBound(prefix);
+  const path = bytewise(db, sql.ref('path'));
   const { rows } = await sql<{ n: number }>`
-    select (select count(*) from songs where path >= ${prefix} and path < ${upper})
-      - (select count(*) from songs indexed by songs_missing where missing_since is not null and path >= ${prefix} and path < ${upper}) as n`.execute(db);
+    select (select count(*) from songs where ${path} >= ${prefix} and ${path} < ${upper})
+      - (select count(*) from songs ${indexedBy(db, 'songs_missing')} where missing_since is not null and ${path} >= ${prefix} and ${path} < ${upper}) as n`.execute(db);
   return rows[0]?.n ?? 0;
 }
 
@@ -85,9 +90,9 @@ export async function songsUnder(db: Db, prefix: string): Promise<Song[]> {
     .selectFrom('songs')
     .selectAll()
     .where('missing_since', 'is', null)
-    .where('path', '>=', prefix)
-    .where('path', '<', prefixUpperBound(prefix))
-    .orderBy('path')
+    .where(bytewise(db, sql.ref('path')), '>=', prefix)
+    .where(bytewise(db, sql.ref('path')), '<', prefixUpperBound(prefix))
+    .orderBy(bytewise(db, sql.ref('path')))
     .execute();
   return rows.map(songRowToSong);
 }
