@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../src/db/open.js';
+import type { Store } from '../../src/db/open.js';
 import { createAlbumListService } from '../../src/services/browse/album-lists.js';
 import { seedSongs } from '../helpers/seed-songs.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { testDatabase } from '../helpers/test-store.js';
 
 let store: Store | undefined;
 afterEach(async () => {
@@ -16,7 +15,7 @@ afterEach(async () => {
  * word come after them. Search looked at the first 500 matching songs only and missed both.
  */
 async function bigAlbumFirst() {
-  store = await openStore(join(tempDir(), 'tunes.db'));
+  store = await testDatabase();
   const big = Array.from({ length: 600 }, (_, i) => ({ artist: 'Love Unlimited', album: 'Love Box', title: `Part ${i + 1}`, track_no: i + 1 }));
   await seedSongs(store, [...big, { artist: 'Loveless', album: 'Love Later', title: 'Only One' }]);
   return createAlbumListService({ db: store.db });

@@ -4,7 +4,7 @@ import { fixedClock } from '../../src/services/clock.js';
 import { longestStreak } from '../../src/services/stats/summarize.js';
 import { createStatsService } from '../../src/services/stats/stats-service.js';
 import { EXPECTED_2026, seedYearHistory, STATS_ZONE, statsDigest } from '../helpers/stats-history.js';
-import { FAST_SCRYPT, testStore } from '../helpers/test-store.js';
+import { FAST_SCRYPT, testDatabase } from '../helpers/test-store.js';
 
 // Days, months and hours are the listener's: run in a zone that is not UTC, so bucketing in UTC fails.
 const savedZone = process.env['TZ'];
@@ -17,7 +17,7 @@ afterAll(() => {
 });
 
 async function setup(now = '2026-12-01T12:00:00Z') {
-  const store = await testStore();
+  const store = await testDatabase();
   const clock = fixedClock(new Date(now));
   const auth = createAuthService({ db: store.db, clock, scryptParams: FAST_SCRYPT });
   const alice = (await auth.register('alice', 'password one')).user;

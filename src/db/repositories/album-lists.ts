@@ -3,6 +3,8 @@ import type { Album } from '../../domain/album.js';
 import type { GenreCount } from '../../domain/play-queue.js';
 import type { Database } from '../schema.js';
 import { albumRowToAlbum } from './albums.js';
+import { caseless } from '../dialect/caseless.js';
+import { bytewise, caselessMatch } from '../dialect/sql-fragments.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type AlbumWithArtist = Parameters<typeof albumRowToAlbum>[0];
@@ -19,7 +21,7 @@ export type AlbumListKind =
 
 const albumSelect = sql`select al.*, ar.name as artist_name from albums al join artists ar on ar.id = al.artist_id`;
 
-function listQuery(list: AlbumListKind, limit: number, offset: number): RawBuilder<AlbumWithArtist> {
+function listQuery(db: Db, list: AlbumListKind, limit: number, offset: number): RawBuilder<AlbumWithArtist> {
   const page = sql`limit ${limit} offset ${offset}`;
   switch (list.kind) {
     case 'random':
@@ -35,7 +37,7 @@ function listQuery(list: AlbumListKind, limit: number, offset: number): RawBuild
     }
     case 'by_genre':
       return sql`${albumSelect} where al.song_count > 0 and al.id in (
-          select album_id from songs where missing_since is null and genre = ${list.genre} collate nocase)
+          select album_id from songs where missing_since is null and ${caselessMatch(db, sql.ref('genre'), list.genre)})
         order by al.title_key, al.id ${page}`;
     case 'recent':
       return sql`${albumSelect} join (
@@ -55,7 +57,7 @@ function listQuery(list: AlbumListKind, limit: number, offset: number): RawBuild
 
 export async function listAlbumsBy(db: Db, list: AlbumListKind, limit: number, offset: number): Promise<Album[]> {
   if (list.kind === 'random') return randomAlbums(db, limit);
-  const { rows } = await listQuery(list, limit, offset).execute(db);
+  const { rows } = await listQuery(db, list, limit, offset).execute(db);
   return rows.map(albumRowToAlbum);
 }
 
@@ -75,7 +77,7 @@ async function randomAlbums(db: Db, size: number): Promise<Album[]> {
     for (const row of rows) if (picked.size < size) picked.set(row.id, albumRowToAlbum(row));
   }
   if (picked.size < size) {
-    const { rows } = await listQuery({ kind: 'random' }, size, 0).execute(db);
+    const { rows } = await listQuery(db, { kind: 'random' }, size, 0).execute(db);
     for (const row of rows) if (picked.size < size) picked.set(row.id, albumRowToAlbum(row));
   }
   return [...picked.values()];
@@ -85,6 +87,6 @@ async function randomAlbums(db: Db, size: number): Promise<Album[]> {
 export async function listGenres(db: Db): Promise<GenreCount[]> {
   const { rows } = await sql<GenreCount>`select genre as name, count(*) as song_count, count(distinct album_id) as album_count
     from songs where missing_since is null and genre is not null and genre != ''
-    group by genre order by genre collate nocase`.execute(db);
+    group by genre order by ${caseless(db, sql.ref('genre'))}, ${bytewise(db, sql.ref('genre'))}`.execute(db);
   return rows;
 }

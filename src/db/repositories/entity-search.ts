@@ -2,6 +2,10 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Album, Artist } from '../../domain/album.js';
 import type { Database } from '../schema.js';
 import { albumRowToAlbum, artistRowToArtist } from './albums.js';
+import { matchingIdsIn, type SearchColumn } from '../dialect/search-sql.js';
+
+const ALBUM_COLUMNS: readonly SearchColumn[] = ['album', 'album_artist'];
+const ARTIST_COLUMNS: readonly SearchColumn[] = ['artist', 'album_artist'];
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -26,23 +30,22 @@ function scannedMatches(limit: number, offset: number): number {
  * those do not fill the page (a few big albums), more matches are read, up to MAX_MATCHES.
  */
 export async function searchAlbums(db: Db, match: string, limit: number, offset: number): Promise<Album[]> {
-  const columnMatch = `{album album_artist} : (${match})`;
   for (let scanned = scannedMatches(limit, offset); ; scanned = Math.min(MAX_MATCHES, scanned * 4)) {
     const { rows } = await sql<Parameters<typeof albumRowToAlbum>[0]>`
       select al.*, ar.name as artist_name from albums al join artists ar on ar.id = al.artist_id
       join (select s.album_id, min(m.rowid) as first_match from
-              (select rowid from songs_fts where songs_fts match ${columnMatch} order by rowid limit ${scanned}) m
+              (${matchingIdsIn(db, match, ALBUM_COLUMNS, scanned)}) m
             join songs s on s.id = m.rowid where s.album_id is not null group by s.album_id) hit on hit.album_id = al.id
       where al.song_count > 0
       order by hit.first_match limit ${limit} offset ${offset}`.execute(db);
-    if (rows.length === limit || scanned === MAX_MATCHES || (await allMatchesRead(db, columnMatch, scanned))) return rows.map(albumRowToAlbum);
+    if (rows.length === limit || scanned === MAX_MATCHES || (await allMatchesRead(db, match, ALBUM_COLUMNS, scanned))) return rows.map(albumRowToAlbum);
   }
 }
 
 /** Whether the index holds no more than `scanned` matches (reading more would find nothing new). */
-async function allMatchesRead(db: Db, columnMatch: string, scanned: number): Promise<boolean> {
+async function allMatchesRead(db: Db, match: string, columns: readonly SearchColumn[], scanned: number): Promise<boolean> {
   const { rows } = await sql<{ n: number }>`
-    select count(*) as n from (select rowid from songs_fts where songs_fts match ${columnMatch} order by rowid limit ${scanned + 1})`.execute(db);
+    select count(*) as n from (${matchingIdsIn(db, match, columns, scanned + 1)}) m`.execute(db);
   return (rows[0]?.n ?? 0) <= scanned;
 }
 
@@ -55,22 +58,21 @@ async function allMatchesRead(db: Db, columnMatch: string, scanned: number): Pro
  * index list when few match (~11 ms).
  */
 export async function artistCandidates(db: Db, match: string, scanned: number): Promise<{ artists: Artist[]; complete: boolean }> {
-  const columnMatch = `{artist album_artist} : (${match})`;
   const { rows } = await sql<Parameters<typeof artistRowToArtist>[0] & { first_match: number }>`
     with hits as materialized (
       select s.artist_id as track_artist, al.artist_id as album_artist, m.rowid as first_match
-      from (select rowid from songs_fts where songs_fts match ${columnMatch} order by rowid limit ${scanned}) m
+      from (${matchingIdsIn(db, match, ARTIST_COLUMNS, scanned)}) m
       join songs s on s.id = m.rowid left join albums al on al.id = s.album_id)
     select ar.*, hit.first_match from (
       select artist_id, min(first_match) as first_match from (
         select track_artist as artist_id, first_match from hits
         union all
         select album_artist, first_match from hits
-      ) where artist_id is not null group by artist_id
+      ) both_artists where artist_id is not null group by artist_id
     ) hit join artists ar on ar.id = hit.artist_id
     order by hit.first_match`.execute(db);
   const artists = rows.map(({ first_match: _first, ...row }) => artistRowToArtist(row));
-  return { artists, complete: scanned >= MAX_MATCHES || (await allMatchesRead(db, columnMatch, scanned)) };
+  return { artists, complete: scanned >= MAX_MATCHES || (await allMatchesRead(db, match, ARTIST_COLUMNS, scanned)) };
 }
 
 /** How many matches a first look at a page of artists reads (see artistCandidates). */

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { ArtistTally, HistoryEntry, Play, SongTally } from '../../domain/history.js';
 import type { Database, PlayRow } from '../schema.js';
 import { songRowToSong } from './song-row.js';
+import { caseless } from '../dialect/caseless.js';
 
 export interface NewPlayRow {
   user_id: number;
@@ -45,14 +46,14 @@ function userPlays(db: Kysely<Database>, userId: number, since: string | undefin
 }
 
 export async function topSongs(db: Kysely<Database>, userId: number, since: string | undefined, limit: number): Promise<SongTally[]> {
-  // Grouped by the song's id, so its other columns are that one song's (SQLite takes them as they are).
+  // Grouped by the song's primary key, so its other columns are that one song's (on both databases).
   const rows = await userPlays(db, userId, since)
-    .groupBy('plays.song_id')
+    .groupBy('songs.id')
     .selectAll('songs')
     .select([sql<number>`count(*)`.as('tally_plays'), sql<number>`sum(plays.ms_played)`.as('tally_ms_played')])
     .orderBy('tally_plays', 'desc')
     .orderBy('tally_ms_played', 'desc')
-    .orderBy('plays.song_id')
+    .orderBy('songs.id')
     .limit(limit)
     .execute();
   return rows.map(({ tally_plays, tally_ms_played, ...song }) => ({
@@ -64,7 +65,7 @@ export async function topSongs(db: Kysely<Database>, userId: number, since: stri
 
 export async function topArtists(db: Kysely<Database>, userId: number, since: string | undefined, limit: number): Promise<ArtistTally[]> {
   return userPlays(db, userId, since)
-    .groupBy(sql`songs.artist collate nocase`)
+    .groupBy(caseless(db, sql.ref('songs.artist')))
     .select([sql<string>`min(songs.artist)`.as('artist'), sql<number>`count(*)`.as('plays'), sql<number>`sum(plays.ms_played)`.as('ms_played')])
     .orderBy('plays', 'desc')
     .orderBy('ms_played', 'desc')

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Song } from '../../domain/song.js';
 import type { Database, SongRow } from '../schema.js';
 import { songRowToSong } from './song-row.js';
+import { caselessMatch } from '../dialect/sql-fragments.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -18,9 +19,9 @@ export interface RandomSongFilter {
 export async function randomSongs(db: Db, size: number, filter: RandomSongFilter): Promise<Song[]> {
   const filtered = filter.genre !== undefined || filter.fromYear !== undefined || filter.toYear !== undefined;
   if (filtered) {
-    const genre = filter.genre === undefined ? sql`1` : sql`genre = ${filter.genre} collate nocase`;
-    const from = filter.fromYear === undefined ? sql`1` : sql`year >= ${filter.fromYear}`;
-    const to = filter.toYear === undefined ? sql`1` : sql`year <= ${filter.toYear}`;
+    const genre = filter.genre === undefined ? sql`true` : caselessMatch(db, sql.ref('genre'), filter.genre);
+    const from = filter.fromYear === undefined ? sql`true` : sql`year >= ${filter.fromYear}`;
+    const to = filter.toYear === undefined ? sql`true` : sql`year <= ${filter.toYear}`;
     const { rows } = await sql<SongRow>`select * from songs where missing_since is null and ${genre} and ${from} and ${to}
       order by random() limit ${size}`.execute(db);
     return rows.map(songRowToSong);

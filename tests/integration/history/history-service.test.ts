@@ -3,10 +3,10 @@ import { createAuthService } from '../../../src/services/auth/auth-service.js';
 import { fixedClock } from '../../../src/services/clock.js';
 import { createHistoryService, listenThresholdMs, parseSince } from '../../../src/services/history/history-service.js';
 import { seedSongs } from '../../helpers/seed-songs.js';
-import { FAST_SCRYPT, testStore } from '../../helpers/test-store.js';
+import { FAST_SCRYPT, testDatabase } from '../../helpers/test-store.js';
 
 async function setup() {
-  const store = await testStore();
+  const store = await testDatabase();
   const clock = fixedClock(new Date('2026-03-01T10:00:00Z'));
   const auth = createAuthService({ db: store.db, clock, scryptParams: FAST_SCRYPT });
   const alice = (await auth.register('alice', 'password one')).user;
