@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kyse
 import type { User, UserListing } from '../../domain/user.js';
 import type { Database, UserRow } from '../schema.js';
 import { caseless, caselessEquals } from '../dialect/caseless.js';
+import { ADVISORY_LOCKS, underAdvisoryLock } from '../dialect/advisory-lock.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -14,7 +15,8 @@ export function userRowToUser(row: Pick<UserRow, (typeof PUBLIC_COLUMNS)[number]
 
 /**
  * The first account that may be admin becomes admin. Deciding the role inside the INSERT keeps it
- * atomic, so two first registrations racing from two processes cannot both become admin.
+ * atomic on SQLite (one writer); on PostgreSQL two such inserts take turns under an advisory lock
+ * (at READ COMMITTED each would otherwise miss the other's uncommitted admin).
  */
 export async function insertUser(
   db: Db,
@@ -23,15 +25,19 @@ export async function insertUser(
   createdAt: string,
   { mayBeAdmin = true, role: forced }: { mayBeAdmin?: boolean; role?: 'admin' | 'user' } = {},
 ): Promise<User> {
-  const role =
-    forced ??
-    (mayBeAdmin ? sql<'admin' | 'user'>`(case when exists (select 1 from users where role = 'admin') then 'user' else 'admin' end)` : 'user');
-  const row = await db
-    .insertInto('users')
-    .values({ username, password_hash: passwordHash, role, created_at: createdAt })
-    .returning(PUBLIC_COLUMNS)
-    .executeTakeFirstOrThrow();
-  return userRowToUser(row);
+  const write = async (conn: Kysely<Database>) => {
+    const role =
+      forced ??
+      (mayBeAdmin ? sql<'admin' | 'user'>`(case when exists (select 1 from users where role = 'admin') then 'user' else 'admin' end)` : 'user');
+    const row = await conn
+      .insertInto('users')
+      .values({ username, password_hash: passwordHash, role, created_at: createdAt })
+      .returning(PUBLIC_COLUMNS)
+      .executeTakeFirstOrThrow();
+    return userRowToUser(row);
+  };
+  // Two first registrations at once on PostgreSQL would each see no admin yet: they take turns.
+  return forced === undefined && mayBeAdmin ? underAdvisoryLock(db, ADVISORY_LOCKS.firstAccount, write) : write(db);
 }
 
 export async function findUserById(db: Db, id: number): Promise<User | undefined> {
