@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ensureLibraryRoot } from '../../src/db/repositories/library-roots.js';
 import { createLibraryQueryService } from '../../src/services/library-query/library-query-service.js';
 import { seedSongs } from '../helpers/seed-songs.js';
-import { testStore } from '../helpers/test-store.js';
+import { testDatabase } from '../helpers/test-store.js';
 
 async function library() {
-  const store = await testStore();
+  const store = await testDatabase();
   await seedSongs(store, [
     { path: '/m/Owls/Night/1.ogg', title: 'Midnight', artist: 'Owls', album: 'Night', duration_ms: 1000, added_at: '2026-01-01T00:00:00.000Z' },
     { path: '/m/Hits/1.ogg', title: 'Hit One', artist: 'Band A', album: 'Hits', album_artist: 'Various', genre: 'Pop', duration_ms: 2000, added_at: '2026-02-01T00:00:00.000Z' },
@@ -44,7 +44,7 @@ describe('the library query service (what the MPD bridge reads)', () => {
   });
 
   it('lists one folder level from the path index: subfolders in path order, a sibling with a longer name apart, songs of its own', async () => {
-    const store = await testStore();
+    const store = await testDatabase();
     await seedSongs(store, [
       { path: '/m/A/x/1.ogg', title: 'Deep' },
       { path: '/m/A/x/2.ogg', title: 'Deep Two' },

@@ -44,18 +44,19 @@ export function nullsFirst(db: Kysely<Database>): RawBuilder<unknown> {
 export type SearchColumn = 'title' | 'artist' | 'album' | 'album_artist' | 'genre';
 
 /**
- * The first `limit` song ids (as `rowid`, in id order) whose `columns` match an FTS5 expression of
+ * The first `limit` (or all) song ids (as `rowid`, in id order) whose `columns` match an FTS5 expression of
  * toMatchExpression, as a subquery: FTS5's column filter on SQLite; on PostgreSQL the search index
  * narrows the rows and the same words are then looked for in those columns alone.
  */
-export function matchingIdsIn(db: Kysely<Database>, match: string, columns: readonly SearchColumn[], limit: number): RawBuilder<unknown> {
+export function matchingIdsIn(db: Kysely<Database>, match: string, columns: readonly SearchColumn[], limit?: number): RawBuilder<unknown> {
+  const first = limit === undefined ? sql`` : sql` limit ${limit}`;
   if (dialectOf(db).name === 'postgres') {
     const query = toTsquery(match);
     const text = sql.join(columns.map((c) => sql`coalesce(${sql.ref(c)}, '')`), sql` || ' ' || `);
     return sql`select id as rowid from songs where missing_since is null and search_words @@ to_tsquery('simple', ${query})
       and to_tsvector('simple', regexp_replace(tunes_fold(${text}), '[^[:alnum:]]+', ' ', 'g')) @@ to_tsquery('simple', ${query})
-      order by id limit ${limit}`;
+      order by id${first}`;
   }
   const columnMatch = `{${columns.join(' ')}} : (${match})`;
-  return sql`select rowid from songs_fts where songs_fts match ${columnMatch} order by rowid limit ${limit}`; // dialect: sqlite-only (the PostgreSQL twin is above)
+  return sql`select rowid from songs_fts where songs_fts match ${columnMatch} order by rowid${first}`; // dialect: sqlite-only (the PostgreSQL twin is above)
 }

@@ -5,6 +5,7 @@ import { fold } from '../../text/fold.js';
 import type { Database } from '../schema.js';
 import { FOLD_FUNCTION } from '../sql-functions.js';
 import { songRowToSong } from './song-row.js';
+import { caseless } from '../dialect/caseless.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Eb = ExpressionBuilder<Database, 'songs'>;
@@ -37,10 +38,10 @@ export async function songsMatchingRules(
       query = query.orderBy(sql`random()`);
       break;
     case 'title':
-      query = query.orderBy(sql`songs.title collate nocase`, direction);
+      query = query.orderBy(caseless(db, sql.ref('songs.title')), direction);
       break;
     case 'album':
-      query = query.orderBy(sql`songs.album collate nocase`, direction).orderBy('songs.disc_no').orderBy('songs.track_no');
+      query = query.orderBy(caseless(db, sql.ref('songs.album')), direction).orderBy('songs.disc_no').orderBy('songs.track_no');
       break;
     case 'year':
       query = query.orderBy('songs.year', direction);
@@ -59,7 +60,7 @@ export async function songsMatchingRules(
       break;
     case 'artist':
       query = query
-        .orderBy(sql`coalesce(songs.album_artist_name, songs.artist) collate nocase`, direction)
+        .orderBy(caseless(db, sql`coalesce(songs.album_artist_name, songs.artist)`), direction)
         .orderBy('songs.album_order')
         .orderBy('songs.disc_no')
         .orderBy('songs.track_no');
@@ -112,12 +113,11 @@ function playCount(eb: Eb, userId: number) {
 
 function compare(left: Expression<unknown>, op: Comparison, value: number | string): Expression<SqlBool> {
   // A song never played has no last play: the comparison is false (not unknown), so "-played:<90d" holds for it.
-  return sql<SqlBool>`coalesce(${left} ${sql.raw(op)} ${value}, 0)`;
+  return sql<SqlBool>`coalesce(${left} ${sql.raw(op)} ${value}, false)`;
 }
 
 /**
- * Contains, ignoring case and accents, as search does.
- * dialect: sqlite-only (needs a PostgreSQL twin: unaccent(lower(x)) like, or ILIKE over unaccent).
+ * Contains, ignoring case and accents, as search does (tunes_fold is a function on both databases).
  */
 function textCondition(field: TextField, value: string): Expression<SqlBool> {
   const pattern = `%${fold(value).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -6,8 +6,16 @@ import { prefixUpperBound } from './path-range.js';
 import { folderChildren } from './folders.js';
 import { songsByPaths } from './song-lookup.js';
 import { songRowToSong } from './song-row.js';
+import { caseless } from '../dialect/caseless.js';
+import { dialectOf } from '../dialect/dialect.js';
+import { matchingIds, matchingIdsIn } from '../dialect/search-sql.js';
+import { bytewise, caselessMatch } from '../dialect/sql-fragments.js';
+
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/** Song paths compare byte-wise, as the disk and SQLite order them. */
+const path = (db: Db) => bytewise(db, sql.ref('s.path'));
 
 /** Each tag as one SQL value (text tags '' when absent), so grouping and comparing need no null cases. */
 const TAG_SQL: Record<TagField, RawBuilder<unknown>> = {
@@ -23,26 +31,25 @@ const TAG_SQL: Record<TagField, RawBuilder<unknown>> = {
 const TEXT_TAGS = new Set<TagField>(['title', 'artist', 'album', 'album_artist', 'genre']);
 
 /** `words` here are FTS5 MATCH expressions already (the service makes them from what was typed). */
-function narrowingConditions(where: SongNarrowing): RawBuilder<unknown>[] {
+function narrowingConditions(db: Db, where: SongNarrowing): RawBuilder<unknown>[] {
   const conditions = [sql`s.missing_since is null`];
   for (const { field, value } of where.equal ?? []) {
-    conditions.push(TEXT_TAGS.has(field) ? sql`${TAG_SQL[field]} = ${String(value)} collate nocase` : sql`${TAG_SQL[field]} = ${value}`);
+    conditions.push(TEXT_TAGS.has(field) ? caselessMatch(db, TAG_SQL[field], String(value)) : sql`${TAG_SQL[field]} = ${value}`);
   }
   for (const { field, words } of where.words ?? []) {
-    const match = field === undefined ? words : `${field} : (${words})`;
-    conditions.push(sql`s.id in (select rowid from songs_fts where songs_fts match ${match})`);
+    conditions.push(sql`s.id in (${field === undefined ? matchingIds(db, words) : matchingIdsIn(db, words, [field])})`);
   }
   if (where.path !== undefined) conditions.push(sql`s.path = ${where.path}`);
-  if (where.pathPrefix !== undefined) conditions.push(sql`s.path >= ${where.pathPrefix} and s.path < ${prefixUpperBound(where.pathPrefix)}`);
+  if (where.pathPrefix !== undefined) conditions.push(sql`${path(db)} >= ${where.pathPrefix} and ${path(db)} < ${prefixUpperBound(where.pathPrefix)}`);
   return conditions;
 }
 
 /** Visible songs the narrowing lets through, in path order, `limit` at a time after `afterPath`. */
 export async function songsNarrowedTo(db: Db, where: SongNarrowing, page: { afterPath?: string | undefined; limit: number }): Promise<Song[]> {
-  const conditions = narrowingConditions(where);
-  if (page.afterPath !== undefined) conditions.push(sql`s.path > ${page.afterPath}`);
+  const conditions = narrowingConditions(db, where);
+  if (page.afterPath !== undefined) conditions.push(sql`${path(db)} > ${page.afterPath}`);
   const { rows } = await sql<SongRow>`select s.* from songs s where ${sql.join(conditions, sql` and `)}
-    order by s.path limit ${page.limit}`.execute(db);
+    order by ${path(db)} limit ${page.limit}`.execute(db);
   return rows.map(songRowToSong);
 }
 
@@ -57,9 +64,12 @@ export async function distinctTagValues(db: Db, fields: readonly TagField[], lim
   // The album artist falls back to the artist, which no index orders; one row per album keeps the sort small.
   if (fields.includes('album_artist') && fields.every((field) => ALBUM_LEVEL.has(field))) return albumLevelValues(db, fields, limit);
   const columns = sql.join(fields.map((field, i) => sql`${TAG_SQL[field]} as ${sql.ref(`v${i}`)}`));
-  const order = sql.join(fields.map((field, i) => (TEXT_TAGS.has(field) ? sql`${sql.ref(`v${i}`)} collate nocase` : sql.ref(`v${i}`))));
-  const { rows } = await sql<Record<string, string | number | null>>`select distinct ${columns} from songs s
-    where s.missing_since is null order by ${order} limit ${limit}`.execute(db);
+  const order = sql.join(fields.map((field, i) => (TEXT_TAGS.has(field) ? caseless(db, sql.ref(`v${i}`)) : sql.ref(`v${i}`))));
+  const distinct = sql`select distinct ${columns} from songs s where s.missing_since is null`;
+  // PostgreSQL orders a DISTINCT only by what it selects: the caseless order goes outside.
+  const { rows } = dialectOf(db).name === 'postgres'
+    ? await sql<Record<string, string | number | null>>`select * from (${distinct}) d order by ${order} limit ${limit}`.execute(db)
+    : await sql<Record<string, string | number | null>>`${distinct} order by ${order} limit ${limit}`.execute(db);
   return rows.map((row) => fields.map((_, i) => row[`v${i}`] ?? null));
 }
 
@@ -68,7 +78,7 @@ async function albumLevelValues(db: Db, fields: readonly TagField[], limit: numb
     select min(artist) as artist, min(album) as album, min(nullif(album_artist, '')) as album_artist
     from songs
     where missing_since is null
-    group by artist collate nocase, album collate nocase`.execute(db);
+    group by ${caseless(db, sql.ref('artist'))}, ${caseless(db, sql.ref('album'))}`.execute(db);
   const unique = new Map<string, string[]>();
   for (const row of rows) {
     const values = fields.map((field) => (field === 'album_artist' ? (row.album_artist ?? row.artist) : row[field as 'artist' | 'album']));
@@ -93,9 +103,9 @@ export async function libraryTotals(db: Db): Promise<LibraryTotals> {
   const duration = await one(sql<{ n: number | null }>`select sum(duration_ms) as n from songs where missing_since is null`);
   const last = await one(sql<{ at: string | null }>`select max(added_at) as at from songs where missing_since is null`);
   const artists = await one(sql<{ n: number }>`select count(*) as n from (
-    select 1 from songs where missing_since is null group by artist collate nocase)`);
+    select 1 from songs where missing_since is null group by ${caseless(db, sql.ref('artist'))}) a`);
   const albums = await one(sql<{ n: number }>`select count(*) as n from (
-    select 1 from songs where missing_since is null group by artist collate nocase, album collate nocase)`);
+    select 1 from songs where missing_since is null group by ${caseless(db, sql.ref('artist'))}, ${caseless(db, sql.ref('album'))}) a`);
   return { songs: songs?.n ?? 0, artists: artists?.n ?? 0, albums: albums?.n ?? 0, duration_ms: duration?.n ?? 0, last_added_at: last?.at ?? null };
 }
 
