@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -45,6 +45,9 @@ async function library() {
   makeTone(album, '01-first', { seconds: 2, frequency: 330, metadata: tags('First', 1) });
   makeTone(album, '02-second', { seconds: 2, frequency: 440, metadata: tags('Second', 2) });
   makeTone(album, '03-third', { seconds: 2, frequency: 550, metadata: tags('Third', 3) });
+  // Synced lyrics beside every song, for the lyrics panel to follow.
+  for (const [name, title] of [['01-first', 'First'], ['02-second', 'Second'], ['03-third', 'Third']])
+    writeFileSync(join(album, `${name}.lrc`), `[00:00.00]${title} begins\n[00:01.00]${title} goes on\n`);
   execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=0x2a7f62:s=320x320', '-frames:v', '1', join(album, 'cover.jpg')]);
   await registerUser(home, 'alice');
   expect((await runTunes(['library', 'add', album], { home })).code).toBe(0);
@@ -194,6 +197,12 @@ describe('the web player in Debian chromium', { timeout: 240_000 }, () => {
     await page.getByRole('button', { name: 'Queue', exact: true }).click();
     await page.getByRole('complementary', { name: 'Queue' }).waitFor();
     await shot(page, 'phone-queue');
+    // y swaps the queue for the lyrics, which follow the album on to its last song.
+    await page.keyboard.press('y');
+    const lyrics = page.getByRole('complementary', { name: 'Lyrics' });
+    await lyrics.locator('li[aria-current="true"]').filter({ hasText: /^Third (begins|goes on)$/ }).waitFor();
+    expect(await page.getByRole('complementary', { name: 'Queue' }).count()).toBe(0);
+    await shot(page, 'phone-lyrics');
     await context.close();
   });
 });

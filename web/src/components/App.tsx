@@ -6,6 +6,7 @@ import { useStore } from '../store.js';
 import { Help } from './Help.js';
 import { Icon } from './Icon.js';
 import { Login } from './Login.js';
+import { LyricsPanel } from './LyricsPanel.js';
 import { AlbumPage, AlbumsPage, ArtistPage, ArtistsPage, HistoryPage, LikedPage, SongsPage } from './pages.js';
 import { PlayerBar } from './PlayerBar.js';
 import { PlaylistPage, PlaylistsPage } from './playlist-pages.js';
@@ -34,6 +35,8 @@ function Page({ path, query }: { path: string; query: URLSearchParams }) {
   return <SongsPage query="" />;
 }
 
+type SidePanel = 'queue' | 'lyrics' | null;
+
 const typing = (target: EventTarget | null) => target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 
 export function App() {
@@ -42,7 +45,9 @@ export function App() {
   const lists = useStore(playlists);
   const message = useStore(toast);
   const [help, setHelp] = useState(false);
-  const [queueOpen, setQueueOpen] = useState(false);
+  // The queue and the lyrics share the right-hand column: opening one closes the other.
+  const [panel, setPanel] = useState<SidePanel>(null);
+  const toggle = (which: 'queue' | 'lyrics') => setPanel((open) => (open === which ? null : which));
   const [search, setSearch] = useState(query.get('q') ?? '');
   const searchBox = useRef<HTMLInputElement>(null);
   const searchTimer = useRef<number>(0);
@@ -71,7 +76,8 @@ export function App() {
         m: () => player.toggleMute(),
         s: () => player.toggleShuffle(),
         r: () => player.cycleRepeat(),
-        q: () => setQueueOpen((open) => !open),
+        q: () => toggle('queue'),
+        y: () => toggle('lyrics'),
         '/': () => searchBox.current?.focus(),
         '?': () => setHelp(true),
       };
@@ -93,7 +99,7 @@ export function App() {
     navigate(to);
   };
   return (
-    <div class={`shell${queueOpen ? ' with-queue' : ''}`}>
+    <div class={`shell${panel ? ' with-queue' : ''}`}>
       <header class="top">
         <a class="brand" href="/songs" onClick={go('/songs')}>
           tunes
@@ -149,8 +155,9 @@ export function App() {
       <main class="content">
         <Page path={path} query={query} />
       </main>
-      {queueOpen ? <QueuePanel onClose={() => setQueueOpen(false)} /> : null}
-      <PlayerBar queueOpen={queueOpen} onToggleQueue={() => setQueueOpen((open) => !open)} />
+      {panel === 'queue' ? <QueuePanel onClose={() => setPanel(null)} /> : null}
+      {panel === 'lyrics' ? <LyricsPanel onClose={() => setPanel(null)} /> : null}
+      <PlayerBar panel={panel} onToggle={toggle} />
       <div class="toast" role="status" aria-live="polite">
         {message}
       </div>

@@ -15,6 +15,7 @@ export const KEYS: ReadonlyArray<[string, string]> = [
   ['d', 'Remove (in a playlist or the queue)'],
   ['J / K', 'Move the song down / up (in a playlist or the queue)'],
   ['q', 'Show / hide the queue'],
+  ['y', 'Show / hide the lyrics of the song playing'],
   ['?', 'This list'],
   ['Escape', 'Close a dialog'],
 ];

@@ -6,7 +6,7 @@ import { Cover } from './Cover.js';
 import { Icon } from './Icon.js';
 
 /** Always at the bottom: what plays, the transport, seek and volume. */
-export function PlayerBar({ onToggleQueue, queueOpen }: { onToggleQueue: () => void; queueOpen: boolean }) {
+export function PlayerBar({ panel, onToggle }: { panel: 'queue' | 'lyrics' | null; onToggle: (which: 'queue' | 'lyrics') => void }) {
   const state = useStore(queue);
   const { playing, position_ms, duration_ms, volume, muted } = useStore(transport);
   const likedIds = useStore(liked);
@@ -69,7 +69,10 @@ export function PlayerBar({ onToggleQueue, queueOpen }: { onToggleQueue: () => v
           <Icon name={muted || volume === 0 ? 'mute' : 'volume'} />
         </button>
         <input type="range" aria-label="Volume" min={0} max={100} step={1} value={muted ? 0 : Math.round(volume * 100)} onInput={(event) => player.setVolume(Number(event.currentTarget.value) / 100)} />
-        <button class={`icon toggle${queueOpen ? ' on' : ''}`} aria-pressed={queueOpen} aria-label="Queue" title="Queue" onClick={onToggleQueue}>
+        <button class={`icon toggle${panel === 'lyrics' ? ' on' : ''}`} aria-pressed={panel === 'lyrics'} aria-label="Lyrics" title="Lyrics (y)" onClick={() => onToggle('lyrics')}>
+          <Icon name="lyrics" />
+        </button>
+        <button class={`icon toggle${panel === 'queue' ? ' on' : ''}`} aria-pressed={panel === 'queue'} aria-label="Queue" title="Queue (q)" onClick={() => onToggle('queue')}>
           <Icon name="queue" />
         </button>
       </div>
