@@ -146,6 +146,9 @@ describe('the web player in Debian chromium', { timeout: 240_000 }, () => {
     await page.getByRole('button', { name: 'Queue', exact: true }).click();
     await page.getByRole('complementary', { name: 'Queue' }).waitFor();
     await shot(page, 'desktop-queue');
+    await page.getByRole('button', { name: 'Lyrics', exact: true }).click();
+    await page.getByRole('complementary', { name: 'Lyrics' }).getByText(/^(First|Second|Third) goes on$/).waitFor();
+    await shot(page, 'desktop-lyrics');
     await page.getByRole('navigation', { name: 'Library' }).getByRole('link', { name: 'Road trip' }).click();
     await page.getByRole('heading', { name: 'Road trip' }).waitFor();
     await shot(page, 'desktop-playlist');

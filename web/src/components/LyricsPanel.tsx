@@ -30,7 +30,8 @@ export function LyricsPanel({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     const line = list.current?.querySelector<HTMLElement>('li.current');
     // happy-dom and old browsers lack scrollIntoView's options; the line is then simply not scrolled to.
-    line?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+    const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    line?.scrollIntoView?.({ block: 'center', behavior: still ? 'auto' : 'smooth' });
   }, [current, lyrics]);
 
   let body;
