@@ -17,6 +17,15 @@ async function webLogin(url: string, username: string) {
 }
 
 describe('the web session cookie', () => {
+  it('tells anyone whether registration is open, so the login page offers "Create account" only then', async () => {
+    for (const registration of ['open', 'closed'] as const) {
+      const server = await startTestServer({ registration });
+      const res = await fetch(`${server.url}/api/registration`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ registration });
+    }
+  });
+
   it('is HttpOnly and SameSite=Strict, authenticates reads, and needs the CSRF token (and this origin) for writes', async () => {
     const server = await startTestServer();
     const alice = await server.user('alice');

@@ -42,6 +42,15 @@ export async function logIn(username: string, password: string): Promise<void> {
   await begin(await api<SessionAnswer>('POST', '/api/session', { username, password }));
 }
 
+/** Whether this server lets people create their own account (`tunes serve --registration`). */
+export async function registrationOpen(): Promise<boolean> {
+  try {
+    return (await api<{ registration: string }>('GET', '/api/registration')).registration === 'open';
+  } catch {
+    return false;
+  }
+}
+
 export async function register(username: string, password: string): Promise<void> {
   await api('POST', '/api/register', { username, password });
   await logIn(username, password);

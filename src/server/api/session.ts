@@ -11,7 +11,10 @@ import { presentUser } from './present/user.js';
  * it is (and the CSRF token again); DELETE logs out and clears the cookie.
  */
 export function registerSessionRoutes(app: FastifyInstance, context: RouteContext): void {
-  const { services, authenticate } = context;
+  const { services, authenticate, registration } = context;
+  // The login page asks before offering "Create account" (no account needed to ask).
+  app.get('/api/registration', async () => ({ registration }));
+
   app.post<{ Body: Credentials }>('/api/session', { schema: credentialsSchema }, async (request, reply) => {
     const result = await limitedLogin(context, request.body, request.ip, reply);
     if (!('token' in result)) return result;

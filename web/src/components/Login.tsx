@@ -1,11 +1,15 @@
-import { useState } from 'preact/hooks';
-import { logIn, register } from '../session.js';
+import { useEffect, useState } from 'preact/hooks';
+import { logIn, register, registrationOpen } from '../session.js';
 
 export function Login() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [canRegister, setCanRegister] = useState(false);
+  useEffect(() => {
+    void registrationOpen().then(setCanRegister);
+  }, []);
   const attempt = (action: (u: string, p: string) => Promise<void>) => async () => {
     setBusy(true);
     setError('');
@@ -43,9 +47,11 @@ export function Login() {
         <button type="submit" class="primary" disabled={busy}>
           Log in
         </button>
-        <button type="button" disabled={busy || !username || !password} onClick={() => void attempt(register)()}>
-          Create account
-        </button>
+        {canRegister ? (
+          <button type="button" disabled={busy || !username || !password} onClick={() => void attempt(register)()}>
+            Create account
+          </button>
+        ) : null}
       </form>
     </main>
   );
