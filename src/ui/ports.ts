@@ -2,6 +2,7 @@ import type { User } from '../domain/user.js';
 import type { PlayerCommand, QueuePlacement } from '../domain/player-command.js';
 import type { Lyrics } from '../domain/lyrics.js';
 import type { SongStory } from '../services/song-story/song-story-service.js';
+import type { YearStats } from '../domain/year-stats.js';
 import type { RowSource } from './data/row-source.js';
 
 /**
@@ -172,6 +173,12 @@ export interface UiServices {
   player: UiPlayer;
   /** A song's lyrics and whole story (the lyrics and info panes). */
   details: UiSongDetails;
+  stats: UiStats;
+}
+
+export interface UiStats {
+  /** This year's listening (the Stats view); rejects with dependency_missing on a remote library. */
+  thisYear(): Promise<YearStats>;
 }
 
 export interface UiSongDetails {

@@ -10,7 +10,7 @@ afterEach(() => {
 });
 
 describe('the full-screen browser on a remote library', { timeout: 240_000 }, () => {
-  it('lists and searches the server, plays a song there (the server counts it), and says what only the server has', async () => {
+  it('lists and searches the server, plays a song there (the server counts it), says what only the server has, and that stats are not available', async () => {
     const server = await serveTunesLibrary();
     const laptop = tempDir();
     expect((await runTunes(['login', '--server', server.url, 'alice', '--password-stdin'], { home: laptop, input: 'correct horse\n' })).code).toBe(0);
@@ -33,6 +33,8 @@ describe('the full-screen browser on a remote library', { timeout: 240_000 }, ()
     );
     await term.type({ key: 'Escape' }, { key: 'Tab' }, 'j', 'j', 'j');
     await term.waitFor((s) => s.includes('library folders happen on the server'), 'folders are the server’s');
+    await term.type('j', 'j', 'j', 'j');
+    await term.waitFor((s) => s.includes('tunes › Stats') && s.includes('Stats are not available on a remote library'), 'no stats remotely, said plainly');
     await term.type('q');
     await term.waitFor(() => !term.alternateScreen(), 'terminal given back');
   });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { StatsTally, YearStats } from '../../domain/year-stats.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
-import { clockHeatMap, monthChart, plainCharts } from '../format/stats-charts.js';
+import { clockHeatMap, monthChart, plainCharts } from '../../text/stats-charts.js';
 import { emit, terminalWidth, withJson, type JsonOption } from '../output.js';
 import { wholeNumber } from '../parse-number.js';
 import { presentYearStats } from '../present/listening.js';

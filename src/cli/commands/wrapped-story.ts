@@ -1,7 +1,7 @@
 import type { YearStats } from '../../domain/year-stats.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 import { localDateTime } from '../../text/local-time.js';
-import { monthChart, monthLabel } from '../format/stats-charts.js';
+import { monthChart, monthLabel } from '../../text/stats-charts.js';
 import { plural } from './playlist-render.js';
 
 const LONG_WEEKDAYS = ['Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays', 'Sundays'];

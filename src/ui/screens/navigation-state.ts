@@ -13,9 +13,10 @@ export type View =
   | { kind: 'liked' }
   | { kind: 'queue' }
   | { kind: 'history' }
+  | { kind: 'stats' }
   | { kind: 'playlist'; playlist: PlaylistItem };
 
-export type SectionKind = 'songs' | 'artists' | 'albums' | 'folders' | 'liked' | 'queue' | 'history';
+export type SectionKind = 'songs' | 'artists' | 'albums' | 'folders' | 'liked' | 'queue' | 'history' | 'stats';
 
 export interface SidebarEntry {
   label: string;
@@ -30,6 +31,7 @@ export const FIXED_SECTIONS: SidebarEntry[] = [
   { label: 'Liked', view: { kind: 'liked' } },
   { label: 'Queue', view: { kind: 'queue' } },
   { label: 'History', view: { kind: 'history' } },
+  { label: 'Stats', view: { kind: 'stats' } },
 ];
 
 export function sidebarEntries(playlists: PlaylistItem[]): SidebarEntry[] {
@@ -157,6 +159,8 @@ export function viewTitle(view: View): string {
       return 'Queue';
     case 'history':
       return 'History';
+    case 'stats':
+      return 'Stats';
     case 'playlist':
       return `Playlist: ${view.playlist.name}`;
   }

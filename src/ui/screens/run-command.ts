@@ -171,7 +171,7 @@ function activate(ctx: CommandContext): void {
   const row = list.selected;
   if (!row) return;
   const fromCursor = list.state.cursor;
-  if (row.kind === 'heading') return;
+  if (row.kind === 'heading' || row.kind === 'line') return;
   if (row.kind === 'artist') return ctx.navigate({ type: 'open', view: { kind: 'artistAlbums', artist: row.artist }, fromCursor });
   if (row.kind === 'album') return ctx.navigate({ type: 'open', view: { kind: 'albumSongs', album: row.album }, fromCursor });
   if (row.kind === 'folder') return ctx.navigate({ type: 'open', view: { kind: 'folder', folder: row.folder }, fromCursor });

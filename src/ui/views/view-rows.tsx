@@ -3,6 +3,7 @@ import type { RowSource } from '../data/row-source.js';
 import { counted, fit, formatDuration } from '../format.js';
 import type { AlbumItem, ArtistItem, FolderEntryItem, FolderItem, HistoryItem, SongItem, UiServices } from '../ports.js';
 import type { View } from '../screens/navigation-state.js';
+import { statsSource } from '../data/stats-source.js';
 
 /** One row of the main list, whatever the view. */
 export type ListRow =
@@ -13,7 +14,9 @@ export type ListRow =
   | { kind: 'played'; song: HistoryItem }
   | { kind: 'folder'; folder: FolderItem }
   /** A song as a folder lists it: under its file name. */
-  | { kind: 'file'; name: string; song: SongItem };
+  | { kind: 'file'; name: string; song: SongItem }
+  /** A line of text (the Stats view), already made terminal-safe. */
+  | { kind: 'line'; text: string };
 
 function mapSource<A>(source: RowSource<A>, wrap: (a: A) => ListRow): RowSource<ListRow> {
   return {
@@ -44,6 +47,8 @@ export function sourceForView(view: View, services: UiServices): RowSource<ListR
       return mapSource(services.player.queue(), song);
     case 'history':
       return mapSource(services.player.history(), (played) => ({ kind: 'played', song: played }));
+    case 'stats':
+      return statsSource(services.stats);
     case 'playlist':
       return mapSource(services.playlists.songs(view.playlist), song);
     case 'folders':
@@ -79,6 +84,8 @@ export function renderListRow(row: ListRow, width: number, playingId: number | u
       return `▸ ${fit(`${terminalSafe(row.folder.name)}/`, Math.max(8, width - 14))} ${counted(row.folder.songCount, 'song')}`;
     case 'file':
       return fileLine(row.name, row.song, width, playingId);
+    case 'line':
+      return fit(row.text, width);
     case 'heading':
       return `── ${row.text} ${'─'.repeat(Math.max(0, width - row.text.length - 4))}`;
     case 'album': {

@@ -1,4 +1,4 @@
-import type { MonthMinutes } from '../../domain/year-stats.js';
+import type { MonthMinutes } from '../domain/year-stats.js';
 
 // Charts for `tunes stats` and `tunes wrapped`: Unicode blocks, or plain numbers when NO_COLOR is set.
 
