@@ -44,11 +44,13 @@ async function setUp() {
   const tunes = (...args: string[]) => runTunes(args, { home, env });
   const playerctl = (...args: string[]) => onBus(bus, 'playerctl', ['--player=tunes', ...args]);
   const status = async () => JSON.parse((await tunes('status', '--json')).stdout) as Status;
-  /** Polls until `check` holds (the test's timeout catches a hang). */
+  /** Polls until `check` holds; well before the test's timeout it fails saying what it last read. */
   const until = async <T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> => {
+    const deadline = Date.now() + 40_000;
     for (;;) {
       const value = await read();
       if (check(value)) return value;
+      if (Date.now() > deadline) throw new Error(`still not there after 40 s; last read: ${JSON.stringify(value)}`);
       await sleep(100);
     }
   };

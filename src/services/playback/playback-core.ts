@@ -250,7 +250,12 @@ export class PlaybackCore {
   private async onEntryStart(entry: EntryId): Promise<void> {
     const key = this.entryKeys.get(entry);
     if (key === undefined) return; // an entry we have since replaced
-    if (this.preloaded?.entry === entry) this.preloaded = undefined;
+    if (this.preloaded?.entry === entry) {
+      this.preloaded = undefined;
+      // A handed-on entry opens at its start; until mpv's first time-pos the last one's end would show
+      // (and MPRIS would say a repeat-one jump back went to 29 s).
+      this.positionMs = 0;
+    }
     if (!this.queue.jumpToKey(key)) return;
     const song = this.songOf(this.queue.current)!;
     this.playingEntry = entry;
