@@ -56,6 +56,8 @@ export interface PlaylistItem {
   id: number;
   name: string;
   songCount: number;
+  /** Its songs follow rules (a smart playlist): nothing is added or removed by hand. */
+  smart?: boolean;
 }
 
 export interface HistoryItem extends SongItem {

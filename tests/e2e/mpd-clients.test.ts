@@ -36,7 +36,8 @@ describe('the MPD bridge driven by Debian mpc', () => {
     expect((await runTunes(['queue', 'clear'], { home })).code).toBe(0);
     expect((await mpc('status')).stdout).toBe('volume:100%   repeat: off   random: off   single: off   consume: off\n');
 
-    expect(await mpc('ls')).toMatchObject({ code: 0, stdout: 'music\n' });
+    // The root holds the library folder and, as MPD's does, the stored playlists (here the built-in smart ones).
+    expect(await mpc('ls')).toMatchObject({ code: 0, stdout: 'music\nForgotten favourites\nMost played\nNever played\nRecently added\n' });
     expect((await mpc('ls', 'music')).stdout).toBe('music/Owls\nmusic/Sunrise Band\n');
     expect((await mpc('ls', 'music/Sunrise Band/Dawn')).stdout).toBe(
       'music/Sunrise Band/Dawn/01 Morning.ogg\nmusic/Sunrise Band/Dawn/02 Noon.ogg\nmusic/Sunrise Band/Dawn/03 Dusk.ogg\n',
@@ -73,7 +74,7 @@ describe('the MPD bridge driven by Debian mpc', () => {
     const midnight = songs.find((song) => song.title === 'Midnight')!;
     await runTunes(['playlist', 'create', 'late'], { home });
     await runTunes(['playlist', 'add', 'late', String(midnight.id)], { home });
-    expect((await mpc('lsplaylists')).stdout).toBe('late\n');
+    expect((await mpc('lsplaylists')).stdout).toBe('late\nForgotten favourites\nMost played\nNever played\nRecently added\n');
     expect((await mpc('playlist', 'late')).stdout).toBe('Owls - Midnight\n');
     expect((await mpc('load', 'late')).code).toBe(0);
     expect((await mpc('playlist')).stdout.split('\n').at(-2)).toBe('Owls - Midnight');

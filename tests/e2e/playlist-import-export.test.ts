@@ -71,7 +71,7 @@ describe('tunes playlist import / export', () => {
     const html = join(lists, 'page.xspf');
     writeFileSync(html, '<html></html>');
     expect(await runTunes(['playlist', 'import', html], { home })).toMatchObject({ code: 2, stderr: 'tunes: not an XSPF playlist: no <playlist> element\n' });
-    const list = JSON.parse((await runTunes(['playlist', 'list', '--json'], { home })).stdout) as Array<{ name: string }>;
+    const list = JSON.parse((await runTunes(['playlist', 'list', '--no-built-ins', '--json'], { home })).stdout) as Array<{ name: string }>;
     expect(list.map((p) => p.name)).toEqual(['partly']);
   });
 

@@ -6,6 +6,9 @@ import { errorOf, playlistSetup } from '../helpers/playlist-setup.js';
 import { seedSongs } from '../helpers/seed-songs.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
+/** The user's own playlists: the built-in smart ones every user has are tested in smart-playlists.test.ts. */
+const OWN = { builtIns: false };
+
 async function library() {
   const setup = await playlistSetup();
   const music = tempDir('tunes-music-');
@@ -47,7 +50,7 @@ describe('playlist import and export (service)', () => {
     expect(await errorOf(playlists.import(alice.id, { text: '/a.mp3\n/b.mp3\n', sourcePath: join(music, 'x.m3u') }))).toBe(
       'not_found: none of the 2 entries in x.m3u matched a song in the library; no playlist created',
     );
-    expect(await playlists.list(alice.id)).toEqual([]);
+    expect(await playlists.list(alice.id, OWN)).toEqual([]);
   });
 
   it('refuses a name clash and a bad name, creating nothing', async () => {
@@ -60,7 +63,7 @@ describe('playlist import and export (service)', () => {
     expect(await errorOf(playlists.import(alice.id, { text, sourcePath: join(music, 'x.m3u'), name: ' ' }))).toBe(
       'invalid_input: playlist name must not be blank',
     );
-    expect((await playlists.list(alice.id)).map((p) => p.name)).toEqual(['Mine']);
+    expect((await playlists.list(alice.id, OWN)).map((p) => p.name)).toEqual(['Mine']);
   });
 
   it('imports XSPF by location, else by creator and title', async () => {

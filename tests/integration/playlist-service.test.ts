@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { errorOf, playlistSetup } from '../helpers/playlist-setup.js';
 import { seedSongs } from '../helpers/seed-songs.js';
 
+/** The user's own playlists: the built-in smart ones every user has are tested in smart-playlists.test.ts. */
+const OWN = { builtIns: false };
+
 async function positionsIn(store: Awaited<ReturnType<typeof playlistSetup>>['store'], playlistId: number) {
   return store.db.selectFrom('playlist_songs').select(['position', 'song_id']).where('playlist_id', '=', playlistId).orderBy('position').execute();
 }
@@ -30,7 +33,7 @@ describe('playlist service', () => {
   it('lists playlists in the order people read names: accents beside their letter, numbers by value', async () => {
     const { playlists, alice } = await playlistSetup();
     for (const name of ['zzz', 'Ünïcødé', 'apple', 'Playlist 10', 'Playlist 2', 'Ulysses']) await playlists.create(alice.id, name);
-    expect((await playlists.list(alice.id)).map((p) => p.name)).toEqual(['apple', 'Playlist 2', 'Playlist 10', 'Ulysses', 'Ünïcødé', 'zzz']);
+    expect((await playlists.list(alice.id, OWN)).map((p) => p.name)).toEqual(['apple', 'Playlist 2', 'Playlist 10', 'Ulysses', 'Ünïcødé', 'zzz']);
   });
 
   it('enforces the name rules', async () => {
@@ -135,7 +138,7 @@ describe('playlist service', () => {
     const deleted = await playlists.delete(alice.id, 'NEW name');
     expect(deleted.id).toBe(p.id);
     expect(await errorOf(playlists.get(alice.id, String(p.id)))).toBe(`not_found: no playlist "${p.id}"`);
-    expect((await playlists.list(alice.id)).map((x) => x.name)).toEqual(['Other']);
+    expect((await playlists.list(alice.id, OWN)).map((x) => x.name)).toEqual(['Other']);
   });
 
   it('lists playlists by name with song count, length and updated time', async () => {
@@ -146,7 +149,7 @@ describe('playlist service', () => {
     clock.advance(5000);
     await playlists.addSongs(alice.id, 'zebra', [a!.id, b!.id, a!.id]);
     await playlists.create(bob.id, 'bobs');
-    const list = await playlists.list(alice.id);
+    const list = await playlists.list(alice.id, OWN);
     expect(list.map((p) => [p.name, p.song_count, p.duration_ms, p.updated_at])).toEqual([
       ['Apple', 0, 0, '2026-03-01T12:00:00.000Z'],
       ['zebra', 3, 120_000, '2026-03-01T12:00:05.000Z'],
@@ -186,7 +189,7 @@ describe('playlist service', () => {
       expect(await errorOf(attempt(missing))).toBe(`not_found: no playlist "${missing}"`);
       expect(await errorOf(attempt('Secret'))).toBe('not_found: no playlist "Secret"');
     }
-    expect(await playlists.list(bob.id)).toEqual([]);
+    expect(await playlists.list(bob.id, OWN)).toEqual([]);
     const still = await playlists.show(alice.id, id);
     expect(still.playlist).toMatchObject({ name: 'Secret', song_count: 1 });
   });

@@ -61,12 +61,15 @@ describe('playlists over HTTP', () => {
 
     const renamed = await server.call('PATCH', `/api/playlists/${p.id}`, { token, body: { name: 'Night drive' } });
     expect(await json(renamed)).toMatchObject({ id: p.id, name: 'Night drive', song_count: 2 });
-    const list = await json<PlaylistJson[]>(await server.call('GET', '/api/playlists', { token }));
+    const list = await json<PlaylistJson[]>(await server.call('GET', '/api/playlists?built_ins=false', { token }));
     expect(list.map((x) => [x.id, x.name, x.song_count])).toEqual([[p.id, 'Night drive', 2]]);
+    // By default the built-in smart playlists follow the user's own.
+    const all = await json<(PlaylistJson & { built_in: string | null })[]>(await server.call('GET', '/api/playlists', { token }));
+    expect(all.map((x) => x.name)).toEqual(['Night drive', 'Forgotten favourites', 'Most played', 'Never played', 'Recently added']);
 
     expect((await server.call('DELETE', `/api/playlists/${p.id}`, { token })).status).toBe(204);
     expect((await server.call('GET', `/api/playlists/${p.id}`, { token })).status).toBe(404);
-    expect(await json(await server.call('GET', '/api/playlists', { token }))).toEqual([]);
+    expect(await json(await server.call('GET', '/api/playlists?built_ins=false', { token }))).toEqual([]);
   });
 
   it('maps playlist failures to 400, 404 and 409', async () => {
@@ -111,7 +114,7 @@ describe('playlists over HTTP', () => {
       expect({ method, path, status: res.status }).toEqual({ method, path, status: 404 });
       expect((await json<{ error: { code: string } }>(res)).error.code).toBe(missingBody.error.code);
     }
-    expect(await json(await server.call('GET', '/api/playlists', { token: bob.token }))).toEqual([]);
+    expect(await json(await server.call('GET', '/api/playlists?built_ins=false', { token: bob.token }))).toEqual([]);
     expect(await entriesOf(server, alice.token, p.id)).toEqual([[1, songIds[0]], [2, songIds[1]]]);
   });
 
@@ -131,7 +134,7 @@ describe('playlists over HTTP', () => {
       expect({ path, status: res.status }).toEqual({ path, status: 403 });
       expect((await json<{ error: { code: string } }>(res)).error.code).toBe('forbidden');
     }
-    expect(await json(await server.call('GET', '/api/playlists', { token: bob.token }))).toEqual([]);
+    expect(await json(await server.call('GET', '/api/playlists?built_ins=false', { token: bob.token }))).toEqual([]);
     expect(await entriesOf(server, alice.token, p.id)).toEqual([]);
 
     for (const [method, path, body] of [...spoofed, ['GET', '/api/playlists', undefined] as const]) {

@@ -60,7 +60,7 @@ describe('replaying DSub', () => {
     expect(found.song.map((s: Record<string, string>) => s['@title'])).toEqual(['Jóga']);
     await xml('createPlaylist', { name: 'DSub mix', songId: song['@id'] });
     const playlists = (await xml('getPlaylists')).playlists.playlist;
-    expect(playlists.map((p: Record<string, string>) => p['@name'])).toEqual(['DSub mix']);
+    expect(playlists.map((p: Record<string, string>) => p['@name'])).toEqual(['DSub mix', 'Forgotten favourites', 'Most played', 'Never played', 'Recently added']);
     await xml('updatePlaylist', { playlistId: playlists[0]['@id'], songIdToAdd: found.song[0]['@id'] });
     expect((await xml('getPlaylist', { id: playlists[0]['@id'] })).playlist[0].entry).toHaveLength(2);
     expect((await xml('getAlbumList', { type: 'newest', size: 20, offset: 0 })).albumList.album.length).toBeGreaterThan(0);

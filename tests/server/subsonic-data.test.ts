@@ -28,10 +28,14 @@ describe('Subsonic playlists, stars, queue: each user sees only their own', () =
     const replaced = (await byKey.createPlaylist({ playlistId: created.id, songId: [hunter!] } as never)).playlist;
     expect(replaced.entry?.map((e) => e.id)).toEqual([hunter]);
     expect(replaced.name).toBe('Evening');
-    expect((await byKey.getPlaylists()).playlists.playlist?.map((p) => p.name)).toEqual(['Evening']);
+    // The user's own, then the built-in smart playlists, read-only.
+    const listed = (await byKey.getPlaylists()).playlists.playlist ?? [];
+    expect(listed.map((p) => [p.name, (p as { readonly?: boolean }).readonly ?? false])).toEqual([
+      ['Evening', false], ['Forgotten favourites', true], ['Most played', true], ['Never played', true], ['Recently added', true],
+    ]);
 
     await byKey.deletePlaylist({ id: created.id });
-    expect((await byKey.getPlaylists()).playlists.playlist ?? []).toEqual([]);
+    expect((await byKey.getPlaylists()).playlists.playlist?.map((p) => p.name)).not.toContain('Evening');
     expect(failure(await byKey.getPlaylist({ id: created.id }))).toMatchObject({ code: 70 });
     expect(failure(await byKey.createPlaylist({} as never))).toMatchObject({ code: 10 });
   });
@@ -69,7 +73,7 @@ describe('Subsonic playlists, stars, queue: each user sees only their own', () =
     await byKey.scrobble({ id: hunter!, submission: true });
     const bob = (await server.services.auth.register('bob', 'bob password')).user;
     const bobClient = client({ apiKey: (await server.services.appKeys.create(bob.id)).key });
-    expect((await bobClient.getPlaylists()).playlists.playlist ?? []).toEqual([]);
+    expect((await bobClient.getPlaylists()).playlists.playlist?.filter((p) => !(p as { readonly?: boolean }).readonly) ?? []).toEqual([]);
     expect(failure(await bobClient.getPlaylist({ id: playlist.id }))).toMatchObject({ code: 70 });
     expect(failure(await bobClient.deletePlaylist({ id: playlist.id }))).toMatchObject({ code: 70 });
     expect(failure(await bobClient.updatePlaylist({ playlistId: playlist.id, name: 'Mine' } as never))).toMatchObject({ code: 70 });

@@ -140,7 +140,7 @@ describe('main screen', () => {
     await app.waitFor((f) => f.includes('Delete playlist'));
     await app.type('y');
     await app.waitFor((f) => f.includes('deleted “Road trip”') && !f.includes('♪ Road trip'));
-    expect(await fx.services.playlists.list(user.id)).toEqual([]);
+    expect(await fx.services.playlists.list(user.id, { builtIns: false })).toEqual([]);
     app.unmount();
   });
 

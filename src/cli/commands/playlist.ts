@@ -60,11 +60,11 @@ export function registerPlaylistCommands(program: Command, runtime: CliRuntime):
     playlist
       .command('list')
       .description('your playlists with song count, length and last change')
-      .option('--built-ins', 'with the smart playlists every user has (Recently added, Most played, Never played, Forgotten favourites)'),
+      .option('--no-built-ins', 'only your own playlists, without the smart ones every user has (Recently added, Most played, Never played, Forgotten favourites)'),
   ).action(
     async (options: JsonOption & { builtIns?: boolean }) => {
       const { services, user } = await withUser(runtime);
-      const list = (await services.playlists.list(user.id, { builtIns: options.builtIns === true })).map(presentPlaylist);
+      const list = (await services.playlists.list(user.id, { builtIns: options.builtIns !== false })).map(presentPlaylist);
       emit(runtime, options, list, (rows) =>
         rows.length === 0
           ? 'No playlists yet; create one with `tunes playlist create <name>`'

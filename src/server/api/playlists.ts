@@ -96,7 +96,7 @@ export function registerPlaylistRoutes(app: FastifyInstance, { services, authent
 
   app.get<{ Querystring: { built_ins?: boolean } }>('/api/playlists', { schema: { querystring: { type: 'object', properties: { built_ins: { type: 'boolean' } } } } }, async (request) => {
     const user = await caller(request);
-    return (await playlists.list(user.id, { builtIns: request.query.built_ins === true })).map(presentPlaylist);
+    return (await playlists.list(user.id, { builtIns: request.query.built_ins !== false })).map(presentPlaylist);
   });
 
   app.get<{ Params: Params }>('/api/playlists/:id', { schema: { params: playlistParams } }, async (request) => {

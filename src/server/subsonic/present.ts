@@ -133,6 +133,8 @@ export function presentPlaylist(playlist: PlaylistSummary, owner: User): Subsoni
     duration: seconds(playlist.duration_ms) ?? 0,
     created: playlist.created_at,
     changed: playlist.updated_at,
+    // OpenSubsonic: a smart playlist's songs follow its rules, so clients must not offer to edit them.
+    readonly: playlist.rules !== null ? true : undefined,
   };
 }
 

@@ -31,7 +31,7 @@ export interface PlaylistService {
   create(userId: number, name: string, options?: { description?: string; rules?: string; sort?: string; limit?: number }): Promise<PlaylistSummary>;
   /** Makes a playlist smart with these rules (or changes them); refused for a playlist that holds chosen songs and for built-ins. */
   setRules(userId: number, ref: PlaylistRef, input: { rules: string; sort?: string; limit?: number }): Promise<PlaylistSummary>;
-  /** The user's playlists, by name; with `builtIns`, the built-in smart playlists too. */
+  /** The user's own playlists by name, then the built-in smart playlists every user has (unless `builtIns: false`). */
   list(userId: number, options?: { builtIns?: boolean }): Promise<PlaylistSummary[]>;
   /** One playlist by name or id (see resolvePlaylist), without its songs. */
   get(userId: number, ref: PlaylistRef): Promise<PlaylistSummary>;
@@ -125,10 +125,11 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
 
     // Sorted as people read names (é next to e, "Playlist 2" before "Playlist 10"), not by UTF-8 bytes.
     async list(userId, options = {}) {
-      if (options.builtIns) await ensureBuiltIns(userId);
+      const builtIns = options.builtIns !== false;
+      if (builtIns) await ensureBuiltIns(userId);
       return read(async (trx) => {
-        const all = (await playlists.listOwnedWithTotals(trx, userId)).filter((p) => options.builtIns || p.built_in === null);
-        return (await Promise.all(all.map((p) => (p.rules === null ? p : withSmartTotals(trx, p))))).sort(byName);
+        const all = (await playlists.listOwnedWithTotals(trx, userId)).filter((p) => builtIns || p.built_in === null);
+        return (await Promise.all(all.map((p) => (p.rules === null ? p : withSmartTotals(trx, p))))).sort(ownFirstByName);
       });
     },
 
@@ -320,6 +321,11 @@ async function requireSongs(trx: Kysely<Database>, songIds: number[]): Promise<v
 }
 
 const nameOrder = madeOnce(() => new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }));
+
+/** The user's own playlists first, then the built-ins; each group by name. */
+function ownFirstByName(a: PlaylistSummary, b: PlaylistSummary): number {
+  return Number(a.built_in !== null) - Number(b.built_in !== null) || byName(a, b);
+}
 
 function byName(a: PlaylistSummary, b: PlaylistSummary): number {
   return nameOrder().compare(a.name, b.name) || a.id - b.id;

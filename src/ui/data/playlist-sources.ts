@@ -5,7 +5,10 @@ import type { PlaylistItem, UiPlaylists } from '../ports.js';
 import { arraySource } from './array-source.js';
 import { toSongItem } from './song-item.js';
 
-const toItem = (p: PlaylistSummary): PlaylistItem => ({ id: p.id, name: p.name, songCount: p.song_count });
+const toItem = (p: PlaylistSummary): PlaylistItem => ({ id: p.id, name: p.name, songCount: p.song_count, smart: p.rules !== null });
+
+/** The sidebar shows the built-in smart playlists first, as fixed entries (iTunes' way), then the user's own as they grow. */
+const builtInsFirst = (list: PlaylistSummary[]) => [...list.filter((p) => p.built_in !== null), ...list.filter((p) => p.built_in === null)];
 
 let sources = 0;
 
@@ -13,7 +16,7 @@ let sources = 0;
 export function playlistSources(services: Services, user: User): UiPlaylists {
   const { playlists, likes } = services;
   return {
-    list: async () => (await playlists.list(user.id)).map(toItem),
+    list: async () => builtInsFirst(await playlists.list(user.id)).map(toItem),
     songs: (playlist) =>
       arraySource(`playlist:${playlist.id}#${(sources += 1)}`, async () =>
         (await playlists.show(user.id, { id: playlist.id })).entries.map((entry) => toSongItem(entry.song)),

@@ -11,7 +11,7 @@ import { terminalSafe } from '../../text/terminal-safe.js';
 
 export type PickerChoice = { kind: 'playlist'; playlist: PlaylistItem } | { kind: 'new' };
 
-/** Chooses the playlist to add to; the first entry creates a new one. */
+/** Chooses the playlist to add to (smart playlists take no songs by hand); the first entry creates a new one. */
 export function PlaylistPicker({ playlists, songTitle, height, width, onPick, onCancel }: {
   playlists: PlaylistItem[];
   songTitle: string;
@@ -21,7 +21,7 @@ export function PlaylistPicker({ playlists, songTitle, height, width, onPick, on
   onCancel(): void;
 }) {
   const theme = useTheme();
-  const choices: PickerChoice[] = [{ kind: 'new' }, ...playlists.map((playlist) => ({ kind: 'playlist' as const, playlist }))];
+  const choices: PickerChoice[] = [{ kind: 'new' }, ...playlists.filter((p) => !p.smart).map((playlist) => ({ kind: 'playlist' as const, playlist }))];
   const rows = Math.max(1, height - 4);
   const [list, dispatch] = useReducer(listReducer, undefined, () => initialListState(rows, choices.length));
   const { table } = useKeys();

@@ -22,8 +22,8 @@ export const Sidebar = memo(function Sidebar({ entries, selected, focused, width
       {visible.map((entry, i) => {
         const index = Math.max(0, top) + i;
         const isSelected = index === selected;
-        const isPlaylist = entry.view.kind === 'playlist';
-        const label = fit(`${isPlaylist ? '♪ ' : ''}${entry.label}`, width - 2);
+        const marker = entry.view.kind !== 'playlist' ? '' : entry.view.playlist.smart ? '✦ ' : '♪ ';
+        const label = fit(`${marker}${entry.label}`, width - 2);
         return (
           <Text key={`${index}-${entry.label}`} inverse={isSelected && focused} bold={isSelected} color={isSelected ? theme.accent : undefined}>
             {isSelected && !focused ? '›' : ' '}
