@@ -18,6 +18,8 @@ export interface PlayerSettings {
   idleTimeoutSeconds: number;
   /** Where the MPD bridge listens ("127.0.0.1:6600" or a socket path); empty: no MPD. */
   mpdListen: string;
+  /** Whether the player watches the library folders and scans what changes (`watch`). */
+  watch: boolean;
 }
 
 export const DEFAULT_IDLE_TIMEOUT_SECONDS = settingSpec('idle-timeout').default as number;
@@ -37,6 +39,7 @@ export function readPlayerSettings(env: NodeJS.ProcessEnv = process.env): Player
     volumeStep: value('volume-step'),
     idleTimeoutSeconds: value('idle-timeout'),
     mpdListen: value('mpd-listen'),
+    watch: value('watch') === 'on',
   };
 }
 

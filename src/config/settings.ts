@@ -17,6 +17,7 @@ export interface Settings {
   'idle-timeout': number;
   'mpd-listen': string;
   'stream-bitrate': number;
+  watch: 'on' | 'off';
 }
 
 export type SettingKey = keyof Settings;
@@ -104,6 +105,7 @@ export const SETTINGS: readonly SettingSpec[] = [
       throw invalidValue('mpd-listen', text, 'HOST:PORT (e.g. 127.0.0.1:6600), a socket path, or empty');
     },
   },
+  choice('watch', ['on', 'off'], 'whether the background player keeps the library up to date: watches the library folders and scans what changes'),
   integer('stream-bitrate', 0, 1_000, 'kbit/s; 0: the original file', 0, 'on a remote library, the bit rate the server is asked to transcode songs to'),
 ];
 

@@ -8,6 +8,7 @@ import { keepSongs } from '../services/playback/saved-playback.js';
 import type { PlayerBridge, RunningBridge } from './bridges/bridge.js';
 import { startBridges } from './bridges/index.js';
 import { IdleTimer } from './idle-timer.js';
+import { libraryUpkeep } from './library-upkeep.js';
 import { servePlayerSocket } from './socket-server.js';
 import { readStateFile, StateSaver } from './state-file.js';
 
@@ -71,7 +72,8 @@ export async function startPlayerDaemon({ services, paths, settings, env, log, b
   const saver = new StateSaver(paths.stateFile, () => playback.saved(), log);
   let durable = playback.state();
   const server = await servePlayerSocket(host, paths.socket);
-  const idle = new IdleTimer(settings.idleTimeoutSeconds * 1000, () => void shutdown('idle'));
+  // A player MPD clients reach stays up, as mpd does: they cannot start it (tunes install-service can).
+  const idle = new IdleTimer(settings.mpdListen === '' ? settings.idleTimeoutSeconds * 1000 : 0, () => void shutdown('idle'));
   // MPD clients (ncmpcpp left open, a status bar's mpd module) count as attached, as the UI does.
   let bridgeClients = 0;
   const updateIdle = () => idle.update(server.attached > 0 || bridgeClients > 0 || isPlaying(durable));
@@ -98,7 +100,10 @@ export async function startPlayerDaemon({ services, paths, settings, env, log, b
     if (isPlaying(durable) !== wasPlaying) updateIdle();
   });
   updateIdle();
-  const running: RunningBridge[] = await startBridges(host, { settings, env, log, attach }, bridges);
+  const library = libraryUpkeep(services.library, { watch: settings.watch, log });
+  const running: RunningBridge[] = await startBridges(host, { settings, env, log, attach, library }, bridges);
+  // Not awaited: the player answers while the watch sets up and runs its first full check.
+  void library.start();
 
   async function stopEverything(why: string): Promise<void> {
     log(`player: ending (${why})`);
@@ -107,6 +112,7 @@ export async function startPlayerDaemon({ services, paths, settings, env, log, b
     try {
       server.stopAccepting();
       await Promise.allSettled(running.map((bridge) => bridge.stop()));
+      await library.stop();
       await saver.flush();
       await services.close();
       // Last: a client that sees its connection close knows mpv and the database are closed too.

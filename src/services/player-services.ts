@@ -18,10 +18,13 @@ import { createPlaySelectionService } from './playback/play-selection.js';
 import { createPlaybackService } from './playback/playback-service.js';
 import { createPlaylistService } from './playlists/playlist-service.js';
 import type { Services } from './container.js';
+import { playerLibrary, type PlayerLibrary } from './library/player-library.js';
 
 /** What the player process needs from the services; tests pass their own. */
 export type PlayerServices = Pick<Services, 'playback' | 'catalog' | 'browse' | 'covers' | 'lyrics' | 'libraryQuery' | 'playlists' | 'playSelection' | 'close'> & {
   session: Pick<Services['session'], 'currentUser'>;
+  /** A local library the player keeps up to date (none for a remote one). */
+  library?: PlayerLibrary;
 };
 
 /**
@@ -49,6 +52,7 @@ export async function openPlayerServices({ dbOverride, env }: { dbOverride?: str
   // Where a first player starts: the volume the last foreground `tunes play` left in config.json.
   const { volume } = readLocalState(env);
   if (volume !== undefined) await playback.setVolume(volume);
+  const currentUser = () => auth.authenticate(readLocalState(env).sessionToken);
   return {
     playback,
     catalog,
@@ -60,7 +64,8 @@ export async function openPlayerServices({ dbOverride, env }: { dbOverride?: str
     lyrics: createLyricsService({ db }),
     playlists,
     playSelection: createPlaySelectionService({ catalog, playlists }),
-    session: { currentUser: () => auth.authenticate(readLocalState(env).sessionToken) },
+    session: { currentUser },
+    library: playerLibrary({ db, songWriter: store.songWriter, clock, currentUser }),
     close: async () => {
       await playback.close();
       await store.close();

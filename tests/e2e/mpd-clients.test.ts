@@ -94,23 +94,31 @@ describe('the MPD bridge driven by Debian mpc', () => {
     expect(await idle).toEqual({ code: 0, stdout: 'player\n', stderr: '' });
   });
 
-  it('a connected MPD client keeps the player alive past its idle timeout, as the UI does', async () => {
+  it('with mpd-listen set the player does not end itself while idle, as mpd does (MPD clients cannot start it)', async () => {
     const { home, socket } = await playerWithMpd();
     expect((await runTunes(['config', 'set', 'idle-timeout', '1'], { home })).code).toBe(0);
     expect((await runTunes(['play', '--album', 'Dawn', '-b'], { home })).code).toBe(0);
     const pid = playerPid(home)!;
-    // A client left open (ncmpcpp, a status bar) waits in idle for mixer changes only.
+    // A client comes and goes (mpc, a phone remote), the music paused: nobody attached, past the idle timeout.
     const client = connect(socket);
     let heard = '';
     client.setEncoding('utf8').on('data', (text: string) => (heard += text));
     while (!heard.startsWith('OK MPD ')) await sleep(20);
     client.write('idle mixer\n');
     expect((await runTunes(['pause'], { home })).code).toBe(0);
+    client.destroy();
     await sleep(3_000);
     expect(isRunning(pid)).toBe(true);
-    // Gone: the player is idle with nobody attached, and ends.
-    client.destroy();
+    expect(playerLog(home)).not.toContain('player: ending (idle)');
+    // Without mpd-listen the same player would have ended: the setting is what keeps it.
+    expect((await runTunes(['config', 'set', 'mpd-listen', ''], { home })).code).toBe(0);
+    expect((await runTunes(['player', 'quit'], { home })).code).toBe(0);
     while (isRunning(pid)) await sleep(100);
+    expect((await runTunes(['play', '--album', 'Dawn', '-b'], { home })).code).toBe(0);
+    const second = playerPid(home)!;
+    expect((await runTunes(['pause'], { home })).code).toBe(0);
+    while (isRunning(second)) await sleep(100);
+    expect(playerLog(home)).toContain('player: ending (idle)');
   });
 
   it('listens on a loopback TCP port for its own user, and refuses a network address', async () => {

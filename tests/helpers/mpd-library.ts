@@ -13,17 +13,21 @@ import { tempDir } from './temp-dir.js';
  */
 export async function mpdLibrary() {
   const music = join(tempDir(), 'music');
-  const tone = (folder: string, name: string, frequency: number) => {
+  // Tagged as seeded, so the player's full check of the library folder (its watch) reads the same songs back.
+  const song = (folder: string, name: string, frequency: number, tags: { title: string; artist: string; album: string; track_no: number; year?: number; genre?: string }) => {
     mkdirSync(join(music, folder), { recursive: true });
-    return makeTone(join(music, folder), name, { seconds: 40, frequency });
+    const metadata: Record<string, string> = { title: tags.title, artist: tags.artist, album: tags.album, track: String(tags.track_no) };
+    if (tags.year) metadata['date'] = String(tags.year);
+    if (tags.genre) metadata['genre'] = tags.genre;
+    return { ...tags, duration_ms: 40_000, path: makeTone(join(music, folder), name, { seconds: 40, frequency, metadata }) };
   };
   const library = await cliLibrary(
     ['alice'],
     [
-      { title: 'Morning', artist: 'Sunrise Band', album: 'Dawn', track_no: 1, year: 2001, duration_ms: 40_000, path: tone('Sunrise Band/Dawn', '01 Morning', 330) },
-      { title: 'Noon', artist: 'Sunrise Band', album: 'Dawn', track_no: 2, year: 2001, duration_ms: 40_000, path: tone('Sunrise Band/Dawn', '02 Noon', 440) },
-      { title: 'Dusk', artist: 'Sunrise Band', album: 'Dawn', track_no: 3, year: 2001, duration_ms: 40_000, path: tone('Sunrise Band/Dawn', '03 Dusk', 495) },
-      { title: 'Midnight', artist: 'Owls', album: 'Night', track_no: 1, genre: 'Jazz', duration_ms: 40_000, path: tone('Owls/Night', '01 Midnight', 550) },
+      song('Sunrise Band/Dawn', '01 Morning', 330, { title: 'Morning', artist: 'Sunrise Band', album: 'Dawn', track_no: 1, year: 2001 }),
+      song('Sunrise Band/Dawn', '02 Noon', 440, { title: 'Noon', artist: 'Sunrise Band', album: 'Dawn', track_no: 2, year: 2001 }),
+      song('Sunrise Band/Dawn', '03 Dusk', 495, { title: 'Dusk', artist: 'Sunrise Band', album: 'Dawn', track_no: 3, year: 2001 }),
+      song('Owls/Night', '01 Midnight', 550, { title: 'Midnight', artist: 'Owls', album: 'Night', track_no: 1, genre: 'Jazz' }),
     ],
   );
   const store = await openStore(join(library.home, 'tunes.db'));

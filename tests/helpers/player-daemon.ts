@@ -33,9 +33,9 @@ export async function inProcessPlayer(services: Services, { idleTimeoutSeconds =
   const paths = { socket: join(runtimeDir, 'player.sock'), stateFile: join(dir, 'player.json') };
   const log: string[] = [];
   const daemon = await startPlayerDaemon({
-    services: { ...services, close: () => services.playback.close() },
+    services: { ...services, library: undefined, close: () => services.playback.close() },
     paths,
-    settings: { seekStep: 5, volumeStep: 5, idleTimeoutSeconds, mpdListen: '' },
+    settings: { seekStep: 5, volumeStep: 5, idleTimeoutSeconds, mpdListen: '', watch: false },
     env: {},
     log: (message) => void log.push(message),
   });

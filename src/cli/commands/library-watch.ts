@@ -26,6 +26,8 @@ export function registerWatchCommand(library: Command, runtime: CliRuntime): voi
 /** One watch event as people read it: scan summaries on stdout, the rest on stderr. */
 export function reportWatchEvent(runtime: CliRuntime, event: LibraryWatchEvent): void {
   switch (event.kind) {
+    case 'scanning':
+      return;
     case 'ready':
       note(
         runtime,

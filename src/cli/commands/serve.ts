@@ -79,9 +79,10 @@ export function registerServeCommand(program: Command, runtime: CliRuntime): voi
     .option('--max-transcodes <number>', 'Subsonic streams ffmpeg may transcode at once (past it a client is told to try again)', parseTranscodes, 4)
     .action(async (options: { host: string; port: number; allowedHost: string[]; trustProxy: string[]; registration: 'open' | 'closed'; maxTranscodes: number; watch?: boolean }) => {
       const services = await runtime.services();
-      // Before listening: a watch refused (another scanner) or not allowed stops the server from starting.
+      // Before listening: a watch not allowed stops the server from starting. It takes the scan lock for
+      // each scan only, so `tunes library scan` and the background player's watch go on beside it.
       const watch = options.watch
-        ? await services.library.watch(await services.session.currentUser(), { onEvent: (event) => reportWatchEvent(runtime, event) })
+        ? await services.library.watch(await services.session.currentUser(), { onEvent: (event) => reportWatchEvent(runtime, event), shareLock: true })
         : undefined;
       // Lazy: plain commands never load Fastify.
       const { listen, untilShutdownSignal } = await import('../../server/listen.js');

@@ -1,5 +1,6 @@
 import type { PlayerSettings } from '../../config/player-settings.js';
 import type { PlayerHost } from '../../services/playback/player-host.js';
+import type { LibraryUpkeep } from '../library-upkeep.js';
 
 /**
  * A protocol the player speaks besides its own socket (MPRIS on D-Bus, the MPD protocol), running
@@ -27,6 +28,8 @@ export interface BridgeContext {
    * not end idle under it, until the returned function is called. Optional: tests serve a bridge alone.
    */
   attach?(): () => void;
+  /** Scans on request and tells when the library changed (MPD's update and its database idle event). */
+  library?: LibraryUpkeep;
 }
 
 export interface RunningBridge {

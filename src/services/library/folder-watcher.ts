@@ -32,6 +32,8 @@ export async function watchFolders(folders: readonly string[], events: FolderWat
   let quiet: NodeJS.Timeout | undefined;
   let firstPendingAt = 0;
   let closed = false;
+  // A watch that hits the limit while it sets up never gets ready: the limit ends the waiting too.
+  let settle: () => void = () => undefined;
   const send = () => {
     quiet = undefined;
     if (pending.size === 0 || closed) return;
@@ -54,8 +56,12 @@ export async function watchFolders(folders: readonly string[], events: FolderWat
     if (quiet) clearTimeout(quiet);
     void watcher.close();
     events.onLimit(error as Error);
+    settle();
   });
-  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  await new Promise<void>((resolve) => {
+    settle = resolve;
+    watcher.once('ready', () => resolve());
+  });
   return {
     add(more) {
       for (const folder of more) roots.add(folder);

@@ -101,10 +101,11 @@ export function createLibraryService({
       if ((await roots()).length === 0) {
         throw new TunesError('invalid_input', 'the library has no folders yet', 'add one with: tunes library add <folder>');
       }
+      // Lazy: only a watch loads chokidar.
+      const { startLibraryWatch } = await import('./watch-library.js');
+      if (options.shareLock) return startLibraryWatch({ writer: songWriter, clock, roots, lock: { take: () => tryScanLock(db) } }, options);
       const lock = await scanLock();
       try {
-        // Lazy: only a watch loads chokidar.
-        const { startLibraryWatch } = await import('./watch-library.js');
         return await startLibraryWatch({ writer: songWriter, clock, roots, lock }, options);
       } catch (error) {
         await lock.release();

@@ -7,6 +7,8 @@ import { watchFolders, type FolderWatcher } from './folder-watcher.js';
 import { scanLibrary } from './scan-library.js';
 
 export type LibraryWatchEvent =
+  /** A scan starts (the full check, or the folders that changed). */
+  | { kind: 'scanning'; folders: string[] | null }
   /** The folders are watched (`watching: false`: the system's watch limit was hit, full checks only). */
   | { kind: 'ready'; folders: string[]; watching: boolean }
   /** A scan ran: every folder (`folders: null`, the full check) or just the ones that changed. */
@@ -21,21 +23,36 @@ export interface LibraryWatchOptions {
   fullCheckMs?: number | undefined;
   /** How often everything is checked when the folders cannot be watched (default 5 minutes). */
   pollMs?: number | undefined;
+  /**
+   * Take the scan lock only while a scan runs (the background player's watch), so `tunes library scan`
+   * and a watch in `tunes serve` on the same library go on beside it, one scan at a time. Otherwise the
+   * watch holds the lock until it stops and scans elsewhere are refused meanwhile.
+   */
+  shareLock?: boolean | undefined;
 }
 
 export interface LibraryWatch {
+  /** Checks every folder now (as at start), after a scan under way; an MPD client's `update`. */
+  checkNow(): void;
   /** Stops watching, lets a scan under way finish, and gives the scan lock back. */
   stop(): Promise<void>;
 }
 
 export const FULL_CHECK_MS = 3 * 60 * 60 * 1000;
 export const POLL_MS = 5 * 60 * 1000;
+/** While another tunes holds the scan lock, a watch that shares it tries again after this, doubling up to a minute. */
+export const LOCK_RETRY_MS = 2000;
+const LOCK_RETRY_MAX_MS = 60_000;
 
 interface WatchDeps {
   writer: () => SongWriter;
   clock: Clock;
   roots: () => Promise<string[]>;
-  lock: ExclusiveLock;
+  /**
+   * The scan lock: held for the whole watch, or (`take`) taken for each scan and given back after it,
+   * so scans elsewhere, and another watch on the same library, go on in between (the player's watch).
+   */
+  lock: ExclusiveLock | { take(): Promise<ExclusiveLock | undefined> };
 }
 
 /**
@@ -52,9 +69,23 @@ export async function startLibraryWatch(deps: WatchDeps, options: LibraryWatchOp
   let fullWanted = false;
   let scheduled = false;
 
+  let retry: NodeJS.Timeout | undefined;
+  let retryMs = LOCK_RETRY_MS;
+  const lock = deps.lock;
   const run = async () => {
     scheduled = false;
-    if (stopped) return;
+    if (stopped || (!fullWanted && changed.size === 0)) return;
+    let held: ExclusiveLock | undefined;
+    if ('take' in lock) {
+      held = await lock.take().catch((error: unknown) => void emit({ kind: 'failed', error }));
+      // Another tunes scans: what changed waits for it (its scan may have passed these folders already).
+      if (!held) {
+        retry ??= setTimeout(() => ((retry = undefined), schedule()), retryMs);
+        retryMs = Math.min(retryMs * 2, LOCK_RETRY_MAX_MS);
+        return;
+      }
+      retryMs = LOCK_RETRY_MS;
+    }
     try {
       if (fullWanted) {
         fullWanted = false;
@@ -63,15 +94,19 @@ export async function startLibraryWatch(deps: WatchDeps, options: LibraryWatchOp
         const added = fresh.filter((r) => !roots.includes(r));
         roots = fresh;
         if (added.length > 0) watcher?.add(added);
+        emit({ kind: 'scanning', folders: null });
         emit({ kind: 'scanned', folders: null, summary: await scanLibrary(deps.writer(), deps.clock, roots, 'everything') });
         return;
       }
       const folders = foldersToRescan(changed, roots);
       changed = new Set();
       if (folders.length === 0) return;
+      emit({ kind: 'scanning', folders });
       emit({ kind: 'scanned', folders, summary: await scanLibrary(deps.writer(), deps.clock, folders, 'roots', {}, roots) });
     } catch (error) {
       emit({ kind: 'failed', error });
+    } finally {
+      await held?.release();
     }
   };
   const schedule = () => {
@@ -110,13 +145,15 @@ export async function startLibraryWatch(deps: WatchDeps, options: LibraryWatchOp
   checkEverything();
 
   return {
+    checkNow: checkEverything,
     async stop() {
       if (stopped) return;
       stopped = true;
       if (timer) clearInterval(timer);
+      if (retry) clearTimeout(retry);
       await watcher?.close();
       await chain;
-      await deps.lock.release();
+      if (!('take' in lock)) await lock.release();
     },
   };
 }

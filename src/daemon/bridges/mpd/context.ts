@@ -1,5 +1,6 @@
 import type { LibraryTotals } from '../../../domain/tag-query.js';
 import type { PlayerHost } from '../../../services/playback/player-host.js';
+import type { LibraryUpkeep } from '../../library-upkeep.js';
 import type { LibraryUris } from './library-uris.js';
 import type { PlayClock } from './play-clock.js';
 import type { QueueVersions } from './queue-versions.js';
@@ -16,6 +17,8 @@ export interface MpdContext {
   clock: PlayClock;
   /** The library's totals for `stats`, kept a minute (each is a walk of an index: ~0.5 s at 1M songs). */
   totals(): Promise<LibraryTotals>;
+  /** Scans on `update`; none where the player cannot scan (tests serving the bridge alone). */
+  library?: LibraryUpkeep | undefined;
   /** The largest binary chunk this connection accepts (`binarylimit`). */
   binaryLimit: number;
 }

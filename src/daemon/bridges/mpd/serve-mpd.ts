@@ -20,7 +20,7 @@ const TOTALS_KEPT_MS = 60_000;
  * Serves the MPD protocol at `address` for the player `host`: every client a connection of its
  * own, all told of the player's events (idle), all sharing the queue versions (plchanges).
  */
-export async function serveMpd(host: PlayerHost, address: ListenAddress, context: Pick<BridgeContext, 'log' | 'attach'>): Promise<RunningBridge & { address: string }> {
+export async function serveMpd(host: PlayerHost, address: ListenAddress, context: Pick<BridgeContext, 'log' | 'attach' | 'library'>): Promise<RunningBridge & { address: string }> {
   const versions = new QueueVersions();
   const clock = new PlayClock();
   const connections = new Set<MpdConnection>();
@@ -37,8 +37,12 @@ export async function serveMpd(host: PlayerHost, address: ListenAddress, context
     if (event.type === 'queue') versions.remember(host.queue());
     if (changed.length > 0) for (const connection of connections) connection.notify(changed);
   });
+  const unsubscribeLibrary = context.library?.subscribe((event) => {
+    for (const connection of connections) connection.notify([event.kind]);
+  });
   const shared = {
     host,
+    library: context.library,
     versions,
     clock,
     uris: async () => new LibraryUris(await host.library.query.roots()),
@@ -82,6 +86,7 @@ export async function serveMpd(host: PlayerHost, address: ListenAddress, context
     stop: () =>
       new Promise<void>((resolve) => {
         unsubscribe();
+        unsubscribeLibrary?.();
         for (const connection of connections) connection.end();
         server.close(() => resolve());
         // A client that keeps its end open must not keep the player from ending.

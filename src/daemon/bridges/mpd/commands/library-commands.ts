@@ -33,18 +33,22 @@ export const LIBRARY_COMMANDS: Record<string, CommandSpec> = {
     return [...groups].map(([value, members]) => `${group.name}: ${oneLine(value)}\n${countLines(members)}`).join('');
   }),
   list: command(1, -1, listCommand),
-  update: command(0, 1, () => {
-    throw new MpdAck(Ack.SYSTEM, 'the player does not scan; run: tunes library scan');
-  }),
-  rescan: command(0, 1, () => {
-    throw new MpdAck(Ack.SYSTEM, 'the player does not scan; run: tunes library scan');
-  }),
+  // Every library folder is checked (a scan skips files that did not change, so rescan is the same):
+  // what a URI names is in the library within seconds anyway while the folders are watched.
+  update: command(0, 1, (ctx, [uri]) => updateCommand(ctx, uri)),
+  rescan: command(0, 1, (ctx, [uri]) => updateCommand(ctx, uri)),
   readcomments: command(1, 1, async (ctx, [uri]) => void (await songsAt(ctx, uri!))),
   albumart: command(2, 2, () => {
     throw new MpdAck(Ack.NO_EXIST, 'No file exists');
   }),
   readpicture: command(2, 2, () => undefined),
 };
+
+async function updateCommand(ctx: MpdContext, uri: string | undefined): Promise<string> {
+  if (!ctx.library) throw new MpdAck(Ack.SYSTEM, 'this player does not scan; run: tunes library scan');
+  if (uri !== undefined && !(await ctx.uris()).resolve(uri)) throw new MpdAck(Ack.NO_EXIST, 'Malformed path');
+  return `updating_db: ${await ctx.library.update()}\n`;
+}
 
 async function listFolder(ctx: MpdContext, uri: string, style: 'info' | 'files'): Promise<string> {
   const uris = await ctx.uris();

@@ -49,6 +49,8 @@ export function statusLines(ctx: MpdContext, state: HostState): string {
   const next = nextIndex(state);
   const nextEntry = next === undefined ? undefined : queue.entries[next];
   if (nextEntry) out += `nextsong: ${next}\nnextsongid: ${nextEntry.entry_id}\n`;
+  const job = ctx.library?.updating;
+  if (job !== undefined) out += `updating_db: ${job}\n`;
   if (state.problem) out += `error: ${oneLine(state.problem)}\n`;
   return out;
 }
