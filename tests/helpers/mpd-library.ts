@@ -48,7 +48,7 @@ export interface ProcessResult {
 /** Runs Debian's mpc against `host` (a socket path, or 127.0.0.1 with `port`), as another user with `as`. */
 export function mpc(host: string, args: string[], port?: number, as?: { uid: number; gid: number }): Promise<ProcessResult> {
   return new Promise((resolve) => {
-    execFile('mpc', ['-h', host, ...(port === undefined ? [] : ['-p', String(port)]), ...args], { encoding: 'utf8', ...as }, (error, stdout, stderr) => {
+    execFile('mpc', ['-h', host, ...(port === undefined ? [] : ['-p', String(port)]), ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...as }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
     });
   });

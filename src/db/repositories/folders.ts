@@ -38,17 +38,42 @@ export async function listFolder(db: Db, prefix: string, separator: string): Pro
  * (the MPD bridge's lsinfo).
  */
 export async function folderChildren(db: Db, prefix: string, separator: string): Promise<{ folderPaths: string[]; songPaths: string[] }> {
+  const folderPaths: string[] = [];
+  const songPaths: string[] = [];
+  for (let from: string | undefined; ; ) {
+    const slice = await folderChildrenSlice(db, prefix, separator, from, Number.MAX_SAFE_INTEGER);
+    folderPaths.push(...slice.folderPaths);
+    songPaths.push(...slice.songPaths);
+    if (slice.next === undefined) return { folderPaths, songPaths };
+    from = slice.next;
+  }
+}
+
+export interface FolderSlice {
+  folderPaths: string[];
+  songPaths: string[];
+  /** Where the next slice starts (pass it as `from`); undefined: the folder is done. */
+  next: string | undefined;
+}
+
+/**
+ * At most `limit` entries of the folder `prefix`, from the first path at or after `from` (undefined:
+ * the start), walked as folderChildren is: a folder of 100,000 subfolders read a slice at a time, so
+ * a caller can let others run between slices.
+ */
+export async function folderChildrenSlice(db: Db, prefix: string, separator: string, from: string | undefined, limit: number): Promise<FolderSlice> {
   const upper = prefixUpperBound(prefix);
   const start = prefix.length + 1; // substr counts from 1 on both
   const past = String.fromCharCode(separator.charCodeAt(0) + 1);
+  // The smallest path after a song's: paths hold no NUL, so nothing sorts between P and P || char(1).
+  const after = String.fromCharCode(1);
   const path = bytewise(db, sql.ref('path'));
   const songPath = bytewise(db, sql.ref('s.path'));
   const cut = position(db, sql`substr(entry.path, ${start})`, separator);
-  // The smallest path after a song's: paths hold no NUL, so nothing sorts between P and P || char(1).
   const { rows } = await sql<{ path: string }>`
     with recursive entry(path) as (
       select (select path from songs
-              where missing_since is null and ${path} > ${prefix} and ${path} < ${upper} order by ${path} limit 1)
+              where missing_since is null and ${path} >= ${from ?? prefix + after} and ${path} < ${upper} order by ${path} limit 1)
       union all
       select (select s.path from songs s
               where s.missing_since is null and ${songPath} < ${upper} and ${songPath} >= (
@@ -58,17 +83,23 @@ export async function folderChildren(db: Db, prefix: string, separator: string):
               order by ${songPath} limit 1)
       from entry where entry.path is not null
     )
-    select path from entry where path is not null`.execute(db);
+    select path from entry where path is not null limit ${Math.min(limit, 2 ** 31 - 1)}`.execute(db);
 
   const folderPaths: string[] = [];
   const songPaths: string[] = [];
+  let next: string | undefined;
   for (const { path } of rows) {
     const rest = path.slice(prefix.length);
     const cut = rest.indexOf(separator);
-    if (cut < 0) songPaths.push(path);
-    else folderPaths.push(prefix + rest.slice(0, cut));
+    if (cut < 0) {
+      songPaths.push(path);
+      next = path + after;
+    } else {
+      folderPaths.push(prefix + rest.slice(0, cut));
+      next = prefix + rest.slice(0, cut) + past;
+    }
   }
-  return { folderPaths, songPaths };
+  return { folderPaths, songPaths, next: rows.length < limit ? undefined : next };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Song } from '../../domain/song.js';
 import type { FolderContents, LibraryTotals, SongNarrowing, TagField } from '../../domain/tag-query.js';
 import type { Database, SongRow } from '../schema.js';
 import { prefixUpperBound } from './path-range.js';
-import { folderChildren } from './folders.js';
+import { folderChildren, folderChildrenSlice } from './folders.js';
 import { songsByPaths } from './song-lookup.js';
 import { songRowToSong } from './song-row.js';
 import { caseless } from '../dialect/caseless.js';
@@ -120,4 +120,11 @@ export async function folderContents(db: Db, prefix: string, separator: string, 
   if (songPaths.length > maxSongs) return 'too many';
   const byPath = await songsByPaths(db, songPaths);
   return { folders: folderPaths, songs: songPaths.flatMap((path) => byPath.get(path) ?? []) };
+}
+
+/** A slice of folderContents: at most `limit` entries from `from` (see folderChildrenSlice), and where the next starts. */
+export async function folderContentsSlice(db: Db, prefix: string, separator: string, from: string | undefined, limit: number): Promise<FolderContents & { next: string | undefined }> {
+  const { folderPaths, songPaths, next } = await folderChildrenSlice(db, prefix, separator, from, limit);
+  const byPath = await songsByPaths(db, songPaths);
+  return { folders: folderPaths, songs: songPaths.flatMap((path) => byPath.get(path) ?? []), next };
 }

@@ -2,7 +2,7 @@ import { sep } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { listLibraryRoots } from '../../db/repositories/library-roots.js';
-import { distinctTagValues, folderContents, libraryTotals, songsNarrowedTo } from '../../db/repositories/tag-queries.js';
+import { distinctTagValues, folderContents, folderContentsSlice, libraryTotals, songsNarrowedTo } from '../../db/repositories/tag-queries.js';
 import type { Song } from '../../domain/song.js';
 import type { FolderContents, LibraryTotals, SongNarrowing, TagField } from '../../domain/tag-query.js';
 import { TunesError } from '../../errors.js';
@@ -22,6 +22,11 @@ export interface LibraryQueryService {
   songByPath(path: string): Promise<Song | undefined>;
   /** What is directly in the folder at `path` (absolute); a folder holding more than `maxSongs` songs of its own is refused. */
   folder(path: string, maxSongs: number): Promise<FolderContents>;
+  /**
+   * Up to `limit` entries of the folder at `path` from `from` (undefined: its start), and where the
+   * next slice starts (undefined: the folder is done): a huge folder read in slices.
+   */
+  folderSlice(path: string, from: string | undefined, limit: number): Promise<FolderContents & { next: string | undefined }>;
   /**
    * Songs the narrowing lets through, in path order, a page at a time (`afterPath`: the last path of
    * the page before). `words` are what a person types; each must start a word of the tag.
@@ -44,6 +49,7 @@ export function createLibraryQueryService({ db }: { db: Kysely<Database> }): Lib
       if (contents === 'too many') throw new TunesError('invalid_input', `${path} holds more than ${maxSongs} songs of its own`);
       return contents;
     },
+    folderSlice: (path, from, limit) => folderContentsSlice(db, path.endsWith(sep) ? path : path + sep, sep, from, limit),
     async songs(where, page) {
       if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > MAX_SONGS_PER_READ) {
         throw new TunesError('invalid_input', `limit must be a whole number from 1 to ${MAX_SONGS_PER_READ}`);

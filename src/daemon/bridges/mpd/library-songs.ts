@@ -24,6 +24,8 @@ async function collect(ctx: MpdContext, where: SongNarrowing, keep: (song: Song)
     if (page.length < MAX_SONGS_PER_READ) return found;
     if (looked >= MAX_SONGS_LOOKED_AT) throw new MpdAck(Ack.SYSTEM, `too many songs to look through (over ${MAX_SONGS_LOOKED_AT}); narrow it with a tag`);
     afterPath = page.at(-1)!.path;
+    // Other clients and the player get a turn between pages (the database answers synchronously).
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 
