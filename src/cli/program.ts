@@ -16,6 +16,7 @@ import { registerServeCommand } from './commands/serve.js';
 import { registerUsersCommands } from './commands/users.js';
 import { registerConfigCommands } from './commands/config.js';
 import { registerDesktopCommand } from './commands/desktop.js';
+import { registerInstallServiceCommand } from './commands/install-service.js';
 import { registerDevicesCommand } from './commands/devices.js';
 import { registerApiKeyCommands } from './commands/apikey.js';
 import { registerServerCommands } from './commands/servers.js';
@@ -52,6 +53,7 @@ export function createProgram({ json = false, entry = '' }: { json?: boolean; en
   registerConfigCommands(program, runtime);
   registerDevicesCommand(program, runtime);
   registerDesktopCommand(program, runtime);
+  registerInstallServiceCommand(program, runtime);
   registerApiKeyCommands(program, runtime);
   registerServerCommands(program, runtime);
   return { program, runtime };

@@ -26,7 +26,7 @@ describe('tunes config', () => {
     expect(listed.file).toBe(file);
     expect(listed.settings.map((s) => [s.key, s.value])).toEqual([
       ['seek-step', 15], ['volume-step', 5], ['audio-device', 'auto'], ['replaygain', 'off'], ['mpv-options', '--audio-buffer=0.5 --gapless-audio=weak'], ['theme', 'light'],
-      ['idle-timeout', 600], ['mpd-listen', ''], ['stream-bitrate', 0],
+      ['idle-timeout', 600], ['mpd-listen', ''], ['watch', 'on'], ['stream-bitrate', 0],
     ]);
     const human = (await runTunes(['config', 'list'], { home })).stdout;
     expect(human).toMatch(/^seek-step {6}= 15 {2}\(default 5\)\n {17}how far/);

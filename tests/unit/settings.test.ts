@@ -17,9 +17,9 @@ const failure = (work: () => unknown): string => {
 
 describe('the settings table', () => {
   it('holds the issue-12 and issue-13 settings with their defaults', () => {
-    expect(SETTING_KEYS).toEqual(['seek-step', 'volume-step', 'audio-device', 'replaygain', 'mpv-options', 'theme', 'idle-timeout', 'mpd-listen', 'stream-bitrate']);
+    expect(SETTING_KEYS).toEqual(['seek-step', 'volume-step', 'audio-device', 'replaygain', 'mpv-options', 'theme', 'idle-timeout', 'mpd-listen', 'watch', 'stream-bitrate']);
     expect(DEFAULT_SETTINGS).toEqual({
-      'seek-step': 5, 'volume-step': 5, 'audio-device': 'auto', replaygain: 'off', 'mpv-options': '', theme: 'auto', 'idle-timeout': 600, 'mpd-listen': '', 'stream-bitrate': 0,
+      'seek-step': 5, 'volume-step': 5, 'audio-device': 'auto', replaygain: 'off', 'mpv-options': '', theme: 'auto', 'idle-timeout': 600, 'mpd-listen': '', watch: 'on', 'stream-bitrate': 0,
     });
   });
 
