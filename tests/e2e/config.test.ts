@@ -42,7 +42,7 @@ describe('tunes config', () => {
     const unknown = await runTunes(['config', 'set', 'colour', 'red'], { home });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe(
-      'tunes: unknown setting "colour"; the settings are seek-step, volume-step, audio-device, replaygain, mpv-options, theme, idle-timeout, mpd-listen, stream-bitrate\n' +
+      'tunes: unknown setting "colour"; the settings are seek-step, volume-step, audio-device, replaygain, mpv-options, theme, idle-timeout, mpd-listen, watch, stream-bitrate\n' +
         'hint: tunes config list shows every setting and what it allows\n',
     );
     expect((await runTunes(['config', 'get', 'colour'], { home })).code).toBe(2);

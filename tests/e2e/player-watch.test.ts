@@ -65,6 +65,27 @@ describe('the background player keeps the library up to date', () => {
     expect(scan.code, scan.stderr).toBe(0);
   });
 
+  it('runs beside `tunes serve --watch` on the same library: both start, and each scans a copied album in its turn', async () => {
+    const { home, music, mpc: run } = await playerWithMpd();
+    expect((await runTunes(['play', '--album', 'Night', '-b'], { home })).code).toBe(0);
+    await until('the player watches', () => playerLog(home), (log) => log.includes('watch: watching 1 library folder(s)'));
+    const serve = spawn(process.execPath, [TUNES_BIN, 'serve', '--port', '0', '--watch'], { env: { ...process.env, TUNES_HOME: home, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let served = '';
+    serve.stdout.setEncoding('utf8').on('data', (d: string) => (served += d));
+    serve.stderr.setEncoding('utf8').on('data', (d: string) => (served += d));
+    const exited = new Promise<number | null>((resolve) => serve.on('exit', (code) => resolve(code)));
+    try {
+      await until('serve --watch is up', () => served, (text) => text.includes('tunes serve: listening on ') && text.includes('Full check: '));
+      copyAlbumInto(music, 'Shared');
+      await until('the album is in the library', () => songsOf(run, 'Copier'), (out) => out === 'music/Shared/01 First.ogg\nmusic/Shared/02 Second.ogg\n');
+      // Both saw the change; each scans under the scan lock in turn (the second finds it done).
+      await until('serve scanned the folder too', () => served, (text) => text.includes(`${join(music, 'Shared')}: Scanned`));
+    } finally {
+      serve.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
+  }, 180_000);
+
   it('`mpc update` scans with the watch turned off (`tunes config set watch off`), and `mpc --wait update` returns when it is done', async () => {
     const { home, music, mpc: run } = await playerWithMpd();
     expect((await runTunes(['config', 'set', 'watch', 'off'], { home })).code).toBe(0);

@@ -33,7 +33,7 @@ describe('the settings table', () => {
     expect(failure(() => settingSpec('theme').parse('neon'))).toBe('invalid_input: theme must be one of auto, dark, light, mono (got "neon")');
     expect(failure(() => settingSpec('audio-device').parse('bad\u001b[2Jname'))).toMatch(/^invalid_input: audio-device must be/);
     expect(failure(() => settingSpec('nope'))).toBe(
-      'invalid_input: unknown setting "nope"; the settings are seek-step, volume-step, audio-device, replaygain, mpv-options, theme, idle-timeout, mpd-listen, stream-bitrate',
+      'invalid_input: unknown setting "nope"; the settings are seek-step, volume-step, audio-device, replaygain, mpv-options, theme, idle-timeout, mpd-listen, watch, stream-bitrate',
     );
     expect(settingSpec('idle-timeout').parse('0')).toBe(0);
     expect(failure(() => settingSpec('idle-timeout').parse('soon'))).toMatch(/^invalid_input: idle-timeout must be a whole number from 0 to 604800/);
