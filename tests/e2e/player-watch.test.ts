@@ -63,7 +63,7 @@ describe('the background player keeps the library up to date', () => {
     // The player's watch takes the scan lock only while it scans: a scan from a shell is not refused.
     const scan = await runTunes(['library', 'scan', '--json'], { home });
     expect(scan.code, scan.stderr).toBe(0);
-  });
+  }, 180_000);
 
   it('runs beside `tunes serve --watch` on the same library: both start, and each scans a copied album in its turn', async () => {
     const { home, music, mpc: run } = await playerWithMpd();
@@ -100,7 +100,7 @@ describe('the background player keeps the library up to date', () => {
     expect(await songsOf(run, 'Copier')).toBe('music/Unwatched/01 First.ogg\nmusic/Unwatched/02 Second.ogg\n');
     expect((await run('status')).stdout).not.toContain('Updating DB');
     expect((await run('update', 'nowhere/at/all')).code).not.toBe(0);
-  });
+  }, 180_000);
 
   it('when the system will not watch more folders: one clear warning, and the player still updates', async () => {
     // A real inotify limit, in a user namespace of this test's own (the machine's limit stays as it is).
@@ -127,5 +127,5 @@ describe('the background player keeps the library up to date', () => {
     expect(update.code, update.stderr + playerLog(home)).toBe(0);
     expect(await songsOf(run, 'Copier')).toBe('music/Past The Limit/01 First.ogg\nmusic/Past The Limit/02 Second.ogg\n');
     expect(playerLog(home).split('watch: warning:').length - 1).toBe(1);
-  });
+  }, 180_000);
 });
