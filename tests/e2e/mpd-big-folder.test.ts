@@ -8,7 +8,7 @@ import { tempDir } from '../helpers/temp-dir.js';
 const FOLDERS = 100_000;
 
 describe('the MPD bridge on a library folder of 100,000 album folders', () => {
-  it('lists them all with `mpc ls` while `mpc status` from another client keeps answering', async () => {
+  it('lists them all with `mpc ls`, in order, while `mpc status` from another client keeps being answered', async () => {
     const { home, music } = await mpdLibrary();
     const socket = join(tempDir(), 'mpd.sock');
     expect((await runTunes(['config', 'set', 'mpd-listen', socket], { home })).code).toBe(0);
@@ -26,7 +26,7 @@ describe('the MPD bridge on a library folder of 100,000 album folders', () => {
 
     let listed: { code: number; stdout: string } | undefined;
     const listing = mpc(socket, ['ls', 'music']).then((result) => (listed = result));
-    // Statuses asked one after another while the listing runs: with the walk in one piece none answers before it ends.
+    // Statuses asked one after another while the listing runs are answered meanwhile.
     let answeredMeanwhile = 0;
     while (listed === undefined) {
       const status = await mpc(socket, ['status']);
