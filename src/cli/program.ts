@@ -20,6 +20,7 @@ import { registerInstallServiceCommand } from './commands/install-service.js';
 import { registerDevicesCommand } from './commands/devices.js';
 import { registerApiKeyCommands } from './commands/apikey.js';
 import { registerServerCommands } from './commands/servers.js';
+import { registerDbCommands } from './commands/db.js';
 import { formatUsageError } from './output.js';
 import { createRuntime, type CliRuntime } from './runtime.js';
 
@@ -56,5 +57,6 @@ export function createProgram({ json = false, entry = '' }: { json?: boolean; en
   registerInstallServiceCommand(program, runtime);
   registerApiKeyCommands(program, runtime);
   registerServerCommands(program, runtime);
+  registerDbCommands(program, runtime);
   return { program, runtime };
 }
