@@ -34,8 +34,9 @@ export async function writableColumnsOf(db: Db, table: string): Promise<string[]
  */
 export async function counterOf(db: Db, table: string): Promise<number> {
   if (isPostgres(db)) {
-    const { rows } = await sql<{ value: number | null }>`select case when is_called then last_value else 0 end as value
-      from pg_sequences where schemaname = current_schema() and sequencename = ${`${table}_id_seq`}`.execute(db);
+    // last_value is null until the sequence first hands an id out.
+    const { rows } = await sql<{ value: number | null }>`select coalesce(last_value, 0) as value from pg_sequences
+      where format('%I.%I', schemaname, sequencename)::regclass = pg_get_serial_sequence(${table}, 'id')::regclass`.execute(db);
     return Number(rows[0]?.value ?? 0);
   }
   const { rows } = await sql<{ seq: number }>`select seq from sqlite_sequence where name = ${table}`.execute(db);
