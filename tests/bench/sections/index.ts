@@ -1,5 +1,6 @@
 import type { BenchSection } from '../lib/measure.js';
 import { cliStartupSection } from './cli-startup.js';
+import { dbCopySection } from './db-copy.js';
 import { libraryAlbumsSection } from './library-albums.js';
 import { libraryScanSection } from './library-scan.js';
 import { lyricsArtSection } from './lyrics-art.js';
@@ -38,4 +39,5 @@ export const sections: BenchSection[] = [
   uiSection,
   lyricsArtSection,
   webSection,
+  dbCopySection,
 ];
