@@ -32,8 +32,12 @@ async function lookOf(location: string, env: NodeJS.ProcessEnv) {
     const store = await openDatabase(location);
     try {
       const song = await store.db.selectFrom('songs').select('id').orderBy('id').executeTakeFirstOrThrow();
+      // The target's triggers work again: a login moves last_seen_at, a new song is found by search.
+      const seen = await store.db.selectFrom('users').innerJoin('sessions', 'sessions.user_id', 'users.id').select(['users.last_seen_at', 'sessions.last_used_at']).where('users.id', '=', user.id).orderBy('sessions.id', 'desc').executeTakeFirstOrThrow();
+      await store.db.insertInto('songs').values({ path: '/new/zyzzyva.mp3', title: 'Zyzzyva Nights', artist: 'New', album: 'New', size: 1, mtime_ms: 0, added_at: '2026-01-01T00:00:00.000Z' }).execute();
+      const found = (await services.catalog.listSongs({ query: 'zyzzy' })).songs.map((s) => s.title);
       const play = await store.db.insertInto('plays').values({ user_id: user.id, song_id: song.id, started_at: new Date().toISOString(), ms_played: 1 }).returning('id').executeTakeFirstOrThrow();
-      return { searched: searched.map((s) => [s.id, s.title]), login: user.username, wrong, keys: keyUser.map((k) => k.name), nextPlayId: play.id };
+      return { seenByTrigger: seen.last_seen_at === seen.last_used_at, found, searched: searched.map((s) => [s.id, s.title]), login: user.username, wrong, keys: keyUser.map((k) => k.name), nextPlayId: play.id };
     } finally {
       await store.close();
     }
@@ -68,6 +72,7 @@ describe('tunes db copy', () => {
     expect(original.searched.length).toBeGreaterThan(5);
     expect(original.searched.map(([, title]) => title)).toContain('Hoppípolla');
     expect(original.wrong).toBe('auth_failed');
+    expect(original).toMatchObject({ seenByTrigger: true, found: ['Zyzzyva Nights'] });
   });
 
   it.skipIf(testDialect() !== 'postgres')('SQLite -> PostgreSQL -> SQLite: every table row by row, and the same search, logins and ids on PostgreSQL', async () => {

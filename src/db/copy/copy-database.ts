@@ -3,7 +3,7 @@ import { TunesError } from '../../errors.js';
 import { dialectOf } from '../dialect/dialect.js';
 import type { Database } from '../schema.js';
 import type { Store } from '../open.js';
-import { counterOf, emptyTables, inReadSnapshot, refreshPlannerStatistics, setCounter, tablesOf, writableColumnsOf } from './copy-dialect.js';
+import { counterOf, emptyTables, inReadSnapshot, refreshPlannerStatistics, setCounter, suspendTriggers, tablesOf, writableColumnsOf } from './copy-dialect.js';
 import { COPIED_TABLES, unknownTables, type CopiedTable } from './copy-tables.js';
 
 // Tables and columns are named at run time (see copy-dialect.ts), so the handles here are untyped.
@@ -39,7 +39,8 @@ export async function heldRows(store: Store): Promise<TableCount[]> {
 
 /**
  * Copies every table of `source` into `target` (migrated, and empty unless `replace`) with their
- * ids, in one transaction on the target: a copy that fails leaves the target as it was. The rows
+ * ids, in one transaction on the target (its triggers off: the rows come as they are): a copy that
+ * fails leaves the target as it was. The rows
  * are read from one snapshot of the source, a page at a time. Counts are checked before the commit;
  * afterwards the target's search vocabulary is rebuilt from its own index.
  */
@@ -48,13 +49,11 @@ export async function copyStore(source: Store, target: Store, { replace = false,
   if (unknown.length > 0) throw new TunesError('usage', `the source database has tables this version of tunes cannot copy: ${unknown.join(', ')}`);
   const counts = await inReadSnapshot(source.db, (from) =>
     dialectOf(target.db).writeTransaction(target.db, async (to) => {
+      const resumeTriggers = await suspendTriggers(to as AnyDb);
       if (replace) await emptyTables(to, [...COPIED_TABLES.map((t) => t.name), 'search_terms']);
       const copied: TableCount[] = [];
-      for (const table of COPIED_TABLES) {
-        copied.push({ table: table.name, rows: await copyTable(from, to as AnyDb, table, onProgress) });
-        // The target's session triggers move last_seen_at as sessions arrive: put back the source's.
-        if (table.name === 'sessions') await restoreLastSeen(from, to as AnyDb);
-      }
+      for (const table of COPIED_TABLES) copied.push({ table: table.name, rows: await copyTable(from, to as AnyDb, table, onProgress) });
+      await resumeTriggers();
       return copied;
     }),
   );
@@ -66,7 +65,6 @@ export async function copyStore(source: Store, target: Store, { replace = false,
 async function copyTable(from: AnyDb, to: AnyDb, table: CopiedTable, onProgress?: (progress: CopyProgress) => void): Promise<number> {
   const columns = await columnsToCopy(from, to, table.name);
   const total = await countOf(from, table.name);
-  if (table.trigger_filled) await to.deleteFrom(table.name).execute();
   const pageSize = Math.max(1, Math.min(MAX_ROWS_PER_BATCH, Math.floor(PARAMETERS_PER_BATCH / columns.length)));
   let done = 0;
   let last: Row | undefined;
@@ -110,18 +108,6 @@ function pageAfter(from: AnyDb, table: CopiedTable, columns: string[], last: Row
   }
   for (const key of table.key) query = query.orderBy(key);
   return query.limit(size).execute() as Promise<Row[]>;
-}
-
-async function restoreLastSeen(from: AnyDb, to: AnyDb): Promise<void> {
-  let last = 0;
-  for (;;) {
-    const users = (await from.selectFrom('users').select(['id', 'last_seen_at']).where('id', '>', last).orderBy('id').limit(MAX_ROWS_PER_BATCH).execute()) as { id: number; last_seen_at: string | null }[];
-    if (users.length === 0) return;
-    for (const user of users) {
-      await to.updateTable('users').set({ last_seen_at: user.last_seen_at }).where('id', '=', user.id).where(sql<boolean>`last_seen_at is distinct from ${user.last_seen_at}`).execute();
-    }
-    last = users[users.length - 1]!.id;
-  }
 }
 
 async function countOf(db: AnyDb | Kysely<Database>, table: string): Promise<number> {

@@ -70,6 +70,30 @@ export async function emptyTables(db: Db, tables: readonly string[]): Promise<vo
   await sql`delete from sqlite_sequence`.execute(db);
 }
 
+/**
+ * Turns the target's own triggers off for the copy (the rows arrive as the source's triggers left
+ * them: the search index, albums to recount, users' last-seen times) and gives what turns them on
+ * again, in the same transaction. SQLite's triggers are dropped and made again from their stored
+ * SQL, then the search index is built once from the copied songs.
+ */
+export async function suspendTriggers(db: AnyDb): Promise<() => Promise<void>> {
+  if (isPostgres(db)) {
+    const { rows } = await sql<{ name: string }>`select distinct event_object_table as name from information_schema.triggers
+      where trigger_schema = current_schema()`.execute(db);
+    for (const { name } of rows) await sql`alter table ${sql.ref(name)} disable trigger user`.execute(db);
+    return async () => {
+      for (const { name } of rows) await sql`alter table ${sql.ref(name)} enable trigger user`.execute(db);
+    };
+  }
+  // dialect: sqlite-only (PostgreSQL disables them, above).
+  const { rows } = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'trigger'`.execute(db);
+  for (const { name } of rows) await sql`drop trigger ${sql.ref(name)}`.execute(db);
+  return async () => {
+    for (const trigger of rows) await sql.raw(trigger.sql).execute(db);
+    await sql`insert into songs_fts (songs_fts) values ('rebuild')`.execute(db);
+  };
+}
+
 /** The reading side's snapshot: every table is read as of one moment while other writers go on. */
 export async function inReadSnapshot<T>(db: Db, work: (trx: AnyDb) => Promise<T>): Promise<T> {
   if (!isPostgres(db)) return (db as AnyDb).transaction().execute(work);

@@ -9,8 +9,6 @@ export interface CopiedTable {
   key: readonly string[];
   /** Has an identity / autoincrement `id`: the target's counter is set past the copied ids. */
   counter?: true;
-  /** The target's triggers write rows here while other tables are copied: emptied before its own copy. */
-  trigger_filled?: true;
 }
 
 export const COPIED_TABLES: readonly CopiedTable[] = [
@@ -23,7 +21,7 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
   { name: 'covers', key: ['id'], counter: true },
   { name: 'albums', key: ['id'], counter: true },
   { name: 'songs', key: ['id'], counter: true },
-  { name: 'albums_dirty', key: ['album_id'], trigger_filled: true },
+  { name: 'albums_dirty', key: ['album_id'] },
   { name: 'song_lyrics', key: ['song_id'] },
   { name: 'folder_covers', key: ['folder'] },
   { name: 'playlists', key: ['id'], counter: true },
@@ -47,7 +45,7 @@ export const NOT_COPIED: ReadonlySet<string> = new Set([
   'search_terms',
 ]);
 
-/** SQLite's FTS5 index and its shadow tables: kept by the target's triggers as songs arrive. */
+/** SQLite's FTS5 index and its shadow tables: built on the target from the copied songs. */
 export function isSearchIndexTable(name: string): boolean {
   return name === 'songs_fts' || name.startsWith('songs_fts_');
 }
