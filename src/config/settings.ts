@@ -18,6 +18,7 @@ export interface Settings {
   'mpd-listen': string;
   'stream-bitrate': number;
   watch: 'on' | 'off';
+  'cover-art': 'auto' | 'kitty' | 'iterm2' | 'sixel' | 'halfblocks' | 'off';
 }
 
 export type SettingKey = keyof Settings;
@@ -107,6 +108,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   },
   choice('watch', ['on', 'off'], 'whether the background player keeps the library up to date: watches the library folders and scans what changes'),
   integer('stream-bitrate', 0, 1_000, 'kbit/s; 0: the original file', 0, 'on a remote library, the bit rate the server is asked to transcode songs to'),
+  choice('cover-art', ['auto', 'kitty', 'iterm2', 'sixel', 'halfblocks', 'off'], "how the browser draws covers: auto (asks the terminal), kitty's or iTerm2's images, sixel, colour half blocks, or off"),
 ];
 
 export const SETTING_KEYS: readonly SettingKey[] = SETTINGS.map((s) => s.key);

@@ -5,6 +5,7 @@ import { appTree } from './app-tree.js';
 import { connectServices } from './connect-services.js';
 import type { KeysInForce } from './keys/key-table-context.js';
 import { enterAlternateScreen } from './terminal/alternate-screen.js';
+import { coverArtFor } from './art/choose-cover-art.js';
 import { themeFor } from './theme.js';
 
 /**
@@ -34,11 +35,16 @@ export async function runInteractive({ services, player, keys, stdin, stdout, en
   const ui = connectServices(services, player);
   let instance: Instance | undefined;
   const quit = () => instance?.unmount();
-  const terminal = enterAlternateScreen({ stdin, stdout, onSignal: quit });
+  let cleanupImages = () => '';
+  const terminal = enterAlternateScreen({ stdin, stdout, onSignal: quit, beforeRestore: () => cleanupImages() });
+  const theme = themeFor(env, settings.theme);
+  const art = await coverArtFor({ setting: settings['cover-art'], theme, env, stdin, stdout, covers: services.covers });
+  const layer = art?.layer;
+  if (layer) cleanupImages = () => layer.cleanup();
   try {
-    instance = render(appTree({ connection: ui, theme: themeFor(env, settings.theme), onQuit: quit, terminal: { stdout }, keys }), {
+    instance = render(appTree({ connection: ui, theme, onQuit: quit, terminal: { stdout }, keys, art }), {
       stdin,
-      stdout,
+      stdout: layer?.stdout ?? stdout,
       exitOnCtrlC: false,
       patchConsole: true,
       maxFps: UI_MAX_FPS,
@@ -46,6 +52,7 @@ export async function runInteractive({ services, player, keys, stdin, stdout, en
     await instance.waitUntilExit();
   } finally {
     instance?.unmount();
+    layer?.close();
     try {
       await ui.shutdown();
     } finally {

@@ -26,7 +26,7 @@ describe('tunes config', () => {
     expect(listed.file).toBe(file);
     expect(listed.settings.map((s) => [s.key, s.value])).toEqual([
       ['seek-step', 15], ['volume-step', 5], ['audio-device', 'auto'], ['replaygain', 'off'], ['mpv-options', '--audio-buffer=0.5 --gapless-audio=weak'], ['theme', 'light'],
-      ['idle-timeout', 600], ['mpd-listen', ''], ['watch', 'on'], ['stream-bitrate', 0],
+      ['idle-timeout', 600], ['mpd-listen', ''], ['watch', 'on'], ['stream-bitrate', 0], ['cover-art', 'auto'],
     ]);
     const human = (await runTunes(['config', 'list'], { home })).stdout;
     expect(human).toMatch(/^seek-step {6}= 15 {2}\(default 5\)\n {17}how far/);
@@ -42,7 +42,7 @@ describe('tunes config', () => {
     const unknown = await runTunes(['config', 'set', 'colour', 'red'], { home });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe(
-      'tunes: unknown setting "colour"; the settings are seek-step, volume-step, audio-device, replaygain, mpv-options, theme, idle-timeout, mpd-listen, watch, stream-bitrate\n' +
+      'tunes: unknown setting "colour"; the settings are seek-step, volume-step, audio-device, replaygain, mpv-options, theme, idle-timeout, mpd-listen, watch, stream-bitrate, cover-art\n' +
         'hint: tunes config list shows every setting and what it allows\n',
     );
     expect((await runTunes(['config', 'get', 'colour'], { home })).code).toBe(2);

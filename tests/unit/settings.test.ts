@@ -17,9 +17,9 @@ const failure = (work: () => unknown): string => {
 
 describe('the settings table', () => {
   it('holds the issue-12 and issue-13 settings with their defaults', () => {
-    expect(SETTING_KEYS).toEqual(['seek-step', 'volume-step', 'audio-device', 'replaygain', 'mpv-options', 'theme', 'idle-timeout', 'mpd-listen', 'watch', 'stream-bitrate']);
+    expect(SETTING_KEYS).toEqual(['seek-step', 'volume-step', 'audio-device', 'replaygain', 'mpv-options', 'theme', 'idle-timeout', 'mpd-listen', 'watch', 'stream-bitrate', 'cover-art']);
     expect(DEFAULT_SETTINGS).toEqual({
-      'seek-step': 5, 'volume-step': 5, 'audio-device': 'auto', replaygain: 'off', 'mpv-options': '', theme: 'auto', 'idle-timeout': 600, 'mpd-listen': '', watch: 'on', 'stream-bitrate': 0,
+      'seek-step': 5, 'volume-step': 5, 'audio-device': 'auto', replaygain: 'off', 'mpv-options': '', theme: 'auto', 'idle-timeout': 600, 'mpd-listen': '', watch: 'on', 'stream-bitrate': 0, 'cover-art': 'auto',
     });
   });
 
@@ -33,7 +33,7 @@ describe('the settings table', () => {
     expect(failure(() => settingSpec('theme').parse('neon'))).toBe('invalid_input: theme must be one of auto, dark, light, mono (got "neon")');
     expect(failure(() => settingSpec('audio-device').parse('bad\u001b[2Jname'))).toMatch(/^invalid_input: audio-device must be/);
     expect(failure(() => settingSpec('nope'))).toBe(
-      'invalid_input: unknown setting "nope"; the settings are seek-step, volume-step, audio-device, replaygain, mpv-options, theme, idle-timeout, mpd-listen, watch, stream-bitrate',
+      'invalid_input: unknown setting "nope"; the settings are seek-step, volume-step, audio-device, replaygain, mpv-options, theme, idle-timeout, mpd-listen, watch, stream-bitrate, cover-art',
     );
     expect(settingSpec('idle-timeout').parse('0')).toBe(0);
     expect(failure(() => settingSpec('idle-timeout').parse('soon'))).toMatch(/^invalid_input: idle-timeout must be a whole number from 0 to 604800/);

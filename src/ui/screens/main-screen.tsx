@@ -16,6 +16,8 @@ import { renderListRow, sourceForView } from '../views/view-rows.js';
 import { usePagedList } from '../widgets/list/use-paged-list.js';
 import { VirtualList } from '../widgets/list/virtual-list.js';
 import { NowPlayingBar } from '../widgets/now-playing-bar.js';
+import { AlbumHeader, NowPlayingArea, coverLayout } from '../art/cover-layout.js';
+import { useCoverArt } from '../art/cover-art-context.js';
 import { Sidebar } from '../widgets/sidebar.js';
 import { SearchBox } from '../widgets/search-box.js';
 import { EmptyLibrary } from './empty-library.js';
@@ -64,8 +66,12 @@ export function MainScreen({ services, user, onQuit, typedAhead }: { services: U
   const showList = !collapsed || nav.focus === 'list' || overlay !== undefined;
   const showSidebar = !collapsed || !showList;
   const listWidth = collapsed ? columns : columns - SIDEBAR_WIDTH - 1;
-  const bodyHeight = height - 4;
-  const list = usePagedList(source, bodyHeight, nav.restoreCursor);
+  const art = coverLayout(useCoverArt() !== undefined, columns, height);
+  // The now-playing area is two lines, or as tall as its cover when covers are shown.
+  const bodyHeight = height - 2 - art.nowPlayingRows;
+  const albumHeader = art.coverRows > 0 && view.kind === 'albumSongs' && overlay === undefined && !(collapsed && !showList);
+  const listHeight = albumHeader ? bodyHeight - art.coverRows - 1 : bodyHeight;
+  const list = usePagedList(source, listHeight, nav.restoreCursor);
 
   useEffect(() => {
     if (view.kind === 'songs' && !view.query && !list.loading) setLibraryEmpty(list.state.count === 0);
@@ -170,16 +176,25 @@ export function MainScreen({ services, user, onQuit, typedAhead }: { services: U
             ) : list.error ? (
               <Text color={theme.error}>✗ {terminalSafe(list.error)}</Text>
             ) : (
+              <>
+              {albumHeader && view.kind === 'albumSongs' ? (
+                <AlbumHeader album={view.album} layout={art} width={listWidth} row={1} column={collapsed ? 0 : SIDEBAR_WIDTH + 1} />
+              ) : null}
               <VirtualList state={list.state} rowAt={list.rowAt} width={listWidth} focused={nav.focus === 'list'} loading={list.loading}
                 emptyText={view.kind === 'songs' && view.query ? `no songs match “${view.query}”` : 'nothing here yet'}
                 renderRow={(row, _selected, width, index) =>
                   // In the Queue the mark is on the current entry (a song may be queued twice).
                   renderListRow(row, width, view.kind === 'queue' ? (index === queueIndex ? playingId : undefined) : playingId)} />
+              </>
             )}
           </Box>
         ) : null}
       </Box>
-      <NowPlayingBar player={services.player} width={columns} />
+      {art.nowPlayingRows > 2 ? (
+        <NowPlayingArea player={services.player} layout={art} width={columns} row={1 + bodyHeight} />
+      ) : (
+        <NowPlayingBar player={services.player} width={columns} />
+      )}
       <Text wrap="truncate" color={notice?.isError ? theme.error : theme.muted} dimColor={!notice}>
         {notice ? terminalSafe(notice.text) : hint}
       </Text>

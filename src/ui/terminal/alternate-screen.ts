@@ -13,6 +13,8 @@ export interface TerminalGuardOptions {
   stdout: NodeJS.WriteStream;
   /** Called on the first SIGINT/SIGTERM/SIGHUP: quit cleanly (stop playback, close the database). */
   onSignal(signal: NodeJS.Signals): void;
+  /** Escape sequences to write before leaving (images drawn outside the text: their deletion). */
+  beforeRestore?(): string;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface TerminalGuardOptions {
  * a normal quit (`restore`), a crash (`exit` handler, which runs synchronously), and signals. A second
  * signal while quitting restores the terminal and dies by that signal at once.
  */
-export function enterAlternateScreen({ stdin, stdout, onSignal }: TerminalGuardOptions): TerminalGuard {
+export function enterAlternateScreen({ stdin, stdout, onSignal, beforeRestore }: TerminalGuardOptions): TerminalGuard {
   let restored = false;
   let signalled = false;
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -36,7 +38,7 @@ export function enterAlternateScreen({ stdin, stdout, onSignal }: TerminalGuardO
       // stdin may already be closed when the terminal went away (SIGHUP).
     }
     try {
-      stdout.write(RESET_ATTRIBUTES + SHOW_CURSOR + LEAVE_ALTERNATE);
+      stdout.write((beforeRestore?.() ?? '') + RESET_ATTRIBUTES + SHOW_CURSOR + LEAVE_ALTERNATE);
     } catch {
       // Nothing more can be done for a terminal that is gone.
     }
