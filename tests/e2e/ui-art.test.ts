@@ -1,0 +1,94 @@
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ALBUM_FIXTURES } from '../helpers/album-library.js';
+import { registerUser, runTunes, stopPlayer, TUNES_BIN } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { TmuxTerminal } from '../helpers/tmux.js';
+
+const terminals: TmuxTerminal[] = [];
+const homes: string[] = [];
+afterEach(async () => {
+  for (const terminal of terminals.splice(0)) terminal.kill();
+  for (const home of homes.splice(0)) await stopPlayer(home);
+});
+
+const COVER_LINE = '▀'.repeat(12);
+/** Lines of the screen that hold a 12-cell row of half blocks starting at `column`. */
+const coverLines = (screen: string, column: number) => screen.split('\n').filter((line) => [...line].slice(column, column + 12).join('') === COVER_LINE);
+
+async function openBrowser(env: Record<string, string> = {}) {
+  const home = tempDir();
+  homes.push(home);
+  cpSync(ALBUM_FIXTURES, join(home, 'Music'), { recursive: true });
+  await registerUser(home, 'alice');
+  expect((await runTunes(['library', 'add', join(home, 'Music')], { home })).code).toBe(0);
+  const term = TmuxTerminal.start('tunes-art', {
+    columns: 100, rows: 30, cwd: home,
+    env: { TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null', TERM: 'xterm-256color', CI: 'true', PATH: process.env['PATH'] ?? '', ...env },
+  });
+  terminals.push(term);
+  await term.waitFor((s) => s.includes('$'), 'shell prompt');
+  await term.type(`${process.execPath} ${TUNES_BIN}`, { key: 'Enter' });
+  await term.waitFor((s) => s.includes('Hunter'), 'the song list');
+  return { home, term };
+}
+
+describe('covers in the full-screen browser (plain tmux: half blocks)', { timeout: 180_000 }, () => {
+  it("shows the playing song's cover in colour in the now-playing area, and leaves none behind on quit", async () => {
+    const { home, term } = await openBrowser();
+    expect((await runTunes(['play', 'hunter', '-b'], { home })).code).toBe(0);
+    // 6 lines of 12 half blocks at the left of the now-playing area (lines 22-27: the frame is 29 lines, the key hint last), beside the album's name.
+    const screen = await term.waitFor((s) => coverLines(s, 0).length === 6 && s.includes('Hunter — Björk'), 'the cover beside the song');
+    const lines = screen.split('\n');
+    expect(lines.slice(22, 28).every((line) => line.startsWith(COVER_LINE))).toBe(true);
+    expect(lines[25]).toContain(`${COVER_LINE} Homogenic`);
+    // Colours, as 256-colour SGR (TERM=xterm-256color, no COLORTERM): foreground and background per cell.
+    const withEscapes = term.screenWithEscapes();
+    const coloured = withEscapes.split('\n').slice(22, 28);
+    // (tmux writes a colour again only where it changes: the fixture's cover is one flat colour.)
+    expect(coloured.every((line) => line.includes('▀'))).toBe(true);
+    expect(coloured.join('\n')).toMatch(/\x1b\[[0-9;]*38;5;\d+/);
+    expect(coloured.join('\n')).toMatch(/\x1b\[[0-9;]*48;5;\d+/);
+
+    await term.type('q');
+    const after = await term.waitFor((s) => !term.alternateScreen() && s.includes('$'), 'the shell again');
+    expect(after).not.toContain('▀');
+    expect(term.screenWithEscapes()).not.toMatch(/48;5;\d+m/);
+  });
+
+  it("an album's page opens with its cover and facts; an overlay takes it away and Esc brings it back", async () => {
+    const { term } = await openBrowser();
+    // Sidebar: Albums; then the list: Björk's Homogenic (the 4th album by name).
+    await term.type({ key: 'Tab' }, 'j', 'j');
+    await term.waitFor((s) => s.includes('tunes › Albums') && s.includes('Takk'), 'the albums');
+    await term.type({ key: 'Tab' }, 'j', 'j', 'j');
+    await term.waitFor((s) => s.includes('Albums (4/8)'), 'the cursor on Homogenic');
+    await term.type({ key: 'Enter' });
+    const page = await term.waitFor((s) => s.includes('tunes › Albums › Björk › Homogenic') && coverLines(s, 21).length === 6, 'the album page with its cover');
+    expect(page).toMatch(/▀{12} Björk\n/);
+    expect(page).toContain('1997 · 2 songs');
+    expect(page).toMatch(/Hunter\s+Björk\s+Homogenic/);
+    await term.type('?');
+    const help = await term.waitFor((s) => /help/i.test(s) && coverLines(s, 21).length === 0, 'the help overlay, no cover');
+    expect(help).not.toContain('1997 · 2 songs');
+    await term.type({ key: 'Escape' });
+    await term.waitFor((s) => coverLines(s, 21).length === 6 && s.includes('1997 · 2 songs'), 'the album page again');
+  });
+
+  it('draws no art under NO_COLOR, nor with cover-art off', async () => {
+    const { home, term } = await openBrowser({ NO_COLOR: '1' });
+    expect((await runTunes(['play', 'hunter', '-b'], { home })).code).toBe(0);
+    const screen = await term.waitFor((s) => s.includes('Hunter — Björk') && /playing|stopped/.test(s), 'the song in the bar');
+    expect(screen).not.toContain('▀');
+    // Two-line now-playing bar, as without art: the song is on the third line from the bottom.
+    expect(screen.trimEnd().split('\n').at(-3)).toContain('Hunter — Björk');
+    await term.type('q');
+    await term.waitFor((s) => !term.alternateScreen() && s.includes('$'), 'the shell again');
+
+    expect((await runTunes(['config', 'set', 'cover-art', 'off'], { home })).code).toBe(0);
+    await term.type(`NO_COLOR= ${process.execPath} ${TUNES_BIN}`, { key: 'Enter' });
+    const off = await term.waitFor((s) => term.alternateScreen() && s.includes('Hunter — Björk'), 'the browser, art off');
+    expect(off).not.toContain('▀');
+  });
+});
