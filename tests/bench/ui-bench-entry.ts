@@ -7,5 +7,7 @@ export { openLocalConfig } from '../../src/config/local-config.js';
 export { createAuthService } from '../../src/services/auth/auth-service.js';
 export { createLocalSession } from '../../src/services/auth/local-session.js';
 export { systemClock } from '../../src/services/clock.js';
+export { PlayerLink } from '../../src/remote/player-link.js';
+export { STOPPED_STATE } from '../../src/remote/stopped-state.js';
 
 export const loadUi = () => import('./ui-bench-screen.js');

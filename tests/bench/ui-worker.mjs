@@ -3,7 +3,8 @@
 // TypeScript loader or the unbundled dist). Prints one JSON object on stdout.
 //   node --expose-gc ui-worker.mjs ink-floor
 //   node --expose-gc ui-worker.mjs register <db> <home> <bundled ui-bench-entry.js>
-//   node --expose-gc ui-worker.mjs app <db> <home> <bundled ui-bench-entry.js>
+//   node --expose-gc ui-worker.mjs app <db> <home> <bundled ui-bench-entry.js> [<cover.jpg>]
+//     (with a cover: the playing song's cover in the now-playing area, as 24-bit half blocks)
 import { EventEmitter } from 'node:events';
 import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
@@ -115,10 +116,10 @@ if (mode === 'register') {
 }
 
 if (mode === 'app') {
-  const [dbPath, home, entry] = process.argv.slice(3);
+  const [dbPath, home, entry, coverPath] = process.argv.slice(3);
   const env = { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null' };
   rssAfterGc('node');
-  const { openStore, buildServices, openLocalConfig, systemClock, loadUi } = await import(pathToFileURL(entry).href);
+  const { openStore, buildServices, openLocalConfig, systemClock, loadUi, PlayerLink, STOPPED_STATE } = await import(pathToFileURL(entry).href);
   rssAfterGc('services code loaded');
   const store = await openStore(dbPath);
   rssAfterGc('database open');
@@ -139,15 +140,24 @@ if (mode === 'app') {
   const stdout = new FakeStdout();
   const stdin = new FakeStdin();
   const t0 = performance.now();
-  const { appTree, connectServices, MONO_THEME, UI_MAX_FPS, render } = await loadUi();
+  const { appTree, connectServices, MONO_THEME, UI_MAX_FPS, render, coverArtSource } = await loadUi();
   const importMs = performance.now() - t0;
-  const app = render(appTree({ connection: connectServices(services), theme: MONO_THEME, onQuit: () => {}, terminal: { size } }), {
+  // A player paused on the first song (no player process: its commands fail, the bench sends none).
+  const first = store.sqlite.prepare('select id, title, artist, album from songs order by id limit 1').get();
+  const playing = { ...STOPPED_STATE, status: 'paused', queue_index: 0, queue_length: 1, song: { ...first, duration_ms: 200_000 } };
+  const player = new PlayerLink(() => Promise.reject(new Error('no player in the bench')), playing);
+  const { size: coverBytes } = coverPath ? (await import('node:fs')).statSync(coverPath) : { size: 0 };
+  const coverFile = async () => ({ path: coverPath, mime: 'image/jpeg', etag: 'bench', byte_size: coverBytes });
+  const art = coverPath ? { source: coverArtSource({ albumCover: coverFile, songCover: coverFile }, 'halfblocks') } : undefined;
+  const app = render(appTree({ connection: connectServices(services, player), theme: MONO_THEME, onQuit: () => {}, terminal: { size }, art }), {
     stdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: UI_MAX_FPS, onRender: (m) => renderTimes.push(m.renderTime),
   });
   const firstAny = await waitForWrite(stdout, t0, (t) => t.trim().length > 0);
   // Songs on screen (the exact count may still be on its way: the title then says "1/100+").
   const firstSongs = await waitForWrite(stdout, t0, (t) => /tunes › Songs \(1\//.test(t) && !t.includes('⋯') && !t.includes('loading'));
   const firstCount = await waitForWrite(stdout, t0, (t) => t.includes(`(1/${total})`));
+  // With art: its half blocks on screen before any key is timed.
+  if (coverPath) await waitForWrite(stdout, t0, (t) => (t.match(/▀/g)?.length ?? 0) >= 72);
   await sleep(300);
   const rssFirst = rssAfterGc('first frame, count shown');
 

@@ -15,14 +15,20 @@ export type ColourDepth = 'truecolor' | '256';
 export function halfBlockLines(image: RgbImage, depth: ColourDepth): string[] {
   const lines: string[] = [];
   const { data, width, height } = image;
+  const colour = (at: number) =>
+    depth === 'truecolor' ? `2;${data[at]};${data[at + 1]};${data[at + 2]}` : `5;${xterm256(data[at]!, data[at + 1]!, data[at + 2]!)}`;
   for (let y = 0; y + 1 < height; y += 2) {
     let line = '';
+    // A colour is said again only where it changes: flat parts of a cover cost one ▀ a cell.
+    let previousTop = '';
+    let previousBottom = '';
     for (let x = 0; x < width; x += 1) {
-      const top = (y * width + x) * 3;
-      const bottom = ((y + 1) * width + x) * 3;
-      line += depth === 'truecolor'
-        ? `\x1b[38;2;${data[top]};${data[top + 1]};${data[top + 2]};48;2;${data[bottom]};${data[bottom + 1]};${data[bottom + 2]}m▀`
-        : `\x1b[38;5;${xterm256(data[top]!, data[top + 1]!, data[top + 2]!)};48;5;${xterm256(data[bottom]!, data[bottom + 1]!, data[bottom + 2]!)}m▀`;
+      const top = colour((y * width + x) * 3);
+      const bottom = colour(((y + 1) * width + x) * 3);
+      const codes = [...(top !== previousTop ? [`38;${top}`] : []), ...(bottom !== previousBottom ? [`48;${bottom}`] : [])];
+      line += codes.length > 0 ? `\x1b[${codes.join(';')}m▀` : '▀';
+      previousTop = top;
+      previousBottom = bottom;
     }
     lines.push(`${line}\x1b[0m`);
   }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -88,6 +88,15 @@ export const uiSection = {
     const entry = join(BUNDLE, 'ui-bench-entry.js');
     await worker<object>(['register', db, dir, entry]);
     const app = await worker<AppRun>(['app', db, dir, entry]);
+    // The same drive with the playing song's cover in the now-playing area (24-bit half blocks,
+    // from a 96 px JPEG as the covers cache holds it).
+    ctx.log('ui: again, with the cover shown');
+    const cover = join(dir, 'cover.jpg');
+    const sharp = (await import('sharp')).default;
+    const noise = Buffer.alloc(96 * 96 * 3);
+    for (let i = 0; i < noise.length; i += 1) noise[i] = (i * 2654435761) >>> 24;
+    writeFileSync(cover, await sharp(noise, { raw: { width: 96, height: 96, channels: 3 } }).jpeg({ quality: 85 }).toBuffer());
+    const withArt = await worker<AppRun>(['app', db, dir, entry, cover]);
     for (const s of app.stages) {
       ctx.log(`ui: memory, ${s.stage}: rss ${s.rss} MiB (JS heap ${s.heapUsed} used / ${s.heapTotal}, of which young generation ${s.newSpace}; external ${s.external})`);
     }
@@ -112,6 +121,18 @@ export const uiSection = {
         baselineValue: '<= 16 ms',
       },
       { measure: `key G -> frame showing song ${n}`, value: ms(app.bottomMs) },
+      {
+        measure: `key j -> frame with the playing song's cover shown, 12x6 half blocks (median / p95 of 150)`,
+        value: `${ms(withArt.downMedian)} / ${ms(withArt.downP95)} (Ink's own render ${ms(withArt.inkRenderMedian)} median)`,
+        baseline: 'the same keys without the cover, this run',
+        baselineValue: `${ms(app.downMedian)} / ${ms(app.downP95)}`,
+      },
+      {
+        measure: `key k -> frame with the cover shown (median / p95 of 150)`,
+        value: `${ms(withArt.upMedian)} / ${ms(withArt.upP95)}`,
+        baseline: 'the same keys without the cover, this run',
+        baselineValue: `${ms(app.upMedian)} / ${ms(app.upP95)}`,
+      },
       {
         measure: `search keystroke -> results on screen, "${app.word}" typed (median / max)`,
         value: `${ms(app.searchMedian)} / ${ms(app.searchMax)}`,

@@ -181,3 +181,13 @@ describe('the image layer (pictures drawn outside Ink’s frame)', () => {
     expect(written.join('')).toBe('\x1b7\x1b[2;22H<sixel>\x1b8frame\x1b7\x1b[2;22H<sixel>\x1b8');
   });
 });
+
+describe('half blocks, compactly', () => {
+  it('says a colour again only where it changes', async () => {
+    const { halfBlockLines } = await import('../../../src/text/cover-art/half-blocks.js');
+    // 3 x 2: red over blue, red over blue, red over green.
+    const data = Uint8Array.from([255, 0, 0, 255, 0, 0, 255, 0, 0, 0, 0, 255, 0, 0, 255, 0, 255, 0]);
+    expect(halfBlockLines({ data, width: 3, height: 2 }, 'truecolor')).toEqual(['\x1b[38;2;255;0;0;48;2;0;0;255m▀▀\x1b[48;2;0;255;0m▀\x1b[0m']);
+    expect(halfBlockLines({ data, width: 3, height: 2 }, '256')).toEqual(['\x1b[38;5;196;48;5;21m▀▀\x1b[48;5;46m▀\x1b[0m']);
+  });
+});
