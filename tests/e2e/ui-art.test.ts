@@ -51,6 +51,13 @@ describe('covers in the full-screen browser (plain tmux: half blocks)', { timeou
     expect(coloured.join('\n')).toMatch(/\x1b\[[0-9;]*38;5;\d+/);
     expect(coloured.join('\n')).toMatch(/\x1b\[[0-9;]*48;5;\d+/);
 
+    // Too few lines for a cover: the two-line bar, no half block anywhere; taller again: the cover is back.
+    term.resize(100, 18);
+    const short = await term.waitFor((s) => s.trimEnd().split('\n').length <= 18 && s.includes('Hunter — Björk') && !s.includes('▀'), 'no cover at 100x18');
+    expect(short.trimEnd().split('\n').at(-3)).toContain('Hunter — Björk');
+    term.resize(100, 30);
+    await term.waitFor((s) => coverLines(s, 0).length === 6, 'the cover again at 100x30');
+
     await term.type('q');
     const after = await term.waitFor((s) => !term.alternateScreen() && s.includes('$'), 'the shell again');
     expect(after).not.toContain('▀');

@@ -30,6 +30,11 @@ export class TmuxTerminal {
     this.run('send-keys', '-t', this.session, ...(literal ? ['-l'] : []), keys);
   }
 
+  /** Makes the terminal `columns` x `rows` (the program gets SIGWINCH). */
+  resize(columns: number, rows: number): void {
+    this.run('resize-window', '-t', this.session, '-x', String(columns), '-y', String(rows));
+  }
+
   screen(): string {
     return this.run('capture-pane', '-p', '-t', this.session);
   }
