@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { cpSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ALBUM_FIXTURES } from '../helpers/album-library.js';
@@ -97,5 +99,40 @@ describe('covers in the full-screen browser (plain tmux: half blocks)', { timeou
     await term.type(`NO_COLOR= ${process.execPath} ${TUNES_BIN}`, { key: 'Enter' });
     const off = await term.waitFor((s) => term.alternateScreen() && s.includes('Hunter — Björk'), 'the browser, art off');
     expect(off).not.toContain('▀');
+  });
+});
+
+describe('covers in kitty (its graphics protocol, on a real pseudo-terminal)', { timeout: 180_000 }, () => {
+  it('uploads the cover once, places it at the now-playing cells after frames, and deletes it on quit', async () => {
+    const home = tempDir();
+    homes.push(home);
+    cpSync(ALBUM_FIXTURES, join(home, 'Music'), { recursive: true });
+    await registerUser(home, 'alice');
+    expect((await runTunes(['library', 'add', join(home, 'Music')], { home })).code).toBe(0);
+    expect((await runTunes(['play', 'hunter', '-b'], { home })).code).toBe(0);
+    const command = `stty cols 100 rows 30; exec '${process.execPath}' '${TUNES_BIN}'`;
+    const child = spawn('script', ['-qfec', command, '/dev/null'], {
+      env: { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null', TERM: 'xterm-kitty', NO_COLOR: '', CI: '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // The frame is 29 lines; the now-playing area its lines 22-27: the cover's top left is row 23, column 1.
+    const placement = /\x1b7\x1b\[23;1H\x1b_Ga=p,i=(\d+),p=1,c=12,r=6,C=1,q=2\x1b\\\x1b8/;
+    for (let i = 0; i < 600 && !(placement.test(output) && output.includes('Hunter')); i += 1) await sleep(100);
+    expect(output, `no kitty placement; last output: ${JSON.stringify(output.slice(-400))}`).toMatch(placement);
+    const id = placement.exec(output)![1]!;
+    const uploads = output.match(new RegExp(`\x1b_Ga=t,f=100,i=${id},q=2,m=[01];`, 'g')) ?? [];
+    expect(uploads).toHaveLength(1);
+    expect(output.indexOf(uploads[0]!)).toBeLessThan(output.search(placement));
+    child.stdin.write('q');
+    expect(await closed).toBe(0);
+    const forget = `\x1b_Ga=d,d=I,i=${id},q=2\x1b\\`;
+    expect(output).toContain(forget);
+    // Freed before the alternate screen is left, and nothing placed after.
+    const leave = output.lastIndexOf('\x1b[?1049l');
+    expect(output.lastIndexOf(forget)).toBeLessThan(leave);
+    expect(output.lastIndexOf(`a=p,i=${id}`)).toBeLessThan(output.lastIndexOf(forget));
   });
 });
