@@ -1,4 +1,4 @@
-import { cpSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -43,6 +43,24 @@ describe('lyrics read at scan time', () => {
     });
     expect(texts(await of('latin.flac'))).toEqual(['Café “quoted”']);
     expect(await of('none.flac')).toBeNull();
+  });
+
+  it('finds the .lrc of a song that is a link: beside the link first, else beside the file it leads to', async () => {
+    const harness = await libraryHarness();
+    const elsewhere = join(harness.music, '..', 'elsewhere');
+    mkdirSync(elsewhere, { recursive: true });
+    cpSync(join(LYRICS_FIXTURES, 'sidecar.mp3'), join(elsewhere, 'sidecar.mp3'));
+    cpSync(join(LYRICS_FIXTURES, 'sidecar.lrc'), join(elsewhere, 'sidecar.lrc'));
+    cpSync(join(LYRICS_FIXTURES, 'none.flac'), join(elsewhere, 'none.flac'));
+    mkdirSync(harness.music, { recursive: true });
+    symlinkSync(join(elsewhere, 'sidecar.mp3'), join(harness.music, 'linked.mp3'));
+    symlinkSync(join(elsewhere, 'none.flac'), join(harness.music, 'own.flac'));
+    writeFileSync(join(harness.music, 'own.lrc'), '[00:01.00]Beside the link\n');
+    await harness.library.addRoots(harness.admin, [harness.music], {});
+    const lyrics = createLyricsService({ db: harness.store.db });
+    const of = async (name: string) => lyrics.ofSong(await songIdAt(harness.store, harness.music, name));
+    expect(texts(await of('linked.mp3'))).toEqual(['First line', 'Second line', 'Chorus line', 'Chorus line']);
+    expect(texts(await of('own.flac'))).toEqual(['Beside the link']);
   });
 
   it('reads the same through the tag threads', async () => {

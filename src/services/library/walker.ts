@@ -1,5 +1,5 @@
-import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { sep } from 'node:path';
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { basename, dirname, sep } from 'node:path';
 import { isAudioFileName } from './audio-files.js';
 import { sidecarsOf, type SidecarFile } from './lyrics-sidecars.js';
 
@@ -178,10 +178,36 @@ function followLink(link: Folder, subfolders: Folder[], files: WalkedFile[], fai
   }
   if (target.isDirectory()) subfolders.push(link);
   else if (target.isFile() && isAudioFileName(link.path)) {
-    files.push({
+    const file: WalkedFile = {
       path: link.path, size: target.size, mtimeMs: Math.trunc(target.mtimeMs), dev: target.dev, ino: target.ino, viaLink: true, root: link.root,
-    });
+    };
+    const lyrics = linkedFileSidecar(link.path);
+    if (lyrics) file.lyrics = lyrics;
+    files.push(file);
   }
+}
+
+/**
+ * A song that is a link to a file has its .lrc beside the link (named as the link), else beside the
+ * file it leads to (named as that file): a folder of links to a collection elsewhere keeps its lyrics.
+ */
+function linkedFileSidecar(linkPath: string): SidecarFile | undefined {
+  let real: string | undefined;
+  try {
+    real = realpathSync(linkPath);
+  } catch {
+    // Gone since it was stat'ed: no lyrics to find.
+  }
+  for (const path of real && real !== linkPath ? [linkPath, real] : [linkPath]) {
+    const folder = dirname(path);
+    try {
+      const found = sidecarsOf(folder, readdirSync(folder, { withFileTypes: true }))(basename(path));
+      if (found) return found;
+    } catch {
+      // An unreadable folder holds no lyrics for the scan.
+    }
+  }
+  return undefined;
 }
 
 export function describe(error: unknown): string {
