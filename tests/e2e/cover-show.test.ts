@@ -44,4 +44,16 @@ describe('tunes cover --show', { timeout: 120_000 }, () => {
     expect(mono.code).toBe(2);
     expect(mono.stderr).toContain('shows no colour');
   });
+
+  it('follows the cover-art setting: sixel (24x12 cells of 10x20 pixels), off', async () => {
+    const { home, albumId } = await coverHome();
+    expect((await runTunes(['config', 'set', 'cover-art', 'sixel'], { home })).code).toBe(0);
+    const sixel = await runTunes(['cover', '--show', '--album', albumId], { home, env: { TERM: 'xterm-256color', NO_COLOR: undefined } });
+    expect(sixel.code).toBe(0);
+    expect(sixel.stdout).toMatch(/^\x1bP0;1;0q"1;1;240;240(#\d+;2;\d+;\d+;\d+)+#\d+[?-~!\d#$-]+\x1b\\\n$/);
+    expect((await runTunes(['config', 'set', 'cover-art', 'off'], { home })).code).toBe(0);
+    const off = await runTunes(['cover', '--show', '--album', albumId], { home, env: { TERM: 'xterm-kitty', NO_COLOR: undefined } });
+    expect(off.code).toBe(2);
+    expect(off.stderr).toContain('cover-art off');
+  });
 });

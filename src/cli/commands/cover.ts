@@ -11,7 +11,8 @@ import { playerPaths } from '../../config/player-paths.js';
 import { PlayerClient } from '../../remote/player-client.js';
 import { coverPixels, coverPng } from '../../services/covers/resize.js';
 import { halfBlockLines } from '../../text/cover-art/half-blocks.js';
-import { detectArtProtocol, itermImage, kittyImage } from '../../text/cover-art/image-protocols.js';
+import { chooseArtProtocol, itermImage, kittyImage } from '../../text/cover-art/image-protocols.js';
+import { sixelImage } from '../../text/cover-art/sixel.js';
 import { parseInteger } from '../parse-ids.js';
 
 interface CoverOptions extends JsonOption {
@@ -32,7 +33,7 @@ export function registerCoverCommand(program: Command, runtime: CliRuntime): voi
       .option('--song <id>', 'the song with this id (see tunes songs)', wholeNumber('--song'))
       .option('-o, --output <file>', 'where to write the image; - for standard output')
       .option('--size <pixels>', `fit it inside this many pixels square (${MIN_COVER_SIZE}-${MAX_COVER_SIZE}; default: as found)`, wholeNumber('--size'))
-      .option('--show', 'draw it in the terminal (kitty, iTerm2 or colour half blocks); no id: the song playing')
+      .option('--show', 'draw it in the terminal (kitty, iTerm2, sixel or colour half blocks: the cover-art setting); no id: the song playing')
       .option('--columns <n>', 'with --show: how many columns wide (default 24)', wholeNumber('--columns'))
       .argument('[song-id]', 'with --show: the song (default: the one the player is on)'),
   ).action(async (songArg: string | undefined, options: CoverOptions) => {
@@ -64,13 +65,14 @@ export function registerCoverCommand(program: Command, runtime: CliRuntime): voi
 
 async function showCover(runtime: CliRuntime, program: Command, songArg: string | undefined, options: CoverOptions): Promise<void> {
   if (options.output !== undefined || options.json) throw new TunesError('usage', '--show draws in the terminal: leave out -o and --json');
-  const protocol = detectArtProtocol(process.env);
-  if (protocol === 'off') throw new TunesError('usage', 'this terminal shows no colour (NO_COLOR, or a monochrome TERM): write the cover to a file with -o');
+  const { covers, settings } = await runtime.services();
+  // The browser's setting, without asking the terminal (its answer would land in the shell's input).
+  const protocol = chooseArtProtocol(settings.current()['cover-art'], process.env);
+  if (protocol === 'off') throw new TunesError('usage', 'this terminal shows no colour (NO_COLOR, a monochrome TERM, or cover-art off): write the cover to a file with -o');
   const columns = Math.max(4, Math.min(200, options.columns ?? 24));
   const rows = Math.ceil(columns / 2);
-  const { covers } = await runtime.services();
   // Half blocks draw from the cache's small copy (decoding a 1200 px original costs several times more).
-  const size = protocol === 'kitty' || protocol === 'iterm' ? undefined : Math.min(MAX_COVER_SIZE, Math.max(MIN_COVER_SIZE, columns * 4));
+  const size = protocol === 'kitty' || protocol === 'iterm' || protocol === 'sixel' ? undefined : Math.min(MAX_COVER_SIZE, Math.max(MIN_COVER_SIZE, columns * 4));
   let cover;
   if (options.album !== undefined) cover = await covers.albumCover(options.album, size);
   else {
@@ -78,6 +80,11 @@ async function showCover(runtime: CliRuntime, program: Command, songArg: string 
     cover = await covers.songCover(songId, size);
   }
   const bytes = readFileSync(cover.path);
+  if (protocol === 'sixel') {
+    // A cell as most terminals draw it at 10-11 pt: 10 x 20 pixels.
+    runtime.stdout.write(`${sixelImage(await coverPixels(bytes, columns * 10, rows * 20))}\n`);
+    return;
+  }
   if (protocol === 'kitty' || protocol === 'iterm') {
     const png = await coverPng(bytes, 600);
     runtime.stdout.write(`${protocol === 'kitty' ? kittyImage(png, columns, rows) : itermImage(png, columns, rows)}\n`);
