@@ -16,10 +16,13 @@ export interface CoverLayout {
 
 const NO_COVERS: CoverLayout = { coverRows: 0, coverColumns: 0, nowPlayingRows: 2 };
 
-/** Covers when art is on and the terminal has room: 6 lines (8 from 40 lines up); else the two-line bar. */
+/**
+ * Covers when art is on and the terminal has room (60x20 up): 6 lines, 8 on a terminal of 40 lines
+ * or more; else the two-line bar. `height` is the frame's, one line less than the terminal's.
+ */
 export function coverLayout(artShown: boolean, columns: number, height: number): CoverLayout {
-  if (!artShown || columns < 60 || height < 20) return NO_COVERS;
-  const coverRows = height >= 40 ? 8 : 6;
+  if (!artShown || columns < 60 || height < 19) return NO_COVERS;
+  const coverRows = height >= 39 ? 8 : 6;
   return { coverRows, coverColumns: coverRows * 2, nowPlayingRows: coverRows };
 }
 
