@@ -191,3 +191,16 @@ describe('half blocks, compactly', () => {
     expect(halfBlockLines({ data, width: 3, height: 2 }, '256')).toEqual(['\x1b[38;5;196;48;5;21m▀▀\x1b[48;5;46m▀\x1b[0m']);
   });
 });
+
+describe('where covers fit', () => {
+  it('6 lines from a 60x20 terminal, 8 from 40 lines; none smaller or without art', async () => {
+    const { coverLayout } = await import('../../../src/ui/art/cover-layout.js');
+    // The frame is one line less than the terminal.
+    expect(coverLayout(true, 100, 29)).toEqual({ coverRows: 6, coverColumns: 12, nowPlayingRows: 6 });
+    expect(coverLayout(true, 60, 19)).toEqual({ coverRows: 6, coverColumns: 12, nowPlayingRows: 6 });
+    expect(coverLayout(true, 120, 39)).toEqual({ coverRows: 8, coverColumns: 16, nowPlayingRows: 8 });
+    expect(coverLayout(true, 100, 18)).toEqual({ coverRows: 0, coverColumns: 0, nowPlayingRows: 2 });
+    expect(coverLayout(true, 59, 29)).toMatchObject({ coverRows: 0, nowPlayingRows: 2 });
+    expect(coverLayout(false, 120, 39)).toMatchObject({ coverRows: 0, nowPlayingRows: 2 });
+  });
+});
