@@ -12,6 +12,7 @@ import * as playlistNameFold from './0010-playlist-name-fold.js';
 import * as subsonic from './0012-subsonic.js';
 import * as lyrics from './0013-lyrics.js';
 import * as discovery from './0014-discovery.js';
+import * as sharedServerState from './0015-shared-server-state.js';
 
 /**
  * Every migration, in order. A static list (not a folder read at run time) so the build and
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0012-subsonic': subsonic,
   '0013-lyrics': lyrics,
   '0014-discovery': discovery,
+  '0015-shared-server-state': sharedServerState,
 };

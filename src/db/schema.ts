@@ -192,6 +192,24 @@ export interface ServerSecretsTable {
   created_at: string;
 }
 
+/** One limiter key's attempts (migration 0015): times in ms since the epoch. */
+export interface AttemptCountsTable {
+  key: string;
+  count: number;
+  last_at: number;
+  forget_at: number;
+}
+
+/** A background library scan as every server sharing the database sees it (migration 0015). */
+export interface ScanStatusTable {
+  name: string;
+  started_at: string;
+  heartbeat_at: string;
+  finished_at: string | null;
+  done: number;
+  failure: string | null;
+}
+
 /** An app key (Subsonic clients' password): its hash for lookups, the key itself sealed (AES-GCM). */
 export interface AppKeysTable {
   id: Generated<number>;
@@ -260,6 +278,8 @@ export interface Database {
   now_playing: NowPlayingTable;
   search_terms: SearchTermsTable;
   song_lyrics: SongLyricsTable;
+  attempt_counts: AttemptCountsTable;
+  scan_status: ScanStatusTable;
 }
 
 // Row types: what a table holds, used only inside src/db. Repositories map them to the domain types

@@ -7,7 +7,7 @@ import { capConnections, DEFAULT_CONNECTION_LIMITS, fastifyConnectionOptions, ty
 import { clientErrorHandler, frameworkErrors } from './framework-errors.js';
 import { addHostCheck } from './host-check.js';
 import { sendError, toHttpError } from './http-errors.js';
-import { createMemoryAttemptCounts, type AttemptCounts, type SlowDown } from '../services/limits/attempt-counts.js';
+import type { AttemptCounts, SlowDown } from '../services/limits/attempt-counts.js';
 import { registerAccountRoutes } from './api/accounts.js';
 import { registerAlbumRoutes } from './api/albums.js';
 import { registerAppKeyRoutes } from './api/app-keys.js';
@@ -39,7 +39,7 @@ export interface ServerOptions {
   log?: (line: string) => void;
   loginLimits?: LoginLimits;
   registrationLimit?: SlowDown;
-  /** Where the limiters keep their counts (this process's memory unless given). */
+  /** Where the limiters keep their counts (the database's, services.attemptCounts, unless given). */
   attemptCounts?: AttemptCounts;
   clock?: Clock;
   /** The address it listens on (loopback unless given) and further names it answers to: see host-check.ts. */
@@ -62,7 +62,7 @@ export interface ServerOptions {
 /** The HTTP API as a Fastify instance, not yet listening: tests and `tunes serve` both start it. */
 export function buildServer(services: Services, options: ServerOptions = {}): FastifyInstance {
   const { log, clock = systemClock, loginLimits = DEFAULT_LOGIN_LIMITS, registrationLimit = DEFAULT_REGISTRATION_LIMIT } = options;
-  const attemptCounts = options.attemptCounts ?? createMemoryAttemptCounts();
+  const attemptCounts = options.attemptCounts ?? services.attemptCounts;
   const connectionLimits = { ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits };
   const app = Fastify({
     logger: false,

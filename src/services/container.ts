@@ -30,6 +30,8 @@ import { createPlayQueueService, type PlayQueueService } from './play-queue/play
 import { createStarService, type StarService } from './stars/star-service.js';
 import { createLyricsService, type LyricsService } from './lyrics/lyrics-service.js';
 import { createSongStoryService, type SongStoryService } from './song-story/song-story-service.js';
+import type { AttemptCounts } from './limits/attempt-counts.js';
+import { createDatabaseAttemptCounts } from './limits/database-attempt-counts.js';
 
 /** Everything an edge (CLI, UI, server) may call. Edges never reach past this into db/player/config. */
 export interface Services {
@@ -71,6 +73,8 @@ export interface Services {
   lyrics: LyricsService;
   /** One song's whole story for a user (the UI's info pane). */
   songStory: SongStoryService;
+  /** The login and registration limiters' counts, in the database so servers sharing it share them. */
+  attemptCounts: AttemptCounts;
   close(): Promise<void>;
 }
 
@@ -127,6 +131,7 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock, e
     playQueues: createPlayQueueService({ db, clock }),
     lyrics: createLyricsService({ db }),
     songStory: createSongStoryService({ db }),
+    attemptCounts: createDatabaseAttemptCounts({ db }),
     close: async () => {
       await playback.close();
       await store.close();

@@ -9,6 +9,7 @@ import { takePrespawned } from '../player/prespawn.js';
 import type { BrowseService } from './browse/browse-service.js';
 import type { CatalogService } from './catalog/catalog-service.js';
 import { systemClock } from './clock.js';
+import { createMemoryAttemptCounts } from './limits/attempt-counts.js';
 import type { Services } from './container.js';
 import type { HistoryService } from './history/history-service.js';
 import type { LocalSession } from './auth/local-session.js';
@@ -101,6 +102,8 @@ export function servicesOverRemote(library: RemoteLibrary, config: LocalConfig, 
     lyrics: notRemotely(library.name, 'lyrics'),
     songStory: notRemotely(library.name, "a song's story"),
     stats: notRemotely(library.name, 'listening stats'),
+    // Nothing is served from a remote library: counts in memory would do if anything asked.
+    attemptCounts: createMemoryAttemptCounts(),
     close: async () => {
       await playback.close();
       await library.close();

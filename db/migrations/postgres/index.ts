@@ -3,6 +3,8 @@ import type { Migration } from 'kysely';
 import * as lyrics from '../0013-lyrics.js';
 import * as schema from './0001-schema.js';
 import * as discovery from './0014-discovery.js';
+import * as sharedServerState from '../0015-shared-server-state.js';
+import * as joinedWords from './0016-search-joined-words.js';
 
 /**
  * PostgreSQL's migrations, in order (SQLite's are db/migrations/index.ts). 0001 is the schema as
@@ -13,4 +15,6 @@ export const postgresMigrations: Record<string, Migration> = {
   '0001-schema': schema,
   '0013-lyrics': lyrics,
   '0014-discovery': discovery,
+  '0015-shared-server-state': sharedServerState,
+  '0016-search-joined-words': joinedWords,
 };

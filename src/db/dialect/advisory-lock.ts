@@ -6,6 +6,8 @@ import { dialectOf } from './dialect.js';
 export const ADVISORY_LOCKS = {
   /** Deciding whether a new account is the first, and so the admin. */
   firstAccount: 7_153_908_246_001n,
+  /** The seed of one limiter key's lock (hashtextextended(key, seed)): see attempt-counts.ts. */
+  attemptKey: 7_153_908_246_002n,
 } as const;
 
 /**
@@ -24,4 +26,16 @@ export async function underAdvisoryLock<T>(
     return work(trx);
   };
   return db.isTransaction ? locked(db) : db.transaction().execute(locked);
+}
+
+/**
+ * In a PostgreSQL transaction, takes one advisory lock per text key (hashed with `seed`) in sorted
+ * order, so two transactions locking overlapping keys never deadlock; held until the transaction
+ * ends. On SQLite the write transaction already runs alone: nothing to do.
+ */
+export async function lockKeysForTransaction(trx: Kysely<Database>, seed: bigint, keys: readonly string[]): Promise<void> {
+  if (dialectOf(trx).name !== 'postgres') return;
+  for (const key of [...new Set(keys)].sort()) {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${key}, ${sql.lit(seed.toString())}::bigint))`.execute(trx);
+  }
 }
