@@ -23,6 +23,18 @@ export interface UnavailableFolder {
   kept: number;
 }
 
+/**
+ * The last library scan as every server on the database sees it (issue 15): running or not, files read
+ * so far, when it started and ended, and why it failed (null when it did not).
+ */
+export interface ScanStatus {
+  scanning: boolean;
+  done: number;
+  started_at: string | null;
+  finished_at: string | null;
+  failure: string | null;
+}
+
 export interface ScanSummary {
   /** Audio files found under the scanned roots (a file reached through several paths counts once). */
   files: number;

@@ -1,29 +1,25 @@
-import type { ScanSummary } from '../../domain/library.js';
 import type { Endpoint, SubsonicContext } from './context.js';
 
-/** getScanStatus / startScan (admins): one scan at a time per server, in the background. */
+/**
+ * getScanStatus / startScan (admins). The scan runs in the background and its status lives in the
+ * database, so every server sharing it reports the same scan; a start while any tunes on that
+ * database scans is refused ("a scan is running"), never run twice.
+ */
 export function scanEndpoints({ services, log }: SubsonicContext): Endpoint[] {
-  let running: Promise<ScanSummary> | undefined;
-  let done = 0;
-  let lastScan: string | undefined;
-  const status = async () => ({
-    scanStatus: { scanning: running !== undefined, count: running ? done : await services.catalog.countSongs(), lastScan },
-  });
+  const status: Endpoint['handler'] = async ({ user }) => {
+    const scan = await services.library.scanStatus(user);
+    const lastScan = scan.finished_at ?? undefined;
+    return { scanStatus: { scanning: scan.scanning, count: scan.scanning ? scan.done : await services.catalog.countSongs(), lastScan } };
+  };
   return [
     { name: 'getScanStatus', admin: true, handler: status },
     {
       name: 'startScan',
       admin: true,
-      handler: async ({ user, params }) => {
-        if (!running) {
-          done = 0;
-          running = services.library.scan(user, { full: params.bool('fullScan', false), onProgress: (p) => (done = p.done) });
-          running
-            .then(() => (lastScan = new Date().toISOString()))
-            .catch((error: unknown) => log?.(`startScan failed: ${error instanceof Error ? error.message : String(error)}`))
-            .finally(() => (running = undefined));
-        }
-        return status();
+      handler: async (request) => {
+        const { finished } = await services.library.startScan(request.user, { full: request.params.bool('fullScan', false) });
+        finished.catch((error: unknown) => log?.(`startScan failed: ${error instanceof Error ? error.message : String(error)}`));
+        return status(request);
       },
     },
   ];

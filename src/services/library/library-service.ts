@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { TunesError, UnavailableError } from '../../errors.js';
 import { tryScanLock, type ExclusiveLock } from '../../db/scan-lock.js';
 import type { Database } from '../../db/schema.js';
-import type { AddFoldersResult, LibraryFolder, PrunePlan, PruneResult, RemoveFolderResult, ScanSummary } from '../../domain/library.js';
+import type { AddFoldersResult, LibraryFolder, PrunePlan, PruneResult, RemoveFolderResult, ScanStatus, ScanSummary } from '../../domain/library.js';
 import type { User } from '../../domain/user.js';
 import { deleteLibraryRoot, ensureLibraryRoot, listLibraryRoots } from '../../db/repositories/library-roots.js';
 import { deleteMissingSongs, likeLosses, listMissingSongs, othersLosses, playlistLosses } from '../../db/repositories/missing-songs.js';
@@ -12,6 +12,7 @@ import type { SongWriter } from '../../db/repositories/song-writes.js';
 import { writeTransaction } from '../../db/write-transaction.js';
 import type { Clock } from '../clock.js';
 import { scanLibrary, type ScanOptions } from './scan-library.js';
+import { currentScanStatus, startScanStatus } from './scan-status.js';
 import type { LibraryWatch, LibraryWatchOptions } from './watch-library.js';
 
 export type { ScanOptions, ScanProgress } from './scan-library.js';
@@ -26,6 +27,13 @@ export interface LibraryService {
   addRoots(actor: User, paths: readonly string[], options?: ScanOptions): Promise<AddFoldersResult>;
   /** Rescans every root; songs no longer under any root or on disk are marked missing. */
   scan(actor: User, options?: ScanOptions): Promise<ScanSummary>;
+  /**
+   * The same scan in the background: resolves once it holds the scan lock (refused at once, "a scan
+   * is running", while another tunes anywhere on this database scans), with the scan's end to wait for.
+   */
+  startScan(actor: User, options?: ScanOptions): Promise<{ finished: Promise<ScanSummary> }>;
+  /** The last scan (of any server or command on this database): running, files read, when, failure. */
+  scanStatus(actor: User): Promise<ScanStatus>;
   listRoots(actor: User): Promise<LibraryFolder[]>;
   /** Forgets a root; its songs are marked missing (kept for playlists) unless another root holds them. */
   removeRoot(actor: User, path: string): Promise<RemoveFolderResult>;
@@ -58,13 +66,36 @@ export function createLibraryService({
     if (!lock) throw new UnavailableError('a scan is running: another tunes is scanning or watching this library', 5, 'try again when it is done');
     return lock;
   };
-  const whileScanning = async <T>(work: () => Promise<T>): Promise<T> => {
+  /** Runs a scan under the lock, its status in the database for every server to report. */
+  const whileScanning = async (options: ScanOptions | undefined, work: (options: ScanOptions) => Promise<ScanSummary>): Promise<ScanSummary> =>
+    (await startScanning(options, work)).finished;
+  const startScanning = async (options: ScanOptions | undefined, work: (options: ScanOptions) => Promise<ScanSummary>) => {
     const lock = await scanLock();
-    try {
-      return await work();
-    } finally {
-      await lock.release();
+    const finished = (async () => {
+      const status = await startScanStatus(db, clock);
+      try {
+        const summary = await work({
+          ...options,
+          onProgress: (progress) => {
+            options?.onProgress?.(progress);
+            if (progress.phase === 'reading') status.progress(progress.done);
+          },
+        });
+        await status.end(null);
+        return summary;
+      } catch (error) {
+        await status.end(error instanceof Error ? error.message : String(error));
+        throw error;
+      }
+    })().finally(() => lock.release());
+    return { finished };
+  };
+  const libraryFolders = async (): Promise<string[]> => {
+    const roots = await listLibraryRoots(db);
+    if (roots.length === 0) {
+      throw new TunesError('invalid_input', 'the library has no folders yet', 'add one with: tunes library add <folder>');
     }
+    return roots.map((r) => r.path);
   };
 
   return {
@@ -82,17 +113,25 @@ export function createLibraryService({
         return added;
       });
       const roots = ensured.map((e) => e.root);
-      const scan = await whileScanning(() => scanLibrary(songWriter(), clock, roots.map((r) => r.path), 'roots', options));
+      const scan = await whileScanning(options, (o) => scanLibrary(songWriter(), clock, roots.map((r) => r.path), 'roots', o));
       return { roots, already_in_library: ensured.filter((e) => !e.inserted).map((e) => e.root.path), scan };
     },
 
     async scan(actor, options) {
       requireAdmin(actor);
-      const roots = await listLibraryRoots(db);
-      if (roots.length === 0) {
-        throw new TunesError('invalid_input', 'the library has no folders yet', 'add one with: tunes library add <folder>');
-      }
-      return whileScanning(() => scanLibrary(songWriter(), clock, roots.map((r) => r.path), 'everything', options));
+      const roots = await libraryFolders();
+      return whileScanning(options, (o) => scanLibrary(songWriter(), clock, roots, 'everything', o));
+    },
+
+    async startScan(actor, options) {
+      requireAdmin(actor);
+      const roots = await libraryFolders();
+      return startScanning(options, (o) => scanLibrary(songWriter(), clock, roots, 'everything', o));
+    },
+
+    async scanStatus(actor) {
+      requireAdmin(actor);
+      return currentScanStatus(db, clock);
     },
 
     async watch(actor, options) {
