@@ -71,8 +71,12 @@ export function createLibraryService({
     (await startScanning(options, work)).finished;
   const startScanning = async (options: ScanOptions | undefined, work: (options: ScanOptions) => Promise<ScanSummary>) => {
     const lock = await scanLock();
+    // The status says "scanning" before this resolves, so whoever asks next (any server) sees it.
+    const status = await startScanStatus(db, clock).catch(async (error: unknown) => {
+      await lock.release();
+      throw error;
+    });
     const finished = (async () => {
-      const status = await startScanStatus(db, clock);
       try {
         const summary = await work({
           ...options,
