@@ -25,7 +25,11 @@ export async function copySongsToPostgres(sqlitePath: string, url: string, env: 
     );
     const sqlite = new BetterSqlite3(sqlitePath, { readonly: true });
     const columns = (sqlite.prepare('pragma table_info(songs)').all() as Array<{ name: string }>).map((c) => c.name).filter((c) => pgColumns.has(c) && !LINKS.has(c));
-    const indexes = (await client.query<{ indexname: string; indexdef: string }>("select indexname, indexdef from pg_indexes where tablename = 'songs' and indexname not like '%pkey'")).rows;
+    const indexes = (
+      await client.query<{ indexname: string; indexdef: string }>(`select c.relname as indexname, pg_get_indexdef(i.indexrelid) as indexdef
+        from pg_index i join pg_class c on c.oid = i.indexrelid
+        where i.indrelid = 'songs'::regclass and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)`)
+    ).rows;
     for (const index of indexes) await client.query(`drop index ${index.indexname}`);
 
     const psql = spawn('psql', ['-v', 'ON_ERROR_STOP=1', '-q', '-c', 'set session_replication_role = replica', '-c', `\\copy songs (${columns.join(', ')}) from stdin with (format csv)`, url], {

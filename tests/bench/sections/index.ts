@@ -9,6 +9,7 @@ import { playbackSection } from './playback.js';
 import { playerSection } from './player.js';
 import { playlistFilesSection } from './playlist-files.js';
 import { playlistsSection } from './playlists.js';
+import { postgresSection } from './postgres.js';
 import { searchSection } from './search.js';
 import { serverSection } from './server.js';
 import { serverGuardSection } from './server-guard.js';
@@ -40,4 +41,5 @@ export const sections: BenchSection[] = [
   lyricsArtSection,
   webSection,
   dbCopySection,
+  postgresSection,
 ];
