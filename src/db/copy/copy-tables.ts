@@ -43,6 +43,10 @@ export const NOT_COPIED: ReadonlySet<string> = new Set([
   'sqlite_sequence',
   // The search vocabulary: rebuilt from the target's own index after the copy.
   'search_terms',
+  // The login limiters' counts live minutes: a moved library starts with none, as after a restart.
+  'attempt_counts',
+  // A scan running on the source's servers is not running on the target.
+  'scan_status',
 ]);
 
 /** SQLite's FTS5 index and its shadow tables: built on the target from the copied songs. */
