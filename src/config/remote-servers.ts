@@ -27,6 +27,8 @@ export interface RemoteServer {
   server_type?: string;
   api_version?: string;
   extensions?: string[];
+  /** The app key was made by `tunes login` (a tunes server): `tunes logout` ends it there. */
+  own_key?: boolean;
 }
 
 /** The remote library in use, read straight from config.json (no `conf`: the player and the lean client use it). */

@@ -22,7 +22,7 @@ import { registerSongRoutes } from './api/songs.js';
 import { registerStreamRoutes } from './api/stream.js';
 import { createLoginLimiter, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './login-limiter.js';
 import { createRegistrationLimiter, DEFAULT_REGISTRATION_LIMIT } from './registration-limiter.js';
-import { createAuthenticate } from './request-auth.js';
+import { createAppKeyAuthenticate, createAuthenticate } from './request-auth.js';
 import type { Registration, RouteContext } from './route-context.js';
 import { addRequestLog, loggedUrl } from './request-log.js';
 import { trackRoutes } from './route-list.js';
@@ -110,9 +110,11 @@ export function buildServer(services: Services, options: ServerOptions = {}): Fa
   if (log) addRequestLog(app, log);
 
   const loginLimiter = createLoginLimiter(clock, loginLimits, attemptCounts);
+  const authenticate = createAuthenticate(services.auth);
   const context: RouteContext = {
     services,
-    authenticate: createAuthenticate(services.auth),
+    authenticate,
+    authenticateAppKey: createAppKeyAuthenticate(authenticate, services.appKeys),
     loginLimiter,
     registrationLimiter: createRegistrationLimiter(clock, registrationLimit, attemptCounts),
     registration: options.registration ?? 'closed',

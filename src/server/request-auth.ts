@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { User } from '../domain/user.js';
 import { TunesError } from '../errors.js';
 import type { AuthService } from '../services/auth/auth-service.js';
+import type { AppKeyService } from '../services/app-keys/app-key-service.js';
 import { csrfRefusal, sessionCookie } from './web-session.js';
 
 const BEARER = /^Bearer[ ]+([A-Za-z0-9._~+/=-]+)[ ]*$/i;
@@ -33,5 +34,27 @@ export function createAuthenticate(auth: AuthService): Authenticate {
     const refusal = csrfRefusal(request, cookie);
     if (refusal) throw new TunesError('forbidden', refusal);
     return user;
+  };
+}
+
+/** What an app key looks like (src/services/app-keys/sealed-key.ts); session tokens carry no prefix. */
+const APP_KEY_PREFIX = 'tunes_';
+
+/**
+ * For the few routes a Subsonic client of tunes may call with its app key as the bearer (its own
+ * history, ending its own key): the key's owner, else the session rules above. An app key already
+ * speaks for its owner on /rest, so this opens nothing it could not reach there; the key is returned
+ * so a route can act on it.
+ */
+export type AppKeyAuthenticate = (request: FastifyRequest) => Promise<{ user: User; appKey?: string }>;
+
+export function createAppKeyAuthenticate(authenticate: Authenticate, appKeys: Pick<AppKeyService, 'userOfKey'>): AppKeyAuthenticate {
+  return async (request) => {
+    const bearer = bearerToken(request);
+    if (bearer?.startsWith(APP_KEY_PREFIX)) {
+      const user = await appKeys.userOfKey(bearer);
+      if (user) return { user, appKey: bearer };
+    }
+    return { user: await authenticate(request) };
   };
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { openLocalConfig } from '../../config/local-config.js';
 import type { RemoteServer } from '../../config/remote-servers.js';
 import { TunesError } from '../../errors.js';
-import { emit, withJson, type JsonOption } from '../output.js';
+import { emit, note, withJson, type JsonOption } from '../output.js';
 import { promptHidden, promptLine, readPasswordFromStdin } from '../prompt.js';
 import type { CliRuntime } from '../runtime.js';
 
@@ -68,10 +68,19 @@ export function registerServerCommands(program: Command, runtime: CliRuntime): v
 export async function logoutOfRemote(runtime: CliRuntime, options: JsonOption): Promise<boolean> {
   const current = runtime.remoteServer();
   if (!current) return false;
+  const { revokeOwnAppKey } = await import('../../remote/subsonic/tunes-api.js');
+  // Best effort: the server may be away; forgetting it here goes ahead, and says what is left there.
+  const revoked = await revokeOwnAppKey(current).catch((error: unknown) => {
+    const why = error instanceof Error ? error.message : String(error);
+    note(runtime, `tunes: could not end this machine's app key on ${current.name} (${why}); on the server, tunes apikey list and tunes apikey revoke NAME end it`);
+    return 'failed' as const;
+  });
   const config = openLocalConfig();
   const { [current.name]: _gone, ...rest } = config.get('servers') ?? {};
   await config.set('servers', rest);
   await config.delete('currentServer');
-  emit(runtime, options, { logged_out: true, server: current.name }, () => `Logged out of ${current.name}; using this machine's library`);
+  emit(runtime, options, { logged_out: true, server: current.name, app_key_revoked: revoked === 'revoked' }, () =>
+    revoked === 'revoked' ? `Logged out of ${current.name} (this machine's app key there is ended); using this machine's library` : `Logged out of ${current.name}; using this machine's library`,
+  );
   return true;
 }

@@ -34,6 +34,11 @@ export async function deleteAppKey(db: Db, userId: number, nameKey: string): Pro
   return db.deleteFrom('app_keys').where('user_id', '=', userId).where('name_key', '=', nameKey).returning(LISTED).executeTakeFirst();
 }
 
+/** The key with this hash, removed (a client ending its own key). */
+export async function deleteAppKeyByHash(db: Db, keyHash: string): Promise<AppKey | undefined> {
+  return db.deleteFrom('app_keys').where('key_hash', '=', keyHash).returning(LISTED).executeTakeFirst();
+}
+
 /** The key with this hash and its owner. */
 export async function findAppKeyByHash(db: Db, keyHash: string): Promise<{ keyId: number; lastUsedAt: string | null; user: User } | undefined> {
   const row = await db

@@ -81,17 +81,26 @@ export class SubsonicClient {
   }
 
   /** POST of JSON to a path under the server's URL (tunes' own /api, used once at login for an app key). */
-  async postJson(path: string, body: unknown, bearer?: string): Promise<{ status: number; json: unknown }> {
+  postJson(path: string, body: unknown, bearer?: string): Promise<{ status: number; json: unknown }> {
+    return this.requestJson('POST', path, body, bearer);
+  }
+
+  /** A request to tunes' own /api under the server's URL: the status and the JSON answer (undefined when not JSON). */
+  async requestJson(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, bearer?: string): Promise<{ status: number; json: unknown }> {
     const url = new URL(path, this.base);
     const lib = url.protocol === 'https:' ? https : http;
-    const payload = JSON.stringify(body);
+    const payload = body === undefined ? undefined : JSON.stringify(body);
     return new Promise((resolve, reject) => {
       const request = lib.request(
         url,
         {
-          method: 'POST',
+          method,
           agent: this.agent,
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+          headers: {
+            accept: 'application/json',
+            ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+            ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+          },
         },
         (response) => {
           const chunks: Buffer[] = [];
@@ -105,6 +114,7 @@ export class SubsonicClient {
             }
             resolve({ status: response.statusCode ?? 0, json });
           });
+          response.on('error', (error) => reject(networkError(this.target, error)));
         },
       );
       request.on('error', (error) => reject(networkError(this.target, error)));

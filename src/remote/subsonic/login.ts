@@ -68,7 +68,7 @@ export async function loginToServer(request: LoginRequest, env: NodeJS.ProcessEn
   if (ping['type'] === 'tunes') {
     const key = await createTunesAppKey(target(clear), username, password);
     const credential: RemoteCredential = extensions.includes('apiKeyAuthentication') ? { kind: 'apikey', key } : { kind: 'key-token', key };
-    return made(credential, ping);
+    return { ...made(credential, ping), own_key: true };
   }
   return made({ kind: 'sealed-password', sealed: sealPassword(password, env) }, ping);
 }

@@ -11,6 +11,7 @@ import { createRemoteBrowse } from './remote-browse.js';
 import { createRemoteCatalog } from './remote-catalog.js';
 import type { RemoteLibraryContext } from './remote-context.js';
 import { RemoteIds } from './remote-ids.js';
+import { tunesHistory } from './tunes-api.js';
 import { createRemoteLikes } from './remote-likes.js';
 import { createRemotePlaylists } from './remote-playlists.js';
 
@@ -45,7 +46,7 @@ export function openRemoteLibrary(server: RemoteServer, env: NodeJS.ProcessEnv =
       ids.save();
       return { id: 0, user_id: REMOTE_USER_ID, song_id: songId, started_at: startedAt.toISOString(), ms_played: ms };
     },
-    recent: () => Promise.reject(unsupported(server.name, 'listening history')),
+    recent: (_userId, { limit = 20 } = {}) => tunesHistory(client, server, context.shapes, limit),
     stats: () => Promise.reject(unsupported(server.name, 'listening statistics')),
   };
   return {

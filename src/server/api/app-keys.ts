@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { TunesError } from '../../errors.js';
 import type { RouteContext } from '../route-context.js';
 import { presentAppKey, presentCreatedAppKey } from './present/app-key.js';
 
@@ -18,7 +19,7 @@ const nameParams = {
 } as const;
 
 /** The caller's app keys (Subsonic clients' passwords): made here, shown once, listed without the key. */
-export function registerAppKeyRoutes(app: FastifyInstance, { services, authenticate }: RouteContext): void {
+export function registerAppKeyRoutes(app: FastifyInstance, { services, authenticate, authenticateAppKey }: RouteContext): void {
   app.post<{ Body: { name?: string } | null }>('/api/me/apikeys', { schema: createSchema }, async (request, reply) => {
     const user = await authenticate(request);
     const created = await services.appKeys.create(user.id, request.body?.name);
@@ -27,6 +28,12 @@ export function registerAppKeyRoutes(app: FastifyInstance, { services, authentic
   app.get('/api/me/apikeys', async (request) => {
     const user = await authenticate(request);
     return (await services.appKeys.list(user.id)).map(presentAppKey);
+  });
+  // The key this request is made with, ended by itself (`tunes logout` on a remote tunes library).
+  app.delete('/api/me/apikey', async (request) => {
+    const { appKey } = await authenticateAppKey(request);
+    if (appKey === undefined) throw new TunesError('invalid_input', 'send the app key to end as Authorization: Bearer <key>');
+    return presentAppKey(await services.appKeys.revokeKey(appKey));
   });
   app.delete<{ Params: { name: string } }>('/api/me/apikeys/:name', { schema: { params: nameParams } }, async (request) => {
     const user = await authenticate(request);

@@ -26,7 +26,7 @@ interface ListenBody {
   started_at?: string;
 }
 
-export function registerHistoryRoutes(app: FastifyInstance, { services, authenticate, clock }: RouteContext): void {
+export function registerHistoryRoutes(app: FastifyInstance, { services, authenticate, authenticateAppKey, clock }: RouteContext): void {
   // A client's listen (the web player's): it counts as a play by the CLI's rule, 30 s or half the song.
   app.post<{ Body: ListenBody }>('/api/me/history', { schema: listenSchema }, async (request, reply) => {
     const user = await authenticate(request);
@@ -43,8 +43,9 @@ export function registerHistoryRoutes(app: FastifyInstance, { services, authenti
     return reply.code(play ? 201 : 200).send({ counted: play !== undefined, play: play ?? null });
   });
 
+  // Also with an app key as the bearer: how `tunes history` on a remote tunes library reads it.
   app.get<{ Querystring: { limit: number } }>('/api/me/history', { schema: { querystring: historyQuery } }, async (request) => {
-    const user = await authenticate(request);
+    const { user } = await authenticateAppKey(request);
     const plays = await services.history.recent(user.id, { limit: request.query.limit });
     const urls = await streamUrls(request, services.streamLinks, user.id, plays.map((play) => play.song));
     return plays.map((play) => presentHistoryEntry(play, urls));

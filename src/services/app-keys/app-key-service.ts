@@ -26,6 +26,8 @@ export interface AppKeyService {
   list(userId: number): Promise<AppKey[]>;
   /** not_found when the user has no key of that name. */
   revoke(userId: number, name: string): Promise<AppKey>;
+  /** Ends the key itself (a client logging out with it); not_found when no such key exists. */
+  revokeKey(key: string): Promise<AppKey>;
   /** The owner of an OpenSubsonic `apiKey`, or undefined. */
   userOfKey(key: string): Promise<User | undefined>;
   /** `u` + `t` + `s`: the user when t = md5(one of their keys + s). */
@@ -69,6 +71,12 @@ export function createAppKeyService({ db, clock, serverKey }: { db: Kysely<Datab
     async revoke(userId, name) {
       const removed = await appKeys.deleteAppKey(db, userId, nameKey(name));
       if (!removed) throw new TunesError('not_found', `you have no app key named "${name}"`);
+      return removed;
+    },
+
+    async revokeKey(key) {
+      const removed = key.length === 0 || key.length > 200 ? undefined : await appKeys.deleteAppKeyByHash(db, appKeyHash(key));
+      if (!removed) throw new TunesError('not_found', 'no such app key (it may have been revoked already)');
       return removed;
     },
 
