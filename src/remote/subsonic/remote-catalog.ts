@@ -8,8 +8,11 @@ import { listOf, songOf } from './read-shapes.js';
 /**
  * The catalogue of a remote library: search3 for words (and, with an empty query, every song: tunes,
  * Navidrome and supysonic answer that), getSongsByGenre for a genre, the album or artist's own pages
- * for --album/--artist. Whole-name filters beside words are applied to the page the server sent.
+ * for --album/--artist. Whole-name filters beside words: filteredSearch.
  */
+/** How many search3 chunks one filtered page reads at most (then it ends there, and the next page goes on). */
+const MAX_CHUNKS = 20;
+
 export function createRemoteCatalog(context: RemoteLibraryContext): CatalogService {
   const { client, shapes } = context;
   const songsOf = (list: unknown): Song[] => listOf(list).map((child) => songOf(child, shapes));
@@ -27,8 +30,31 @@ export function createRemoteCatalog(context: RemoteLibraryContext): CatalogServi
       const songs = (await filteredByName(query)).filter(matches(query));
       return { songs: songs.slice(offset, offset + limit), offset, limit };
     }
-    const body = await client.call('search3', { query: words, songCount: limit, songOffset: offset, artistCount: 0, albumCount: 0 });
-    return { songs: songsOf(body['searchResult3']?.['song']).filter(matches(query)), offset, limit };
+    if (!query.artist && !query.album && !query.genre) {
+      const body = await client.call('search3', { query: words, songCount: limit, songOffset: offset, artistCount: 0, albumCount: 0 });
+      return { songs: songsOf(body['searchResult3']?.['song']), offset, limit };
+    }
+    return { songs: await filteredSearch(query, words, offset, limit), offset, limit };
+  }
+
+  /**
+   * Words with whole-name filters: Subsonic's search3 has no fields, so its answers are read in
+   * chunks and filtered here until the page is full or the server has no more (a page is short only
+   * at the end). A tunes server searches every tag, so the filters' words go into its query too:
+   * far fewer songs come back to be filtered. Other servers (supysonic matches titles only) get the words alone.
+   */
+  async function filteredSearch(query: SongQuery, words: string, offset: number, limit: number): Promise<Song[]> {
+    const narrowed = context.serverType === 'tunes' ? [words, query.artist, query.album, query.genre].filter(Boolean).join(' ') : words;
+    const keep = matches(query);
+    const chunk = Math.min(MAX_PAGE_SIZE, Math.max(200, (offset + limit) * 2));
+    const found: Song[] = [];
+    for (let serverOffset = 0, asked = 0; found.length < offset + limit && asked < MAX_CHUNKS; serverOffset += chunk, asked++) {
+      const body = await client.call('search3', { query: narrowed, songCount: chunk, songOffset: serverOffset, artistCount: 0, albumCount: 0 });
+      const songs = songsOf(body['searchResult3']?.['song']);
+      found.push(...songs.filter(keep));
+      if (songs.length < chunk) break;
+    }
+    return found.slice(offset, offset + limit);
   }
 
   /** Every song of the albums with this title, or by this artist (their own albums). */

@@ -7,4 +7,6 @@ export interface RemoteLibraryContext {
   client: SubsonicClient;
   ids: RemoteIds;
   shapes: ShapeContext;
+  /** What the server said it is at login (`tunes`, `navidrome`, ...), when it said. */
+  serverType?: string | undefined;
 }

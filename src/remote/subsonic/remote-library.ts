@@ -24,7 +24,7 @@ export function openRemoteLibrary(server: RemoteServer, env: NodeJS.ProcessEnv =
   const ids = new RemoteIds(join(dirname(resolveConfigFile(env)), 'remote', `${safeName(server.name)}-ids.json`));
   const streamBase = client.endpointUrl('stream');
   const streamPath = (id: string) => `${streamBase.origin}${streamBase.pathname}?id=${encodeURIComponent(id)}`;
-  const context: RemoteLibraryContext = { client, ids, shapes: { ids, streamPath } };
+  const context: RemoteLibraryContext = { client, ids, shapes: { ids, streamPath }, serverType: server.server_type };
   const likes = createRemoteLikes(context);
   let user: Promise<User> | undefined;
   const currentUser = () =>
