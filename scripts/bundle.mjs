@@ -6,9 +6,12 @@
 //   conf and their dependencies), which cuts a plain command's start-up from ~0.4 s to ~0.15 s.
 //   Dynamic imports stay separate chunks, so tag reading (music-metadata, bundled: its threads start
 //   ~4x faster that way) loads only when a scan needs it, and the UI and the server only when used.
+// - plain.cjs: the full CLI as one CommonJS file for the plain read-only commands (`tunes songs`),
+//   which main.cjs runs from V8's code cache (scripts/plain-bundle.mjs).
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { bundleOptions } from './bundle-options.mjs';
+import { plainBundleOptions } from './plain-bundle.mjs';
 
 const outdir = new URL('../dist/bundle/', import.meta.url).pathname;
 rmSync(outdir, { recursive: true, force: true });
@@ -28,3 +31,5 @@ await build({
   outExtension: { '.js': '.cjs' },
   outdir,
 });
+
+await build({ ...plainBundleOptions, outdir });

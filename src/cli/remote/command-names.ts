@@ -11,6 +11,14 @@ export const FAST_COMMANDS: ReadonlySet<string> = new Set([
   'status', 'pause', 'resume', 'toggle', 'next', 'prev', 'stop', 'seek', 'volume', 'shuffle', 'repeat', 'queue',
 ]);
 
+/**
+ * Read-only commands of the full CLI that start from the one-file CommonJS build with V8's code cache
+ * (src/cli/plain-entry.ts): listing and searching the library, what a script or a status bar runs often.
+ */
+export const PLAIN_COMMANDS: ReadonlySet<string> = new Set([
+  'songs', 'albums', 'artists', 'folders', 'liked', 'history', 'stats', 'wrapped', 'lyrics', 'whoami', 'servers',
+]);
+
 /** Commands that always need the player (and start it when none runs). */
 export const STARTS_PLAYER: ReadonlySet<string> = new Set(['play', 'resume', 'toggle', 'next', 'prev']);
 
