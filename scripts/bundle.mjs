@@ -11,7 +11,7 @@
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { bundleOptions } from './bundle-options.mjs';
-import { plainBundleOptions } from './plain-bundle.mjs';
+import { deferBuiltins, plainBundleOptions } from './plain-bundle.mjs';
 
 const outdir = new URL('../dist/bundle/', import.meta.url).pathname;
 rmSync(outdir, { recursive: true, force: true });
@@ -33,3 +33,4 @@ await build({
 });
 
 await build({ ...plainBundleOptions, outdir });
+deferBuiltins(`${outdir}plain.cjs`);

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { resolveCacheDir } from '../config/paths.js';
 import { FAST_COMMANDS, LEAN_COMMANDS, PLAIN_COMMANDS, STARTS_PLAYER, commandWords, wantsHelp } from './remote/command-names.js';
-import { runFastCommand, startPlayerEarly } from './remote/fast-entry.js';
 import { requireWithCodeCache } from './start/code-cache.js';
 
 /**
@@ -23,6 +22,9 @@ async function main(argv: string[]): Promise<number> {
   const command = words[0];
   const lean = command !== undefined && LEAN_COMMANDS.has(command) && !wantsHelp(argv);
   if (lean && FAST_COMMANDS.has(command)) {
+    // Within this one file: the import only puts off running the player client's modules (node:net
+    // and the rest) to the commands that use them.
+    const { runFastCommand, startPlayerEarly } = await import('./remote/fast-entry.js');
     if (STARTS_PLAYER.has(command)) startPlayerEarly(argv, entry, command === 'resume');
     return runFastCommand(argv, { entry });
   }

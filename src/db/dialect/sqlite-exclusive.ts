@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from '../schema.js';
 import type { ExclusiveLock } from './dialect.js';
+import { sqliteAddon } from './sqlite-addon.js';
 
 /**
  * An exclusive lock named `name` beside this SQLite database: a write transaction (BEGIN IMMEDIATE)
@@ -13,7 +14,7 @@ export async function sqliteTryExclusiveLock(db: Kysely<Database>, name: string)
   const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(db);
   const file = rows[0]?.file ?? '';
   if (file === '') return { release: async () => {} };
-  const lock = new BetterSqlite3(`${file}-${name}.lock`);
+  const lock = new BetterSqlite3(`${file}-${name}.lock`, { nativeBinding: sqliteAddon() });
   try {
     lock.pragma('busy_timeout = 0');
     lock.exec('begin immediate');

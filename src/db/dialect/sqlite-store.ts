@@ -10,6 +10,7 @@ import { registerSqlFunctions } from '../sql-functions.js';
 import { withStatementCache } from '../statement-cache.js';
 import type { StoreBase } from '../store.js';
 import { BUSY_TIMEOUT_MS } from './sqlite-locks.js';
+import { sqliteAddon } from './sqlite-addon.js';
 import { migrateSqlite } from './sqlite-migrate.js';
 
 /** SQLite's page cache per connection, in KiB (SQLite's default). */
@@ -34,7 +35,7 @@ export async function openSqliteStore(path: string, { createFolder = true }: { c
   let sqlite: BetterSqlite3.Database;
   try {
     if (path !== ':memory:') createPrivately(path);
-    sqlite = new BetterSqlite3(path);
+    sqlite = new BetterSqlite3(path, { nativeBinding: sqliteAddon() });
   } catch (error) {
     throw new TunesError('io', `cannot open database ${path}: ${(error as Error).message}`);
   }
