@@ -64,6 +64,4 @@ export const plainBundleOptions = {
   define: { 'import.meta.url': '__tunesBundleUrl' },
   banner: { js: `var __tunesBundleUrl = require('node:url').pathToFileURL(__filename).href;\n${lazyBuiltin}` },
   logOverride: { 'empty-import-meta': 'error' },
-  minifyWhitespace: true,
-  minifySyntax: true,
 };
