@@ -6,8 +6,9 @@
 //   conf and their dependencies), which cuts a plain command's start-up from ~0.4 s to ~0.15 s.
 //   Dynamic imports stay separate chunks, so tag reading (music-metadata, bundled: its threads start
 //   ~4x faster that way) loads only when a scan needs it, and the UI and the server only when used.
-// - plain.cjs: the full CLI as one CommonJS file for the plain read-only commands (`tunes songs`),
-//   which main.cjs runs from V8's code cache (scripts/plain-bundle.mjs).
+// - plain.cjs and player.cjs: the full CLI for the plain read-only commands (`tunes songs`) and the
+//   background player process, each one CommonJS file that main.cjs runs from V8's code cache
+//   (scripts/plain-bundle.mjs).
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { bundleOptions } from './bundle-options.mjs';
@@ -33,4 +34,4 @@ await build({
 });
 
 await build({ ...plainBundleOptions, outdir });
-deferBuiltins(`${outdir}plain.cjs`);
+for (const file of ['plain.cjs', 'player.cjs']) deferBuiltins(`${outdir}${file}`);

@@ -1,5 +1,6 @@
-// The esbuild options of dist/bundle/plain.cjs (src/cli/plain-entry.ts): the full CLI as ONE CommonJS
-// file that main.ts runs from V8's code cache for the plain read-only commands.
+// The esbuild options of dist/bundle/plain.cjs (src/cli/plain-entry.ts: the full CLI, for the plain
+// read-only commands) and dist/bundle/player.cjs (src/cli/remote/player-entry.ts: the background
+// player process), each ONE CommonJS file that main.ts runs from V8's code cache.
 // - The full-screen browser is left out (Ink and yoga have top-level await, which CommonJS cannot
 //   hold): main.ts never sends `tunes` or `tunes ui` here, and the stand-in says so if it were.
 // - import.meta.url is this file's own URL: the tag reader's worker and the web app's folder are
@@ -57,7 +58,7 @@ export const plainBundleOptions = {
   ...common,
   splitting: false,
   format: 'cjs',
-  entryPoints: { plain: 'src/cli/plain-entry.ts' },
+  entryPoints: { plain: 'src/cli/plain-entry.ts', player: 'src/cli/remote/player-entry.ts' },
   outExtension: { '.js': '.cjs' },
   plugins: [...plugins, leaveOutTheBrowser],
   external: [...external, 'music-metadata', 'conf', 'pg'],

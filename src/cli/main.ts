@@ -9,11 +9,13 @@ import { requireWithCodeCache } from './start/code-cache.js';
  * split off (dist/bundle/main.cjs, see scripts/bundle.mjs): the player's controls (`tunes next`,
  * `tunes status`, `tunes queue ...`) run from this file alone, so a remote command costs Node little
  * more than its own start (no ES module loader, one file for V8). The plain read-only commands
- * (`tunes songs`, ...) run from a second one-file build through V8's code cache; every other command
+ * (`tunes songs`, ...) and the background player process run from one-file builds of their own
+ * through V8's code cache; every other command
  * loads the split ES module build (split-main.ts) by a computed URL, which keeps this file small.
  */
 const SPLIT_BUILD = pathToFileURL(`${__dirname}/split-main.js`).href;
 const PLAIN_BUILD = `${__dirname}/plain.cjs`;
+const PLAYER_BUILD = `${__dirname}/player.cjs`;
 
 async function main(argv: string[]): Promise<number> {
   // The player is started as `node <this file> player run`.
@@ -27,6 +29,10 @@ async function main(argv: string[]): Promise<number> {
     const { runFastCommand, startPlayerEarly } = await import('./remote/fast-entry.js');
     if (STARTS_PLAYER.has(command)) startPlayerEarly(argv, entry, command === 'resume');
     return runFastCommand(argv, { entry });
+  }
+  if (lean && command === 'player' && words[1] === 'run') {
+    const player = requireWithCodeCache<typeof import('./remote/player-entry.js')>(PLAYER_BUILD, join(resolveCacheDir(), 'code'));
+    return player.runPlayer(argv);
   }
   if (command !== undefined && PLAIN_COMMANDS.has(command)) {
     const plain = requireWithCodeCache<typeof import('./plain-entry.js')>(PLAIN_BUILD, join(resolveCacheDir(), 'code'));
