@@ -9,6 +9,7 @@ import { cliLibrary } from '../helpers/cli-library.js';
 import { isRunning, playerPid, registerUser, runTunes, stopPlayer } from '../helpers/run-cli.js';
 import { onBus, startSessionBus, type SessionBus } from '../helpers/session-bus.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { readTrace } from '../helpers/traced-run.js';
 
 const MPRIS = ['--dest=org.mpris.MediaPlayer2.tunes', '/org/mpris/MediaPlayer2'];
 
@@ -249,9 +250,10 @@ describe('without a session bus', () => {
     homes.push(home);
     const env = { DBUS_SESSION_BUS_ADDRESS: undefined };
     const trace = join(tempDir(), 'imports.txt');
+    const coverage = tempDir();
     const player = runTunes(['player', 'run'], {
       home,
-      env: { ...env, TRACE_IMPORTS_FILE: trace },
+      env: { ...env, TRACE_IMPORTS_FILE: trace, NODE_V8_COVERAGE: coverage },
       nodeArgs: ['--import', new URL('../helpers/trace-imports.mjs', import.meta.url).pathname],
     });
     for (;;) {
@@ -264,10 +266,12 @@ describe('without a session bus', () => {
     const ran = await player;
     expect(ran.code).toBe(0);
     expect(ran.stderr).not.toMatch(/mpris|d-?bus/i);
-    const chunks = [...new Set(readFileSync(trace, 'utf8').split('\n').filter((url) => url.includes('/dist/bundle/')))];
-    expect(chunks.length).toBeGreaterThan(0);
-    // What each loaded chunk holds, by its source map (the chunks themselves carry no comments).
-    for (const chunk of chunks) expect(readFileSync(new URL(`${chunk}.map`), 'utf8')).not.toContain('node_modules/@jellybrick/');
+    // The player's one-file bundle holds the D-Bus code (behind a lazy import): none of it ran.
+    const { imported, ranSources, bundles } = readTrace(trace, coverage);
+    expect(bundles.some((url) => url.endsWith('/player.cjs'))).toBe(true);
+    expect(ranSources).toContain('src/daemon/run-player.ts');
+    expect(imported).not.toContain('node_modules/@jellybrick/');
+    for (const source of ranSources) expect(source).not.toMatch(/node_modules\/@jellybrick\/|src\/daemon\/bridges\/mpris-bus/);
   });
 
   it('a bus address that leads nowhere is logged by the player, which plays on', async () => {

@@ -34,11 +34,19 @@ export async function runTraced(args: string[], home: string): Promise<TracedRun
   const trace = join(tempDir(), 'imports.txt');
   const coverage = tempDir();
   const result = await runTunes(args, { home, nodeArgs: ['--import', TRACE_LOADER], env: { TRACE_IMPORTS_FILE: trace, NODE_V8_COVERAGE: coverage } });
+  return { result, ...readTrace(trace, coverage) };
+}
+
+/**
+ * What a process run with `--import trace-imports.mjs` (TRACE_IMPORTS_FILE=`trace`) and
+ * NODE_V8_COVERAGE=`coverage` loaded and ran, once it has exited.
+ */
+export function readTrace(trace: string, coverage: string): Omit<TracedRun, 'result'> {
   const scripts = readdirSync(coverage).flatMap((name) => (JSON.parse(readFileSync(join(coverage, name), 'utf8')) as { result: CoveredScript[] }).result);
-  const imported = [readFileSync(trace, 'utf8'), ...scripts.map((script) => script.url)].join('\n');
+  const imported = [existsSync(trace) ? readFileSync(trace, 'utf8') : '', ...scripts.map((script) => script.url)].join('\n');
   const bundles = [...new Set([...imported.split('\n')].filter((url) => url.includes('/dist/bundle/') && !url.includes('tag-worker')))];
   const ranSources = bundles.flatMap((url) => ranSourcesOf(url, scripts.find((script) => script.url === url)));
-  return { result, imported, ranSources, bundles };
+  return { imported, ranSources, bundles };
 }
 
 function ranSourcesOf(url: string, script: CoveredScript | undefined): string[] {
