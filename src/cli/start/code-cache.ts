@@ -19,8 +19,9 @@ export function requireWithCodeCache<T>(file: string, cacheDir: string | undefin
   const script = new Script(wrap(source), {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
-    // The bundle's import() of a package left outside it (loaded only when used).
-    importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    // The bundle's import() of a package left outside it (loaded only when used); Node before 20.12
+    // lacks the constant and takes the loader as a function.
+    importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER ?? ((specifier: string) => import(specifier)),
   });
   if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
     process.once('exit', () => writeCache(script, cacheDir!, cacheFile, `${basename(file)}-`));
