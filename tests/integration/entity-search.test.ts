@@ -36,3 +36,22 @@ describe('album and artist search (search3)', () => {
     expect((await lists.searchArtists('love', { limit: 5, offset: 1 })).map((artist) => artist.name)).toEqual(['Loveless']);
   });
 });
+
+describe('album and artist search forgives typos (search3)', () => {
+  it('finds an artist and an album by a misspelt word, only when the word as typed matches nothing', async () => {
+    store = await testDatabase();
+    await seedSongs(store, [
+      { artist: 'Radiohead', album: 'Pablo Honey', title: 'Creep' },
+      { artist: 'Beyoncé', album: 'Lemonade', title: 'Hold Up' },
+    ]);
+    const lists = createAlbumListService({ db: store.db });
+    const page = { limit: 20, offset: 0 };
+    expect((await lists.searchArtists('radiohaed', page)).map((artist) => artist.name)).toEqual(['Radiohead']);
+    expect((await lists.searchArtists('beyonse', page)).map((artist) => artist.name)).toEqual(['Beyoncé']);
+    expect((await lists.searchAlbums('lemonaed', page)).map((album) => album.title)).toEqual(['Lemonade']);
+    expect((await lists.searchAlbums('pablo honye', page)).map((album) => album.title)).toEqual(['Pablo Honey']);
+    // A wrong first letter is not one typo; a word that matches as typed is never corrected.
+    expect(await lists.searchArtists('xadiohead', page)).toEqual([]);
+    expect(await lists.searchAlbums('creep', page)).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@ import type { Database } from '../../db/schema.js';
 import type { Album, Artist } from '../../domain/album.js';
 import { checkSearchBounds } from '../catalog/search-bounds.js';
 import { toMatchExpression } from '../catalog/search-query.js';
+import { forgivingQuery } from '../catalog/typo-tolerance.js';
 import type { GenreCount } from '../../domain/play-queue.js';
 import type { Song } from '../../domain/song.js';
 import { TunesError } from '../../errors.js';
@@ -36,30 +37,43 @@ export function createAlbumListService({ db }: { db: Kysely<Database> }): AlbumL
       checkPage(size, 0);
       return randomSongs(db, size, filter);
     },
-    async searchAlbums(query, { limit, offset }) {
-      checkPage(limit, offset);
-      checkSearchBounds(query);
-      const match = toMatchExpression(query);
-      return match === undefined ? [] : searchAlbums(db, match, limit, offset);
-    },
-    async searchArtists(query, { limit, offset }) {
-      checkPage(limit, offset);
-      checkSearchBounds(query);
-      const match = toMatchExpression(query);
-      if (match === undefined) return [];
-      const words = wordsOf(query);
-      const named = (artist: Artist) => {
-        const tokens = wordsOf(artist.name);
-        return words.every((word) => tokens.some((token) => token.startsWith(word)));
-      };
-      // Only artists whose own name matches count, so a page may need more matches read than the first look.
-      for (let scanned = firstArtistScan(limit, offset); ; scanned = widerArtistScan(scanned)) {
-        const { artists, complete } = await artistCandidates(db, match, scanned);
-        const kept = artists.filter(named);
-        if (kept.length >= offset + limit || complete) return kept.slice(offset, offset + limit);
-      }
-    },
+    searchAlbums: (query, page) => forgiving(db, query, page, albumsMatching),
+    searchArtists: (query, page) => forgiving(db, query, page, artistsMatching),
   };
+}
+
+/**
+ * A search as typed, and when it finds nothing, once more with each word that matches nothing in the
+ * index replaced by its closest indexed word (the catalogue's typo stage: `radiohaed` finds Radiohead).
+ */
+async function forgiving<T>(db: Kysely<Database>, query: string, page: BrowsePage, find: (db: Kysely<Database>, query: string, page: BrowsePage) => Promise<T[]>): Promise<T[]> {
+  checkPage(page.limit, page.offset);
+  checkSearchBounds(query);
+  const found = await find(db, query, page);
+  if (found.length > 0) return found;
+  const corrected = await forgivingQuery(db, query);
+  return corrected === undefined ? found : find(db, corrected, page);
+}
+
+async function albumsMatching(db: Kysely<Database>, query: string, { limit, offset }: BrowsePage): Promise<Album[]> {
+  const match = toMatchExpression(query);
+  return match === undefined ? [] : searchAlbums(db, match, limit, offset);
+}
+
+async function artistsMatching(db: Kysely<Database>, query: string, { limit, offset }: BrowsePage): Promise<Artist[]> {
+  const match = toMatchExpression(query);
+  if (match === undefined) return [];
+  const words = wordsOf(query);
+  const named = (artist: Artist) => {
+    const tokens = wordsOf(artist.name);
+    return words.every((word) => tokens.some((token) => token.startsWith(word)));
+  };
+  // Only artists whose own name matches count, so a page may need more matches read than the first look.
+  for (let scanned = firstArtistScan(limit, offset); ; scanned = widerArtistScan(scanned)) {
+    const { artists, complete } = await artistCandidates(db, match, scanned);
+    const kept = artists.filter(named);
+    if (kept.length >= offset + limit || complete) return kept.slice(offset, offset + limit);
+  }
 }
 
 function checkPage(limit: number, offset: number): void {
