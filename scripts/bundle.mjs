@@ -19,7 +19,7 @@ rmSync(outdir, { recursive: true, force: true });
 
 await build({
   ...bundleOptions,
-  entryPoints: ['src/cli/split-main.ts', 'src/services/library/tag-worker.ts'],
+  entryPoints: ['src/cli/split-main.ts', 'src/services/library/tag-worker.ts', 'src/services/search-workers/search-worker.ts'],
   outdir,
 });
 

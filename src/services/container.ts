@@ -32,6 +32,8 @@ import { createLyricsService, type LyricsService } from './lyrics/lyrics-service
 import { createSongStoryService, type SongStoryService } from './song-story/song-story-service.js';
 import type { AttemptCounts } from './limits/attempt-counts.js';
 import { createDatabaseAttemptCounts } from './limits/database-attempt-counts.js';
+import { routeSearches } from './search-workers/routed-search.js';
+import { SEARCH_WORKER_CACHE_KIB } from './search-workers/search-pool.js';
 
 /** Everything an edge (CLI, UI, server) may call. Edges never reach past this into db/player/config. */
 export interface Services {
@@ -75,6 +77,12 @@ export interface Services {
   songStory: SongStoryService;
   /** The login and registration limiters' counts, in the database so servers sharing it share them. */
   attemptCounts: AttemptCounts;
+  /**
+   * Moves searches and listings onto `count` threads, each with its own read-only connection, so a
+   * heavy search never holds up other requests (`tunes serve`). SQLite files only: PostgreSQL's pool
+   * runs queries side by side already. Stopped by close().
+   */
+  startSearchWorkers(count: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -92,7 +100,8 @@ export async function openServices({ dbPath, env = process.env, clock = systemCl
 export function buildServices(store: Store, config: LocalConfig, clock: Clock, env: NodeJS.ProcessEnv = process.env): Services {
   const { db } = store;
   const auth = createAuthService({ db, clock });
-  const catalog = createCatalogService({ db });
+  const searches = routeSearches({ catalog: createCatalogService({ db }), albumLists: createAlbumListService({ db }) });
+  const { catalog } = searches;
   const playlists = createPlaylistService({ db, clock });
   const history = createHistoryService({ db });
   const settings = createSettingsService({ config, resolveMpv: () => resolveMpvBinary(env) });
@@ -126,13 +135,17 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock, e
     playSelection: createPlaySelectionService({ catalog, playlists }),
     appKeys: createAppKeyService({ db, clock, serverKey: () => (serverKey ??= loadOrCreateServerKey(resolveServerKeyFile(env))) }),
     stars: createStarService({ db, clock, likes }),
-    albumLists: createAlbumListService({ db }),
+    albumLists: searches.albumLists,
     stats: createStatsService({ db, clock }),
     playQueues: createPlayQueueService({ db, clock }),
     lyrics: createLyricsService({ db }),
     songStory: createSongStoryService({ db }),
     attemptCounts: createDatabaseAttemptCounts({ db }),
+    startSearchWorkers: async (count) => {
+      if (store.dialect === 'sqlite' && store.path !== ':memory:') await searches.start({ path: store.path, size: count, cacheKib: SEARCH_WORKER_CACHE_KIB });
+    },
     close: async () => {
+      await searches.stop();
       await playback.close();
       await store.close();
     },

@@ -104,6 +104,8 @@ export function servicesOverRemote(library: RemoteLibrary, config: LocalConfig, 
     stats: notRemotely(library.name, 'listening stats'),
     // Nothing is served from a remote library: counts in memory would do if anything asked.
     attemptCounts: createMemoryAttemptCounts(),
+    // The server searches: there is nothing to move onto threads here.
+    startSearchWorkers: async () => undefined,
     close: async () => {
       await playback.close();
       await library.close();

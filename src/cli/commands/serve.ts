@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { isLoopbackHost } from '../../server/host-check.js';
 import type { CliRuntime } from '../runtime.js';
@@ -15,6 +16,17 @@ function parseTranscodes(value: string): number {
   const count = Number(value);
   if (!/^\d+$/.test(value) || count < 1 || count > 64) throw new InvalidArgumentError('a whole number from 1 to 64');
   return count;
+}
+
+function parseSearchWorkers(value: string): number {
+  const count = Number(value);
+  if (!/^\d+$/.test(value) || count > 16) throw new InvalidArgumentError('a whole number from 0 to 16');
+  return count;
+}
+
+/** One search thread per core, up to 4: on a small machine searches then share the cores with the server's own thread. */
+function defaultSearchWorkers(): number {
+  return Math.min(4, availableParallelism());
 }
 
 function parseHost(value: string): string {
@@ -76,14 +88,16 @@ export function registerServeCommand(program: Command, runtime: CliRuntime): voi
         .default('closed'),
     )
     .option('--watch', 'keep the library up to date while serving, as tunes library watch does (the logged-in account must be an admin)')
+    .option('--search-workers <number>', 'threads that answer searches and listings beside the one serving requests (0: searches run in that one)', parseSearchWorkers, defaultSearchWorkers())
     .option('--max-transcodes <number>', 'Subsonic streams ffmpeg may transcode at once (past it a client is told to try again)', parseTranscodes, 4)
-    .action(async (options: { host: string; port: number; allowedHost: string[]; trustProxy: string[]; registration: 'open' | 'closed'; maxTranscodes: number; watch?: boolean }) => {
+    .action(async (options: { host: string; port: number; allowedHost: string[]; trustProxy: string[]; registration: 'open' | 'closed'; maxTranscodes: number; searchWorkers: number; watch?: boolean }) => {
       const services = await runtime.services();
       // Before listening: a watch not allowed stops the server from starting. It takes the scan lock for
       // each scan only, so `tunes library scan` and the background player's watch go on beside it.
       const watch = options.watch
         ? await services.library.watch(await services.session.currentUser(), { onEvent: (event) => reportWatchEvent(runtime, event), shareLock: true })
         : undefined;
+      await services.startSearchWorkers(options.searchWorkers);
       // Lazy: plain commands never load Fastify.
       const { listen, untilShutdownSignal } = await import('../../server/listen.js');
       const server = await listen(services, {
