@@ -12,8 +12,8 @@ afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
-async function serve(home: string): Promise<string> {
-  const child = spawn(process.execPath, [TUNES_BIN, 'serve', '--port', '0'], { env: { ...process.env, TUNES_HOME: home, NO_COLOR: '1' } });
+async function serve(home: string, extra: string[] = []): Promise<string> {
+  const child = spawn(process.execPath, [TUNES_BIN, 'serve', '--port', '0', ...extra], { env: { ...process.env, TUNES_HOME: home, NO_COLOR: '1' } });
   children.push(child);
   child.stdout.resume();
   let stderr = '';
@@ -75,5 +75,31 @@ describe('a Subsonic client and the CLI see the same user data', () => {
     expect(after.error?.code).toBe(41);
     const missing = await runTunes(['apikey', 'revoke', 'phone'], { home });
     expect(missing.code).toBe(4);
+  });
+});
+
+describe('tunes serve searches on its search threads', () => {
+  it('answers search3 songs, albums and artists from the threads, typos forgiven', async () => {
+    const home = tempDir();
+    await registerUser(home, 'alice');
+    const music = join(tempDir(), 'Music');
+    cpSync(ALBUM_FIXTURES, music, { recursive: true });
+    expect((await runTunes(['library', 'add', music], { home })).code).toBe(0);
+    const key = (await runTunes(['apikey', 'create', 'phone'], { home })).stdout.trim();
+    const url = await serve(home, ['--search-workers', '2']);
+    const client = new SubsonicAPI({ url, auth: { username: 'alice', password: key } });
+    const exact = (await client.search3({ query: 'hunter' })).searchResult3;
+    expect(exact.song?.map((song) => song.title)).toEqual(['Hunter']);
+    const typo = (await client.search3({ query: 'homogneic' })).searchResult3;
+    expect(typo.album?.map((album) => album.name)).toContain('Homogenic');
+    expect(typo.song?.map((song) => song.title)).toEqual(expect.arrayContaining(['Hunter', 'Jóga']));
+    const artists = (await client.search3({ query: 'sigur rso' })).searchResult3;
+    expect(artists.artist?.map((artist) => artist.name)).toEqual(['Sigur Rós']);
+  });
+
+  it('refuses a thread count out of range (exit 2)', async () => {
+    const result = await runTunes(['serve', '--port', '0', '--search-workers', '17'], { home: tempDir() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('a whole number from 0 to 16');
   });
 });

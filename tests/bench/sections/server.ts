@@ -80,12 +80,12 @@ function countMatches(dbPath: string, word: string): number {
   }
 }
 
-export async function startServer(dbPath: string, home: string): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+export async function startServer(dbPath: string, home: string, extraArgs: string[] = []): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   // The request log goes to a file: a pipe this process had to drain would compete with autocannon.
   const logPath = join(home, 'serve.log');
   const logFd = openSync(logPath, 'w');
   // Registration open: the guard section signs up over HTTP.
-  const child = spawn(process.execPath, [TUNES_BIN, '--db', dbPath, 'serve', '--port', '0', '--registration', 'open'], {
+  const child = spawn(process.execPath, [TUNES_BIN, '--db', dbPath, 'serve', '--port', '0', '--registration', 'open', ...extraArgs], {
     env: { ...process.env, TUNES_HOME: home },
     stdio: ['ignore', 'ignore', logFd],
   });

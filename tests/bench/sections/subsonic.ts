@@ -1,11 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import BetterSqlite3 from 'better-sqlite3';
 import { migrations } from '../../../db/migrations/index.js';
 import { ensureSyntheticDb } from '../lib/synthetic-db.js';
-import { median, ms, TUNES_BIN, type BenchContext, type BenchRow, type BenchSection } from '../lib/measure.js';
+import { median, ms, percentile, TUNES_BIN, type BenchContext, type BenchRow, type BenchSection } from '../lib/measure.js';
 import { benchToken, startServer } from './server.js';
 
 const SECONDS = 10;
@@ -35,7 +36,7 @@ export const subsonicSection: BenchSection = {
     const audio = join(ctx.scratch, 'two-minutes.flac');
     spawnSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=f=440:r=44100', '-ac', '2', '-t', String(AUDIO_SECONDS), audio]);
     const songId = pointSongAt(dbPath, audio);
-    const server = await startServer(dbPath, home);
+    let server = await startServer(dbPath, home);
     const n = ctx.syntheticTracks.toLocaleString('en');
     try {
       const load = async (path: string, varied?: (n: number) => string) => {
@@ -47,26 +48,52 @@ export const subsonicSection: BenchSection = {
         // Requests still queued in the server when autocannon stops would be billed to the next figure.
         for (let i = 0; i < 3; i++) await fetch(`${server.url}/health`);
         const timedOut = result.timeouts > 0 ? `, ${result.timeouts} timed out (>10 s)` : '';
-        return `${Math.round(result.requests.average).toLocaleString('en')} req/s, p99 ${result.latency.p99} ms${timedOut}`;
+        return `${Math.round(result.requests.average).toLocaleString('en')} req/s, p50 ${result.latency.p50} / p99 ${result.latency.p99} ms${timedOut}`;
+      };
+      /** /health asked one after another while `busy` runs: how long other requests wait behind searches. */
+      const healthDuring = async (busy: Promise<string>) => {
+        const times: number[] = [];
+        let done = false;
+        const figure = busy.finally(() => (done = true));
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        while (!done) {
+          const started = performance.now();
+          await (await fetch(`${server.url}/health`)).arrayBuffer();
+          times.push(performance.now() - started);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        return { load: await figure, health: `/health p50 ${ms(percentile(times, 50))}, p99 ${ms(percentile(times, 99))} (${times.length} asked)` };
       };
       const auth = `apiKey=${key}&f=json&v=1.16.1&c=bench`;
       const check = await (await fetch(`${server.url}/rest/search3?${auth}&query=love`)).json() as { 'subsonic-response': { status: string } };
       if (check['subsonic-response'].status !== 'ok') throw new Error(`search3 failed: ${JSON.stringify(check)}`);
-      const api = await load('/api/songs?q=love');
       const words = titleWords(dbPath);
+      const varied = (i: number) => `/rest/search3?${auth}&query=${encodeURIComponent(words[i % words.length]!)}`;
+      const api = await load('/api/songs?q=love');
+      const pooled = await healthDuring(load(`/rest/search3?${auth}&query=love`, varied));
       const baseline = 'GET /api/songs?q=love (50 songs), same server and run';
       const rows: BenchRow[] = [
         { measure: `search3?query=love (20 artists, 20 albums, 20 songs; ${n} songs; ${CONNECTIONS} conns)`, value: await load(`/rest/search3?${auth}&query=love`), baseline, baselineValue: api },
-        {
-          measure: `search3, a different title word each request (${words.length.toLocaleString('en')} words: the search cache misses)`,
-          value: await load(`/rest/search3?${auth}&query=love`, (i) => `/rest/search3?${auth}&query=${encodeURIComponent(words[i % words.length]!)}`),
-          baseline,
-          baselineValue: api,
-        },
         { measure: `search3?query=love&songCount=50, songs only`, value: await load(`/rest/search3?${auth}&query=love&songCount=50&albumCount=0&artistCount=0`), baseline, baselineValue: api },
         { measure: `getAlbumList2?type=alphabeticalByName&size=50 (${CONNECTIONS} conns)`, value: await load(`/rest/getAlbumList2?${auth}&type=alphabeticalByName&size=50`), baseline, baselineValue: api },
         { measure: `getAlbumList2?type=newest&size=50`, value: await load(`/rest/getAlbumList2?${auth}&type=newest&size=50`), baseline, baselineValue: api },
       ];
+      // The same server with its searches in its own thread: what the search threads change.
+      await server.stop();
+      server = await startServer(dbPath, home, ['--search-workers', '0']);
+      const inThreadApi = await load('/api/songs?q=love');
+      const inThread = await healthDuring(load(`/rest/search3?${auth}&query=love`, varied));
+      const threads = `default search threads (${Math.min(4, availableParallelism())})`;
+      rows.push(
+        { measure: `GET /api/songs?q=love, ${threads}`, value: api, baseline: 'the same, --search-workers 0 (searches in the server thread)', baselineValue: inThreadApi },
+        {
+          measure: `search3, a different title word each request (${words.length.toLocaleString('en')} words: the search cache misses), ${threads}`,
+          value: pooled.load,
+          baseline: 'the same, --search-workers 0',
+          baselineValue: inThread.load,
+        },
+        { measure: `  /health meanwhile, ${threads}`, value: pooled.health, baseline: 'the same, --search-workers 0', baselineValue: inThread.health },
+      );
 
       const streamUrl = (format: string) => `${server.url}/rest/stream?${auth}&id=${songId}&format=${format}&maxBitRate=128`;
       for (const format of ['mp3', 'opus']) {
