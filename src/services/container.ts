@@ -100,7 +100,7 @@ export async function openServices({ dbPath, env = process.env, clock = systemCl
 export function buildServices(store: Store, config: LocalConfig, clock: Clock, env: NodeJS.ProcessEnv = process.env): Services {
   const { db } = store;
   const auth = createAuthService({ db, clock });
-  const searches = routeSearches({ catalog: createCatalogService({ db }), albumLists: createAlbumListService({ db }) });
+  const searches = routeSearches({ catalog: createCatalogService({ db }), albumLists: createAlbumListService({ db }), browse: createBrowseService({ db }) });
   const { catalog } = searches;
   const playlists = createPlaylistService({ db, clock });
   const history = createHistoryService({ db });
@@ -121,7 +121,7 @@ export function buildServices(store: Store, config: LocalConfig, clock: Clock, e
     users: createUserAdminService({ db, auth }),
     settings,
     catalog,
-    browse: createBrowseService({ db }),
+    browse: searches.browse,
     folders: createFolderService({ db }),
     covers: createCoverService({ db, cacheDir: resolveCacheDir(env) }),
     libraryQuery: createLibraryQueryService({ db }),

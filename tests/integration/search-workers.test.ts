@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAlbumListService } from '../../src/services/browse/album-lists.js';
+import { createBrowseService } from '../../src/services/browse/browse-service.js';
 import { createCatalogService } from '../../src/services/catalog/catalog-service.js';
 import { routeSearches, type RoutedSearch } from '../../src/services/search-workers/routed-search.js';
 import { TunesError } from '../../src/errors.js';
@@ -22,7 +23,7 @@ afterEach(async () => {
 async function library() {
   const store = await testStore();
   await seedSongs(store, LIBRARY);
-  const local = { catalog: createCatalogService({ db: store.db }), albumLists: createAlbumListService({ db: store.db }) };
+  const local = { catalog: createCatalogService({ db: store.db }), albumLists: createAlbumListService({ db: store.db }), browse: createBrowseService({ db: store.db }) };
   routed = routeSearches(local);
   return { store, local, routed };
 }
@@ -44,6 +45,7 @@ describe('search workers (tunes serve)', () => {
     expect((await pooled.albumLists.searchArtists('radiohaed', page)).map((a) => a.name)).toEqual(['Radiohead']);
     expect(await pooled.albumLists.albums({ kind: 'by_artist' }, page)).toEqual(await same.albumLists.albums({ kind: 'by_artist' }, page));
     expect(await pooled.catalog.listSongs({ limit: 2 })).toEqual(await same.catalog.listSongs({ limit: 2 }));
+    expect(await pooled.browse.albums({ limit: 3, offset: 0, sort: 'added' })).toEqual(await same.browse.albums({ limit: 3, offset: 0, sort: 'added' }));
   });
 
   it('see a write committed on the server thread at once', async () => {

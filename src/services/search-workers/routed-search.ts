@@ -1,22 +1,24 @@
 import type { AlbumListService } from '../browse/album-lists.js';
+import type { BrowseService } from '../browse/browse-service.js';
 import type { CatalogService } from '../catalog/catalog-service.js';
 import { startSearchPool, type SearchPool, type SearchPoolOptions } from './search-pool.js';
 
 export interface RoutedSearch {
   catalog: CatalogService;
   albumLists: AlbumListService;
+  browse: BrowseService;
   /** From now on searches and listings go to worker threads. */
   start(options: SearchPoolOptions): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
- * The catalogue and album lists as services hand them out, answering their searches and listings in
+ * The catalogue, album lists and album pages as services hand them out, answering their searches and listings in
  * this thread until `start` moves them onto a pool of search threads (the same code, each thread
  * with its own read-only connection). Everything else (single songs, the change marker, writes)
  * stays on this thread's connection.
  */
-export function routeSearches(local: { catalog: CatalogService; albumLists: AlbumListService }): RoutedSearch {
+export function routeSearches(local: { catalog: CatalogService; albumLists: AlbumListService; browse: BrowseService }): RoutedSearch {
   let pool: SearchPool | undefined;
   const catalog: CatalogService = {
     ...local.catalog,
@@ -29,9 +31,14 @@ export function routeSearches(local: { catalog: CatalogService; albumLists: Albu
     searchAlbums: (query, page) => (pool ? pool.call('searchAlbums', query, page) : local.albumLists.searchAlbums(query, page)),
     searchArtists: (query, page) => (pool ? pool.call('searchArtists', query, page) : local.albumLists.searchArtists(query, page)),
   };
+  const browse: BrowseService = {
+    ...local.browse,
+    albums: (query) => (pool ? pool.call('browseAlbums', query) : local.browse.albums(query)),
+  };
   return {
     catalog,
     albumLists,
+    browse,
     async start(options) {
       if (pool || options.size < 1) return;
       pool = await startSearchPool(options);

@@ -2,13 +2,16 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { TunesError, UnavailableError, type ErrorCode } from '../../errors.js';
 import { createAlbumListService } from '../browse/album-lists.js';
+import { createBrowseService } from '../browse/browse-service.js';
 import { createCatalogService } from '../catalog/catalog-service.js';
 
-/** The reads a search worker answers: the catalogue's listing and search, Subsonic's album/artist search and album lists. */
+/** The reads a search worker answers: the catalogue's listing and search, Subsonic's album/artist search, album lists and pages of albums. */
 export function searchCalls(db: Kysely<Database>) {
   const catalog = createCatalogService({ db });
   const lists = createAlbumListService({ db });
+  const browse = createBrowseService({ db });
   return {
+    browseAlbums: browse.albums,
     listSongs: catalog.listSongs,
     countMatching: catalog.countMatching,
     searchAlbums: lists.searchAlbums,
