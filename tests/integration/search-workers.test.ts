@@ -3,6 +3,7 @@ import { createAlbumListService } from '../../src/services/browse/album-lists.js
 import { createBrowseService } from '../../src/services/browse/browse-service.js';
 import { createCatalogService } from '../../src/services/catalog/catalog-service.js';
 import { routeSearches, type RoutedSearch } from '../../src/services/search-workers/routed-search.js';
+import { startSearchPool } from '../../src/services/search-workers/search-pool.js';
 import { TunesError } from '../../src/errors.js';
 import { seedSongs } from '../helpers/seed-songs.js';
 import { testStore } from '../helpers/test-store.js';
@@ -81,5 +82,21 @@ describe('search workers (tunes serve)', () => {
     await routed.start({ path: store.path, size: 1, cacheKib: 2000 });
     await routed.stop();
     expect((await routed.catalog.listSongs({ query: 'creep' })).songs.map((s) => s.title)).toEqual(['Creep']);
+  });
+});
+
+describe('a search thread that dies', () => {
+  it('fails only the calls it held, and a new thread answers the next ones', async () => {
+    const { store } = await library();
+    const pool = await startSearchPool({ path: store.path, size: 1, cacheKib: 2000 });
+    try {
+      // A method the thread does not know throws outside any call's handler: the thread dies of it.
+      const lost = await pool.call('noSuchMethod' as 'listSongs', { query: 'creep' }).catch((error: unknown) => error);
+      expect(String(lost)).toContain('a search worker stopped');
+      expect((await pool.call('listSongs', { query: 'creep' })).songs.map((s) => s.title)).toEqual(['Creep']);
+    } finally {
+      await pool.close();
+    }
+    await expect(pool.call('listSongs', { query: 'creep' })).rejects.toThrow('stopped');
   });
 });

@@ -42,6 +42,7 @@ export async function startSearchPool({ path, size, cacheKib }: SearchPoolOption
   let nextId = 1;
   let closed = false;
   const threads: Thread[] = [];
+  const replacements = new Set<Promise<void>>();
 
   async function startThread(): Promise<Thread> {
     const worker = startWorker({ path, cacheKib });
@@ -66,10 +67,18 @@ export async function startSearchPool({ path, size, cacheKib }: SearchPoolOption
     });
     const fail = (why: string) => {
       const index = threads.indexOf(thread);
-      if (index >= 0) threads.splice(index, 1);
+      if (index < 0) return;
+      threads.splice(index, 1);
       for (const waiting of thread.waiting.values()) waiting.reject(new Error(`a search worker stopped: ${why}`));
       thread.waiting.clear();
-      if (!closed) void startThread().then((fresh) => (closed ? void fresh.worker.terminate() : threads.push(fresh)), () => undefined);
+      if (closed) return;
+      // Calls made meanwhile wait for the new thread (a pool of one would otherwise refuse them).
+      const replacing = startThread().then((fresh) => {
+        if (closed) void fresh.worker.terminate();
+        else threads.push(fresh);
+      });
+      replacements.add(replacing);
+      void replacing.catch(() => undefined).finally(() => replacements.delete(replacing));
     };
     worker.on('error', (error) => fail(error.message));
     worker.on('exit', (code) => fail(`exit code ${code}`));
@@ -87,13 +96,20 @@ export async function startSearchPool({ path, size, cacheKib }: SearchPoolOption
   return {
     size,
     call(method, ...args) {
-      const thread = threads.reduce<Thread | undefined>((best, t) => (best === undefined || t.waiting.size < best.waiting.size ? t : best), undefined);
-      if (closed || thread === undefined) return Promise.reject(new Error('the search workers are not running')) as ReturnType<SearchCalls[typeof method]>;
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        thread.waiting.set(id, { resolve, reject });
-        thread.worker.postMessage({ id, method, args } satisfies SearchRequest);
-      }) as ReturnType<SearchCalls[typeof method]>;
+      const send = (): Promise<unknown> => {
+        if (closed) return Promise.reject(new Error('the search workers were stopped'));
+        const thread = threads.reduce<Thread | undefined>((best, t) => (best === undefined || t.waiting.size < best.waiting.size ? t : best), undefined);
+        if (thread === undefined) {
+          if (replacements.size === 0) return Promise.reject(new Error('no search worker could be started'));
+          return Promise.race(replacements).then(send, send);
+        }
+        const id = nextId++;
+        return new Promise((resolve, reject) => {
+          thread.waiting.set(id, { resolve, reject });
+          thread.worker.postMessage({ id, method, args } satisfies SearchRequest);
+        });
+      };
+      return send() as ReturnType<SearchCalls[typeof method]>;
     },
     async close() {
       if (closed) return;
