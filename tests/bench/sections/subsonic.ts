@@ -38,6 +38,7 @@ export const subsonicSection: BenchSection = {
     const songId = pointSongAt(dbPath, audio);
     let server = await startServer(dbPath, home);
     const n = ctx.syntheticTracks.toLocaleString('en');
+    const auth = `apiKey=${key}&f=json&v=1.16.1&c=bench`;
     try {
       const load = async (path: string, varied?: (n: number) => string) => {
         ctx.log(`  autocannon GET ${path.replace(key, '[key]')}${varied ? ' (a different word each request)' : ''}: ${CONNECTIONS} connections, ${SECONDS} s`);
@@ -45,10 +46,19 @@ export const subsonicSection: BenchSection = {
         const requests = varied ? [{ setupRequest: (request: { path: string }) => ({ ...request, path: varied(n++) }) }] : undefined;
         const result = await autocannon({ url: `${server.url}${path}`, connections: CONNECTIONS, duration: SECONDS, ...(requests ? { requests } : {}) });
         if (result.non2xx > 0) throw new Error(`GET ${path}: ${result.non2xx} answers were not 2xx`);
-        // Requests still queued in the server when autocannon stops would be billed to the next figure.
-        for (let i = 0; i < 3; i++) await fetch(`${server.url}/health`);
+        await drain();
         const timedOut = result.timeouts > 0 ? `, ${result.timeouts} timed out (>10 s)` : '';
         return `${Math.round(result.requests.average).toLocaleString('en')} req/s, p50 ${result.latency.p50} / p99 ${result.latency.p99} ms${timedOut}`;
+      };
+      let drains = 0;
+      /**
+       * Requests still queued in the server when autocannon stops would be billed to the next figure.
+       * /health no longer waits behind searches (they run on search threads), so new searches (never
+       * cached), one per thread and more, are what ends only once those threads' queues are empty.
+       */
+      const drain = async () => {
+        for (let i = 0; i < 3; i++) await fetch(`${server.url}/health`);
+        await Promise.all(Array.from({ length: 8 }, () => fetch(`${server.url}/rest/search3?${auth}&query=drain${drains++}`).then((r) => r.arrayBuffer())));
       };
       /** /health asked one after another while `busy` runs: how long other requests wait behind searches. */
       const healthDuring = async (busy: Promise<string>) => {
@@ -64,7 +74,6 @@ export const subsonicSection: BenchSection = {
         }
         return { load: await figure, health: `/health p50 ${ms(percentile(times, 50))}, p99 ${ms(percentile(times, 99))} (${times.length} asked)` };
       };
-      const auth = `apiKey=${key}&f=json&v=1.16.1&c=bench`;
       const check = await (await fetch(`${server.url}/rest/search3?${auth}&query=love`)).json() as { 'subsonic-response': { status: string } };
       if (check['subsonic-response'].status !== 'ok') throw new Error(`search3 failed: ${JSON.stringify(check)}`);
       const words = titleWords(dbPath);
