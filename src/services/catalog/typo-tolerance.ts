@@ -53,10 +53,11 @@ async function closestTerm(db: Kysely<Database>, word: string, asPrefix: boolean
   const { edits, swapOnly } = typoBudget(word);
   if (edits === 0) return undefined;
   const letters = [...word];
+  // A swap keeps the length: only terms of the word's own length can be one.
   const candidates = await termsShaped(db, {
     head: letters[0]!,
-    minLength: letters.length - edits,
-    maxLength: asPrefix ? letters.length + 64 : letters.length + edits,
+    minLength: swapOnly ? letters.length : letters.length - edits,
+    maxLength: swapOnly ? letters.length : asPrefix ? letters.length + 64 : letters.length + edits,
   });
   let best: Scored | undefined;
   for (const candidate of candidates) {
