@@ -5,6 +5,8 @@ import { openStore } from '../../src/db/open.js';
 import { runTunes } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { runTraced } from '../helpers/traced-run.js';
+import { testDialect } from '../helpers/test-postgres.js';
+import { openHomeDatabase } from '../helpers/test-store.js';
 
 const PASSWORD = 'correct horse battery';
 
@@ -81,7 +83,17 @@ describe('tunes register / login / logout / whoami', () => {
     expect(config.sessionToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(readFileSync(configPath, 'utf8')).not.toContain(secret);
 
-    // The database holds the password hash: other local users must not read it (nor its WAL).
+    // Neither the password nor the session token is in any row (the database keeps their hashes).
+    const rows = await openHomeDatabase(home);
+    try {
+      const stored = JSON.stringify([await rows.db.selectFrom('users').selectAll().execute(), await rows.db.selectFrom('sessions').selectAll().execute()]);
+      expect(stored).not.toContain(secret);
+      expect(stored).not.toContain(config.sessionToken);
+    } finally {
+      await rows.close();
+    }
+    // SQLite only: its file (and WAL) on disk are 0600 and hold neither; PostgreSQL's files are the server's.
+    if (testDialect() !== 'sqlite') return;
     expect(statSync(join(home, 'tunes.db')).mode & 0o777).toBe(0o600);
     const open = await openStore(join(home, 'tunes.db'));
     try {

@@ -5,6 +5,7 @@ import { ALBUM_FIXTURES } from '../helpers/album-library.js';
 import { registerUser, runTunes, TUNES_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { TmuxTerminal } from '../helpers/tmux.js';
+import { homeDatabaseEnv } from '../helpers/test-postgres.js';
 
 const terminals: TmuxTerminal[] = [];
 afterEach(() => {
@@ -25,7 +26,7 @@ describe('tunes cover --show', { timeout: 120_000 }, () => {
     const { home, albumId } = await coverHome();
     const term = TmuxTerminal.start('tunes-cover', {
       columns: 80, rows: 24, cwd: home,
-      env: { TUNES_HOME: home, TERM: 'tmux-256color', TMUX: 'test', PATH: process.env['PATH'] ?? '' },
+      env: { TUNES_HOME: home, ...homeDatabaseEnv(home), TERM: 'tmux-256color', TMUX: 'test', PATH: process.env['PATH'] ?? '' },
     });
     terminals.push(term);
     await term.waitFor((s) => s.includes('$'), 'shell prompt');

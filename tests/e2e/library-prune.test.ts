@@ -5,6 +5,7 @@ import { copyFixtures } from '../helpers/fixtures.js';
 import { registerUser, runTunes } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { runOnTerminal } from '../helpers/terminal-run.js';
+import { homeDatabaseLocation } from '../helpers/test-postgres.js';
 
 interface SongJson {
   id: number;
@@ -28,7 +29,7 @@ async function sharedLibrary() {
   await runTunes(['playlist', 'create', 'Mine'], { home });
   await runTunes(['playlist', 'add', 'mine', id('opus.opus'), id('flac.flac')], { home });
   await runTunes(['like', id('opus.opus')], { home });
-  const bob = (args: string[]) => runTunes(['--db', join(home, 'tunes.db'), ...args], { home: bobHome, input: 'bob password\n' });
+  const bob = (args: string[]) => runTunes(['--db', homeDatabaseLocation(home), ...args], { home: bobHome, input: 'bob password\n' });
   expect((await bob(['register', 'bob', '--password-stdin'])).code).toBe(0);
   await bob(['playlist', 'create', 'Bobs']);
   await bob(['playlist', 'add', 'bobs', id('opus.opus')]);

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { copyFixtures } from '../helpers/fixtures.js';
 import { registerUser, runTunes, TUNES_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { homeDatabaseEnv } from '../helpers/test-postgres.js';
 
 interface Watch {
   child: ChildProcess;
@@ -21,7 +22,7 @@ afterEach(() => {
 
 function startWatch(home: string, args = ['library', 'watch']): Watch {
   const child = spawn(process.execPath, [TUNES_BIN, ...args], {
-    env: { ...process.env, TUNES_HOME: home, NO_COLOR: '1' },
+    env: { ...process.env, TUNES_HOME: home, ...homeDatabaseEnv(home), NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

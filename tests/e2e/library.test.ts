@@ -7,6 +7,7 @@ import { BROKEN_FIXTURES, copyFixtures, FIXTURE_FILES } from '../helpers/fixture
 import { registerUser, runTunes, TUNES_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { runTraced } from '../helpers/traced-run.js';
+import { homeDatabaseEnv } from '../helpers/test-postgres.js';
 
 const GOOD_FIXTURES = FIXTURE_FILES.length - BROKEN_FIXTURES.length - 1; // cover.jpg is not audio
 
@@ -83,7 +84,7 @@ describe('tunes library', () => {
     await registerUser(home, 'admin');
 
     const child = spawn(process.execPath, [TUNES_BIN, 'library', 'add', music], {
-      env: { ...process.env, TUNES_HOME: home },
+      env: { ...process.env, TUNES_HOME: home, ...homeDatabaseEnv(home) },
       stdio: 'ignore',
     });
     const exited = new Promise((resolve) => child.on('exit', resolve));
@@ -123,7 +124,7 @@ describe('tunes library', () => {
     // util-linux `script` runs the command on a pseudo-terminal and copies what it draws to stdout.
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(TUNES_BIN)} library add ${JSON.stringify(music)}`;
     const onTty = spawnSync('script', ['-qec', command, '/dev/null'], {
-      env: { ...process.env, TUNES_HOME: home },
+      env: { ...process.env, TUNES_HOME: home, ...homeDatabaseEnv(home) },
       encoding: 'utf8',
     });
     expect(onTty.status).toBe(0);

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { registerUser, runTunes, TUNES_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { homeDatabaseEnv } from '../helpers/test-postgres.js';
 
 const LYRICS_FIXTURES = fileURLToPath(new URL('../fixtures/lyrics', import.meta.url));
 
@@ -23,7 +24,7 @@ async function lyricsHome() {
 function runUntil(home: string, args: string[], until: (out: string) => boolean): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [TUNES_BIN, ...args], {
-      env: { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null', NO_COLOR: '1', DBUS_SESSION_BUS_ADDRESS: undefined },
+      env: { ...process.env, TUNES_HOME: home, ...homeDatabaseEnv(home), TUNES_AUDIO_OUTPUT: 'null', NO_COLOR: '1', DBUS_SESSION_BUS_ADDRESS: undefined },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

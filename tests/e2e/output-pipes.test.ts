@@ -3,12 +3,13 @@ import { closeSync, existsSync, openSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cliLibrary } from '../helpers/cli-library.js';
 import { runTunes, TUNES_BIN } from '../helpers/run-cli.js';
+import { homeDatabaseEnv } from '../helpers/test-postgres.js';
 
 /** Runs tunes with stdout read like `| head -c 1`: the first chunk, then the pipe is closed. */
 function runIntoClosingPipe(args: string[], home: string): Promise<{ code: number | null; first: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [TUNES_BIN, ...args], {
-      env: { ...process.env, TUNES_HOME: home, NO_COLOR: '1' },
+      env: { ...process.env, TUNES_HOME: home, ...homeDatabaseEnv(home), NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let first = '';
@@ -28,7 +29,7 @@ function runIntoFullDevice(args: string[], home: string): Promise<{ code: number
   const full = openSync('/dev/full', 'w');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [TUNES_BIN, ...args], {
-      env: { ...process.env, TUNES_HOME: home, NO_COLOR: '1' },
+      env: { ...process.env, TUNES_HOME: home, ...homeDatabaseEnv(home), NO_COLOR: '1' },
       stdio: ['ignore', full, 'pipe'],
     });
     closeSync(full);

@@ -2,11 +2,12 @@ import { execFileSync, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/db/open.js';
 import { makeTone } from '../fixtures/playback/make-audio.js';
 import { askMpv, mpvSpy, waitForMpv } from '../helpers/mpv-spy.js';
 import { registerUser, runTunes, TUNES_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { homeDatabaseEnv, homeDatabaseEnvWords } from '../helpers/test-postgres.js';
+import { openHomeDatabase } from '../helpers/test-store.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -36,7 +37,7 @@ async function set(home: string, ...args: string[]) {
 describe('settings reach the mpv tunes drives', () => {
   it('audio-device, replaygain (with the gain the scan stored) and mpv-options, read back over mpv IPC', async () => {
     const { home, spy } = await taggedLibrary();
-    const store = await openStore(join(home, 'tunes.db'));
+    const store = await openHomeDatabase(home);
     const row = await store.db.selectFrom('songs').selectAll().executeTakeFirstOrThrow();
     await store.close();
     expect(row).toMatchObject({ replaygain_track_gain_db: -6.48, replaygain_track_peak: 0.988525, replaygain_album_gain_db: -7.1, replaygain_album_peak: null });
@@ -48,7 +49,7 @@ describe('settings reach the mpv tunes drives', () => {
     await set(home, 'mpv-options', '--audio-buffer=0.5', '--af=lavfi=[volume=1.0]');
 
     const player = spawn(process.execPath, [TUNES_BIN, 'play'], {
-      env: { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null', TUNES_MPV: spy.binary },
+      env: { ...process.env, TUNES_HOME: home, ...homeDatabaseEnv(home), TUNES_AUDIO_OUTPUT: 'null', TUNES_MPV: spy.binary },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     cleanups.push(() => player.kill('SIGKILL'));
@@ -80,7 +81,7 @@ describe('settings reach the mpv tunes drives', () => {
   it('with the defaults mpv gets no device, no ReplayGain and no fallback gain', async () => {
     const { home, spy } = await taggedLibrary();
     const player = spawn(process.execPath, [TUNES_BIN, 'play'], {
-      env: { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null', TUNES_MPV: spy.binary },
+      env: { ...process.env, TUNES_HOME: home, ...homeDatabaseEnv(home), TUNES_AUDIO_OUTPUT: 'null', TUNES_MPV: spy.binary },
       stdio: 'ignore',
     });
     cleanups.push(() => player.kill('SIGKILL'));
@@ -125,7 +126,7 @@ describe('seek-step and volume-step in tunes play on a terminal', () => {
         // already gone
       }
     });
-    const command = `env TUNES_HOME=${home} TUNES_AUDIO_OUTPUT=null TUNES_MPV=${spy.binary} ${process.execPath} ${TUNES_BIN} play; sleep 600`;
+    const command = `env TUNES_HOME=${home} ${homeDatabaseEnvWords(home)}TUNES_AUDIO_OUTPUT=null TUNES_MPV=${spy.binary} ${process.execPath} ${TUNES_BIN} play; sleep 600`;
     execFileSync('tmux', ['-L', server, '-f', '/dev/null', 'new-session', '-d', '-s', 'play', '-x', '100', '-y', '12', command]);
     const screen = () => execFileSync('tmux', ['-L', server, 'capture-pane', '-p', '-t', 'play'], { encoding: 'utf8' });
     const keys = (...names: string[]) => execFileSync('tmux', ['-L', server, 'send-keys', '-t', 'play', ...names]);

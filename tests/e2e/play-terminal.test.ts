@@ -8,6 +8,7 @@ import { mpvChildren } from '../helpers/engine-events.js';
 import { playerPid, runTunes, TUNES_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { cellWidth } from '../../src/text/terminal-cells.js';
+import { homeDatabaseEnvWords } from '../helpers/test-postgres.js';
 
 // Each test drives a real terminal: its own tmux server (socket), so nothing else is touched.
 const servers: string[] = [];
@@ -47,7 +48,7 @@ function terminalPlayIn(home: string, args: string[]) {
   execFileSync('sh', ['-c', `cat > ${quote(script)}`], {
     input: [
       '#!/bin/sh',
-      `sh -c 'echo $$ > ${pidFile}; exec env TUNES_HOME=${home} TUNES_AUDIO_OUTPUT=null ${process.execPath} ${TUNES_BIN} ${args.join(' ')}'`,
+      `sh -c 'echo $$ > ${pidFile}; exec env TUNES_HOME=${home} ${homeDatabaseEnvWords(home)}TUNES_AUDIO_OUTPUT=null ${process.execPath} ${TUNES_BIN} ${args.join(' ')}'`,
       'echo "EXIT=$?"',
       'stty -a | tr " " "\\n" | grep -x -- "-\\?icanon"',
       'sleep 600',

@@ -7,6 +7,7 @@ import { cliLibrary } from '../helpers/cli-library.js';
 import { mpvChildren } from '../helpers/engine-events.js';
 import { playerPid, runTunes, TUNES_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { homeDatabaseEnv } from '../helpers/test-postgres.js';
 
 /** alice (logged in) and a catalogue of three short real audio files on two albums. */
 async function library(seconds = 0.8) {
@@ -150,7 +151,7 @@ describe('tunes play on a pipe', () => {
   it('fails with a clear error (exit 6) when mpv dies mid-song', async () => {
     const { home } = await library(30);
     const child = spawn(process.execPath, [TUNES_BIN, 'play'], {
-      env: { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null' },
+      env: { ...process.env, TUNES_HOME: home, ...homeDatabaseEnv(home), TUNES_AUDIO_OUTPUT: 'null' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -166,7 +167,7 @@ describe('tunes play on a pipe', () => {
   it('stops quietly when the reader of its output goes away (tunes play | head -1)', async () => {
     const { home } = await library(5);
     const child = spawn(process.execPath, [TUNES_BIN, 'play'], {
-      env: { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null' },
+      env: { ...process.env, TUNES_HOME: home, ...homeDatabaseEnv(home), TUNES_AUDIO_OUTPUT: 'null' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -182,7 +183,7 @@ describe('tunes play on a pipe', () => {
   it('stops the music and exits on SIGTERM mid-song', async () => {
     const { home } = await library(30);
     const child = spawn(process.execPath, [TUNES_BIN, 'play'], {
-      env: { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null' },
+      env: { ...process.env, TUNES_HOME: home, ...homeDatabaseEnv(home), TUNES_AUDIO_OUTPUT: 'null' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

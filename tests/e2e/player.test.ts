@@ -8,6 +8,7 @@ import { cliLibrary } from '../helpers/cli-library.js';
 import { mpvChildren } from '../helpers/engine-events.js';
 import { isRunning, playerPid, runTunes, TUNES_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { homeDatabaseEnv } from '../helpers/test-postgres.js';
 
 /** alice (logged in) and four real 30 s songs on two albums. */
 async function library() {
@@ -204,7 +205,7 @@ describe('the background player', () => {
   it('status --follow prints a line on every change, and waits for a player to come back', async () => {
     const { home } = await library();
     const follower = spawn(process.execPath, [TUNES_BIN, 'status', '--follow', '--format', '{state} {title}'], {
-      env: { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null' },
+      env: { ...process.env, TUNES_HOME: home, ...homeDatabaseEnv(home), TUNES_AUDIO_OUTPUT: 'null' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

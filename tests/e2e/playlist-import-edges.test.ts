@@ -6,11 +6,12 @@ import { cliLibrary } from '../helpers/cli-library.js';
 import { FIXTURES_DIR } from '../helpers/fixtures.js';
 import { runTunes, TUNES_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { homeDatabaseEnv } from '../helpers/test-postgres.js';
 
 /** runTunes for input larger than tunes reads: it stops reading, so writing the rest fails (EPIPE) here. */
 function runWithInput(args: string[], home: string, input: string): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TUNES_BIN, ...args], { env: { ...process.env, TUNES_HOME: home }, stdio: ['pipe', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [TUNES_BIN, ...args], { env: { ...process.env, TUNES_HOME: home, ...homeDatabaseEnv(home) }, stdio: ['pipe', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.stdin.on('error', () => undefined);

@@ -6,6 +6,7 @@ import { TERMINAL_CONTROL } from '../helpers/hostile-text.js';
 import { registerUser, runTunes, TUNES_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { TmuxTerminal } from '../helpers/tmux.js';
+import { homeDatabaseEnv } from '../helpers/test-postgres.js';
 
 const terminals: TmuxTerminal[] = [];
 afterEach(() => {
@@ -18,7 +19,7 @@ describe('questions on a terminal', { timeout: 120_000 }, () => {
     await registerUser(home, 'alice');
     const name = 'Mix \u009b2J \u202eevil';
     expect((await runTunes(['playlist', 'create', name], { home })).code).toBe(0);
-    const term = TmuxTerminal.start('tunes-prompt', { columns: 100, rows: 20, cwd: home, env: { TUNES_HOME: home, TERM: 'xterm-256color', PATH: process.env['PATH'] ?? '' } });
+    const term = TmuxTerminal.start('tunes-prompt', { columns: 100, rows: 20, cwd: home, env: { TUNES_HOME: home, ...homeDatabaseEnv(home), TERM: 'xterm-256color', PATH: process.env['PATH'] ?? '' } });
     terminals.push(term);
     await term.waitFor((s) => s.includes('$'), 'shell prompt');
     // Everything the program writes to the terminal, byte for byte.

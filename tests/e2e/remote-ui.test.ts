@@ -3,6 +3,7 @@ import { runTunes, TUNES_BIN } from '../helpers/run-cli.js';
 import { eventually, serveTunesLibrary, tunesJson } from '../helpers/remote-server.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { TmuxTerminal } from '../helpers/tmux.js';
+import { homeDatabaseEnv } from '../helpers/test-postgres.js';
 
 const terminals: TmuxTerminal[] = [];
 afterEach(() => {
@@ -18,7 +19,7 @@ describe('the full-screen browser on a remote library', { timeout: 240_000 }, ()
       columns: 110,
       rows: 24,
       cwd: laptop,
-      env: { TUNES_HOME: laptop, TUNES_AUDIO_OUTPUT: 'null', TERM: 'xterm-256color', CI: 'true', PATH: process.env['PATH'] ?? '' },
+      env: { TUNES_HOME: laptop, ...homeDatabaseEnv(laptop), TUNES_AUDIO_OUTPUT: 'null', TERM: 'xterm-256color', CI: 'true', PATH: process.env['PATH'] ?? '' },
     });
     terminals.push(term);
     await term.waitFor((s) => s.includes('$'), 'shell prompt');

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { requestFrom } from '../helpers/http-from.js';
 import { registerUser, runTunes, TUNES_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { homeDatabaseEnv } from '../helpers/test-postgres.js';
 
 const children: ChildProcessWithoutNullStreams[] = [];
 afterEach(() => {
@@ -13,7 +14,7 @@ afterEach(() => {
 
 async function serve(home: string): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   // Registration open: the flood below signs up over HTTP (closed is the default).
-  const child = spawn(process.execPath, [TUNES_BIN, 'serve', '--port', '0', '--registration', 'open'], { env: { ...process.env, TUNES_HOME: home } });
+  const child = spawn(process.execPath, [TUNES_BIN, 'serve', '--port', '0', '--registration', 'open'], { env: { ...process.env, TUNES_HOME: home, ...homeDatabaseEnv(home) } });
   children.push(child);
   let stderr = '';
   child.stdout.resume();

@@ -6,12 +6,13 @@ import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/db/open.js';
 import { copyFixtures } from '../helpers/fixtures.js';
 import { seedSongs } from '../helpers/seed-songs.js';
 import { registerUser, runTunes, TUNES_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { runTraced } from '../helpers/traced-run.js';
+import { homeDatabaseEnv } from '../helpers/test-postgres.js';
+import { openHomeDatabase } from '../helpers/test-store.js';
 
 interface Served {
   child: ChildProcessWithoutNullStreams;
@@ -31,7 +32,7 @@ afterEach(() => {
 async function serve(home: string, args: string[] = []): Promise<Served> {
   const registration = args.includes('--registration') ? [] : ['--registration', 'open'];
   const child = spawn(process.execPath, [TUNES_BIN, 'serve', '--port', '0', ...registration, ...args], {
-    env: { ...process.env, TUNES_HOME: home, NO_COLOR: '1' },
+    env: { ...process.env, TUNES_HOME: home, ...homeDatabaseEnv(home), NO_COLOR: '1' },
   });
   children.push(child);
   let stderr = '';
@@ -49,7 +50,7 @@ async function serve(home: string, args: string[] = []): Promise<Served> {
 }
 
 async function seedFile(home: string, path: string): Promise<number> {
-  const store = await openStore(join(home, 'tunes.db'));
+  const store = await openHomeDatabase(home);
   try {
     const [song] = await seedSongs(store, [{ path }]);
     return song!.id;

@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../src/db/open.js';
 import { cliLibrary } from '../helpers/cli-library.js';
 import { runTunes } from '../helpers/run-cli.js';
 import { EXPECTED_2026, seedYearHistory, STATS_ZONE, statsDigest } from '../helpers/stats-history.js';
+import { openHomeDatabase } from '../helpers/test-store.js';
 
 /** alice logged in, with the seeded year of listening; bob registered with one play of his own. */
 async function home(): Promise<string> {
   const { home } = await cliLibrary(['bob', 'alice'], []);
-  const store = await openStore(join(home, 'tunes.db'));
+  const store = await openHomeDatabase(home);
   try {
     const users = await store.db.selectFrom('users').select(['id', 'username']).execute();
     const id = (name: string) => users.find((u) => u.username === name)!.id;

@@ -7,6 +7,7 @@ import { resolveMpvBinary } from '../../src/player/mpv-binary.js';
 import { makeTone } from '../fixtures/playback/make-audio.js';
 import { registerUser, runTunes, TUNES_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { homeDatabaseEnv } from '../helpers/test-postgres.js';
 
 const run = promisify(execFile);
 const children: ChildProcessWithoutNullStreams[] = [];
@@ -16,7 +17,7 @@ afterEach(() => {
 
 /** `tunes serve` on a free port with its default (closed) registration; resolves with its URL and log. */
 async function serve(home: string) {
-  const child = spawn(process.execPath, [TUNES_BIN, 'serve', '--port', '0'], { env: { ...process.env, TUNES_HOME: home } });
+  const child = spawn(process.execPath, [TUNES_BIN, 'serve', '--port', '0'], { env: { ...process.env, TUNES_HOME: home, ...homeDatabaseEnv(home) } });
   children.push(child);
   let log = '';
   child.stdout.resume();

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ALBUM_FIXTURES } from '../helpers/album-library.js';
 import { registerUser, runTunes, TUNES_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { homeDatabaseEnv } from '../helpers/test-postgres.js';
 
 const children: ChildProcessWithoutNullStreams[] = [];
 afterEach(() => {
@@ -13,7 +14,7 @@ afterEach(() => {
 });
 
 async function serve(home: string, extra: string[] = []): Promise<string> {
-  const child = spawn(process.execPath, [TUNES_BIN, 'serve', '--port', '0', ...extra], { env: { ...process.env, TUNES_HOME: home, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [TUNES_BIN, 'serve', '--port', '0', ...extra], { env: { ...process.env, TUNES_HOME: home, ...homeDatabaseEnv(home), NO_COLOR: '1' } });
   children.push(child);
   child.stdout.resume();
   let stderr = '';

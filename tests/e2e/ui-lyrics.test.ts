@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { registerUser, runTunes, stopPlayer, TUNES_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { TmuxTerminal } from '../helpers/tmux.js';
+import { homeDatabaseEnv } from '../helpers/test-postgres.js';
 
 const LYRICS_FIXTURES = fileURLToPath(new URL('../fixtures/lyrics', import.meta.url));
 const terminals: TmuxTerminal[] = [];
@@ -22,7 +23,7 @@ async function openWithLyrics() {
   expect((await runTunes(['library', 'add', join(home, 'music')], { home })).code).toBe(0);
   const term = TmuxTerminal.start('tunes-lyrics', {
     columns: 100, rows: 30, cwd: home,
-    env: { TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null', TERM: 'xterm-256color', CI: 'true', PATH: process.env['PATH'] ?? '' },
+    env: { TUNES_HOME: home, ...homeDatabaseEnv(home), TUNES_AUDIO_OUTPUT: 'null', TERM: 'xterm-256color', CI: 'true', PATH: process.env['PATH'] ?? '' },
   });
   terminals.push(term);
   await term.waitFor((s) => s.includes('$'), 'shell prompt');

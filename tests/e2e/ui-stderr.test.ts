@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { registerUser, TUNES_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { TmuxTerminal } from '../helpers/tmux.js';
+import { homeDatabaseEnv } from '../helpers/test-postgres.js';
 
 const terminals: TmuxTerminal[] = [];
 afterEach(() => {
@@ -18,7 +19,7 @@ describe('tunes (interactive) with stderr sent to a file', { timeout: 120_000 },
       columns: 100,
       rows: 30,
       cwd: home,
-      env: { TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null', TERM: 'xterm-256color', CI: 'true', PATH: process.env['PATH'] ?? '' },
+      env: { TUNES_HOME: home, ...homeDatabaseEnv(home), TUNES_AUDIO_OUTPUT: 'null', TERM: 'xterm-256color', CI: 'true', PATH: process.env['PATH'] ?? '' },
     });
     terminals.push(term);
     await term.waitFor((s) => s.includes('$'), 'shell prompt');

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { registerUser, runTunes, TUNES_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { TmuxTerminal } from '../helpers/tmux.js';
+import { homeDatabaseEnv } from '../helpers/test-postgres.js';
 
 const terminals: TmuxTerminal[] = [];
 afterEach(() => {
@@ -15,7 +16,7 @@ async function colours(home: string, theme: string, env: Record<string, string> 
     columns: 90,
     rows: 20,
     cwd: home,
-    env: { TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null', TERM: 'xterm-256color', CI: 'true', PATH: process.env['PATH'] ?? '', ...env },
+    env: { TUNES_HOME: home, ...homeDatabaseEnv(home), TUNES_AUDIO_OUTPUT: 'null', TERM: 'xterm-256color', CI: 'true', PATH: process.env['PATH'] ?? '', ...env },
   });
   terminals.push(term);
   await term.type(`${process.execPath} ${TUNES_BIN}`, { key: 'Enter' });

@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/db/open.js';
 import { copyFixtures } from '../helpers/fixtures.js';
 import { registerUser, runTunes, TUNES_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { cliLibrary } from '../helpers/cli-library.js';
 import { makeTone } from '../fixtures/playback/make-audio.js';
 import { TmuxTerminal } from '../helpers/tmux.js';
+import { homeDatabaseEnv } from '../helpers/test-postgres.js';
+import { openHomeDatabase } from '../helpers/test-store.js';
 
 const terminals: TmuxTerminal[] = [];
 afterEach(() => {
@@ -34,7 +35,7 @@ function openTerminal(home: string, columns = 100, rows = 30): TmuxTerminal {
     rows,
     cwd: home,
     // CI set on purpose: Ink alone would then draw nothing until exit (the first CI run failed that way).
-    env: { TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null', TERM: 'xterm-256color', CI: 'true', PATH: process.env['PATH'] ?? '' },
+    env: { TUNES_HOME: home, ...homeDatabaseEnv(home), TUNES_AUDIO_OUTPUT: 'null', TERM: 'xterm-256color', CI: 'true', PATH: process.env['PATH'] ?? '' },
   });
   terminals.push(terminal);
   return terminal;
@@ -76,7 +77,7 @@ describe('tunes (interactive) in a real terminal', { timeout: 240_000 }, () => {
     await term.type('echo "exit=$?"', ENTER);
     await term.waitFor((s) => s.includes('exit=0'), 'exit code 0');
 
-    const store = await openStore(join(home, 'tunes.db'));
+    const store = await openHomeDatabase(home);
     try {
       const rows = await store.db
         .selectFrom('playlists as p')

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../src/db/open.js';
 import { registerUser, runTunes } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { openHomeDatabase } from '../helpers/test-store.js';
+import { homeDatabaseLocation } from '../helpers/test-postgres.js';
 
 const PASSWORD = 'correct horse';
 
@@ -10,7 +11,7 @@ const PASSWORD = 'correct horse';
 function elsewhere(home: string) {
   const other = tempDir();
   return (args: string[], input?: string) =>
-    runTunes(['--db', join(home, 'tunes.db'), ...args], { home: other, ...(input === undefined ? {} : { input }) });
+    runTunes(['--db', homeDatabaseLocation(home), ...args], { home: other, ...(input === undefined ? {} : { input }) });
 }
 
 describe('tunes users (admins manage accounts)', () => {
@@ -81,7 +82,7 @@ describe('tunes users (admins manage accounts)', () => {
 
       const [a, b] = await Promise.all([runTunes(['users', 'role', 'bob', 'user'], { home }), bob(['users', 'role', 'alice', 'user'])]);
       expect([a.code, b.code].sort()).toEqual([0, 3]);
-      const store = await openStore(join(home, 'tunes.db'));
+      const store = await openHomeDatabase(home);
       const admins = await store.db.selectFrom('users').select('username').where('role', '=', 'admin').execute();
       await store.close();
       expect(admins).toHaveLength(1);

@@ -8,6 +8,7 @@ import { makeTone } from '../fixtures/playback/make-audio.js';
 import { registerUser, runTunes, TUNES_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { launchChromium } from '../helpers/web-browser.js';
+import { homeDatabaseEnv } from '../helpers/test-postgres.js';
 
 /** Screenshots of each main screen, kept for people to look at (git-ignored). */
 const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts', 'web');
@@ -21,7 +22,7 @@ afterEach(() => {
 afterAll(async () => browser?.close());
 
 async function serve(home: string) {
-  const child = spawn(process.execPath, [TUNES_BIN, 'serve', '--port', '0'], { env: { ...process.env, TUNES_HOME: home } });
+  const child = spawn(process.execPath, [TUNES_BIN, 'serve', '--port', '0'], { env: { ...process.env, TUNES_HOME: home, ...homeDatabaseEnv(home) } });
   children.push(child);
   let log = '';
   child.stdout.resume();

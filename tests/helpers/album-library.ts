@@ -8,14 +8,14 @@ import { systemClock } from '../../src/services/clock.js';
 import { createCoverService } from '../../src/services/covers/cover-service.js';
 import { createLibraryService } from '../../src/services/library/library-service.js';
 import { tempDir } from './temp-dir.js';
-import { FAST_SCRYPT, testStore } from './test-store.js';
+import { FAST_SCRYPT, testDatabase } from './test-store.js';
 
 /** tests/fixtures/albums: soundtracks, compilations, same-named albums, covers (make-album-fixtures.sh). */
 export const ALBUM_FIXTURES = fileURLToPath(new URL('../fixtures/albums', import.meta.url));
 
-/** A copy of the album fixtures, scanned into a real SQLite library, with the services that read it. */
+/** A copy of the album fixtures, scanned into a real library (of the dialect under test), with the services that read it. */
 export async function albumLibrary(options: { workers?: number } = {}) {
-  const store = await testStore();
+  const store = await testDatabase();
   const auth = createAuthService({ db: store.db, clock: systemClock, scryptParams: FAST_SCRYPT });
   const admin = (await auth.register('admin', 'password one')).user;
   const library = createLibraryService({ db: store.db, songWriter: store.songWriter, clock: systemClock });

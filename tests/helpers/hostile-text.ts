@@ -2,6 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { FIXTURES_DIR } from './fixtures.js';
 import { TUNES_BIN, type CliResult } from './run-cli.js';
+import { homeDatabaseEnv } from './test-postgres.js';
 
 /**
  * Every kind of control sequence a tag, a file name or a name could carry to a terminal: SGR and
@@ -35,7 +36,7 @@ export function runTunesOnTerminal(args: string[], { home, env }: { home: string
   const quoted = [process.execPath, TUNES_BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   return new Promise((resolve, reject) => {
     const child = spawn('script', ['-q', '-e', '-c', quoted, '/dev/null'], {
-      env: { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null', NO_COLOR: '1', COLUMNS: '100', LINES: '30', ...env },
+      env: { ...process.env, TUNES_HOME: home, ...homeDatabaseEnv(home), TUNES_AUDIO_OUTPUT: 'null', NO_COLOR: '1', COLUMNS: '100', LINES: '30', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -2,10 +2,10 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureLibraryRoot } from '../../src/db/repositories/library-roots.js';
-import { openStore } from '../../src/db/open.js';
 import { makeTone } from '../fixtures/playback/make-audio.js';
 import { cliLibrary } from './cli-library.js';
 import { tempDir } from './temp-dir.js';
+import { openHomeDatabase } from './test-store.js';
 
 /**
  * alice (logged in) and four real 40 s songs laid out as a music folder is (music/Artist/Album/),
@@ -30,7 +30,7 @@ export async function mpdLibrary() {
       song('Owls/Night', '01 Midnight', 550, { title: 'Midnight', artist: 'Owls', album: 'Night', track_no: 1, genre: 'Jazz' }),
     ],
   );
-  const store = await openStore(join(library.home, 'tunes.db'));
+  const store = await openHomeDatabase(library.home);
   try {
     await ensureLibraryRoot(store.db, music, new Date().toISOString());
   } finally {

@@ -10,7 +10,7 @@ import type { PlaybackEvent, PlaybackState } from '../../src/services/playback/p
 import { makeTone, type ToneOptions } from '../fixtures/playback/make-audio.js';
 import { seedSongs } from './seed-songs.js';
 import { tempDir } from './temp-dir.js';
-import { FAST_SCRYPT, testStore } from './test-store.js';
+import { FAST_SCRYPT, testDatabase } from './test-store.js';
 
 const services: PlaybackService[] = [];
 afterEach(async () => {
@@ -19,7 +19,7 @@ afterEach(async () => {
 
 /** A playback service over a real SQLite file and a real mpv (--ao=null), with an event log. */
 export async function playbackHarness({ audioOutput = 'null', extraArgs = [] }: { audioOutput?: string; extraArgs?: string[] } = {}) {
-  const store = await testStore();
+  const store = await testDatabase();
   const dir = tempDir();
   const engine = new AudioEngine({ resolveBinary: () => resolveMpvBinary(), audioOutput, extraArgs });
   const history = createHistoryService({ db: store.db });

@@ -6,6 +6,7 @@ import { afterEach } from 'vitest';
 import { ALBUM_FIXTURES } from './album-library.js';
 import { registerUser, runTunes, TUNES_BIN, type CliResult } from './run-cli.js';
 import { tempDir } from './temp-dir.js';
+import { homeDatabaseEnv } from './test-postgres.js';
 
 const children: ChildProcessWithoutNullStreams[] = [];
 afterEach(() => {
@@ -26,7 +27,7 @@ export async function serveTunesLibrary(password = 'correct horse'): Promise<Tun
   cpSync(ALBUM_FIXTURES, music, { recursive: true });
   const added = await runTunes(['library', 'add', music], { home });
   if (added.code !== 0) throw new Error(`library add: ${added.stderr}`);
-  const child = spawn(process.execPath, [TUNES_BIN, 'serve', '--port', '0'], { env: { ...process.env, TUNES_HOME: home, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [TUNES_BIN, 'serve', '--port', '0'], { env: { ...process.env, TUNES_HOME: home, ...homeDatabaseEnv(home), NO_COLOR: '1' } });
   children.push(child);
   child.stdout.resume();
   let stderr = '';

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 // Before our own hook: vitest runs afterEach hooks last-registered first, so players end before their folders go.
 import './temp-dir.js';
+import { homeDatabaseEnv } from './test-postgres.js';
 
 export const TUNES_BIN = fileURLToPath(new URL('../../bin/tunes.js', import.meta.url));
 
@@ -71,7 +72,7 @@ export function runTunes(args: string[], { home, input, env, nodeArgs = [] }: Cl
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...nodeArgs, TUNES_BIN, ...args], {
       // No session bus unless the test brings its own: a player must not show up on the desktop's.
-      env: { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null', NO_COLOR: '1', DBUS_SESSION_BUS_ADDRESS: undefined, ...env },
+      env: { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null', NO_COLOR: '1', DBUS_SESSION_BUS_ADDRESS: undefined, ...homeDatabaseEnv(home), ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { TUNES_BIN } from './run-cli.js';
+import { homeDatabaseEnv } from './test-postgres.js';
 
 /**
  * Runs `tunes` on a pseudo-terminal (util-linux `script`), typing `answer` once a [y/N] question shows.
@@ -9,7 +10,7 @@ export function runOnTerminal(args: string[], home: string, answer: string): Pro
   return new Promise((resolve, reject) => {
     const command = [process.execPath, TUNES_BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
     const child = spawn('script', ['-qfec', command, '/dev/null'], {
-      env: { ...process.env, TUNES_HOME: home, NO_COLOR: '1' },
+      env: { ...process.env, TUNES_HOME: home, ...homeDatabaseEnv(home), NO_COLOR: '1' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let output = '';

@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest';
 import { openLocalConfig } from '../../src/config/local-config.js';
-import type { SqliteStore } from '../../src/db/open.js';
+import type { SqliteStore, Store } from '../../src/db/open.js';
 import type { ServerOptions } from '../../src/server/app.js';
 import { listen, type RunningServer } from '../../src/server/listen.js';
 import type { RouteInfo } from '../../src/server/route-list.js';
@@ -8,15 +8,16 @@ import { createAuthService } from '../../src/services/auth/auth-service.js';
 import { systemClock, type Clock } from '../../src/services/clock.js';
 import { buildServices, type Services } from '../../src/services/container.js';
 import { tempDir } from './temp-dir.js';
-import { FAST_SCRYPT, testStore } from './test-store.js';
+import { FAST_SCRYPT, testDatabase, testStore } from './test-store.js';
 
 const running: RunningServer[] = [];
 
-export interface TestServer {
+export interface TestServer<S extends Store = Store> {
   url: string;
   /** Every route the server registered. */
   routes: readonly RouteInfo[];
-  store: SqliteStore;
+  /** The dialect under test's database (SQLite, or PostgreSQL under test:pg). */
+  store: S;
   services: Services;
   /** The server's TUNES_HOME (config, covers' cache, server key file). */
   home: string;
@@ -28,9 +29,17 @@ export interface TestServer {
   user(username: string, password?: string): Promise<{ token: string; id: number }>;
 }
 
-/** The real server on 127.0.0.1 (port 0), over a real SQLite file in a temp dir. */
+/** The real server on 127.0.0.1 (port 0), over a fresh database of the dialect under test (testDatabase). */
 export async function startTestServer(options: Omit<ServerOptions, 'log'> = {}): Promise<TestServer> {
-  const store = await testStore();
+  return serveOn(await testDatabase(), options);
+}
+
+/** The same over an SQLite file, for tests of SQLite's own faults (its locks, pragmas, a full file). */
+export async function startSqliteTestServer(options: Omit<ServerOptions, 'log'> = {}): Promise<TestServer<SqliteStore>> {
+  return serveOn(await testStore(), options);
+}
+
+async function serveOn<S extends Store>(store: S, options: Omit<ServerOptions, 'log'>): Promise<TestServer<S>> {
   const clock = options.clock ?? systemClock;
   const home = tempDir();
   const services: Services = {
@@ -50,7 +59,7 @@ export async function startTestServer(options: Omit<ServerOptions, 'log'> = {}):
   });
   running.push(server);
 
-  const call: TestServer['call'] = (method, path, init = {}) => {
+  const call: TestServer<S>['call'] = (method, path, init = {}) => {
     const headers: Record<string, string> = { ...init.headers };
     if (init.token) headers.authorization = `Bearer ${init.token}`;
     let body: string | undefined;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { openDatabase, openStore, type SqliteStore, type Store } from '../../src/db/open.js';
 import { afterEach } from 'vitest';
-import { freshPostgresUrl, testDialect } from './test-postgres.js';
+import { freshPostgresUrl, homeDatabaseLocation, testDialect } from './test-postgres.js';
 import { tempDir } from './temp-dir.js';
 
 const opened: Store[] = [];
@@ -22,6 +22,14 @@ export async function testDatabase(): Promise<Store> {
   const store = testDialect() === 'postgres' ? await openDatabase(await freshPostgresUrl()) : await openStore(join(tempDir(), 'tunes.db'));
   opened.push(store);
   return store;
+}
+
+/**
+ * The library the CLI of `home` uses (its tunes.db, or its own PostgreSQL database under test:pg:
+ * homeDatabaseEnv), opened by the test itself; the caller closes it.
+ */
+export async function openHomeDatabase(home: string): Promise<Store> {
+  return openDatabase(homeDatabaseLocation(home));
 }
 
 /** Cheap scrypt parameters so service tests that only need *an* account stay fast. */

@@ -9,7 +9,7 @@ type Library = Awaited<ReturnType<typeof albumLibrary>>;
 async function albumsNow({ browse, store }: Library) {
   return {
     listed: (await browse.albums({ limit: 100, offset: 0 })).map((a) => ({ id: a.id, title: a.title, artist: a.artist, songs: a.song_count, cover: a.has_cover })),
-    rows: store.sqlite.prepare('select id, title, artist_id, cover_id from albums order by id').all(),
+    rows: await store.db.selectFrom('albums').select(['id', 'title', 'artist_id', 'cover_id']).orderBy('id').execute(),
   };
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SqliteStore as Store } from '../../src/db/open.js';
 import { copyFixtures } from '../helpers/fixtures.js';
-import { addPlay, attachments, libraryHarness, searchIndexIsConsistent, songCount, songIdAt } from '../helpers/library-harness.js';
+import { addPlay, attachments, sqliteLibraryHarness, searchIndexIsConsistent, songCount, songIdAt } from '../helpers/library-harness.js';
 
 const TRACKS = ['flac.flac', 'vorbis.ogg', 'opus.opus', 'mp3-id3v24.mp3', 'aac.m4a', 'wav.wav'];
 const LANGUAGES = ['de', 'en', 'es', 'fr', 'it'];
@@ -38,7 +38,7 @@ function oldScannerRows(store: Store, music: string): void {
 
 describe('library scan: each file once', () => {
   it('stores a symlink farm once, under the real files, and keeps a like when a file moves', async () => {
-    const { store, admin, listener, library, likes, playlists, music } = await libraryHarness();
+    const { store, admin, listener, library, likes, playlists, music } = await sqliteLibraryHarness();
     symlinkFarm(music);
     const { scan } = await library.addRoots(admin, [music], { workers: 0 });
     expect(scan).toMatchObject({ files: 6, duplicates: 30, added: 6, failed: 0 });
@@ -64,7 +64,7 @@ describe('library scan: each file once', () => {
   });
 
   it('merges the songs an older scan stored once per path, keeping every like, playlist place and play', async () => {
-    const { store, admin, listener, library, likes, playlists, music } = await libraryHarness();
+    const { store, admin, listener, library, likes, playlists, music } = await sqliteLibraryHarness();
     symlinkFarm(music);
     await library.addRoots(admin, [music], { workers: 0 });
     oldScannerRows(store, music);
@@ -108,7 +108,7 @@ describe('library scan: each file once', () => {
   });
 
   it('keeps a like when an older scan stored a file per path and the file moved before the next scan', async () => {
-    const { store, admin, listener, library, likes, music } = await libraryHarness();
+    const { store, admin, listener, library, likes, music } = await sqliteLibraryHarness();
     symlinkFarm(music);
     await library.addRoots(admin, [music], { workers: 0 });
     oldScannerRows(store, music);
@@ -126,7 +126,7 @@ describe('library scan: each file once', () => {
   });
 
   it('stores a hard-linked file once and keeps its song when one of its names goes', async () => {
-    const { store, admin, library, music } = await libraryHarness();
+    const { store, admin, library, music } = await sqliteLibraryHarness();
     copyFixtures(music, ['flac.flac']);
     linkSync(join(music, 'flac.flac'), join(music, 'also.flac'));
     expect((await library.addRoots(admin, [music], { workers: 0 })).scan).toMatchObject({ files: 1, duplicates: 1, added: 1 });
@@ -138,7 +138,7 @@ describe('library scan: each file once', () => {
   });
 
   it('stores a folder that is under two library folders once, whichever was added first', async () => {
-    const { store, admin, library, music } = await libraryHarness();
+    const { store, admin, library, music } = await sqliteLibraryHarness();
     mkdirSync(join(music, 'inner'));
     copyFixtures(join(music, 'inner'), ['flac.flac', 'opus.opus']);
     copyFixtures(music, ['wav.wav']);
@@ -150,7 +150,7 @@ describe('library scan: each file once', () => {
   });
 
   it('reads a linked folder inside the library once, under its real path', async () => {
-    const { store, admin, library, music } = await libraryHarness();
+    const { store, admin, library, music } = await sqliteLibraryHarness();
     mkdirSync(join(music, 'real'));
     copyFixtures(join(music, 'real'), ['flac.flac', 'opus.opus']);
     symlinkSync(join(music, 'real'), join(music, 'a link'));

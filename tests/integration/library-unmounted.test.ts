@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bindMount, canMount, MOUNT_SKIP_REASON, mountTmpfs, unmount } from '../helpers/mounts.js';
 import { copyFixtures } from '../helpers/fixtures.js';
-import { attachments, libraryHarness, songCount, songIdAt } from '../helpers/library-harness.js';
+import { attachments, sqliteLibraryHarness, songCount, songIdAt } from '../helpers/library-harness.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const FILES = ['flac.flac', 'opus.opus', 'wav.wav'];
@@ -13,7 +13,7 @@ function fillDisk(dir: string, source: string): void {
   for (const name of readdirSync(source)) cpSync(join(source, name), join(dir, name), { preserveTimestamps: true });
 }
 
-async function likedAndListed(h: Awaited<ReturnType<typeof libraryHarness>>, dir: string) {
+async function likedAndListed(h: Awaited<ReturnType<typeof sqliteLibraryHarness>>, dir: string) {
   const id = await songIdAt(h.store, dir, 'opus.opus');
   await h.likes.like(h.listener.id, [id]);
   const road = await h.playlists.create(h.listener.id, 'Road');
@@ -23,7 +23,7 @@ async function likedAndListed(h: Awaited<ReturnType<typeof libraryHarness>>, dir
 
 describe('library scan: a library folder that looks unmounted', () => {
   it('keeps every song of a folder moved away, and they come back untouched', async () => {
-    const h = await libraryHarness();
+    const h = await sqliteLibraryHarness();
     const music = join(tempDir('tunes-parent-'), 'music');
     mkdirSync(music);
     copyFixtures(music, FILES);
@@ -44,7 +44,7 @@ describe('library scan: a library folder that looks unmounted', () => {
   });
 
   it('keeps the songs of a folder that is suddenly empty, and scans the other folders', async () => {
-    const h = await libraryHarness();
+    const h = await sqliteLibraryHarness();
     const other = tempDir('tunes-other-');
     copyFixtures(h.music, FILES);
     await h.library.addRoots(h.admin, [h.music, other], { workers: 0 });
@@ -63,7 +63,7 @@ describe('library scan: a library folder that looks unmounted', () => {
 
   // Root reads every folder whatever its mode, so this runs only as an ordinary user.
   it.skipIf(process.getuid?.() === 0)('keeps the songs of a folder it may not read', async () => {
-    const h = await libraryHarness();
+    const h = await sqliteLibraryHarness();
     copyFixtures(h.music, FILES);
     await h.library.addRoots(h.admin, [h.music], { workers: 0 });
     chmodSync(h.music, 0o000);
@@ -78,7 +78,7 @@ describe('library scan: a library folder that looks unmounted', () => {
 
 describe.skipIf(!canMount)(`library scan: disks that are not mounted (${MOUNT_SKIP_REASON})`, () => {
   it('keeps the songs of an unmounted disk, also once something is written to its empty mount point', async () => {
-    const h = await libraryHarness();
+    const h = await sqliteLibraryHarness();
     const disk = tempDir('tunes-disk-');
     copyFixtures(disk, FILES);
     const mountPoint = join(tempDir('tunes-mnt-'), 'usb');
@@ -109,7 +109,7 @@ describe.skipIf(!canMount)(`library scan: disks that are not mounted (${MOUNT_SK
   });
 
   it('keeps the songs of a disk mounted inside a library folder while it is away', async () => {
-    const h = await libraryHarness();
+    const h = await sqliteLibraryHarness();
     const disk = tempDir('tunes-disk-');
     copyFixtures(disk, FILES);
     copyFixtures(h.music, ['vorbis.ogg']);
@@ -132,7 +132,7 @@ describe.skipIf(!canMount)(`library scan: disks that are not mounted (${MOUNT_SK
   });
 
   it('adds nothing for a bind mount of a library folder added as another folder, and merges older copies', async () => {
-    const h = await libraryHarness();
+    const h = await sqliteLibraryHarness();
     copyFixtures(h.music, FILES);
     await h.library.addRoots(h.admin, [h.music], { workers: 0 });
     const before = await likedAndListed(h, h.music);

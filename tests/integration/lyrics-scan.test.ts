@@ -94,7 +94,8 @@ describe('lyrics read at scan time', () => {
     expect(await songIdAt(store, music, 'moved.mp3')).toBe(id);
     expect(texts(await of('moved.mp3'))?.[0]).toBe('First line');
     expect((await of('sylt-moved.mp3'))?.source).toBe('sylt');
-    expect(store.sqlite.prepare('select count(*) from song_lyrics where song_id not in (select id from songs)').pluck().get()).toBe(0);
+    const orphans = await store.db.selectFrom('song_lyrics').select('song_id').where('song_id', 'not in', store.db.selectFrom('songs').select('id')).execute();
+    expect(orphans).toEqual([]);
   });
 
   it('says not_found for a song that does not exist', async () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createCatalogService, type CatalogService } from '../../src/services/catalog/catalog-service.js';
 import { seedSongs } from '../helpers/seed-songs.js';
-import { testStore } from '../helpers/test-store.js';
+import { testDatabase } from '../helpers/test-store.js';
 
 const LIBRARY = [
   { title: 'Halo', artist: 'Beyoncé', album: 'I Am... Sasha Fierce' },
@@ -48,7 +48,7 @@ const CASES: Array<[string, string[], string]> = [
 describe('typo-tolerant search (table)', () => {
   let catalog: CatalogService;
   beforeEach(async () => {
-    const store = await testStore();
+    const store = await testDatabase();
     await seedSongs(store, LIBRARY);
     catalog = createCatalogService({ db: store.db });
   });

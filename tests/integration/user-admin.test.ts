@@ -6,10 +6,10 @@ import { createLikeService } from '../../src/services/playlists/like-service.js'
 import { createPlaylistService } from '../../src/services/playlists/playlist-service.js';
 import { errorOf } from '../helpers/error-of.js';
 import { seedSongs } from '../helpers/seed-songs.js';
-import { FAST_SCRYPT, testStore } from '../helpers/test-store.js';
+import { FAST_SCRYPT, testDatabase } from '../helpers/test-store.js';
 
 async function setup() {
-  const store = await testStore();
+  const store = await testDatabase();
   const clock = fixedClock(new Date('2026-03-01T10:00:00Z'));
   const auth = createAuthService({ db: store.db, clock, scryptParams: FAST_SCRYPT });
   const users = createUserAdminService({ db: store.db, auth });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { requestFrom } from '../helpers/http-from.js';
 import { fixedClock } from '../../src/services/clock.js';
+import { requestFrom } from '../helpers/http-from.js';
 import { startTestServer } from '../helpers/test-server.js';
 
 const ATTACKER = '127.0.0.2';

@@ -72,7 +72,7 @@ describe('Subsonic authentication', () => {
 
   it('keeps app keys sealed: the database holds a hash and ciphertext, the key file is 0600', async () => {
     const { server, aliceKey } = await subsonicServer();
-    const rows = server.store.sqlite.prepare('select * from app_keys').all() as Array<Record<string, unknown>>;
+    const rows = (await server.store.db.selectFrom('app_keys').selectAll().execute()) as Array<Record<string, unknown>>;
     expect(JSON.stringify(rows)).not.toContain(aliceKey.key.slice(6, 30));
     expect(Buffer.concat(rows.map((row) => row.key_sealed as Buffer)).includes(Buffer.from(aliceKey.key.slice(6)))).toBe(false);
     expect(statSync(join(server.home, 'server.key')).mode & 0o777).toBe(0o600);

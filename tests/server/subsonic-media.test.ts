@@ -100,7 +100,7 @@ describe('Subsonic stream, download and transcoding', () => {
     await fast.arrayBuffer();
 
     // timeOffset starts mid-song: a 5 s file from 2 s on decodes to about 3 s.
-    const file = server.store.sqlite.prepare('select path from songs where id = ?').get(Number(song.id)) as { path: string };
+    const file = await server.store.db.selectFrom('songs').select('path').where('id', '=', Number(song.id)).executeTakeFirstOrThrow();
     execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=f=440:r=44100', '-t', '5', '-c:a', 'flac', `${file.path}.tmp.flac`]);
     execFileSync('mv', [`${file.path}.tmp.flac`, file.path]);
     const later = await byKey.stream({ id: song.id, format: 'mp3', timeOffset: 2 } as never);
@@ -112,7 +112,7 @@ describe('Subsonic stream, download and transcoding', () => {
     const song = await flacSong(byKey);
     const before = ffmpegChildren();
     // A long input keeps ffmpeg busy: a minute of silence the catalogue knows as this song's file.
-    const file = server.store.sqlite.prepare('select path from songs where id = ?').get(Number(song.id)) as { path: string };
+    const file = await server.store.db.selectFrom('songs').select('path').where('id', '=', Number(song.id)).executeTakeFirstOrThrow();
     execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'anullsrc=r=44100:cl=stereo', '-t', '600', '-c:a', 'flac', `${file.path}.tmp.flac`]);
     execFileSync('mv', [`${file.path}.tmp.flac`, file.path]);
     const abort = new AbortController();

@@ -1,5 +1,5 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/open.js';
 import { createSearchCache } from '../../src/server/subsonic/search-cache.js';
 import { subsonicServer } from '../helpers/subsonic-server.js';
 
@@ -21,11 +21,11 @@ describe('search3 result cache', () => {
     expect(searches).toBe(2);
 
     // Another connection (a `tunes` command, another server) renames the song: seen at once.
-    const other = new BetterSqlite3(server.store.path);
+    const other = await openDatabase(server.store.location);
     try {
-      other.prepare("update songs set title = 'Hunter (Live)' where title = 'Hunter'").run();
+      await other.db.updateTable('songs').set({ title: 'Hunter (Live)' }).where('title', '=', 'Hunter').execute();
     } finally {
-      other.close();
+      await other.close();
     }
     expect(await titles('hunter')).toEqual(['Hunter (Live)']);
 

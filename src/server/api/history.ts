@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { MAX_RECORD_ID } from '../../services/record-id.js';
 import type { RouteContext } from '../route-context.js';
 import { streamUrls } from '../stream-urls.js';
 import { presentHistoryEntry } from './present/listening.js';
@@ -13,7 +14,7 @@ const listenSchema = {
     type: 'object',
     required: ['song_id', 'ms_played'],
     properties: {
-      song_id: { type: 'integer', minimum: 1 },
+      song_id: { type: 'integer', minimum: 1, maximum: MAX_RECORD_ID },
       ms_played: { type: 'integer', minimum: 0, maximum: 7 * 24 * 3600 * 1000 },
       started_at: { type: 'string', format: 'date-time' },
     },

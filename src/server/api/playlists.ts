@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { MAX_RECORD_ID } from '../../services/record-id.js';
 import type { User } from '../../domain/user.js';
 import { TunesError } from '../../errors.js';
 import type { RouteContext } from '../route-context.js';
 import { streamUrls } from '../stream-urls.js';
 import { presentPlaylist, presentPlaylistDetail, presentPlaylistEntry } from './present/playlist.js';
 
-const id = { type: 'integer', minimum: 1 } as const;
+const id = { type: 'integer', minimum: 1, maximum: MAX_RECORD_ID } as const;
 // The seed sent the owner in the body; it is accepted, checked against the token, and never used.
 const userId = { type: 'integer' } as const;
 

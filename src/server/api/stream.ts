@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { MAX_RECORD_ID } from '../../services/record-id.js';
 import type { RouteContext } from '../route-context.js';
 import { sendSongFile } from '../song-file-reply.js';
 import { STREAM_LINK_PARAMS } from '../stream-urls.js';
@@ -6,7 +7,7 @@ import { STREAM_LINK_PARAMS } from '../stream-urls.js';
 export const songIdParams = {
   type: 'object',
   required: ['id'],
-  properties: { id: { type: 'integer', minimum: 1 } },
+  properties: { id: { type: 'integer', minimum: 1, maximum: MAX_RECORD_ID } },
 } as const;
 
 type StreamQuery = Partial<Record<(typeof STREAM_LINK_PARAMS)[keyof typeof STREAM_LINK_PARAMS], string>>;

@@ -1,3 +1,4 @@
+import { isRecordId } from '../../services/record-id.js';
 import { ErrorCode, SubsonicFailure } from './envelope.js';
 
 /**
@@ -19,7 +20,7 @@ const PATTERN = /^(al-|ar-)?([1-9]\d{0,15})$/;
 export function parseEntityId(raw: string): EntityId {
   const match = PATTERN.exec(raw.trim());
   const id = match ? Number(match[2]) : NaN;
-  if (!match || !Number.isSafeInteger(id)) throw new SubsonicFailure(ErrorCode.notFound, `no item with id ${raw}`);
+  if (!match || !isRecordId(id)) throw new SubsonicFailure(ErrorCode.notFound, `no item with id ${raw}`);
   if (match[1] === 'al-') return { kind: 'album', id };
   if (match[1] === 'ar-') return { kind: 'artist', id };
   return { kind: 'song', id };
@@ -34,6 +35,6 @@ export function parseKindId(raw: string, kind: EntityId['kind']): number {
 /** A playlist (or other plain numeric) id. */
 export function parsePlainId(raw: string, what: string): number {
   const id = Number(raw);
-  if (!/^[1-9]\d{0,15}$/.test(raw.trim()) || !Number.isSafeInteger(id)) throw new SubsonicFailure(ErrorCode.notFound, `no ${what} with id ${raw}`);
+  if (!/^[1-9]\d{0,15}$/.test(raw.trim()) || !isRecordId(id)) throw new SubsonicFailure(ErrorCode.notFound, `no ${what} with id ${raw}`);
   return id;
 }

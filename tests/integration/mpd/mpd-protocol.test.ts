@@ -11,7 +11,7 @@ import { rawMpd } from '../../helpers/mpd-raw.js';
 import { inProcessPlayer } from '../../helpers/player-daemon.js';
 import { seedSongs } from '../../helpers/seed-songs.js';
 import { tempDir } from '../../helpers/temp-dir.js';
-import { testStore } from '../../helpers/test-store.js';
+import { testDatabase } from '../../helpers/test-store.js';
 
 const bridges: Array<{ stop(): Promise<void> }> = [];
 // Registered after the player helper's hook, so it runs first: the bridge ends before the player.
@@ -21,7 +21,7 @@ afterEach(async () => {
 
 /** The real player in this process (real mpv, --ao=null) with the MPD bridge on a socket. */
 async function mpdPlayer() {
-  const store = await testStore();
+  const store = await testDatabase();
   const music = join(tempDir(), 'Music');
   mkdirSync(music);
   const services = buildServices(store, openLocalConfig({ TUNES_HOME: tempDir() }), systemClock, { ...process.env, TUNES_AUDIO_OUTPUT: 'null' });

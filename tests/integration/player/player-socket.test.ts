@@ -9,10 +9,10 @@ import { makeTone } from '../../fixtures/playback/make-audio.js';
 import { inProcessPlayer } from '../../helpers/player-daemon.js';
 import { seedSongs } from '../../helpers/seed-songs.js';
 import { tempDir } from '../../helpers/temp-dir.js';
-import { testStore } from '../../helpers/test-store.js';
+import { testDatabase } from '../../helpers/test-store.js';
 
 async function player() {
-  const store = await testStore();
+  const store = await testDatabase();
   const dir = tempDir();
   const services = buildServices(store, openLocalConfig({ TUNES_HOME: tempDir() }), systemClock, { ...process.env, TUNES_AUDIO_OUTPUT: 'null' });
   const songs = await seedSongs(
