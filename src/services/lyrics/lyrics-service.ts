@@ -4,6 +4,7 @@ import { findSongById } from '../../db/repositories/songs.js';
 import type { Database } from '../../db/schema.js';
 import type { Lyrics, LyricsSource } from '../../domain/lyrics.js';
 import { TunesError } from '../../errors.js';
+import { isRecordId } from '../record-id.js';
 import { parseLrc } from './lrc-parser.js';
 
 export interface LyricsService {
@@ -22,6 +23,8 @@ export function createLyricsService({ db }: { db: Kysely<Database> }): LyricsSer
   let last: { songId: number; text: string; lyrics: Lyrics } | undefined;
   return {
     async ofSong(songId) {
+      // No query for an id no database holds (PostgreSQL would fail it rather than find nothing).
+      if (!isRecordId(songId)) throw new TunesError('not_found', `no song with id ${songId}`);
       const stored = await findLyricsOfSong(db, songId);
       if (!stored) {
         if (!(await findSongById(db, songId))) throw new TunesError('not_found', `no song with id ${songId}`);
