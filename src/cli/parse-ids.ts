@@ -1,10 +1,12 @@
-import { MAX_RECORD_ID } from '../services/record-id.js';
 import { TunesError } from '../errors.js';
 
-/** Song ids and playlist positions from the command line, checked before any service is opened. */
+/**
+ * Song ids and playlist positions from the command line, checked before any service is opened. Up to 15
+ * digits: a remote library's ids (a Subsonic server's UUIDs, mapped to numbers) go past 32 bits.
+ */
 export function parseIntegers(values: string[], what: string): number[] {
   return values.map((value) => {
-    if (!/^\s*\d{1,15}\s*$/.test(value) || Number(value) > MAX_RECORD_ID) throw new TunesError('invalid_input', `not a valid ${what}: ${value}`);
+    if (!/^\s*\d{1,15}\s*$/.test(value)) throw new TunesError('invalid_input', `not a valid ${what}: ${value}`);
     return Number(value);
   });
 }

@@ -32,9 +32,9 @@ describe('playlist tables', () => {
     expect(parseIntegers(['1', ' 22 '], 'song id')).toEqual([1, 22]);
     expect(() => parseIntegers(['1e3'], 'song id')).toThrow('not a valid song id: 1e3');
     expect(() => parseIntegers(['-2'], 'position')).toThrow('not a valid position: -2');
-    // No database holds an id past 32 bits (PostgreSQL's integer columns): refused here, not failed in a query.
-    expect(parseIntegers(['2147483647'], 'song id')).toEqual([2147483647]);
-    expect(() => parseIntegers(['2147483648'], 'song id')).toThrow('not a valid song id: 2147483648');
+    // A remote library's ids go past 32 bits (remote-supysonic maps UUIDs to 15-digit numbers).
+    expect(parseIntegers(['163201309402358'], 'song id')).toEqual([163201309402358]);
+    expect(() => parseIntegers(['1234567890123456'], 'song id')).toThrow('not a valid song id: 1234567890123456');
   });
 });
 
