@@ -34,6 +34,14 @@ export interface LoginLimiter {
    * (the server was busy), so the attempt is taken back.
    */
   settle(username: string, ip: string, outcome: LoginOutcome): Promise<void>;
+  /**
+   * For a check cheap enough to make first (an app key, a token), so a client that authenticates
+   * every request writes nothing when it is right: the seconds to wait before checking at all (0: go
+   * ahead), then `failedCheap` counts a failure, `succeededCheap` ends the account's slow-down.
+   */
+  peek(username: string, ip: string): Promise<{ wait: number; tried: boolean }>;
+  failedCheap(username: string, ip: string): Promise<number>;
+  succeededCheap(username: string, ip: string): Promise<void>;
 }
 
 export function createLoginLimiter(
@@ -50,6 +58,13 @@ export function createLoginLimiter(
   };
   return {
     begin: (username, ip) => counts.take(keysOf(username, ip), clock.now().getTime()),
+    async peek(username, ip) {
+      const keys = keysOf(username, ip);
+      const { wait, tried } = await counts.peek(keys, clock.now().getTime());
+      return { wait, tried: tried.has(keys[0].key) };
+    },
+    failedCheap: (username, ip) => counts.take(keysOf(username, ip), clock.now().getTime()),
+    succeededCheap: (username, ip) => counts.forget(keysOf(username, ip)[0].key),
     async settle(username, ip, outcome) {
       const [account, address] = keysOf(username, ip);
       if (outcome === 'failed') return;

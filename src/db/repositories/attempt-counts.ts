@@ -52,6 +52,12 @@ export async function takeAttempts(
   });
 }
 
+/** The live attempts of these keys (past their forget time: none), read without counting. */
+export async function readAttempts(db: Kysely<Database>, keys: readonly string[], now: number): Promise<Map<string, StoredAttempts>> {
+  const rows = await db.selectFrom('attempt_counts').select(['key', 'count', 'last_at']).where('key', 'in', [...keys]).where('forget_at', '>', now).execute();
+  return new Map(rows.map((row) => [row.key, { count: row.count, lastAt: row.last_at }]));
+}
+
 /** Takes back one attempt of `key` (the row goes with its last attempt). */
 export async function giveBackAttempt(db: Kysely<Database>, key: string): Promise<void> {
   await writeTransaction(db, async (trx) => {

@@ -24,7 +24,7 @@ export async function authenticateSubsonic(params: SubsonicParams, ip: string, d
   const username = params.get('u');
   if (apiKey !== undefined) {
     if (username !== undefined) throw new SubsonicFailure(ErrorCode.conflictingAuth, 'Provide either apiKey or u, not both');
-    return limited(deps, API_KEY_ACCOUNT, ip, ErrorCode.invalidApiKey, async () => {
+    return limitedCheap(deps, API_KEY_ACCOUNT, ip, ErrorCode.invalidApiKey, async () => {
       const user = await services.appKeys.userOfKey(apiKey);
       if (!user) throw new SubsonicFailure(ErrorCode.invalidApiKey, 'Invalid API key');
       return user;
@@ -36,7 +36,7 @@ export async function authenticateSubsonic(params: SubsonicParams, ip: string, d
   const salt = params.get('s');
   if (token !== undefined || salt !== undefined) {
     if (!token || !salt) throw new SubsonicFailure(ErrorCode.missingParameter, "Token authentication needs both 't' and 's'");
-    return limited(deps, username, ip, ErrorCode.wrongCredentials, async () => {
+    return limitedCheap(deps, username, ip, ErrorCode.wrongCredentials, async () => {
       const found = await services.appKeys.userOfToken(username, token, salt);
       if (found === 'no_keys') {
         throw new NotCounted(ErrorCode.tokenAuthNotSupported, 'Token authentication needs an app key: create one with `tunes apikey create`');
@@ -86,6 +86,29 @@ async function limited(deps: SubsonicAuthDeps, account: string, ip: string, code
   } finally {
     await deps.loginLimiter.settle(account, ip, outcome);
   }
+}
+
+/**
+ * `limited` for checks that cost next to nothing (an app key's hash, a token): Subsonic clients send
+ * them with every request, so a right one must not write limiter counts (a write per request, which
+ * also emptied the search cache each time). Refused while the limiter says wait, as `limited` is;
+ * a failure is counted after the check.
+ */
+async function limitedCheap(deps: SubsonicAuthDeps, account: string, ip: string, code: number, check: () => Promise<User>): Promise<User> {
+  const { wait, tried } = await deps.loginLimiter.peek(account, ip);
+  if (wait > 0) throw new SubsonicFailure(code, `Too many failed logins; try again in ${wait} s`);
+  let user: User;
+  try {
+    user = await check();
+  } catch (error) {
+    if (error instanceof SubsonicFailure && !(error instanceof NotCounted)) {
+      const later = await deps.loginLimiter.failedCheap(account, ip);
+      if (later > 0) throw new SubsonicFailure(code, `Too many failed logins; try again in ${later} s`);
+    }
+    throw error;
+  }
+  if (tried) await deps.loginLimiter.succeededCheap(account, ip);
+  return user;
 }
 
 async function checkPassword(username: string, password: string, { services, remembered }: SubsonicAuthDeps): Promise<User> {

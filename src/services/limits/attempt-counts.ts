@@ -26,6 +26,11 @@ export interface AttemptCounts {
    * cannot all pass the check before any is counted.
    */
   take(keys: readonly CountedKey[], now: number): Promise<number>;
+  /**
+   * Reads without counting: the seconds any key must still wait (0: none), and which keys have live
+   * attempts. For checks cheap enough to run first (an app key's hash), so a success writes nothing.
+   */
+  peek(keys: readonly CountedKey[], now: number): Promise<{ wait: number; tried: Set<string> }>;
   /** Takes back one attempt of `key` (it was counted up front and turned out not to be a failure). */
   giveBack(key: string): Promise<void>;
   /** Forgets `key` (a success that should end its slow-down). */
@@ -81,6 +86,17 @@ export function createMemoryAttemptCounts({ maxKeys = 100_000 }: { maxKeys?: num
         store(key, { count: (entry?.count ?? 0) + 1, lastAt: now });
       }
       return 0;
+    },
+    async peek(keys, now) {
+      let wait = 0;
+      const tried = new Set<string>();
+      for (const { key, policy } of keys) {
+        const entry = current(key, policy, now);
+        if (!entry) continue;
+        tried.add(key);
+        wait = Math.max(wait, waitMs(policy, entry.count, entry.lastAt, now));
+      }
+      return { wait: wait > 0 ? Math.ceil(wait / 1000) : 0, tried };
     },
     async giveBack(key) {
       const entry = entries.get(key);

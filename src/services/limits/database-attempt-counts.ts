@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { forgetAttempts, giveBackAttempt, takeAttempts } from '../../db/repositories/attempt-counts.js';
+import { forgetAttempts, giveBackAttempt, readAttempts, takeAttempts } from '../../db/repositories/attempt-counts.js';
 import type { Database } from '../../db/schema.js';
 import { waitMs, type AttemptCounts } from './attempt-counts.js';
 
@@ -19,6 +19,15 @@ export function createDatabaseAttemptCounts({ db }: { db: Kysely<Database> }): A
         (key, stored) => waitMs(policies.get(key)!, stored.count, stored.lastAt, now),
       );
       return wait > 0 ? Math.ceil(wait / 1000) : 0;
+    },
+    async peek(keys, now) {
+      const stored = await readAttempts(db, keys.map((k) => k.key), now);
+      let wait = 0;
+      for (const { key, policy } of keys) {
+        const attempts = stored.get(key);
+        if (attempts) wait = Math.max(wait, waitMs(policy, attempts.count, attempts.lastAt, now));
+      }
+      return { wait: wait > 0 ? Math.ceil(wait / 1000) : 0, tried: new Set(stored.keys()) };
     },
     giveBack: (key) => giveBackAttempt(db, key),
     forget: (key) => forgetAttempts(db, key),
