@@ -52,7 +52,8 @@ export function createLoginLimiter(
   const keysOf = (username: string, ip: string): [CountedKey, CountedKey] => {
     const address = addressKey(ip);
     return [
-      { key: `login:${username.normalize('NFC').toLowerCase()}@${address}`, policy: limits.perAccountAndAddress },
+      // A sent username may hold anything; PostgreSQL's text holds no NUL.
+      { key: `login:${username.normalize('NFC').toLowerCase().replaceAll('\0', '\uFFFD')}@${address}`, policy: limits.perAccountAndAddress },
       { key: `login@${address}`, policy: limits.perAddress },
     ];
   };

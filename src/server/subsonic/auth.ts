@@ -61,8 +61,11 @@ export async function authenticateSubsonic(params: SubsonicParams, ip: string, d
   });
 }
 
-/** The limiter's "account" for apiKey attempts, which name no user (no username can hold a NUL). */
-const API_KEY_ACCOUNT = '\0apiKey';
+/**
+ * The limiter's "account" for apiKey attempts, which name no user (no username holds parentheses).
+ * Not a NUL: PostgreSQL's text cannot hold one, and the counts live in the database.
+ */
+const API_KEY_ACCOUNT = '(apiKey)';
 
 /** A refusal that is not a wrong guess (no key exists to guess): the limiter takes the attempt back. */
 class NotCounted extends SubsonicFailure {}
