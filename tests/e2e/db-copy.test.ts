@@ -1,10 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES_DIR } from '../helpers/fixtures.js';
 import { runTunes } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { freshPostgresUrl, testDialect } from '../helpers/test-postgres.js';
+
+// The homes here stay SQLite under test:pg: these tests point tunes at PostgreSQL themselves.
+beforeAll(() => void (process.env['TUNES_TEST_HOME_SQLITE'] = '1'));
+afterAll(() => void delete process.env['TUNES_TEST_HOME_SQLITE']);
 
 async function libraryHome(): Promise<string> {
   const home = tempDir();

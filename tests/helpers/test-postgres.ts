@@ -78,7 +78,8 @@ function testPassFile(): string | undefined {
  * on SQLite (it opens $TUNES_HOME/tunes.db), its own PostgreSQL database under test:pg.
  */
 export function homeDatabaseEnv(home: string): Record<string, string> {
-  if (testDialect() !== 'postgres') return {};
+  // Set (beforeAll) by files that point tunes at PostgreSQL themselves beside an SQLite home: db copy, --db URLs.
+  if (testDialect() !== 'postgres' || process.env['TUNES_TEST_HOME_SQLITE']) return {};
   const pass = testPassFile();
   return { TUNES_DATABASE_URL: homeDatabaseUrl(home), ...(pass ? { PGPASSFILE: pass } : {}) };
 }
@@ -92,3 +93,4 @@ export function homeDatabaseLocation(home: string): string {
 export function homeDatabaseEnvWords(home: string): string {
   return Object.entries(homeDatabaseEnv(home)).map(([name, value]) => `${name}=${value} `).join('');
 }
+

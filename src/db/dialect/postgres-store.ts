@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Kysely, Migrator, PostgresDialect, type MigrationProvider } from 'kysely';
 import { postgresMigrations } from '../../../db/migrations/postgres/index.js';
 import { TunesError } from '../../errors.js';
@@ -25,7 +26,9 @@ const staticProvider: MigrationProvider = { getMigrations: async () => postgresM
  */
 export async function openPostgresStore(url: string): Promise<PostgresStore> {
   const location = redactedUrl(url);
-  const { default: pg } = await import('pg');
+  // pg is CommonJS: required, not imported, because the one-file CommonJS builds (plain.cjs, player.cjs)
+  // run from a vm.Script, whose import() fails on Node 20 (`tunes songs --db postgres://...` did).
+  const pg = createRequire(import.meta.url)('pg') as typeof import('pg').default;
   // bigint and numeric (count(*), sum(...), sizes, times in ms) come back as numbers, as SQLite's do:
   // every value tunes keeps is far below 2^53.
   const types = {
