@@ -1,9 +1,9 @@
 import type { Song } from '../../domain/song.js';
-import { TunesError } from '../../errors.js';
 import type { AudioEngine, EngineEvent, EntryId } from '../../player/audio-engine.js';
 import type { StoredReplayGain } from '../../player/mpv-start-settings.js';
 import type { Clock } from '../clock.js';
 import type { HistoryService } from '../history/history-service.js';
+import { EngineEventFollower } from './engine-events.js';
 import { ListenLog } from './listen-log.js';
 import { summarize, type PlaybackEvent, type PlaybackState, type PlaybackStatus } from './playback-state.js';
 import { PlayQueue, type QueueEntry } from './queue.js';
@@ -16,7 +16,7 @@ export interface PlaybackDeps {
 }
 
 /**
- * The state behind the playback service and how it follows mpv: which queue entry each mpv
+ * The state behind the playback service and how it drives mpv: which queue entry each mpv
  * playlist entry is, keeping the next song preloaded, moving on when a song ends, recording
  * listens, and picking up after mpv dies. The service runs every call and event one at a time.
  */
@@ -25,9 +25,11 @@ export class PlaybackCore {
   readonly queue: PlayQueue;
   readonly pick: () => number;
   readonly songs = new Map<number, Song>();
-  private readonly entryKeys = new Map<EntryId, number>();
+  /** Which queue entry (by key) each mpv playlist entry is. */
+  readonly entryKeys = new Map<EntryId, number>();
   private readonly listeners = new Set<(event: PlaybackEvent) => void>();
-  private readonly listens: ListenLog;
+  readonly listens: ListenLog;
+  private readonly events: EngineEventFollower;
   status: PlaybackStatus = 'stopped';
   playingEntry: EntryId | undefined;
   preloaded: { entry: EntryId; key: number } | undefined;
@@ -41,18 +43,15 @@ export class PlaybackCore {
   durationMs: number | null = null;
   error: string | null = null;
   private emittedQueueVersion = 0;
-  /** A seek was reported and its playback-restart (the end of the seek) not yet. */
-  private seeking = false;
   /** The song being reloaded after a crash: its listen continues rather than starting over. */
-  private resumingKey: number | undefined;
-  /** track-start waits for the first playback-restart, so a file that fails to open never "starts". */
-  private announce = false;
+  resumingKey: number | undefined;
 
   constructor({ engine, history, clock, random }: PlaybackDeps) {
     this.engine = engine;
     this.listens = new ListenLog(history, clock, (message) => this.warn(message));
     this.pick = random ?? Math.random;
     this.queue = new PlayQueue(this.pick);
+    this.events = new EngineEventFollower(this);
   }
 
   subscribe(listener: (event: PlaybackEvent) => void): () => void {
@@ -192,124 +191,9 @@ export class PlaybackCore {
     return false;
   }
 
-  async onEngineEvent(event: EngineEvent): Promise<void> {
-    switch (event.type) {
-      case 'entry-start':
-        return this.onEntryStart(event.entry);
-      case 'entry-end':
-        return this.onEntryEnd(event.entry, event.reason, event.error);
-      case 'time-pos':
-        if (event.seconds === null) return;
-        // mpv reports a little below zero for a moment after a seek back past the start.
-        this.positionMs = Math.max(0, Math.round(event.seconds * 1000));
-        this.listens.current?.position(event.seconds);
-        return this.emitState();
-      case 'seek':
-        this.seeking = true;
-        this.listens.current?.seeked();
-        return;
-      case 'playback-restart':
-        return this.onPlaybackRestart();
-      case 'duration':
-        if (event.seconds !== null) this.durationMs = Math.round(event.seconds * 1000);
-        this.listens.current?.duration(event.seconds);
-        return;
-      case 'pause':
-        this.paused = event.paused;
-        if (this.status === 'playing' || this.status === 'paused') this.status = this.paused ? 'paused' : 'playing';
-        return this.emitState();
-      case 'volume':
-        this.volume = Math.round(event.volume);
-        return this.emitState();
-      case 'mute':
-        this.muted = event.muted;
-        return this.emitState();
-      case 'crash':
-        return this.onCrash(event.error);
-      case 'idle':
-        return;
-    }
-  }
-
-  private onPlaybackRestart(): void {
-    const song = this.songOf(this.queue.current);
-    const live = this.playingEntry !== undefined;
-    if (live && this.status !== 'ended' && this.status !== 'stopped') this.status = this.paused ? 'paused' : 'playing';
-    if (this.announce && song && live) {
-      this.announce = false;
-      this.emit({ type: 'track-start', song: summarize(song), index: this.queue.currentIndex, length: this.queue.length });
-    }
-    this.emit({ type: 'playback-restart' });
-    if (this.seeking) {
-      this.seeking = false;
-      this.emit({ type: 'seeked', positionMs: this.positionMs });
-    }
-    this.emitState();
-  }
-
-  private async onEntryStart(entry: EntryId): Promise<void> {
-    const key = this.entryKeys.get(entry);
-    if (key === undefined) return; // an entry we have since replaced
-    if (this.preloaded?.entry === entry) {
-      this.preloaded = undefined;
-      // A handed-on entry opens at its start; until mpv's first time-pos the last one's end would show
-      // (and MPRIS would say a repeat-one jump back went to 29 s).
-      this.positionMs = 0;
-    }
-    if (!this.queue.jumpToKey(key)) return;
-    const song = this.songOf(this.queue.current)!;
-    this.playingEntry = entry;
-    await this.listens.begin(key, song, this.queue.current!.queuedBy, this.resumingKey === key);
-    this.resumingKey = undefined;
-    this.durationMs = song.duration_ms;
-    this.announce = true;
-    // Tidy mpv's playlist down to this entry (dropping finished and stale ones), then hand it the next.
-    this.forgetPreload();
-    await this.engine.clearUpcoming();
-    await this.syncPreload();
-  }
-
-  private async onEntryEnd(entry: EntryId, reason: string, fileError: string | undefined): Promise<void> {
-    const key = this.entryKeys.get(entry);
-    this.entryKeys.delete(entry);
-    if (reason === 'error') {
-      const song = this.songs.get(this.queue.entries.find((e) => e.key === key)?.songId ?? -1);
-      this.warn(`cannot play ${song ? `"${song.title}" (${song.path})` : 'a file'}: ${fileError ?? 'unknown error'}; skipping it`);
-      this.failuresInARow += 1;
-    } else if (reason === 'eof') {
-      this.failuresInARow = 0;
-    }
-    if (entry !== this.playingEntry) {
-      if (this.preloaded?.entry === entry) this.preloaded = undefined;
-      return;
-    }
-    this.playingEntry = undefined;
-    this.announce = false;
-    if (reason === 'eof') this.listens.current?.reachedEnd();
-    await this.endListen();
-    if (reason !== 'eof' && reason !== 'error') return; // stopped or replaced by us
-    if (this.failuresInARow >= Math.max(this.queue.length, 1)) {
-      this.warn('nothing left in the queue could be played');
-      this.failuresInARow = 0;
-      this.forgetPreload();
-      await this.engine.stop();
-      return this.finish({ unplayable: true });
-    }
-    if (this.preloaded) return; // mpv moves on to it by itself
-    if (!this.queue.next({ auto: true })) return this.finish();
-    await this.startCurrent();
-  }
-
-  private onCrash(crash: TunesError): void {
-    const current = this.queue.current;
-    this.resumeAt = current && this.status !== 'ended' ? { key: current.key, seconds: this.positionMs / 1000 } : undefined;
-    this.playingEntry = undefined;
-    this.preloaded = undefined;
-    this.entryKeys.clear();
-    this.status = 'stopped';
-    this.error = `${crash.message}; playback stopped (the next command starts mpv again)`;
-    this.emit({ type: 'error', error: new TunesError('io', `${crash.message}; playback stopped`) });
-    this.emitState();
+  /** mpv's events, in the order the service runs them (engine-events.ts). */
+  onEngineEvent(event: EngineEvent): Promise<void> {
+    return this.events.follow(event);
   }
 }
 
