@@ -16,24 +16,3 @@ export interface HistoryEntry {
   ms_played: number;
   song: Song;
 }
-
-export interface SongTally {
-  song: Song;
-  plays: number;
-  ms_played: number;
-}
-
-export interface ArtistTally {
-  artist: string;
-  plays: number;
-  ms_played: number;
-}
-
-export interface ListeningStats {
-  /** Start of the period (ISO 8601); null for all time. */
-  since: string | null;
-  plays: number;
-  ms_played: number;
-  top_songs: SongTally[];
-  top_artists: ArtistTally[];
-}

@@ -27,7 +27,7 @@ export function connectServices(services: Services, player: PlayerLink): UiConne
         lyrics: (songId) => services.lyrics.ofSong(songId),
         story: (songId) => services.songStory.of(user.id, songId),
       },
-      stats: { thisYear: () => services.stats.yearInMusic(user.id, { limit: 10 }) },
+      stats: { year: (year) => services.stats.yearInMusic(user.id, { year, limit: 10 }) },
     }),
     shutdown: async () => player.close(),
   };

@@ -179,8 +179,8 @@ export interface UiServices {
 }
 
 export interface UiStats {
-  /** This year's listening (the Stats view); rejects with dependency_missing on a remote library. */
-  thisYear(): Promise<YearStats>;
+  /** A year's listening (this year when absent; 'all': all time) for the Stats view; rejects with dependency_missing on a remote library. */
+  year(year?: number | 'all'): Promise<YearStats>;
 }
 
 export interface UiSongDetails {

@@ -92,6 +92,9 @@ describe('tunes on a remote library: a second TUNES_HOME logged in to a real tun
     const scan = await runTunes(['library', 'add', tempDir()], { home: laptop });
     expect(scan.code).toBe(2);
     expect(scan.stderr).toMatch(/^tunes: library folders and scans happen on the server \(home\)/);
+    const stats = await runTunes(['stats', '--year', '2026'], { home: laptop });
+    expect(stats.code, stats.stderr).toBe(6);
+    expect(stats.stderr).toMatch(/^tunes: listening stats is not supported on a remote library \(home\)/);
 
     const wrong = await runTunes(['login', '--server', server.url, 'alice', '--password-stdin'], { home: tempDir(), input: 'not it\n' });
     expect(wrong.code).toBe(3);

@@ -41,7 +41,15 @@ export interface Playlist {
   description: string | null;
   song_count: number;
   duration_ms: number | null;
+  /** A smart playlist's rules (its songs are whatever matches, worked out when read); null: songs chosen by hand. */
+  rules: string | null;
+  rules_sort: string | null;
+  rules_limit: number | null;
+  /** The built-in smart playlists every user has (recently-added, ...); null for one's own. */
+  built_in: string | null;
 }
+
+export const isSmart = (playlist: Playlist) => playlist.rules !== null;
 
 export interface PlaylistEntry {
   position: number;

@@ -20,7 +20,7 @@ export function registerStatsCommands(program: Command, runtime: CliRuntime): vo
   const withRange = (command: Command) =>
     withJson(
       command
-        .option('--year <year>', 'one calendar year in local time (default: this year)')
+        .option('--year <year>', 'one calendar year in local time, or all (default: this year)')
         .option('--since <date>', 'from this date (e.g. 2026-03-01) until now, instead of a year')
         .option('--limit <n>', 'how many top songs, artists, albums and genres (default 10)', wholeNumber('--limit')),
     );

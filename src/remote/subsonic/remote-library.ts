@@ -6,7 +6,7 @@ import { TunesError } from '../../errors.js';
 import type { LocalSession } from '../../services/auth/local-session.js';
 import { listenThresholdMs, type HistoryService } from '../../services/history/history-service.js';
 import type { RemoteLibrary } from '../../services/remote-library.js';
-import { SubsonicClient, unsupported } from './client.js';
+import { SubsonicClient } from './client.js';
 import { createRemoteBrowse } from './remote-browse.js';
 import { createRemoteCatalog } from './remote-catalog.js';
 import type { RemoteLibraryContext } from './remote-context.js';
@@ -47,7 +47,6 @@ export function openRemoteLibrary(server: RemoteServer, env: NodeJS.ProcessEnv =
       return { id: 0, user_id: REMOTE_USER_ID, song_id: songId, started_at: startedAt.toISOString(), ms_played: ms };
     },
     recent: (_userId, { limit = 20 } = {}) => tunesHistory(client, server, context.shapes, limit),
-    stats: () => Promise.reject(unsupported(server.name, 'listening statistics')),
   };
   return {
     name: server.name,

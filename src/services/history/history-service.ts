@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { HistoryEntry, ListeningStats, Play } from '../../domain/history.js';
+import type { HistoryEntry, Play } from '../../domain/history.js';
 import { TunesError } from '../../errors.js';
-import { insertPlay, playTotals, recentPlays, topArtists, topSongs } from '../../db/repositories/plays.js';
+import { insertPlay, recentPlays } from '../../db/repositories/plays.js';
 
 /** A play counts once someone has listened for 30 s or half the song, whichever is less. */
 export function listenThresholdMs(durationMs: number | null | undefined): number {
@@ -22,8 +22,6 @@ export interface HistoryService {
   /** Writes a play when the listen passed the threshold; returns it, or undefined when it did not count. */
   recordListen(listen: ListenRecord): Promise<Play | undefined>;
   recent(userId: number, options?: { limit?: number }): Promise<HistoryEntry[]>;
-  /** `since`: a date (2026-01-01) or an ISO time; all time when absent. */
-  stats(userId: number, options?: { since?: string | undefined; limit?: number }): Promise<ListeningStats>;
 }
 
 export function createHistoryService({ db }: { db: Kysely<Database> }): HistoryService {
@@ -35,15 +33,6 @@ export function createHistoryService({ db }: { db: Kysely<Database> }): HistoryS
     },
     async recent(userId, { limit = 20 } = {}) {
       return recentPlays(db, userId, checkLimit(limit));
-    },
-    async stats(userId, { since, limit = 10 } = {}) {
-      const from = since === undefined ? undefined : parseSince(since);
-      const [totals, songs, artists] = await Promise.all([
-        playTotals(db, userId, from),
-        topSongs(db, userId, from, checkLimit(limit)),
-        topArtists(db, userId, from, checkLimit(limit)),
-      ]);
-      return { since: from ?? null, ...totals, top_songs: songs, top_artists: artists };
     },
   };
 }

@@ -6,8 +6,8 @@
 export type KeyContext = 'ui' | 'play';
 export const KEY_CONTEXTS: readonly KeyContext[] = ['ui', 'play'];
 
-export type HelpGroup = 'Move' | 'Open' | 'Playback' | 'Queue' | 'Playlists' | 'General';
-export const HELP_GROUPS: readonly HelpGroup[] = ['Move', 'Open', 'Playback', 'Queue', 'Playlists', 'General'];
+export type HelpGroup = 'Move' | 'Open' | 'Playback' | 'Queue' | 'Playlists' | 'Stats' | 'General';
+export const HELP_GROUPS: readonly HelpGroup[] = ['Move', 'Open', 'Playback', 'Queue', 'Playlists', 'Stats', 'General'];
 
 export interface AppActionSpec {
   group: HelpGroup;
@@ -44,6 +44,9 @@ export const APP_ACTIONS = {
   'delete-playlist': ui('Playlists', 'delete the playlist'),
   lyrics: ui('Open', "the playing song's lyrics, following it (j/k scroll, Esc closes)"),
   info: ui('Open', 'everything about the song: tags, file, plays, playlists'),
+  'stats-earlier': ui('Stats', 'the Stats view: the year before'),
+  'stats-later': ui('Stats', 'the Stats view: the year after (up to this year)'),
+  'stats-all-time': ui('Stats', 'the Stats view: all time / back to this year'),
   help: ui('General', 'show / hide this help'),
   detach: { group: 'General', description: 'quit; the music plays on', contexts: ['ui', 'play'] },
   quit: { group: 'General', description: 'stop the music and quit', contexts: ['ui', 'play'] },

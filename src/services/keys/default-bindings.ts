@@ -50,6 +50,11 @@ export const DEFAULT_BINDINGS: readonly DefaultBinding[] = [
   { action: 'rename-playlist', keys: { ui: ['R'] } },
   { action: 'delete-playlist', keys: { ui: ['D'] } },
 
+  // Last.fm's and Spotify's recaps step by year; [ and ] as in many pagers, A for all time.
+  { action: 'stats-earlier', keys: { ui: ['['] } },
+  { action: 'stats-later', keys: { ui: [']'] } },
+  { action: 'stats-all-time', keys: { ui: ['A'] } },
+
   { action: 'lyrics', keys: { ui: ['y'] } },
   { action: 'info', keys: { ui: ['i'] } },
   { action: 'help', keys: { ui: ['?'] } },

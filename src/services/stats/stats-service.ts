@@ -14,8 +14,12 @@ export interface StatsOptions {
 }
 
 export interface StatsService {
-  /** A year (default this one) or the time since a date of one user's listening. Bad year/date: invalid_input. */
+  /** A year (default this one, 'all' for all time) or the time since a date of one user's listening. Bad year/date: invalid_input. */
   yearInMusic(userId: number, options?: StatsOptions): Promise<YearStats>;
+}
+
+function monthStart(date: Date): Date {
+  return new Date(date.getFullYear(), date.getMonth(), 1);
 }
 
 export function createStatsService({ db, clock }: { db: Kysely<Database>; clock: Clock }): StatsService {
@@ -25,9 +29,11 @@ export function createStatsService({ db, clock }: { db: Kysely<Database>; clock:
       const fromIso = range.from.toISOString();
       const [plays, earlier] = await Promise.all([
         playsBetween(db, userId, fromIso, range.to.toISOString()),
-        artistsPlayedBefore(db, userId, fromIso),
+        range.allTime ? Promise.resolve([]) : artistsPlayedBefore(db, userId, fromIso),
       ]);
-      return summarizePlays(plays, { ...range, knownArtists: earlier, limit: options.limit ?? 10 });
+      // All time starts at the month of the first play (or this month, when there is none), not in 1970.
+      const from = range.allTime ? monthStart(plays[0] ? new Date(plays[0].started_at) : range.to) : range.from;
+      return summarizePlays(plays, { year: range.year, from, to: range.to, knownArtists: earlier, limit: options.limit ?? 10 });
     },
   };
 }

@@ -7,11 +7,11 @@ import type { RowSource } from './row-source.js';
 
 let loads = 0;
 
-/** The Stats view's lines, read once each time the view is opened; a remote library says plainly it has none. */
-export function statsSource(stats: UiStats): RowSource<{ kind: 'line'; text: string }> {
+/** The Stats view's lines for a year (this one when absent) or all time, read each time it is shown; a remote library says plainly it has none. */
+export function statsSource(stats: UiStats, year?: number | 'all'): RowSource<{ kind: 'line'; text: string }> {
   return arraySource(`stats#${(loads += 1)}`, async () => {
     try {
-      return statsLines(await stats.thisYear(), plainCharts()).map((text) => ({ kind: 'line' as const, text }));
+      return statsLines(await stats.year(year), plainCharts(), { allTime: year === 'all' }).map((text) => ({ kind: 'line' as const, text }));
     } catch (error) {
       if (error instanceof TunesError && error.code === 'dependency_missing') {
         return [{ kind: 'line' as const, text: 'Stats are not available on a remote library: listening history stays on its server.' }];

@@ -140,7 +140,7 @@ export function MainScreen({ services, user, onQuit, typedAhead }: { services: U
     });
   }, true, typedAhead);
 
-  const hint = keyHint(keys.table, columns);
+  const hint = keyHint(keys.table, columns, view.kind);
   const title = breadcrumb(nav.stack);
   const total = list.countIsEstimate ? `${list.state.count - 1}+` : String(list.state.count);
   const countText = list.state.count > 0 ? ` (${list.state.cursor + 1}/${total})` : '';
@@ -207,10 +207,11 @@ function scanProgressText(p: ScanProgress): string {
 }
 
 /** The most useful keys (as bound now) that fit on one line; help and quit always make it. */
-function keyHint(table: KeyTable, columns: number): string {
+function keyHint(table: KeyTable, columns: number, view: string): string {
   const item = (id: string, word: string) => (firstKey(table, id) ? [`${firstKey(table, id)} ${word}`] : []);
   const always = [...item('help', 'help'), ...item('detach', 'quit')];
   const optional = [
+    ...(view === 'stats' ? [...item('stats-earlier', 'earlier year'), ...item('stats-later', 'later year'), ...item('stats-all-time', 'all time')] : []),
     ...item('search', 'search'), ...item('activate', 'play'), ...item('toggle', 'pause'), ...item('queue-end', 'queue'),
     ...item('add-to-playlist', 'add'), ...item('like', 'like'), ...item('toggle-focus', 'switch'),
   ];

@@ -13,8 +13,11 @@ export type View =
   | { kind: 'liked' }
   | { kind: 'queue' }
   | { kind: 'history' }
-  | { kind: 'stats' }
+  /** A calendar year (this one when absent) or all time. */
+  | { kind: 'stats'; year?: StatsYear }
   | { kind: 'playlist'; playlist: PlaylistItem };
+
+export type StatsYear = number | 'all';
 
 export type SectionKind = 'songs' | 'artists' | 'albums' | 'folders' | 'liked' | 'queue' | 'history' | 'stats';
 
@@ -62,7 +65,9 @@ export type NavigationAction =
   | { type: 'toggleFocus' }
   /** Live search: results open on top of the current view; an empty query goes back to it. */
   | { type: 'search'; query: string; fromCursor?: number }
-  | { type: 'playlists'; entries: SidebarEntry[] };
+  | { type: 'playlists'; entries: SidebarEntry[] }
+  /** The view on top, shown another way (the Stats view's year). */
+  | { type: 'replace'; view: View };
 
 export const initialNavigation: NavigationState = { section: 0, stack: [{ kind: 'songs' }], cursors: [], focus: 'list' };
 
@@ -98,6 +103,8 @@ export function navigationReducer(state: NavigationState, action: NavigationActi
       if (searching) return { ...state, stack: [...state.stack.slice(0, -1), view], focus: 'list' };
       return { ...state, stack: [...state.stack, view], cursors: [...state.cursors, action.fromCursor ?? 0], focus: 'list' };
     }
+    case 'replace':
+      return { ...state, stack: [...state.stack.slice(0, -1), action.view] };
     case 'playlists': {
       // A playlist was renamed, deleted or created: keep pointing at the same entry when it still exists.
       const current = currentView(state);
@@ -160,7 +167,7 @@ export function viewTitle(view: View): string {
     case 'history':
       return 'History';
     case 'stats':
-      return 'Stats';
+      return view.year === undefined ? 'Stats' : `Stats · ${view.year === 'all' ? 'all time' : view.year}`;
     case 'playlist':
       return `Playlist: ${view.playlist.name}`;
   }

@@ -5,7 +5,7 @@ import type { PagedList } from '../widgets/list/use-paged-list.js';
 import { songOf, songSource, type ListRow } from '../views/view-rows.js';
 import { arraySource } from '../data/array-source.js';
 import type { RowSource } from '../data/row-source.js';
-import { currentView, sidebarEntries, type NavigationAction, type NavigationState, type SidebarEntry } from './navigation-state.js';
+import { currentView, sidebarEntries, type NavigationAction, type NavigationState, type SidebarEntry, type StatsYear } from './navigation-state.js';
 import type { Overlay } from './overlay-state.js';
 import { clearQueue, enqueueSelection } from './queue-actions.js';
 
@@ -143,6 +143,10 @@ export function runCommand(command: AppAction, ctx: CommandContext): void {
       if (songId === undefined) return ctx.notify('select a song first (or play one)', true);
       return ctx.setOverlay({ kind: 'info', songId });
     }
+    case 'stats-earlier':
+    case 'stats-later':
+    case 'stats-all-time':
+      return changeStatsYear(command, ctx);
     case 'help':
       return ctx.setOverlay({ kind: 'help' });
     case 'detach':
@@ -154,6 +158,21 @@ export function runCommand(command: AppAction, ctx: CommandContext): void {
         .catch(() => undefined)
         .then(() => ctx.quit());
   }
+}
+
+/** The Stats view's year, `tunes stats --year`'s way: back a year, forward up to this one, or all time and back. */
+function changeStatsYear(command: 'stats-earlier' | 'stats-later' | 'stats-all-time', ctx: CommandContext): void {
+  const view = currentView(ctx.nav);
+  if (view.kind !== 'stats') return;
+  const thisYear = new Date().getFullYear();
+  const shown = view.year ?? thisYear;
+  let year: StatsYear;
+  if (command === 'stats-all-time') year = shown === 'all' ? thisYear : 'all';
+  else if (shown === 'all') year = thisYear;
+  else if (command === 'stats-earlier') year = shown - 1;
+  else if (shown >= thisYear) return ctx.notify(`${thisYear} is this year: there is no later one yet`);
+  else year = shown + 1;
+  ctx.navigate({ type: 'replace', view: { kind: 'stats', year } });
 }
 
 async function reloadedEntries(ctx: CommandContext): Promise<SidebarEntry[]> {

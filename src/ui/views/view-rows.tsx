@@ -48,7 +48,7 @@ export function sourceForView(view: View, services: UiServices): RowSource<ListR
     case 'history':
       return mapSource(services.player.history(), (played) => ({ kind: 'played', song: played }));
     case 'stats':
-      return statsSource(services.stats);
+      return statsSource(services.stats, view.year);
     case 'playlist':
       return mapSource(services.playlists.songs(view.playlist), song);
     case 'folders':

@@ -25,7 +25,7 @@ describe('key table (browser)', () => {
       p: 'prev', left: 'seek back', right: 'seek forward', '+': 'volume up', '-': 'volume down', s: 'shuffle',
       r: 'repeat', a: 'add-to-playlist', L: 'like', d: 'remove', J: 'move-down', K: 'move-up', c: 'create-playlist',
       R: 'rename-playlist', D: 'delete-playlist', q: 'detach', Q: 'quit', '/': 'search', '?': 'help', 'ctrl+c': 'detach',
-      e: 'queue-end', E: 'queue-next', C: 'clear-queue', m: 'mute',
+      e: 'queue-end', E: 'queue-next', C: 'clear-queue', m: 'mute', '[': 'stats-earlier', ']': 'stats-later', A: 'stats-all-time',
     };
     for (const [key, action] of Object.entries(expected)) expect(id(key), key).toBe(action);
     expect(table.action('ui', 'x')).toBeUndefined();
@@ -35,7 +35,7 @@ describe('key table (browser)', () => {
 
   it('feeds the help overlay with every action, grouped, with readable keys', () => {
     const sections = table.help('ui');
-    expect(sections.map((s) => s.group)).toEqual(['Move', 'Open', 'Playback', 'Queue', 'Playlists', 'General']);
+    expect(sections.map((s) => s.group)).toEqual(['Move', 'Open', 'Playback', 'Queue', 'Playlists', 'Stats', 'General']);
     const rows = sections.flatMap((s) => s.rows);
     expect(rows.find((r) => r.id === 'down')?.keys).toBe('j/↓');
     expect(rows.find((r) => r.id === 'detach')).toMatchObject({ keys: 'q/Ctrl-c', description: 'quit; the music plays on' });

@@ -11,6 +11,8 @@ import { AlbumPage, AlbumsPage, ArtistPage, ArtistsPage, HistoryPage, LikedPage,
 import { PlayerBar } from './PlayerBar.js';
 import { PlaylistPage, PlaylistsPage } from './playlist-pages.js';
 import { QueuePanel } from './QueuePanel.js';
+import { SmartMark } from './SmartMark.js';
+import { StatsPage } from './StatsPage.js';
 
 const NAV: ReadonlyArray<[string, string]> = [
   ['/songs', 'Songs'],
@@ -19,6 +21,7 @@ const NAV: ReadonlyArray<[string, string]> = [
   ['/playlists', 'Playlists'],
   ['/liked', 'Liked'],
   ['/history', 'History'],
+  ['/stats', 'Stats'],
 ];
 
 function Page({ path, query }: { path: string; query: URLSearchParams }) {
@@ -32,6 +35,7 @@ function Page({ path, query }: { path: string; query: URLSearchParams }) {
   if (path === '/playlists') return <PlaylistsPage />;
   if (path === '/liked') return <LikedPage />;
   if (path === '/history') return <HistoryPage />;
+  if (path === '/stats') return <StatsPage key={query.get('year') ?? ''} query={query} />;
   return <SongsPage query="" />;
 }
 
@@ -146,6 +150,7 @@ export function App() {
           {lists.map((list) => (
             <li key={list.id}>
               <a href={`/playlists/${list.id}`} onClick={go(`/playlists/${list.id}`)} aria-current={path === `/playlists/${list.id}` ? 'page' : undefined}>
+                <SmartMark playlist={list} />
                 {list.name}
               </a>
             </li>

@@ -17,6 +17,8 @@ export interface SongListProps {
   /** A playlist's own actions: remove, move (indexes into `songs`). */
   onRemove?: (index: number) => void;
   onMove?: (from: number, to: number) => void;
+  /** A list whose songs cannot be removed or moved by hand (a smart playlist): why, said when d or J/K is pressed. */
+  readOnly?: string;
   showTrack?: boolean;
 }
 
@@ -25,7 +27,7 @@ export interface SongListProps {
  * terminal browser: j/k, g/G, Enter plays from here, e / E queue at the end / next, a adds to a
  * playlist, L likes, and in playlists d removes and J/K move.
  */
-export function SongList({ songs, label, onNearEnd, onRemove, onMove, showTrack = false }: SongListProps) {
+export function SongList({ songs, label, onNearEnd, onRemove, onMove, readOnly, showTrack = false }: SongListProps) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -82,6 +84,7 @@ export function SongList({ songs, label, onNearEnd, onRemove, onMove, showTrack 
       a: () => setMenu({ index: cursor, playlistsFirst: true }),
       L: () => song && void toggleLike(song).catch((error: Error) => say(error.message)),
       ...(onRemove ? { d: () => onRemove(cursor) } : {}),
+      ...(readOnly ? { d: () => say(readOnly), J: () => say(readOnly), K: () => say(readOnly) } : {}),
       ...(onMove
         ? {
             J: () => cursor < songs.length - 1 && (onMove(cursor, cursor + 1), focusRow(cursor + 1)),

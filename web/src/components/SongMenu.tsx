@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Song } from '../api.js';
+import { isSmart, type Song } from '../api.js';
 import { player } from '../player.js';
 import { navigate } from '../router.js';
 import { addToPlaylist, createPlaylist, playlists, say } from '../session.js';
@@ -70,7 +70,8 @@ export function SongMenu({ songs, onClose, extra = [], playlistsFirst = false }:
               </label>
               <button type="submit">Create and add</button>
             </form>
-            {lists.map((list) => (
+            {/* Smart playlists fill themselves: they are not offered here. */}
+            {lists.filter((list) => !isSmart(list)).map((list) => (
               <button key={list.id} onClick={run(() => addToPlaylist(list, songs))}>
                 {list.name}
               </button>

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, clock, counted, coverOfAlbum, type Album, type Artist, type Song } from '../api.js';
 import { player } from '../player.js';
 import { navigate } from '../router.js';
-import { say } from '../session.js';
+import { liked, say } from '../session.js';
+import { useStore } from '../store.js';
 import { Cover } from './Cover.js';
 import { SongList } from './SongList.js';
 
@@ -223,7 +224,9 @@ export function ArtistPage({ id }: { id: string }) {
 
 export function LikedPage() {
   const likes = useLoad(() => api<Array<{ song: Song }>>('GET', '/api/me/likes'), 'liked');
-  const songs = (likes ?? []).map((like) => like.song);
+  // Unliked here (or anywhere in the app): the row goes at once, without a reload.
+  const likedIds = useStore(liked);
+  const songs = (likes ?? []).map((like) => like.song).filter((song) => likedIds.has(song.id));
   return (
     <section class="page" aria-labelledby="page-title">
       <header class="page-head">

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, clock, counted, type Playlist, type PlaylistEntry } from '../api.js';
+import { api, clock, counted, isSmart, type Playlist, type PlaylistEntry } from '../api.js';
 import { player } from '../player.js';
 import { navigate } from '../router.js';
 import { createPlaylist, playlists, refreshPlaylists, say } from '../session.js';
 import { useStore } from '../store.js';
+import { SmartMark } from './SmartMark.js';
+import { SmartPlaylistForm } from './SmartPlaylistForm.js';
 import { SongList } from './SongList.js';
 
 export function PlaylistsPage() {
@@ -31,15 +33,18 @@ export function PlaylistsPage() {
         </label>
         <button type="submit">Create</button>
       </form>
+      <SmartPlaylistForm onCreated={(playlist) => navigate(`/playlists/${playlist.id}`)} />
       {lists.length === 0 ? <p class="empty">No playlists yet.</p> : null}
       <ul class="plain-list">
         {lists.map((list) => (
           <li key={list.id}>
             <a href={`/playlists/${list.id}`} onClick={(event) => (event.preventDefault(), navigate(`/playlists/${list.id}`))}>
+              <SmartMark playlist={list} />
               {list.name}
             </a>
             <span class="sub">
               {counted(list.song_count, 'song')} · {clock(list.duration_ms)}
+              {isSmart(list) ? ` · ${list.built_in ? 'built in' : 'smart'}` : ''}
             </span>
           </li>
         ))}
@@ -63,6 +68,7 @@ export function PlaylistPage({ id }: { id: string }) {
   if (detail === undefined) return <p class="empty">Loading…</p>;
   if (detail === null) return <p class="empty">No such playlist.</p>;
   const songs = detail.entries.map((entry) => entry.song);
+  const smart = isSmart(detail);
   const act = (work: () => Promise<unknown>) => {
     work()
       .then(() => Promise.all([reload(), refreshPlaylists()]))
@@ -106,8 +112,8 @@ export function PlaylistPage({ id }: { id: string }) {
             Play
           </button>
         ) : null}
-        <button onClick={() => setRenaming(detail.name)}>Rename</button>
-        <button
+        {detail.built_in ? null : <button onClick={() => setRenaming(detail.name)}>Rename</button>}
+        {detail.built_in ? null : <button
           onClick={() => {
             if (!window.confirm(`Delete the playlist “${detail.name}”?`)) return;
             api('DELETE', `/api/playlists/${id}`)
@@ -116,10 +122,35 @@ export function PlaylistPage({ id }: { id: string }) {
           }}
         >
           Delete
-        </button>
+        </button>}
       </header>
-      {songs.length === 0 ? <p class="empty">Empty: add songs from any list with ⋯ or the a key.</p> : null}
-      <SongList songs={songs} label={`Songs of ${detail.name}`} onRemove={(index) => act(() => api('DELETE', `/api/playlists/${id}/songs/${index + 1}`))} onMove={move} />
+      {smart ? <SmartRules playlist={detail} /> : null}
+      {songs.length === 0 ? <p class="empty">{smart ? 'Nothing matches these rules yet.' : 'Empty: add songs from any list with ⋯ or the a key.'}</p> : null}
+      {smart ? (
+        <SongList songs={songs} label={`Songs of ${detail.name}`} readOnly={`“${detail.name}” is a smart playlist: its songs come from its rules, not by hand`} />
+      ) : (
+        <SongList songs={songs} label={`Songs of ${detail.name}`} onRemove={(index) => act(() => api('DELETE', `/api/playlists/${id}/songs/${index + 1}`))} onMove={move} />
+      )}
     </section>
+  );
+}
+
+/** What a smart playlist is made of, in the CLI's words: the rules, the sort, the limit. */
+function SmartRules({ playlist }: { playlist: Playlist }) {
+  return (
+    <p class="smart-rules">
+      <SmartMark playlist={playlist} />
+      {playlist.built_in ? `Built in: ${playlist.description ?? ''}. ` : 'Smart playlist. '}
+      {playlist.rules ? (
+        <>
+          Rules: <code>{playlist.rules}</code>
+        </>
+      ) : (
+        'Every song.'
+      )}
+      {playlist.rules_sort ? ` · sorted by ${playlist.rules_sort}` : ''}
+      {playlist.rules_limit ? ` · at most ${counted(playlist.rules_limit, 'song')}` : ''}
+      <span class="sub"> Songs are worked out each time; they cannot be added or removed by hand.</span>
+    </p>
   );
 }
