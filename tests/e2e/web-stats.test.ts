@@ -82,7 +82,7 @@ async function logIn(page: Page, url: string) {
   await page.getByRole('heading', { name: 'Songs' }).waitFor();
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 const weekday = (iso: string) => ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][new Date(iso).getUTCDay()]!;
 
 const desktop: BrowserContextOptions = { viewport: { width: 1280, height: 900 }, timezoneId: 'UTC' };
@@ -108,10 +108,10 @@ describe('the web player: stats and smart playlists in Debian chromium', { timeo
     await page.getByRole('heading', { name: `Your ${LAST_YEAR} in music` }).waitFor();
     expect(new URL(page.url()).search).toBe(`?year=${LAST_YEAR}`);
     const topSongs = page.getByRole('region', { name: 'Top songs' }).getByRole('listitem');
-    await expect.poll(() => topSongs.allInnerTexts()).toEqual([expect.stringMatching(/^Second · The Oscillators\s+2 plays · 6 min$/), expect.stringMatching(/^First · The Oscillators\s+1 play · 1 min$/)]);
-    expect(await page.getByRole('region', { name: 'Top artists' }).getByRole('listitem').allInnerTexts()).toEqual([expect.stringMatching(/^The Oscillators\s+3 plays · 7 min$/)]);
-    expect(await page.getByRole('region', { name: 'Top albums' }).getByRole('listitem').allInnerTexts()).toEqual([expect.stringMatching(/^Tones · The Oscillators\s+3 plays · 7 min$/)]);
-    expect(await page.getByRole('region', { name: 'Top genres' }).getByRole('listitem').allInnerTexts()).toEqual([expect.stringMatching(/^Rock\s+3 plays · 7 min$/)]);
+    await expect.poll(() => topSongs.allInnerTexts()).toEqual([expect.stringMatching(/^1\.\s+Second · The Oscillators\s+2 plays · 6 min$/), expect.stringMatching(/^2\.\s+First · The Oscillators\s+1 play · 1 min$/)]);
+    expect(await page.getByRole('region', { name: 'Top artists' }).getByRole('listitem').allInnerTexts()).toEqual([expect.stringMatching(/^1\.\s+The Oscillators\s+3 plays · 7 min$/)]);
+    expect(await page.getByRole('region', { name: 'Top albums' }).getByRole('listitem').allInnerTexts()).toEqual([expect.stringMatching(/^1\.\s+Tones · The Oscillators\s+3 plays · 7 min$/)]);
+    expect(await page.getByRole('region', { name: 'Top genres' }).getByRole('listitem').allInnerTexts()).toEqual([expect.stringMatching(/^1\.\s+Rock\s+3 plays · 7 min$/)]);
     const summary = await page.locator('.stats-summary').innerText();
     expect(summary).toContain('7 min');
     expect(summary).toMatch(/Longest streak\s+2 days\s+\d{4}-06-10 to \d{4}-06-11/);

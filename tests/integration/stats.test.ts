@@ -49,6 +49,21 @@ describe('year in music', () => {
     expect(before.longest_streak).toEqual({ days: 1, from: '2025-12-20', to: '2025-12-20' });
   });
 
+  it("all time ('all', as --year all) runs from the month of the first play to now; with no plays, from this month", async () => {
+    const { stats, alice } = await setup();
+    const all = await stats.yearInMusic(alice.id, { year: 'all' });
+    // The seeded 23:59 play of 31 December 2026 is after "now" (1 December): not counted.
+    expect(all).toMatchObject({ year: null, plays: 8, from: '2025-12-01T05:00:00.000Z', to: '2026-12-01T12:00:00.000Z' });
+    expect(all.first_song).toMatchObject({ title: 'Alpha' });
+    expect(all.new_artists).toEqual(['Old Band', 'Late Band', 'New Band']);
+    expect(all.months.map((m) => m.month)).toEqual(['2025-12', ...Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`)]);
+    expect(all.months[0]).toMatchObject({ month: '2025-12', plays: 2, minutes: 4 });
+    expect(await stats.yearInMusic(alice.id, { year: ' ALL ' })).toEqual(all);
+    const nobody = await stats.yearInMusic(alice.id + 1000, { year: 'all' });
+    expect(nobody).toMatchObject({ plays: 0, from: '2026-12-01T05:00:00.000Z', first_song: null, new_artists: [] });
+    expect(nobody.months.map((m) => m.month)).toEqual(['2026-12']);
+  });
+
   it('--since runs from local midnight of the date to now', async () => {
     const { stats, alice } = await setup();
     const since = await stats.yearInMusic(alice.id, { since: '2026-03-01' });

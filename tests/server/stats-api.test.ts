@@ -26,6 +26,11 @@ describe('GET /api/me/stats', () => {
     const since = (await (await server.call('GET', '/api/me/stats?since=2026-03-01&limit=1', { token: alice.token })).json()) as { year: null; top_songs: unknown[]; from: string };
     expect(since).toMatchObject({ year: null, from: '2026-03-01T05:00:00.000Z' });
     expect(since.top_songs).toHaveLength(1);
+    // year=all: every play until now (the web player's All time), from the first play's month.
+    const all = (await (await server.call('GET', '/api/me/stats?year=all', { token: alice.token })).json()) as { year: null; plays: number; months: Array<{ month: string }> };
+    expect(all.year).toBeNull();
+    expect(all.plays).toBeGreaterThan(EXPECTED_2026.plays);
+    expect(all.months[0]?.month).toBe('2025-12');
 
     expect((await server.call('GET', '/api/me/stats?year=2026')).status).toBe(401);
     for (const query of ['year=soon', 'since=2026-02-30', 'year=2026&since=2026-01-01', 'limit=0']) {

@@ -14,8 +14,11 @@ function TopList({ title, tallies, withArtist }: { title: string; tallies: reado
     <section class="stats-card" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
       <ol class="top-list">
-        {tallies.map((t) => (
+        {tallies.map((t, i) => (
           <li key={`${t.name}\u0000${t.artist ?? ''}`}>
+            <span class="top-rank" aria-hidden="true">
+              {i + 1}.
+            </span>
             <span class="top-name">
               {t.name}
               {withArtist && t.artist ? <span class="sub"> · {t.artist}</span> : null}
