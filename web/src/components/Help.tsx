@@ -16,6 +16,8 @@ export const KEYS: ReadonlyArray<[string, string]> = [
   ['J / K', 'Move the song down / up (in a playlist or the queue)'],
   ['q', 'Show / hide the queue'],
   ['y', 'Show / hide the lyrics of the song playing'],
+  ['[ / ]', 'Stats: the year before / after'],
+  ['A', 'Stats: all time / back to this year'],
   ['?', 'This list'],
   ['Escape', 'Close a dialog'],
 ];

@@ -33,10 +33,30 @@ function TopList({ title, tallies, withArtist }: { title: string; tallies: reado
   );
 }
 
-/** Previous / next year and all time, as `tunes stats --year` and the browser's [ ] A keys. */
+const go = (to: StatsYear) => navigate(to === thisYear() ? '/stats' : `/stats?year=${to}`);
+
+/** The terminal browser's Stats keys: [ the year before, ] the year after (up to this one), A all time and back. */
+function useYearKeys(year: StatsYear): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target;
+      if (event.ctrlKey || event.metaKey || event.altKey || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return;
+      if (document.querySelector('[role="dialog"]')) return;
+      const now = thisYear();
+      const shown = year === 'all' ? now : year;
+      const to = event.key === '[' ? shown - 1 : event.key === ']' && year !== 'all' && shown < now ? shown + 1 : event.key === 'A' ? (year === 'all' ? now : 'all') : undefined;
+      if (to === undefined) return;
+      event.preventDefault();
+      go(to);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [year]);
+}
+
+/** Previous / next year and all time, as `tunes stats --year` and the [ ] A keys. */
 function YearSwitcher({ year }: { year: StatsYear }) {
   const now = thisYear();
-  const go = (to: StatsYear) => navigate(to === now ? '/stats' : `/stats?year=${to}`);
   const shown = year === 'all' ? now : year;
   return (
     <nav class="year-switcher" aria-label="Year">
@@ -61,6 +81,7 @@ function emptyText(year: StatsYear): string {
 /** Your year in music (or all time): `GET /api/me/stats?year=`. */
 export function StatsPage({ query }: { query: URLSearchParams }) {
   const year = yearFromQuery(query.get('year'), thisYear());
+  useYearKeys(year);
   const [stats, setStats] = useState<YearStats | null | undefined>(undefined);
   const [problem, setProblem] = useState('');
   useEffect(() => {
