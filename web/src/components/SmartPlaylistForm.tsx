@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api, type Playlist } from '../api.js';
+import type { Playlist } from '../api.js';
 import { refreshPlaylists } from '../session.js';
 
 /** The sorts a smart playlist takes (README "Smart playlists"); "-" first for descending. */
@@ -16,42 +16,58 @@ const SORTS: ReadonlyArray<[string, string]> = [
   ['random', 'Random'],
 ];
 
+export interface SmartRulesBody {
+  name?: string;
+  rules: string;
+  sort?: string;
+  limit?: number;
+}
+
+export interface SmartPlaylistFormProps {
+  /** Editing a playlist's rules: its current ones, and no name field. */
+  editing?: Playlist;
+  submitLabel: string;
+  send: (body: SmartRulesBody) => Promise<Playlist>;
+  onDone: (playlist: Playlist) => void;
+}
+
 /**
- * A new smart playlist: a name and rules in the CLI's rule language, a sort and a limit. The server
+ * A smart playlist's name (when new), rules in the CLI's rule language, sort and limit. The server
  * checks the rules; its one-line error (naming the wrong part) is shown under the form as it is.
  */
-export function SmartPlaylistForm({ onCreated }: { onCreated: (playlist: Playlist) => void }) {
+export function SmartPlaylistForm({ editing, submitLabel, send, onDone }: SmartPlaylistFormProps) {
   const [name, setName] = useState('');
-  const [rules, setRules] = useState('');
-  const [sort, setSort] = useState('');
-  const [limit, setLimit] = useState('');
+  const [rules, setRules] = useState(editing?.rules ?? '');
+  const [sort, setSort] = useState(editing?.rules_sort ?? '');
+  const [limit, setLimit] = useState(editing?.rules_limit ? String(editing.rules_limit) : '');
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
+  const sorts = SORTS.some(([value]) => value === sort) ? SORTS : [...SORTS, [sort, sort] as [string, string]];
   return (
     <form
       class="smart-form"
-      aria-label="New smart playlist"
+      aria-label={editing ? `Rules of ${editing.name}` : 'New smart playlist'}
       onSubmit={(event) => {
         event.preventDefault();
-        if (!name.trim() || busy) return;
+        if ((!editing && !name.trim()) || busy) return;
         setBusy(true);
         setProblem('');
-        const body = { name: name.trim(), rules, ...(sort ? { sort } : {}), ...(limit ? { limit: Number(limit) } : {}) };
-        api<Playlist>('POST', '/api/playlists', body)
+        send({ ...(editing ? {} : { name: name.trim() }), rules, ...(sort ? { sort } : {}), ...(limit ? { limit: Number(limit) } : {}) })
           .then(async (playlist) => {
             await refreshPlaylists();
             setName('');
-            setRules('');
-            onCreated(playlist);
+            onDone(playlist);
           })
           .catch((error: Error) => setProblem(error.message))
           .finally(() => setBusy(false));
       }}
     >
-      <label>
-        Smart playlist name
-        <input value={name} onInput={(event) => setName(event.currentTarget.value)} placeholder="Old jazz I like" required />
-      </label>
+      {editing ? null : (
+        <label>
+          Smart playlist name
+          <input value={name} onInput={(event) => setName(event.currentTarget.value)} placeholder="Old jazz I like" required />
+        </label>
+      )}
       <label class="rules">
         Rules
         <input
@@ -67,7 +83,7 @@ export function SmartPlaylistForm({ onCreated }: { onCreated: (playlist: Playlis
       <label>
         Sort
         <select value={sort} onChange={(event) => setSort(event.currentTarget.value)}>
-          {SORTS.map(([value, label]) => (
+          {sorts.map(([value, label]) => (
             <option key={value} value={value}>
               {label}
             </option>
@@ -79,7 +95,7 @@ export function SmartPlaylistForm({ onCreated }: { onCreated: (playlist: Playlis
         <input type="number" min={1} max={5000} inputMode="numeric" value={limit} onInput={(event) => setLimit(event.currentTarget.value)} placeholder="songs" class="limit" />
       </label>
       <button type="submit" disabled={busy}>
-        Create smart playlist
+        {submitLabel}
       </button>
       <p id="rules-help" class="sub rules-help">
         Rules like <code>genre:jazz</code> <code>year:&lt;1970</code> <code>artist:"miles davis"</code> <code>liked</code> <code>plays:&gt;3</code>{' '}

@@ -33,7 +33,11 @@ export function PlaylistsPage() {
         </label>
         <button type="submit">Create</button>
       </form>
-      <SmartPlaylistForm onCreated={(playlist) => navigate(`/playlists/${playlist.id}`)} />
+      <SmartPlaylistForm
+        submitLabel="Create smart playlist"
+        send={(body) => api<Playlist>('POST', '/api/playlists', body)}
+        onDone={(playlist) => navigate(`/playlists/${playlist.id}`)}
+      />
       {lists.length === 0 ? <p class="empty">No playlists yet.</p> : null}
       <ul class="plain-list">
         {lists.map((list) => (
@@ -60,6 +64,7 @@ interface PlaylistDetail extends Playlist {
 export function PlaylistPage({ id }: { id: string }) {
   const [detail, setDetail] = useState<PlaylistDetail | null | undefined>(undefined);
   const [renaming, setRenaming] = useState<string | null>(null);
+  const [editingRules, setEditingRules] = useState(false);
   const reload = () =>
     api<PlaylistDetail>('GET', `/api/playlists/${id}`)
       .then(setDetail)
@@ -113,6 +118,11 @@ export function PlaylistPage({ id }: { id: string }) {
           </button>
         ) : null}
         {detail.built_in ? null : <button onClick={() => setRenaming(detail.name)}>Rename</button>}
+        {smart && !detail.built_in ? (
+          <button aria-expanded={editingRules} onClick={() => setEditingRules((open) => !open)}>
+            Edit rules
+          </button>
+        ) : null}
         {detail.built_in ? null : <button
           onClick={() => {
             if (!window.confirm(`Delete the playlist “${detail.name}”?`)) return;
@@ -125,6 +135,14 @@ export function PlaylistPage({ id }: { id: string }) {
         </button>}
       </header>
       {smart ? <SmartRules playlist={detail} /> : null}
+      {editingRules ? (
+        <SmartPlaylistForm
+          editing={detail}
+          submitLabel="Save rules"
+          send={(body) => api<Playlist>('PUT', `/api/playlists/${id}/rules`, body)}
+          onDone={() => (setEditingRules(false), void reload())}
+        />
+      ) : null}
       {songs.length === 0 ? <p class="empty">{smart ? 'Nothing matches these rules yet.' : 'Empty: add songs from any list with ⋯ or the a key.'}</p> : null}
       {smart ? (
         <SongList songs={songs} label={`Songs of ${detail.name}`} readOnly={`“${detail.name}” is a smart playlist: its songs come from its rules, not by hand`} />
