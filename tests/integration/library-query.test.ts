@@ -19,10 +19,28 @@ async function library() {
 describe('the library query service (what the MPD bridge reads)', () => {
   it('lists tag values with the album artist falling back to the artist, and totals, leaving missing songs out', async () => {
     const query = await library();
-    expect(await query.tagValues(['album_artist', 'album'], 100)).toEqual([['Owls', 'Night'], ['Various', 'Hits']]);
-    expect(await query.tagValues(['artist'], 100)).toEqual([['Band A'], ['band b'], ['Owls']]);
-    expect(await query.tagValues(['genre'], 100)).toEqual([[''], ['Pop']]);
+    const sorted = (rows: unknown[][]) => rows.map((row) => JSON.stringify(row)).sort();
+    const all = async (fields: Parameters<typeof query.tagValuesSlice>[0]) => sorted((await query.tagValuesSlice(fields, 0, 100)).rows);
+    expect(await all(['album_artist', 'album'])).toEqual(sorted([['Owls', 'Night'], ['Various', 'Hits']]));
+    expect(await all(['artist'])).toEqual(sorted([['Band A'], ['band b'], ['Owls']]));
+    expect(await all(['genre'])).toEqual(sorted([[''], ['Pop']]));
+    expect(await all(['year'])).toEqual(sorted([[null]]));
     expect(await query.totals()).toEqual({ songs: 3, artists: 3, albums: 3, duration_ms: 6000, last_added_at: '2026-03-01T00:00:00.000Z' });
+  });
+
+  it('gives tag values a slice of song ids at a time, saying where the next slice starts, until the last song', async () => {
+    const query = await library();
+    // Song ids 1..4 (the fourth is missing): one id per slice.
+    const slices = [];
+    for (let after: number | undefined = 0; after !== undefined; ) {
+      const slice = await query.tagValuesSlice(['artist', 'album'], after, 1);
+      slices.push(slice.rows);
+      after = slice.next;
+    }
+    expect(slices).toEqual([[['Owls', 'Night']], [['Band A', 'Hits']], [['band b', 'Hits']], []]);
+    expect(await query.tagValuesSlice(['album_artist'], 1, 2)).toEqual({ rows: [['Various']], next: 3 });
+    expect(await query.tagValuesSlice(['artist'], 3, 10)).toEqual({ rows: [], next: undefined });
+    await expect(query.tagValuesSlice([], 0, 10)).rejects.toMatchObject({ code: 'invalid_input' });
   });
 
   it('lists a folder, finds by path, whole tags and word starts, and refuses a folder with too many songs of its own', async () => {

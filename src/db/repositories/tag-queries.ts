@@ -7,7 +7,6 @@ import { folderChildren, folderChildrenSlice } from './folders.js';
 import { songsByPaths } from './song-lookup.js';
 import { songRowToSong } from './song-row.js';
 import { caseless } from '../dialect/caseless.js';
-import { dialectOf } from '../dialect/dialect.js';
 import { matchingIds, matchingIdsIn } from '../dialect/search-sql.js';
 import { bytewise, caselessMatch } from '../dialect/sql-fragments.js';
 
@@ -55,45 +54,35 @@ export async function songsNarrowedTo(db: Db, where: SongNarrowing, page: { afte
 
 const ALBUM_LEVEL = new Set<TagField>(['artist', 'album', 'album_artist']);
 
-/**
- * The distinct combinations of `fields` among the visible songs (ordered by them, case ignored), at
- * most `limit`. With the album artist, from one row per album (grouped by artist and album, sorted
- * here); otherwise SQLite's own distinct.
- */
-export async function distinctTagValues(db: Db, fields: readonly TagField[], limit: number): Promise<Array<Array<string | number | null>>> {
-  // The album artist falls back to the artist, which no index orders; one row per album keeps the sort small.
-  if (fields.includes('album_artist') && fields.every((field) => ALBUM_LEVEL.has(field))) return albumLevelValues(db, fields, limit);
-  const columns = sql.join(fields.map((field, i) => sql`${TAG_SQL[field]} as ${sql.ref(`v${i}`)}`));
-  const order = sql.join(fields.map((field, i) => (TEXT_TAGS.has(field) ? caseless(db, sql.ref(`v${i}`)) : sql.ref(`v${i}`))));
-  const distinct = sql`select distinct ${columns} from songs s where s.missing_since is null`;
-  // PostgreSQL orders a DISTINCT only by what it selects: the caseless order goes outside.
-  const { rows } = dialectOf(db).name === 'postgres'
-    ? await sql<Record<string, string | number | null>>`select * from (${distinct}) d order by ${order} limit ${limit}`.execute(db)
-    : await sql<Record<string, string | number | null>>`${distinct} order by ${order} limit ${limit}`.execute(db);
-  return rows.map((row) => fields.map((_, i) => row[`v${i}`] ?? null));
+/** The highest song id (0 with no songs): where a walk over the library by id ranges ends. */
+export async function lastSongId(db: Db): Promise<number> {
+  const { rows } = await sql<{ n: number | null }>`select max(id) as n from songs`.execute(db);
+  return Number(rows[0]?.n ?? 0);
 }
 
-async function albumLevelValues(db: Db, fields: readonly TagField[], limit: number): Promise<string[][]> {
-  const { rows } = await sql<{ artist: string; album: string; album_artist: string | null }>`
-    select min(artist) as artist, min(album) as album, min(nullif(album_artist, '')) as album_artist
-    from songs
-    where missing_since is null
-    group by ${caseless(db, sql.ref('artist'))}, ${caseless(db, sql.ref('album'))}`.execute(db);
-  const unique = new Map<string, string[]>();
-  for (const row of rows) {
-    const values = fields.map((field) => (field === 'album_artist' ? (row.album_artist ?? row.artist) : row[field as 'artist' | 'album']));
-    const key = values.map((value) => value.toLowerCase()).join('\0');
-    if (!unique.has(key)) unique.set(key, values);
-  }
-  const byName = new Intl.Collator(undefined, { sensitivity: 'base' });
-  const sorted = [...unique.values()].sort((a, b) => {
-    for (let i = 0; i < a.length; i += 1) {
-      const order = byName.compare(a[i]!, b[i]!);
-      if (order !== 0) return order;
+/**
+ * distinctTagValues over the visible songs with ids in (afterId, throughId] only: one primary-key
+ * range, so a caller can walk a huge library a slice at a time. Unordered; with the album artist,
+ * from one row per album (the album artist falls back to the artist, which no index orders).
+ */
+export async function distinctTagValuesInIds(db: Db, fields: readonly TagField[], afterId: number, throughId: number): Promise<Array<Array<string | number | null>>> {
+  const range = sql`s.missing_since is null and s.id > ${afterId} and s.id <= ${throughId}`;
+  if (fields.includes('album_artist') && fields.every((field) => ALBUM_LEVEL.has(field))) {
+    const { rows } = await sql<{ artist: string; album: string; album_artist: string | null }>`
+      select min(s.artist) as artist, min(s.album) as album, min(nullif(s.album_artist, '')) as album_artist
+      from songs s where ${range}
+      group by ${caseless(db, sql.ref('s.artist'))}, ${caseless(db, sql.ref('s.album'))}`.execute(db);
+    const unique = new Map<string, string[]>();
+    for (const row of rows) {
+      const values = fields.map((field) => (field === 'album_artist' ? (row.album_artist ?? row.artist) : row[field as 'artist' | 'album']));
+      const key = values.map((value) => value.toLowerCase()).join('\0');
+      if (!unique.has(key)) unique.set(key, values);
     }
-    return 0;
-  });
-  return sorted.slice(0, limit);
+    return [...unique.values()];
+  }
+  const columns = sql.join(fields.map((field, i) => sql`${TAG_SQL[field]} as ${sql.ref(`v${i}`)}`));
+  const { rows } = await sql<Record<string, string | number | null>>`select distinct ${columns} from songs s where ${range}`.execute(db);
+  return rows.map((row) => fields.map((_, i) => row[`v${i}`] ?? null));
 }
 
 /** Totals for `stats`: songs, their length, the last addition, artists and (artist, album) pairs. */

@@ -2,13 +2,14 @@ import { sep } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { listLibraryRoots } from '../../db/repositories/library-roots.js';
-import { distinctTagValues, folderContents, folderContentsSlice, libraryTotals, songsNarrowedTo } from '../../db/repositories/tag-queries.js';
+import { distinctTagValuesInIds, folderContents, folderContentsSlice, lastSongId, libraryTotals, songsNarrowedTo } from '../../db/repositories/tag-queries.js';
 import type { Song } from '../../domain/song.js';
 import type { FolderContents, LibraryTotals, SongNarrowing, TagField } from '../../domain/tag-query.js';
 import { TunesError } from '../../errors.js';
 import { toMatchExpression } from '../catalog/search-query.js';
 
 export const MAX_SONGS_PER_READ = 2000;
+/** The most distinct tag values one listing gives. */
 export const MAX_TAG_VALUES = 100_000;
 
 /**
@@ -32,8 +33,12 @@ export interface LibraryQueryService {
    * the page before). `words` are what a person types; each must start a word of the tag.
    */
   songs(where: SongNarrowing, page: { afterPath?: string | undefined; limit: number }): Promise<Song[]>;
-  /** The distinct combinations of the tags over the whole library, in order (case ignored). */
-  tagValues(fields: readonly TagField[], limit: number): Promise<Array<Array<string | number | null>>>;
+  /**
+   * The distinct combinations of the tags among the next `span` song ids after `afterId` (0: the
+   * start), unordered, and where the next slice starts (undefined: the library is done): the whole
+   * library's values a slice at a time, each a short read.
+   */
+  tagValuesSlice(fields: readonly TagField[], afterId: number, span: number): Promise<{ rows: Array<Array<string | number | null>>; next: number | undefined }>;
   totals(): Promise<LibraryTotals>;
 }
 
@@ -62,9 +67,11 @@ export function createLibraryQueryService({ db }: { db: Kysely<Database> }): Lib
       }
       return songsNarrowedTo(db, { ...where, words }, page);
     },
-    async tagValues(fields, limit) {
+    async tagValuesSlice(fields, afterId, span) {
       if (fields.length === 0) throw new TunesError('invalid_input', 'name at least one tag');
-      return distinctTagValues(db, fields, Math.min(limit, MAX_TAG_VALUES));
+      const through = afterId + span;
+      const rows = await distinctTagValuesInIds(db, fields, afterId, through);
+      return { rows, next: through < (await lastSongId(db)) ? through : undefined };
     },
     totals: () => libraryTotals(db),
   };

@@ -3,6 +3,7 @@ import type { Song } from '../../../../domain/song.js';
 import type { TagField } from '../../../../domain/tag-query.js';
 import { Ack, MpdAck, oneLine } from '../ack.js';
 import { rangeArg } from '../arguments.js';
+import { MAX_TAG_VALUES } from '../../../../services/library-query/library-query-service.js';
 import { command, type CommandSpec, type MpdContext } from '../context.js';
 import { findSongs, MAX_SONGS_PER_REPLY, songsAt } from '../library-songs.js';
 import { playlistEntries } from './playlist-commands.js';
@@ -10,6 +11,10 @@ import type { LibraryUris } from '../library-uris.js';
 import { parseFilterArgs } from '../song-filter.js';
 import { isoSeconds, songLines } from '../song-lines.js';
 import { tagNamed, type MpdTag } from '../tags.js';
+
+/** Song ids one slice of a whole-library `list` reads (a primary-key range: ~10 ms at 1M songs). */
+const TAG_SLICE_SONGS = 20_000;
+const byName = new Intl.Collator(undefined, { sensitivity: 'base' });
 
 /** Entries of a folder read at once (about 20 ms of index seeks at 1M songs) before others get a turn. */
 const FOLDER_SLICE = 500;
@@ -183,8 +188,7 @@ async function listCommand(ctx: MpdContext, args: string[]): Promise<string> {
   const tags = [...groups, tag];
   let rows: Array<Array<string | undefined>>;
   if (filterArgs.length === 0) {
-    const values = await ctx.host.library.query.tagValues(tags.map((t) => t.field as TagField), Number.MAX_SAFE_INTEGER);
-    rows = values.map((row) => row.map((value) => (value === null || value === '' ? undefined : String(value))));
+    rows = await wholeLibraryTagValues(ctx, tags.map((t) => t.field as TagField));
   } else {
     const { songs } = await findSongs(ctx, parseFilterArgs(filterArgs, false));
     const unique = new Map<string, Array<string | undefined>>();
@@ -212,6 +216,34 @@ async function listCommand(ctx: MpdContext, args: string[]): Promise<string> {
   return out;
 }
 
+/**
+ * The distinct values of `fields` over the whole library, in order, read a slice of song ids at a time
+ * with a turn for others between slices (one query over a million songs held the player ~2 s).
+ */
+async function wholeLibraryTagValues(ctx: MpdContext, fields: TagField[]): Promise<Array<Array<string | undefined>>> {
+  const unique = new Map<string, Array<string | number | null>>();
+  // Album-level rows (with the album artist) are one per album whatever the case of its names.
+  const caseOf = fields.includes('album_artist') ? (v: string | number | null) => (typeof v === 'string' ? v.toLowerCase() : v) : (v: string | number | null) => v;
+  const add = (row: Array<string | number | null>) => {
+    const key = JSON.stringify(row.map(caseOf));
+    if (!unique.has(key)) unique.set(key, row);
+  };
+  const keep = () => [...unique.values()].sort(compareValues).slice(0, MAX_TAG_VALUES);
+  for (let after: number | undefined = 0; after !== undefined; ) {
+    const slice = await ctx.host.library.query.tagValuesSlice(fields, after, TAG_SLICE_SONGS);
+    for (const row of slice.rows) add(row);
+    // Only the first MAX_TAG_VALUES in order are listed: the rest can be let go as the walk goes on.
+    if (unique.size > 2 * MAX_TAG_VALUES) {
+      const kept = keep();
+      unique.clear();
+      kept.forEach(add);
+    }
+    after = slice.next;
+    if (after !== undefined) await yieldToOthers();
+  }
+  return keep().map((row) => row.map((value) => (value === null || value === '' ? undefined : String(value))));
+}
+
 async function listFiles(ctx: MpdContext, filterArgs: string[]): Promise<string> {
   const { songs, uris } = filterArgs.length === 0 ? { songs: await songsAt(ctx, ''), uris: await ctx.uris() } : await findSongs(ctx, parseFilterArgs(filterArgs, false));
   return songs.map((song) => `file: ${oneLine(uris.uriOf(song.path))}\n`).join('');
@@ -221,6 +253,17 @@ function knownTag(name: string): MpdTag {
   const tag = tagNamed(name);
   if (!tag) throw new MpdAck(Ack.ARG, `Unknown tag type: ${name}`);
   return tag;
+}
+
+/** Numbers by value, text ignoring case (as the filtered `list` orders its rows). */
+function compareValues(a: Array<string | number | null>, b: Array<string | number | null>): number {
+  for (let i = 0; i < a.length; i += 1) {
+    const x = a[i] ?? null;
+    const y = b[i] ?? null;
+    const order = typeof x === 'number' && typeof y === 'number' ? x - y : byName.compare(String(x ?? ''), String(y ?? ''));
+    if (order !== 0) return order;
+  }
+  return 0;
 }
 
 function compareRows(a: Array<string | undefined>, b: Array<string | undefined>): number {
