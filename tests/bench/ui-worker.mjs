@@ -6,6 +6,7 @@
 //   node --expose-gc ui-worker.mjs app <db> <home> <bundled ui-bench-entry.js> [<cover.jpg>]
 //     (with a cover: the playing song's cover in the now-playing area, as 24-bit half blocks)
 import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 
@@ -54,12 +55,31 @@ class FakeStdin extends EventEmitter {
 const mib = (bytes) => bytes / 1024 / 1024;
 /** Where the memory is at each stage (after GC), for the section's log: rss, JS heap, and outside it. */
 const stages = [];
-function rssAfterGc(stage) {
+/**
+ * Resident memory once the process has settled after two full collections, as `ps` shows it a moment
+ * later: V8 hands the pages a collection frees back to the system from a background task, so a
+ * figure read right after gc() still counts them (up to ~20 MiB more, varying run to run).
+ */
+async function rssAfterGc(stage) {
   globalThis.gc?.();
   globalThis.gc?.();
+  await sleep(SETTLE_MS);
+  const byKind = residentByKind();
   const m = process.memoryUsage();
-  if (stage) stages.push({ stage, rss: +mib(m.rss).toFixed(1), heapUsed: +mib(m.heapUsed).toFixed(1), heapTotal: +mib(m.heapTotal).toFixed(1), external: +mib(m.external).toFixed(1), newSpace: +mib(v8.getHeapSpaceStatistics().find((x) => x.space_name === 'new_space')?.space_size ?? 0).toFixed(1) });
+  if (stage) stages.push({ stage, ...byKind, rss: +mib(m.rss).toFixed(1), heapUsed: +mib(m.heapUsed).toFixed(1), heapTotal: +mib(m.heapTotal).toFixed(1), external: +mib(m.external).toFixed(1), newSpace: +mib(v8.getHeapSpaceStatistics().find((x) => x.space_name === 'new_space')?.space_size ?? 0).toFixed(1) });
   return mib(m.rss);
+}
+
+/** Resident memory by kind of mapping (/proc/self/smaps): malloc's main heap, other anonymous memory (V8's pages, thread arenas), files (code). */
+function residentByKind() {
+  const kinds = { mallocHeap: 0, anonymous: 0, files: 0 };
+  let kind = 'anonymous';
+  for (const line of readFileSync('/proc/self/smaps', 'utf8').split('\n')) {
+    const mapping = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (mapping) kind = mapping[1] === '[heap]' ? 'mallocHeap' : mapping[1].startsWith('/') ? 'files' : 'anonymous';
+    else if (line.startsWith('Rss:')) kinds[kind] += Number(line.split(/\s+/)[1]) / 1024;
+  }
+  return Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, +v.toFixed(1)]));
 }
 
 /** Resolves with the time of the first write (at or after `since`) whose text satisfies `check`. */
@@ -83,6 +103,9 @@ function waitForWrite(stdout, since, check) {
   });
 }
 
+/** PgDn presses after the timed keys: about 3,000 rows of a 30-row terminal. */
+const PAGES = 110;
+const SETTLE_MS = 1000;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
@@ -95,7 +118,7 @@ if (mode === 'ink-floor') {
   const stdout = new FakeStdout();
   const app = render(React.createElement(Text, null, 'hello'), { stdout, stdin: new FakeStdin(), exitOnCtrlC: false, patchConsole: false });
   await waitForWrite(stdout, 0, (t) => t.includes('hello'));
-  const rss = rssAfterGc();
+  const rss = await rssAfterGc();
   app.unmount();
   process.stdout.write(JSON.stringify({ importMs, rss }));
   process.exit(0);
@@ -118,22 +141,22 @@ if (mode === 'register') {
 if (mode === 'app') {
   const [dbPath, home, entry, coverPath] = process.argv.slice(3);
   const env = { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null' };
-  rssAfterGc('node');
+  await rssAfterGc('node');
   const { openStore, buildServices, openLocalConfig, systemClock, loadUi, PlayerLink, STOPPED_STATE } = await import(pathToFileURL(entry).href);
-  rssAfterGc('services code loaded');
+  await rssAfterGc('services code loaded');
   const store = await openStore(dbPath);
-  rssAfterGc('database open');
+  await rssAfterGc('database open');
   const config = openLocalConfig(env);
   const services = buildServices(store, config, systemClock, env);
   // As the UI's first screen does: the stored session's user.
   await services.session.currentUser();
-  rssAfterGc('services built, session read');
+  await rssAfterGc('services built, session read');
   const total = await services.catalog.countSongs();
-  rssAfterGc('songs counted');
+  await rssAfterGc('songs counted');
   // What to search for: the first word of a title from the middle of the catalogue, as typed.
   const middle = store.sqlite.prepare('select title from songs where id >= ? order by id limit 1').get(Math.floor(total / 2));
   const word = String(middle?.title ?? 'a').split(/\s+/)[0].toLowerCase().normalize('NFD').replace(/[^a-z0-9]/g, '').slice(0, 8) || 'a';
-  const rssServices = rssAfterGc('before the UI');
+  const rssServices = await rssAfterGc('before the UI');
 
   // First frame: from importing the UI (Ink, React, screens) to the first screenful of songs.
   const renderTimes = [];
@@ -159,7 +182,7 @@ if (mode === 'app') {
   // With art: its half blocks on screen before any key is timed.
   if (coverPath) await waitForWrite(stdout, t0, (t) => (t.match(/▀/g)?.length ?? 0) >= 72);
   await sleep(300);
-  const rssFirst = rssAfterGc('first frame, count shown');
+  const rssFirst = await rssAfterGc('first frame, count shown');
 
   // A key press in the million-song list: from the key to the frame showing its effect.
   async function press(key, expect) {
@@ -168,12 +191,33 @@ if (mode === 'app') {
     stdin.write(key);
     return (await waitForWrite(stdout, at, (t) => t.includes(expect) && !t.includes('⋯'))) - at;
   }
+  /** PgDn until the title's position moves past `from`; answers the new position. */
+  async function pageDown(from) {
+    await sleep(10);
+    const at = performance.now();
+    stdin.write('\x1b[6~');
+    let position = from;
+    await waitForWrite(stdout, at, (t) => {
+      const shown = Number(new RegExp(`\\((\\d+)/${total}\\)`).exec(t)?.[1] ?? from);
+      if (shown > from && !t.includes('⋯')) position = shown;
+      return position > from;
+    });
+    return position;
+  }
   const down = [];
+  // CPU time too: on a loaded box the wall time of a key is mostly waiting for a core.
+  const cpuBefore = process.cpuUsage();
   for (let i = 2; i <= 151; i += 1) down.push(await press('j', `(${i}/${total})`));
+  const cpuUsed = process.cpuUsage(cpuBefore);
+  const downCpuMs = (cpuUsed.user + cpuUsed.system) / 1000 / 150;
+  // A few thousand rows more, a page at a time (what a person paging through the list does).
+  let row = 151;
+  for (let i = 0; i < PAGES; i += 1) row = await pageDown(row);
+  const rssScrolled = await rssAfterGc(`scrolled ${row} rows`);
   const bottomMs = await press('G', `(${total}/${total})`);
   const up = [];
   for (let i = total - 1; i >= total - 150; i -= 1) up.push(await press('k', `(${i}/${total})`));
-  rssAfterGc('scrolled');
+  await rssAfterGc('scrolled to the end and back');
 
   // Search: each keystroke of a word, until the frame holds that prefix's results (not the old rows).
   await press('/', '/ ');
@@ -196,14 +240,14 @@ if (mode === 'app') {
     await services.catalog.listSongs({ query: typed, limit: 100, page: 1 });
     direct.push(performance.now() - at);
   }
-  const rss = rssAfterGc('searched');
+  const rss = await rssAfterGc('searched');
   app.unmount();
   await services.close();
   process.stdout.write(JSON.stringify({
     total, word, importMs, firstAnyMs: firstAny - t0, firstSongsMs: firstSongs - t0, firstCountMs: firstCount - t0,
-    downMedian: median(down), downP95: p95(down), upMedian: median(up), upP95: p95(up), bottomMs,
+    downMedian: median(down), downP95: p95(down), downCpuMs, upMedian: median(up), upP95: p95(up), bottomMs,
     searchMedian: median(typing), searchMax: Math.max(...typing), searchEach: typing,
-    directMedian: median(direct), directMax: Math.max(...direct), rss, rssServices, rssFirst, heap: mib(process.memoryUsage().heapUsed), writes: stdout.count, inkRenderMedian: median(renderTimes), inkRenders: renderTimes.length, stages,
+    directMedian: median(direct), directMax: Math.max(...direct), rss, rssServices, rssFirst, rssScrolled, scrolledRows: row, heap: mib(process.memoryUsage().heapUsed), writes: stdout.count, inkRenderMedian: median(renderTimes), inkRenders: renderTimes.length, stages,
   }));
   process.exit(0);
 }

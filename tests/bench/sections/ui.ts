@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -42,6 +42,7 @@ interface AppRun {
   firstCountMs: number;
   downMedian: number;
   downP95: number;
+  downCpuMs: number;
   upMedian: number;
   upP95: number;
   bottomMs: number;
@@ -52,10 +53,15 @@ interface AppRun {
   rss: number;
   rssServices: number;
   rssFirst: number;
+  rssScrolled: number;
+  scrolledRows: number;
   inkRenderMedian: number;
   stages: { stage: string; rss: number; heapUsed: number; heapTotal: number; external: number; newSpace: number }[];
 }
 
+// bin/tunes.js starts the browser with these node flags (its shell line): the app runs with them too.
+const LAUNCHER = fileURLToPath(new URL('../../../bin/tunes.js', import.meta.url));
+const uiNodeFlags = (): string[] => /exec node ((?:--[\w-]+=\S+ )+)"\$0"/.exec(readFileSync(LAUNCHER, 'utf8'))?.[1]?.trim().split(' ') ?? [];
 const WORKER = fileURLToPath(new URL('../ui-worker.mjs', import.meta.url));
 const ENTRY = fileURLToPath(new URL('../ui-bench-entry.ts', import.meta.url));
 // Inside the repository, so the bundle's external packages (ink, react, better-sqlite3) resolve from node_modules.
@@ -87,7 +93,11 @@ export const uiSection = {
     // The worker types the first word of a title from the middle of the catalogue.
     const entry = join(BUNDLE, 'ui-bench-entry.js');
     await worker<object>(['register', db, dir, entry]);
-    const app = await worker<AppRun>(['app', db, dir, entry]);
+    const flags = uiNodeFlags();
+    ctx.log(`ui: the app runs with bin/tunes.js's flags for the browser: ${flags.join(' ') || '(none)'}`);
+    const app = await worker<AppRun>(['app', db, dir, entry], flags);
+    // The same drive on node's own heap sizing: what the flags save, in this run.
+    const unflagged = flags.length > 0 ? await worker<AppRun>(['app', db, dir, entry]) : app;
     // The same drive with the playing song's cover in the now-playing area (24-bit half blocks,
     // from a 96 px JPEG as the covers cache holds it).
     ctx.log('ui: again, with the cover shown');
@@ -96,7 +106,7 @@ export const uiSection = {
     const noise = Buffer.alloc(96 * 96 * 3);
     for (let i = 0; i < noise.length; i += 1) noise[i] = (i * 2654435761) >>> 24;
     writeFileSync(cover, await sharp(noise, { raw: { width: 96, height: 96, channels: 3 } }).jpeg({ quality: 85 }).toBuffer());
-    const withArt = await worker<AppRun>(['app', db, dir, entry, cover]);
+    const withArt = await worker<AppRun>(['app', db, dir, entry, cover], flags);
     for (const s of app.stages) {
       ctx.log(`ui: memory, ${s.stage}: rss ${s.rss} MiB (JS heap ${s.heapUsed} used / ${s.heapTotal}, of which young generation ${s.newSpace}; external ${s.external})`);
     }
@@ -140,6 +150,24 @@ export const uiSection = {
         baselineValue: `${ms(app.directMedian)} / ${ms(app.directMax)}`,
       },
       {
+        measure: `resident memory at the first screen of ${n} songs (target <= 90 MiB)`,
+        value: `${app.rssFirst.toFixed(1)} MiB (node's own heap sizing: ${unflagged.rssFirst.toFixed(1)} MiB)`,
+        baseline: "ink's floor: import + one <Text>",
+        baselineValue: `${inkRss.toFixed(1)} MiB`,
+      },
+      {
+        measure: `resident memory after paging through ${app.scrolledRows.toLocaleString('en')} rows (target <= 90 MiB)`,
+        value: `${app.rssScrolled.toFixed(1)} MiB (node's own heap sizing: ${unflagged.rssScrolled.toFixed(1)} MiB)`,
+        baseline: "ink's floor: import + one <Text>",
+        baselineValue: `${inkRss.toFixed(1)} MiB`,
+      },
+      {
+        measure: `key j -> frame with bin/tunes.js's ${flags.join(' ') || '(no flags)'} (median / p95 of 150; CPU per key)`,
+        value: `${ms(app.downMedian)} / ${ms(app.downP95)}; ${ms(app.downCpuMs)} CPU`,
+        baseline: "the same on node's own heap sizing, this run",
+        baselineValue: `${ms(unflagged.downMedian)} / ${ms(unflagged.downP95)}; ${ms(unflagged.downCpuMs)} CPU`,
+      },
+      {
         measure: `resident memory after scrolling and searching ${n} songs`,
         // Where it goes: the services and SQLite before any UI, then the first screen, then use.
         value: `${app.rss.toFixed(1)} MiB (+${(app.rss - inkRss).toFixed(1)} MiB; services open ${app.rssServices.toFixed(0)}, first frame ${app.rssFirst.toFixed(0)})`,
@@ -150,9 +178,9 @@ export const uiSection = {
   },
 };
 
-function worker<T>(args: string[]): Promise<T> {
+function worker<T>(args: string[], nodeFlags: string[] = []): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', WORKER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--expose-gc', ...nodeFlags, WORKER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
