@@ -1,3 +1,4 @@
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Store } from '../../src/db/open.js';
@@ -6,7 +7,7 @@ import type { ScanStatus } from '../../src/domain/library.js';
 import { createAuthService } from '../../src/services/auth/auth-service.js';
 import { fixedClock, systemClock } from '../../src/services/clock.js';
 import { createLibraryService } from '../../src/services/library/library-service.js';
-import { copyFixtures } from '../helpers/fixtures.js';
+import { copyFixtures, FIXTURES_DIR } from '../helpers/fixtures.js';
 import { freshPostgresUrl, testDialect } from '../helpers/test-postgres.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { FAST_SCRYPT } from '../helpers/test-store.js';
@@ -27,7 +28,7 @@ async function twoServers() {
   const onA = createLibraryService({ db: a.db, songWriter: a.songWriter, clock: systemClock });
   const onB = createLibraryService({ db: b.db, songWriter: b.songWriter, clock: systemClock });
   await onA.addRoots(admin, [music]);
-  return { a, b, admin, onA, onB };
+  return { a, b, admin, music, onA, onB };
 }
 
 describe('scan status in the database (seen by every server)', () => {
@@ -69,4 +70,48 @@ describe('scan status in the database (seen by every server)', () => {
     const soon = createLibraryService({ db: a.db, songWriter: a.songWriter, clock: fixedClock(new Date('2026-01-01T00:00:10Z')) });
     expect(await soon.scanStatus(admin)).toMatchObject({ scanning: true, failure: null });
   });
+
+  // serve --watch and tunes library watch hold the lock for the whole watch; the player's shares it per scan.
+  for (const shareLock of [false, true]) {
+    it(`a watch's scans (${shareLock ? 'the player' : 'serve --watch'}) are reported by the other server like any scan`, async () => {
+      const { admin, music, onA, onB } = await twoServers();
+      const afterAdd = await onB.scanStatus(admin);
+      const seen: Array<Promise<ScanStatus>> = [];
+      const scanned: string[] = [];
+      let lastEvent = '';
+      const watch = await onA.watch(admin, {
+        shareLock,
+        onEvent: (event) => {
+          lastEvent = event.kind === 'failed' ? `failed: ${String(event.error)}` : event.kind;
+          // Written before the event: whatever B reads now belongs to this scan.
+          if (event.kind === 'scanning') seen.push(onB.scanStatus(admin));
+          if (event.kind === 'scanned') scanned.push(event.folders === null ? 'everything' : 'changed');
+        },
+      });
+      try {
+        await until(() => scanned.length >= 1, () => `the watch's first check; last event ${lastEvent}`);
+        copyFileSync(join(FIXTURES_DIR, 'flac.flac'), join(music, 'new arrival.flac'));
+        await until(() => scanned.includes('changed'), () => `a scan of the changed folder; last event ${lastEvent}, scans ${scanned.join(',')}`);
+      } finally {
+        await watch.stop();
+      }
+      const midScan = await Promise.all(seen);
+      expect(midScan.length).toBeGreaterThanOrEqual(2);
+      for (const status of midScan) expect(status.started_at! > afterAdd.finished_at!).toBe(true);
+      const after = await onB.scanStatus(admin);
+      expect(after).toMatchObject({ scanning: false, failure: null });
+      expect(after.started_at! >= midScan.at(-1)!.started_at!).toBe(true);
+      expect(after.finished_at! >= after.started_at!).toBe(true);
+      expect(after.done).toBeGreaterThanOrEqual(1);
+    });
+  }
 });
+
+/** Polls `done` (bounded), failing with what was last seen. */
+async function until(done: () => boolean, seen: () => string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (done()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`gave up waiting for ${seen()}`);
+}

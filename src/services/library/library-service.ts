@@ -146,10 +146,11 @@ export function createLibraryService({
       }
       // Lazy: only a watch loads chokidar.
       const { startLibraryWatch } = await import('./watch-library.js');
-      if (options.shareLock) return startLibraryWatch({ writer: songWriter, clock, roots, lock: { take: () => tryScanLock(db) } }, options);
+      const recordStatus = () => startScanStatus(db, clock);
+      if (options.shareLock) return startLibraryWatch({ writer: songWriter, clock, roots, lock: { take: () => tryScanLock(db) }, recordStatus }, options);
       const lock = await scanLock();
       try {
-        return await startLibraryWatch({ writer: songWriter, clock, roots, lock }, options);
+        return await startLibraryWatch({ writer: songWriter, clock, roots, lock, recordStatus }, options);
       } catch (error) {
         await lock.release();
         throw error;

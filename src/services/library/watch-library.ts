@@ -4,7 +4,8 @@ import type { ExclusiveLock } from '../../db/scan-lock.js';
 import type { Clock } from '../clock.js';
 import { foldersToRescan } from './changed-folders.js';
 import { watchFolders, type FolderWatcher } from './folder-watcher.js';
-import { scanLibrary } from './scan-library.js';
+import { scanLibrary, type ScanOptions } from './scan-library.js';
+import type { ScanStatusRecorder } from './scan-status.js';
 
 export type LibraryWatchEvent =
   /** A scan starts (the full check, or the folders that changed). */
@@ -53,6 +54,8 @@ interface WatchDeps {
    * so scans elsewhere, and another watch on the same library, go on in between (the player's watch).
    */
   lock: ExclusiveLock | { take(): Promise<ExclusiveLock | undefined> };
+  /** Writes a scan's status to the database, as any other scan does (getScanStatus on every server). */
+  recordStatus(): Promise<ScanStatusRecorder>;
 }
 
 /**
@@ -86,6 +89,13 @@ export async function startLibraryWatch(deps: WatchDeps, options: LibraryWatchOp
       }
       retryMs = LOCK_RETRY_MS;
     }
+    let status: ScanStatusRecorder | undefined;
+    // The status says "scanning" before the 'scanning' event, as a scan's does before startScan resolves.
+    const recorded = async (): Promise<ScanOptions> => {
+      // A failed status write never fails the scan (startScanStatus's own rule).
+      status = await deps.recordStatus().catch(() => undefined);
+      return { onProgress: (progress) => progress.phase === 'reading' && status?.progress(progress.done) };
+    };
     try {
       if (fullWanted) {
         fullWanted = false;
@@ -94,16 +104,25 @@ export async function startLibraryWatch(deps: WatchDeps, options: LibraryWatchOp
         const added = fresh.filter((r) => !roots.includes(r));
         roots = fresh;
         if (added.length > 0) watcher?.add(added);
+        const scanOptions = await recorded();
         emit({ kind: 'scanning', folders: null });
-        emit({ kind: 'scanned', folders: null, summary: await scanLibrary(deps.writer(), deps.clock, roots, 'everything') });
+        const summary = await scanLibrary(deps.writer(), deps.clock, roots, 'everything', scanOptions);
+        await status?.end(null);
+        status = undefined;
+        emit({ kind: 'scanned', folders: null, summary });
         return;
       }
       const folders = foldersToRescan(changed, roots);
       changed = new Set();
       if (folders.length === 0) return;
+      const scanOptions = await recorded();
       emit({ kind: 'scanning', folders });
-      emit({ kind: 'scanned', folders, summary: await scanLibrary(deps.writer(), deps.clock, folders, 'roots', {}, roots) });
+      const summary = await scanLibrary(deps.writer(), deps.clock, folders, 'roots', scanOptions, roots);
+      await status?.end(null);
+      status = undefined;
+      emit({ kind: 'scanned', folders, summary });
     } catch (error) {
+      await status?.end(error instanceof Error ? error.message : String(error));
       emit({ kind: 'failed', error });
     } finally {
       await held?.release();
