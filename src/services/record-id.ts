@@ -1,10 +1,5 @@
 /**
- * The largest id (of a song, album, artist, playlist, user...) and playlist position either database
- * can hold: PostgreSQL's `integer` columns are 32-bit. Edges refuse a larger number as they refuse
- * any malformed one, so it never reaches a query (where PostgreSQL would fail it, not find nothing).
+ * Ids (of songs, albums, artists, playlists, users...) and playlist positions stop at PostgreSQL's
+ * `integer`: edges refuse a larger number as they refuse any malformed one (src/db/id-range.ts).
  */
-export const MAX_RECORD_ID = 2_147_483_647;
-
-export function isRecordId(value: number): boolean {
-  return Number.isSafeInteger(value) && value >= 1 && value <= MAX_RECORD_ID;
-}
+export { MAX_RECORD_ID, isRecordId } from '../db/id-range.js';

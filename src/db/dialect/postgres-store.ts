@@ -6,6 +6,7 @@ import type { Database } from '../schema.js';
 import type { StoreBase } from '../store.js';
 import type { SongWriter } from '../repositories/song-writes.js';
 import { createPostgresSongWriter } from './postgres-song-writer.js';
+import { idRangeClient } from './postgres-id-range.js';
 import { redactedUrl } from './postgres-url.js';
 
 export interface PostgresStore extends StoreBase {
@@ -35,7 +36,7 @@ export async function openPostgresStore(url: string): Promise<PostgresStore> {
     getTypeParser: (oid: number, format?: 'text' | 'binary') =>
       oid === INT8 || oid === NUMERIC ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format),
   };
-  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, types, application_name: 'tunes' });
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, types, application_name: 'tunes', Client: idRangeClient(pg) });
   // An idle connection the server drops (restart, network) must not crash the process.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

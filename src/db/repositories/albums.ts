@@ -4,6 +4,7 @@ import type { Song } from '../../domain/song.js';
 import type { AlbumRow, ArtistRow, Database, SongRow } from '../schema.js';
 import { songRowToSong } from './song-row.js';
 import { indexedBy, nullsFirst } from '../dialect/search-sql.js';
+import { isStorableId } from '../id-range.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -42,6 +43,7 @@ export async function countArtists(db: Db): Promise<number> {
 }
 
 export async function findArtist(db: Db, id: number): Promise<Artist | undefined> {
+  if (!isStorableId(id)) return undefined;
   const row = await db.selectFrom('artists').selectAll().where('id', '=', id).executeTakeFirst();
   return row && artistRowToArtist(row);
 }
@@ -82,6 +84,7 @@ export async function countAlbums(db: Db, filter: AlbumFilter): Promise<number> 
 }
 
 export async function findAlbum(db: Db, id: number): Promise<Album | undefined> {
+  if (!isStorableId(id)) return undefined;
   const { rows } = await sql<AlbumWithArtist>`${albumSelect} where al.id = ${id}`.execute(db);
   return rows[0] && albumRowToAlbum(rows[0]);
 }

@@ -1,11 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Cover } from '../../domain/album.js';
 import type { Database } from '../schema.js';
+import { isStorableId } from '../id-range.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** The album's cover; undefined when there is no such album, null when it has no cover. */
 export async function albumCover(db: Db, albumId: number): Promise<Cover | null | undefined> {
+  if (!isStorableId(albumId)) return undefined;
   const album = await db.selectFrom('albums').select('cover_id').where('id', '=', albumId).executeTakeFirst();
   if (!album) return undefined;
   return album.cover_id === null ? null : findCover(db, album.cover_id);
@@ -13,6 +15,7 @@ export async function albumCover(db: Db, albumId: number): Promise<Cover | null 
 
 /** The song's own embedded picture, else its album's cover; undefined when there is no such song. */
 export async function songCover(db: Db, songId: number): Promise<Cover | null | undefined> {
+  if (!isStorableId(songId)) return undefined;
   const song = await db
     .selectFrom('songs')
     .leftJoin('albums', 'albums.id', 'songs.album_id')

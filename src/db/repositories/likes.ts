@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { LikedSong } from '../../domain/like.js';
 import type { Database } from '../schema.js';
+import { storableIds } from '../id-range.js';
 import { songRowToSong } from './song-row.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -29,7 +30,7 @@ export async function insertLikes(db: Db, userId: number, songIds: number[], now
 
 /** Returns the song ids that were liked before. */
 export async function deleteLikes(db: Db, userId: number, songIds: number[]): Promise<number[]> {
-  const rows = await inChunks(songIds, (chunk) =>
+  const rows = await inChunks(storableIds(songIds), (chunk) =>
     db.deleteFrom('likes').where('user_id', '=', userId).where('song_id', 'in', chunk).returning('song_id').execute(),
   );
   return rows.map((r) => r.song_id);
@@ -54,7 +55,7 @@ export async function listLiked(db: Db, userId: number): Promise<LikedSong[]> {
 }
 
 export async function likedAmong(db: Db, userId: number, songIds: number[]): Promise<Set<number>> {
-  const rows = await inChunks(songIds, (chunk) =>
+  const rows = await inChunks(storableIds(songIds), (chunk) =>
     db.selectFrom('likes').select('song_id').where('user_id', '=', userId).where('song_id', 'in', chunk).execute(),
   );
   return new Set(rows.map((r) => r.song_id));

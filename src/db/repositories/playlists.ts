@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Playlist, PlaylistSummary } from '../../domain/playlist.js';
 import type { Database, PlaylistRow } from '../schema.js';
 import { dialectOf } from '../dialect/dialect.js';
+import { isStorableId } from '../id-range.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -75,6 +76,7 @@ export async function findOwnedByNameKey(db: Db, ownerId: number, nameKey: strin
 
 /** Always filtered by owner: another user's id finds nothing, exactly like an id that does not exist. */
 export async function findOwnedById(db: Db, ownerId: number, id: number): Promise<Playlist | undefined> {
+  if (!isStorableId(id)) return undefined;
   const row = await db.selectFrom('playlists').selectAll().where('owner_id', '=', ownerId).where('id', '=', id).executeTakeFirst();
   return row && playlistRowToPlaylist(row);
 }

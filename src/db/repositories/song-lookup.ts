@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Song } from '../../domain/song.js';
 import type { Database } from '../schema.js';
 import { songRowToSong } from './song-row.js';
+import { storableIds } from '../id-range.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -9,7 +10,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 const CHUNK = 500; // stays well under SQLite's limit on bound parameters
 
-export async function existingSongIds(db: Db, ids: number[]): Promise<Set<number>> {
+export async function existingSongIds(db: Db, wanted: number[]): Promise<Set<number>> {
+  const ids = storableIds(wanted);
   const found = new Set<number>();
   for (let i = 0; i < ids.length; i += CHUNK) {
     const rows = await db.selectFrom('songs').select('id').where('id', 'in', ids.slice(i, i + CHUNK)).execute();

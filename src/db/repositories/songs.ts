@@ -10,6 +10,7 @@ import type { Song } from '../../domain/song.js';
 import type { Database, SongRow } from '../schema.js';
 import { songRowToSong } from './song-row.js';
 import { afterKeyCondition, orderByClause, sortValues, type SongSort, type SortValue } from './song-order.js';
+import { isStorableId, storableIds } from '../id-range.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -23,11 +24,13 @@ export interface SongFilters {
 }
 
 export async function findSongById(db: Db, id: number): Promise<Song | undefined> {
+  if (!isStorableId(id)) return undefined;
   const row = await db.selectFrom('songs').selectAll().where('id', '=', id).executeTakeFirst();
   return row && songRowToSong(row);
 }
 
-export async function findSongsByIds(db: Db, ids: readonly number[]): Promise<Song[]> {
+export async function findSongsByIds(db: Db, wanted: readonly number[]): Promise<Song[]> {
+  const ids = storableIds(wanted);
   if (ids.length === 0) return [];
   return (await db.selectFrom('songs').selectAll().where('id', 'in', ids).execute()).map(songRowToSong);
 }

@@ -3,6 +3,7 @@ import type { User, UserListing } from '../../domain/user.js';
 import type { Database, UserRow } from '../schema.js';
 import { caseless, caselessEquals } from '../dialect/caseless.js';
 import { ADVISORY_LOCKS, underAdvisoryLock } from '../dialect/advisory-lock.js';
+import { isStorableId } from '../id-range.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -41,6 +42,7 @@ export async function insertUser(
 }
 
 export async function findUserById(db: Db, id: number): Promise<User | undefined> {
+  if (!isStorableId(id)) return undefined;
   const row = await db.selectFrom('users').select(PUBLIC_COLUMNS).where('id', '=', id).executeTakeFirst();
   return row && userRowToUser(row);
 }
