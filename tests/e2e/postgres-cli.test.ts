@@ -83,3 +83,14 @@ describe.skipIf(testDialect() !== 'postgres')('tunes on PostgreSQL from the comm
     expect(filesUnder(home)).not.toContain(PASSWORD);
   });
 });
+
+describe.skipIf(testDialect() !== 'postgres')('ids past PostgreSQL\'s integer from the command line', () => {
+  it('are "no such song" (exit 4), as on SQLite, not a failed query', async () => {
+    const db = await freshPostgresUrl();
+    const home = tempDir();
+    const shown = await runTunes(['--db', db, 'songs', 'show', '3000000000'], { home });
+    expect([shown.code, shown.stderr]).toEqual([4, 'tunes: no song with id 3000000000\n']);
+    const album = await runTunes(['--db', db, 'albums', 'show', '3000000000', '--json'], { home });
+    expect([album.code, JSON.parse(album.stderr)]).toEqual([4, { error: { code: 'not_found', message: 'no album with id 3000000000' } }]);
+  });
+});
