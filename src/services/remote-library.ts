@@ -15,6 +15,7 @@ import type { HistoryService } from './history/history-service.js';
 import type { LocalSession } from './auth/local-session.js';
 import { createPlaySelectionService } from './playback/play-selection.js';
 import { createPlaybackService } from './playback/playback-service.js';
+import type { StreamSource } from './playback/stream-source.js';
 import type { PlayerServices } from './player-services.js';
 import type { LikeService } from './playlists/like-service.js';
 import type { PlaylistService } from './playlists/playlist-service.js';
@@ -35,6 +36,8 @@ export interface RemoteLibrary {
   session: LocalSession;
   /** A song's `path` (its stream URL without credentials) as mpv opens it, with the TLS options it needs. */
   locate(path: string, bitrateKbps: number): { url: string; options?: Record<string, string> };
+  /** Why the server does not answer now (e.g. "connection refused"), or undefined when it does. */
+  unreachable(): Promise<string | undefined>;
   close(): Promise<void>;
 }
 
@@ -72,10 +75,15 @@ function remoteEngine(library: RemoteLibrary, env: NodeJS.ProcessEnv): AudioEngi
   });
 }
 
+/** Every song of a remote library streams from its server. */
+function streamSource(library: RemoteLibrary): StreamSource {
+  return { name: library.name, streams: (path) => /^https?:\/\//.test(path), unreachable: () => library.unreachable() };
+}
+
 /** The CLI's and the UI's services on a remote library: its catalogue, playlists, likes and history; settings stay local. */
 export function servicesOverRemote(library: RemoteLibrary, config: LocalConfig, env: NodeJS.ProcessEnv = process.env): Services {
   const settings = createSettingsService({ config, resolveMpv: () => resolveMpvBinary(env) });
-  const playback = createPlaybackService({ engine: remoteEngine(library, env), history: library.history, clock: systemClock });
+  const playback = createPlaybackService({ engine: remoteEngine(library, env), history: library.history, clock: systemClock, streams: streamSource(library) });
   const server = (what: string) => onTheServer<never>(library.name, what);
   return {
     auth: onTheServer<Services['auth']>(library.name, 'accounts', { hasAccounts: async () => true }),
@@ -115,7 +123,7 @@ export function servicesOverRemote(library: RemoteLibrary, config: LocalConfig, 
 
 /** The background player's services on a remote library: a finished song is scrobbled to the server. */
 export function playerServicesOverRemote(library: RemoteLibrary, env: NodeJS.ProcessEnv): PlayerServices {
-  const playback = createPlaybackService({ engine: remoteEngine(library, env), history: library.history, clock: systemClock });
+  const playback = createPlaybackService({ engine: remoteEngine(library, env), history: library.history, clock: systemClock, streams: streamSource(library) });
   return {
     playback,
     catalog: library.catalog,

@@ -19,15 +19,23 @@ export interface TunesServer {
   child: ChildProcessWithoutNullStreams;
 }
 
-/** A real `tunes serve` on 127.0.0.1 (port 0) over the album fixtures, with alice (admin) as its first account. */
-export async function serveTunesLibrary(password = 'correct horse'): Promise<TunesServer> {
+/**
+ * A real `tunes serve` on 127.0.0.1 (port 0) over the album fixtures, with alice (admin) as its first
+ * account; or over the files `music` puts in the folder it is given.
+ */
+export async function serveTunesLibrary(password = 'correct horse', music: (folder: string) => void = (folder) => cpSync(ALBUM_FIXTURES, folder, { recursive: true })): Promise<TunesServer> {
   const home = tempDir();
   await registerUser(home, 'alice', password);
-  const music = join(tempDir(), 'Music');
-  cpSync(ALBUM_FIXTURES, music, { recursive: true });
-  const added = await runTunes(['library', 'add', music], { home });
+  const folder = join(tempDir(), 'Music');
+  music(folder);
+  const added = await runTunes(['library', 'add', folder], { home });
   if (added.code !== 0) throw new Error(`library add: ${added.stderr}`);
-  const child = spawn(process.execPath, [TUNES_BIN, 'serve', '--port', '0'], { env: { ...process.env, TUNES_HOME: home, ...homeDatabaseEnv(home), NO_COLOR: '1' } });
+  return serveTunesHome(home, 0);
+}
+
+/** `tunes serve` of a TUNES_HOME on a port (0: any free one); again on the same one, it is that server coming back. */
+export async function serveTunesHome(home: string, port: number): Promise<TunesServer> {
+  const child = spawn(process.execPath, [TUNES_BIN, 'serve', '--port', String(port)], { env: { ...process.env, TUNES_HOME: home, ...homeDatabaseEnv(home), NO_COLOR: '1' } });
   children.push(child);
   child.stdout.resume();
   let stderr = '';

@@ -62,9 +62,10 @@ export class SubsonicClient {
     return url;
   }
 
-  async call(endpoint: string, params: Record<string, ParamValue> = {}): Promise<SubsonicBody> {
+  /** One call; `timeoutMs` bounds the wait for a server that may be gone (a stalled route, not only a refused one). */
+  async call(endpoint: string, params: Record<string, ParamValue> = {}, { timeoutMs }: { timeoutMs?: number } = {}): Promise<SubsonicBody> {
     const url = this.endpointUrl(endpoint, { ...params, f: 'json' });
-    const { status, text } = await this.get(url);
+    const { status, text } = await this.get(url, timeoutMs);
     if (status === 404) throw unsupported(this.target.name, endpoint);
     let body: SubsonicBody | undefined;
     try {
@@ -145,7 +146,7 @@ export class SubsonicClient {
     }
   }
 
-  private get(url: URL): Promise<{ status: number; text: string }> {
+  private get(url: URL, timeoutMs?: number): Promise<{ status: number; text: string }> {
     const lib = url.protocol === 'https:' ? https : http;
     return new Promise((resolve, reject) => {
       const request = lib.get(url, { agent: this.agent, headers: { accept: 'application/json' } }, (response) => {
@@ -155,6 +156,7 @@ export class SubsonicClient {
         response.on('error', (error) => reject(networkError(this.target, error)));
       });
       request.on('error', (error) => reject(networkError(this.target, error)));
+      if (timeoutMs !== undefined) request.setTimeout(timeoutMs, () => request.destroy(Object.assign(new Error('timed out'), { code: 'timed out' })));
       this.traffic.requests += 1;
       request.once('socket', () => {
         if (!request.reusedSocket) this.traffic.newConnections += 1;

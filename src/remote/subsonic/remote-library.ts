@@ -63,6 +63,16 @@ export function openRemoteLibrary(server: RemoteServer, env: NodeJS.ProcessEnv =
       const tls = url.protocol === 'https:' ? { 'tls-verify': 'yes', ...(server.ca ? { 'tls-ca-file': server.ca } : {}) } : undefined;
       return { url: url.toString(), ...(tls ? { options: tls } : {}) };
     },
+    async unreachable() {
+      try {
+        await client.call('ping', {}, { timeoutMs: 5000 });
+        return undefined;
+      } catch (error) {
+        // Refused credentials come from a server that is there; only the network's failures mean gone.
+        if (!(error instanceof TunesError) || error.code !== 'io') return undefined;
+        return /^cannot reach .*\): (.+)$/.exec(error.message)?.[1] ?? 'it does not answer as a Subsonic server';
+      }
+    },
     close: async () => {
       ids.save();
       client.close();

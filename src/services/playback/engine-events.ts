@@ -2,6 +2,7 @@ import { TunesError } from '../../errors.js';
 import type { EngineEvent, EntryId } from '../../player/audio-engine.js';
 import type { PlaybackCore } from './playback-core.js';
 import { summarize } from './playback-state.js';
+import { stoppedByServerGone } from './stream-cutoff.js';
 
 /**
  * How the playback core follows mpv's events: which queue entry started or ended, moving on when a
@@ -98,6 +99,10 @@ export class EngineEventFollower {
   private async onEntryEnd(entry: EntryId, reason: string, fileError: string | undefined): Promise<void> {
     const { core } = this;
     const key = core.entryKeys.get(entry);
+    if (entry === core.playingEntry && key !== undefined && (await stoppedByServerGone(core, key, reason, this.announce))) {
+      this.announce = false;
+      return;
+    }
     core.entryKeys.delete(entry);
     if (reason === 'error') {
       const song = core.songs.get(core.queue.entries.find((e) => e.key === key)?.songId ?? -1);

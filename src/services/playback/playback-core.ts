@@ -1,4 +1,5 @@
 import type { Song } from '../../domain/song.js';
+import { TunesError } from '../../errors.js';
 import type { AudioEngine, EngineEvent, EntryId } from '../../player/audio-engine.js';
 import type { StoredReplayGain } from '../../player/mpv-start-settings.js';
 import type { Clock } from '../clock.js';
@@ -7,12 +8,15 @@ import { EngineEventFollower } from './engine-events.js';
 import { ListenLog } from './listen-log.js';
 import { summarize, type PlaybackEvent, type PlaybackState, type PlaybackStatus } from './playback-state.js';
 import { PlayQueue, type QueueEntry } from './queue.js';
+import type { StreamSource } from './stream-source.js';
 
 export interface PlaybackDeps {
   engine: AudioEngine;
   history: HistoryService;
   clock: Clock;
   random?: () => number;
+  /** A remote library's server: its songs stream, and a stream cut short may mean the server went away. */
+  streams?: StreamSource;
 }
 
 /**
@@ -46,8 +50,11 @@ export class PlaybackCore {
   /** The song being reloaded after a crash: its listen continues rather than starting over. */
   resumingKey: number | undefined;
 
-  constructor({ engine, history, clock, random }: PlaybackDeps) {
+  readonly streams: StreamSource | undefined;
+
+  constructor({ engine, history, clock, random, streams }: PlaybackDeps) {
     this.engine = engine;
+    this.streams = streams;
     this.listens = new ListenLog(history, clock, (message) => this.warn(message));
     this.pick = random ?? Math.random;
     this.queue = new PlayQueue(this.pick);
@@ -183,6 +190,7 @@ export class PlaybackCore {
   async ensureLoaded(): Promise<boolean> {
     if (this.playingEntry !== undefined || this.status === 'loading') return true;
     if (this.resumeAt && this.queue.current?.key === this.resumeAt.key) {
+      await this.checkServerBack();
       // A fresh mpv is not paused; a song restored as paused must come back paused.
       await this.engine.setPaused(this.paused);
       await this.startCurrent(this.resumeAt.seconds);
@@ -194,6 +202,13 @@ export class PlaybackCore {
   /** mpv's events, in the order the service runs them (engine-events.ts). */
   onEngineEvent(event: EngineEvent): Promise<void> {
     return this.events.follow(event);
+  }
+  /** Resuming a streamed song: a server still away is one line (exit 6), not a file mpv fails to open. */
+  private async checkServerBack(): Promise<void> {
+    const song = this.songOf(this.queue.current);
+    if (!this.streams || !song || !this.streams.streams(song.path)) return;
+    const why = await this.streams.unreachable();
+    if (why !== undefined) throw new TunesError('io', `the server ${this.streams.name} is still away (${why}); the queue is kept`);
   }
 }
 
