@@ -8,6 +8,7 @@ import { resolveMpvBinary } from '../player/mpv-binary.js';
 import { takePrespawned } from '../player/prespawn.js';
 import type { BrowseService } from './browse/browse-service.js';
 import type { CatalogService } from './catalog/catalog-service.js';
+import type { CoverService } from './covers/cover-service.js';
 import { systemClock } from './clock.js';
 import { createMemoryAttemptCounts } from './limits/attempt-counts.js';
 import type { Services } from './container.js';
@@ -34,6 +35,8 @@ export interface RemoteLibrary {
   likes: LikeService;
   history: HistoryService;
   session: LocalSession;
+  /** The server's covers (getCoverArt), kept in this machine's cache folder. */
+  covers: CoverService;
   /** A song's `path` (its stream URL without credentials) as mpv opens it, with the TLS options it needs. */
   locate(path: string, bitrateKbps: number): { url: string; options?: Record<string, string> };
   /** Why the server does not answer now (e.g. "connection refused"), or undefined when it does. */
@@ -95,7 +98,7 @@ export function servicesOverRemote(library: RemoteLibrary, config: LocalConfig, 
     catalog: library.catalog,
     browse: library.browse,
     folders: server('library folders'),
-    covers: server('covers'),
+    covers: library.covers,
     libraryQuery: server('folder listings'),
     library: server('library folders and scans'),
     playlists: library.playlists,
@@ -128,7 +131,7 @@ export function playerServicesOverRemote(library: RemoteLibrary, env: NodeJS.Pro
     playback,
     catalog: library.catalog,
     browse: library.browse,
-    covers: onTheServer(library.name, 'covers'),
+    covers: library.covers,
     libraryQuery: onTheServer(library.name, 'folder listings'),
     playlists: library.playlists,
     playSelection: createPlaySelectionService({ catalog: library.catalog, playlists: library.playlists }),

@@ -81,6 +81,26 @@ export class SubsonicClient {
     return body;
   }
 
+  /**
+   * An endpoint that answers with bytes (getCoverArt): the body and its type. A Subsonic error
+   * answers in JSON instead; that is thrown as call() would (not_found for a missing cover).
+   */
+  async fetchBytes(endpoint: string, params: Record<string, ParamValue> = {}): Promise<{ type: string; body: Buffer }> {
+    const url = this.endpointUrl(endpoint, { ...params, f: 'json' });
+    const { status, text, type, body } = await this.get(url);
+    if (status === 404 && !/json|xml/.test(type)) throw unsupported(this.target.name, endpoint);
+    if (status >= 200 && status < 300 && !/json|xml/.test(type)) return { type, body };
+    let reply: SubsonicBody | undefined;
+    try {
+      reply = (JSON.parse(text) as SubsonicBody)['subsonic-response'] as SubsonicBody | undefined;
+    } catch {
+      reply = undefined;
+    }
+    const error = (reply?.['error'] ?? {}) as { code?: number | string; message?: string };
+    if (!reply) throw new TunesError('io', `${this.target.name} answered ${endpoint} with something that is not an image (HTTP ${status})`);
+    throw failureOf(this.target.name, endpoint, Number(error.code ?? 70), String(error.message ?? 'not found'));
+  }
+
   /** POST of JSON to a path under the server's URL (tunes' own /api, used once at login for an app key). */
   postJson(path: string, body: unknown, bearer?: string): Promise<{ status: number; json: unknown }> {
     return this.requestJson('POST', path, body, bearer);
@@ -146,13 +166,16 @@ export class SubsonicClient {
     }
   }
 
-  private get(url: URL, timeoutMs?: number): Promise<{ status: number; text: string }> {
+  private get(url: URL, timeoutMs?: number): Promise<{ status: number; text: string; type: string; body: Buffer }> {
     const lib = url.protocol === 'https:' ? https : http;
     return new Promise((resolve, reject) => {
       const request = lib.get(url, { agent: this.agent, headers: { accept: 'application/json' } }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        response.on('end', () => {
+          const body = Buffer.concat(chunks);
+          resolve({ status: response.statusCode ?? 0, text: body.toString('utf8'), type: String(response.headers['content-type'] ?? ''), body });
+        });
         response.on('error', (error) => reject(networkError(this.target, error)));
       });
       request.on('error', (error) => reject(networkError(this.target, error)));

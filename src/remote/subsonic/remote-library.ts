@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { resolveConfigFile } from '../../config/paths.js';
+import { resolveCacheDir, resolveConfigFile } from '../../config/paths.js';
 import type { RemoteServer } from '../../config/remote-servers.js';
 import type { User } from '../../domain/user.js';
 import { TunesError } from '../../errors.js';
@@ -9,6 +9,7 @@ import type { RemoteLibrary } from '../../services/remote-library.js';
 import { SubsonicClient } from './client.js';
 import { createRemoteBrowse } from './remote-browse.js';
 import { createRemoteCatalog } from './remote-catalog.js';
+import { createRemoteCovers } from './remote-covers.js';
 import type { RemoteLibraryContext } from './remote-context.js';
 import { RemoteIds } from './remote-ids.js';
 import { tunesHistory } from './tunes-api.js';
@@ -56,6 +57,7 @@ export function openRemoteLibrary(server: RemoteServer, env: NodeJS.ProcessEnv =
     likes,
     history,
     session,
+    covers: createRemoteCovers(context, join(resolveCacheDir(env), 'remote-covers', safeName(server.name))),
     locate(path, bitrateKbps) {
       const id = new URL(path).searchParams.get('id') ?? '';
       const url = client.endpointUrl('stream', { id, ...(bitrateKbps > 0 ? { maxBitRate: bitrateKbps } : {}) });
