@@ -29,7 +29,7 @@ function longAndShortSongs(folder: string): void {
   mkdirSync(folder, { recursive: true });
   const ffmpeg = (...args: string[]) => execFileSync('ffmpeg', ['-loglevel', 'error', '-y', ...args], { stdio: 'pipe' });
   ffmpeg('-f', 'lavfi', '-i', 'sine=frequency=330:duration=20:sample_rate=192000', '-ac', '2', '-c:a', 'pcm_f32le', '-metadata', 'title=Long Tone', '-metadata', 'artist=Tester', '-metadata', 'track=1', join(folder, '1 long.wav'));
-  ffmpeg('-f', 'lavfi', '-i', 'sine=frequency=500:duration=2', '-metadata', 'title=Short Tone', '-metadata', 'artist=Tester', '-metadata', 'track=2', join(folder, '2 short.mp3'));
+  ffmpeg('-f', 'lavfi', '-i', 'sine=frequency=500:duration=4', '-metadata', 'title=Short Tone', '-metadata', 'artist=Tester', '-metadata', 'track=2', join(folder, '2 short.mp3'));
 }
 
 describe('a tunes server that goes away in the middle of a song', () => {
@@ -82,5 +82,31 @@ describe('a tunes server that goes away in the middle of a song', () => {
     );
     expect(history.map((h) => h.song.title)).toEqual(['Short Tone', 'Long Tone']);
     expect(history[1]!.ms_played).toBeGreaterThan(18_000);
+  }, 180_000);
+
+  it('stops before the next song when the server is gone by the time it should open, rather than skipping through the queue', async () => {
+    const server = await serveTunesLibrary('correct horse', longAndShortSongs);
+    const laptop = tempDir();
+    expect((await runTunes(['login', '--server', server.url, 'alice', '--password-stdin'], { home: laptop, input: 'correct horse\n' })).code).toBe(0);
+    // Little read-ahead, so mpv asks for the next song (it prefetches it) only near the short one's end.
+    expect((await runTunes(['config', 'set', 'mpv-options', '--cache=no --demuxer-readahead-secs=1'], { home: laptop })).code).toBe(0);
+    const songs = await tunesJson<Array<{ id: number; title: string }>>(['songs', 'tone'], laptop);
+    const short = songs.find((s) => s.title === 'Short Tone')!;
+    const long = songs.find((s) => s.title === 'Long Tone')!;
+    // The short song first: mpv holds all of it, so it plays to its end; the long one cannot open.
+    expect((await runTunes(['playlist', 'create', 'Tones'], { home: laptop })).code).toBe(0);
+    expect((await runTunes(['playlist', 'add', 'Tones', String(short.id), String(long.id)], { home: laptop })).code).toBe(0);
+    const playing = runTunes(['play', '--playlist', 'Tones'], { home: laptop });
+    await eventually(
+      () => tunesJson<StatusJson>(['status'], laptop),
+      (s) => s.status === 'playing' && s.song?.title === 'Short Tone' && s.position_ms >= 1000,
+    );
+    server.child.kill('SIGKILL');
+    const played = await playing;
+    expect(played.code, played.stderr).toBe(6);
+    expect(played.stderr).toMatch(/the server 127\.0\.0\.1:\d+ went away \(connection refused\): stopped before "Long Tone"; the queue is kept/);
+    expect(played.stderr).not.toContain('nothing left in the queue');
+    const status = await tunesJson<StatusJson>(['status'], laptop);
+    expect(status).toMatchObject({ status: 'stopped', song: { title: 'Long Tone' }, queue_position: 2, queue_length: 2, position_ms: 0 });
   }, 180_000);
 });
