@@ -57,7 +57,8 @@ describe('tunes on a remote library: a second TUNES_HOME logged in to a real tun
     expect((await tunesJson<Array<{ song: { id: number } }>>(['liked'], laptop)).map((l) => l.song.id)).toEqual([a!.id]);
     expect((await runTunes(['unlike', String(a!.id)], { home: laptop })).code).toBe(0);
     expect(await tunesJson(['liked'], server.home)).toEqual([]);
-  });
+    // About thirty commands, each a process: past the default 60 s on a loaded box.
+  }, 180_000);
 
   it('plays a remote song to the end on the background player, and the server counts it in its history', async () => {
     const server = await serveTunesLibrary();
