@@ -1,7 +1,6 @@
-import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { TunesError } from '../errors.js';
+import { writeFileWhole } from './whole-file.js';
 
 /**
  * tunes.desktop (freedesktop Desktop Entry 1.4, the newest desktop-file-validate 0.26 knows): the file the MPRIS DesktopEntry property ("tunes")
@@ -31,18 +30,6 @@ export function desktopEntryPath(env: NodeJS.ProcessEnv = process.env): string {
 /** Writes the entry (replacing an older one whole, never half-written); answers where. */
 export function installDesktopEntry(env: NodeJS.ProcessEnv = process.env): string {
   const path = desktopEntryPath(env);
-  const draft = `${path}.${process.pid}.tmp`;
-  try {
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(draft, DESKTOP_ENTRY, { mode: 0o644 });
-    renameSync(draft, path);
-  } catch (error) {
-    try {
-      unlinkSync(draft);
-    } catch {
-      // nothing was written
-    }
-    throw new TunesError('io', `cannot write ${path}: ${(error as Error).message}`);
-  }
+  writeFileWhole(path, DESKTOP_ENTRY, 0o644);
   return path;
 }

@@ -1,7 +1,7 @@
-import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { TunesError } from '../errors.js';
+import { writeFileWhole } from './whole-file.js';
 
 export const SERVICE_NAME = 'tunes-player.service';
 
@@ -39,19 +39,7 @@ export function serviceUnitPath(env: NodeJS.ProcessEnv = process.env): string {
 /** Writes the unit (replacing an older one whole, never half-written); answers where. */
 export function installServiceUnit(text: string, env: NodeJS.ProcessEnv = process.env): string {
   const path = serviceUnitPath(env);
-  const draft = `${path}.${process.pid}.tmp`;
-  try {
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(draft, text, { mode: 0o644 });
-    renameSync(draft, path);
-  } catch (error) {
-    try {
-      unlinkSync(draft);
-    } catch {
-      // nothing was written
-    }
-    throw new TunesError('io', `cannot write ${path}: ${(error as Error).message}`);
-  }
+  writeFileWhole(path, text, 0o644);
   return path;
 }
 
