@@ -1,52 +1,24 @@
-import { execFile, execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { get, type IncomingMessage } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { copyFixtures } from '../helpers/fixtures.js';
 import { seedSongs } from '../helpers/seed-songs.js';
-import { registerUser, runTunes, TUNES_BIN } from '../helpers/run-cli.js';
+import { registerUser, runTunes } from '../helpers/run-cli.js';
+import { startServe, until, type ServeProcess } from '../helpers/serve-process.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { runTraced } from '../helpers/traced-run.js';
 import { homeDatabaseEnv } from '../helpers/test-postgres.js';
 import { openHomeDatabase } from '../helpers/test-store.js';
 
-interface Served {
-  child: ChildProcessWithoutNullStreams;
-  url: string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-const children: ChildProcessWithoutNullStreams[] = [];
-
-// A failed assertion must not leave a server running.
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-});
-
-/** Runs `tunes serve --port 0` (registration open unless `args` say) and waits for the line that names its address. */
-async function serve(home: string, args: string[] = []): Promise<Served> {
+/** `tunes serve` on this home, registration open unless `args` say. */
+function serve(home: string, args: string[] = []): Promise<ServeProcess> {
   const registration = args.includes('--registration') ? [] : ['--registration', 'open'];
-  const child = spawn(process.execPath, [TUNES_BIN, 'serve', '--port', '0', ...registration, ...args], {
-    env: { ...process.env, TUNES_HOME: home, ...homeDatabaseEnv(home), NO_COLOR: '1' },
-  });
-  children.push(child);
-  let stderr = '';
-  child.stdout.resume();
-  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(stderr);
-      if (match) resolve(match[1]!);
-    });
-    void exited.then((code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
-  });
-  return { child, url, stderr: () => stderr, exited };
+  return startServe([...registration, ...args], { TUNES_HOME: home, ...homeDatabaseEnv(home) });
 }
 
 async function seedFile(home: string, path: string): Promise<number> {
@@ -67,17 +39,6 @@ async function login(url: string, username: string): Promise<string> {
   return ((await res.json()) as { token: string }).token;
 }
 
-function waitFor(predicate: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setInterval(() => {
-      if (predicate()) {
-        clearInterval(timer);
-        resolve();
-      }
-    }, 20);
-  });
-}
-
 describe('tunes serve', () => {
   it('listens on loopback by default, logs one line per request on stderr and stops on SIGINT', async () => {
     const home = tempDir();
@@ -85,7 +46,7 @@ describe('tunes serve', () => {
     expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const health = await fetch(`${served.url}/health`);
     expect(await health.json()).toEqual({ status: 'ok' });
-    await waitFor(() => served.stderr().includes('GET /health 200'));
+    await until(async () => served.stderr(), (stderr) => stderr.includes('GET /health 200'));
     served.child.kill('SIGINT');
     expect(await served.exited).toBe(0);
     expect(served.stderr()).toMatch(/tunes serve: stopped\n$/);
@@ -108,7 +69,7 @@ describe('tunes serve', () => {
     response.pause();
 
     served.child.kill('SIGTERM');
-    await waitFor(() => served.stderr().includes('finishing requests in flight'));
+    await until(async () => served.stderr(), (stderr) => stderr.includes('finishing requests in flight'));
     await expect(fetch(`${served.url}/health`)).rejects.toThrow();
 
     const chunks: Buffer[] = [];
@@ -145,7 +106,7 @@ describe('tunes serve', () => {
       `${served.url}/api/songs/${songId}/stream`,
     ]);
     // mpv seeked with a range request and decoded the rest of the song (about 5 of its 20 seconds).
-    await waitFor(() => new RegExp(`GET /api/songs/${songId}/stream 206`).test(served.stderr()));
+    await until(async () => served.stderr(), (stderr) => new RegExp(`GET /api/songs/${songId}/stream 206`).test(stderr));
     const seconds = readFileSync(pcm).length / (44_100 * 2 * 2);
     expect(seconds).toBeGreaterThan(3);
     expect(seconds).toBeLessThan(8);

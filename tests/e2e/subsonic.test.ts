@@ -1,31 +1,15 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { SubsonicAPI } from 'subsonic-api';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ALBUM_FIXTURES } from '../helpers/album-library.js';
-import { registerUser, runTunes, TUNES_BIN } from '../helpers/run-cli.js';
+import { registerUser, runTunes } from '../helpers/run-cli.js';
+import { startServe } from '../helpers/serve-process.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { homeDatabaseEnv } from '../helpers/test-postgres.js';
 
-const children: ChildProcessWithoutNullStreams[] = [];
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-});
-
 async function serve(home: string, extra: string[] = []): Promise<string> {
-  const child = spawn(process.execPath, [TUNES_BIN, 'serve', '--port', '0', ...extra], { env: { ...process.env, TUNES_HOME: home, ...homeDatabaseEnv(home), NO_COLOR: '1' } });
-  children.push(child);
-  child.stdout.resume();
-  let stderr = '';
-  return new Promise<string>((resolve, reject) => {
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(stderr);
-      if (match) resolve(match[1]!);
-    });
-    child.on('close', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
-  });
+  return (await startServe(extra, { TUNES_HOME: home, ...homeDatabaseEnv(home) })).url;
 }
 
 const json = async (args: string[], home: string) => {
