@@ -18,13 +18,14 @@ import { existingSongIds } from '../../db/repositories/song-lookup.js';
 import { recoverable } from '../../db/dialect/savepoint.js';
 import { writeTransaction } from '../../db/write-transaction.js';
 import type { Clock } from '../clock.js';
-import type { Song } from '../../domain/song.js';
+import { insertNamed, nameTaken } from './insert-playlist.js';
 import { exportPlaylist, type ExportFormat } from './playlist-export.js';
 import { importPlaylist, type ImportInput, type ImportResult } from './playlist-import.js';
 import { nameKey, requirePosition, requirePositiveIds, validateDescription, validatePlaylistName } from './playlist-rules.js';
 import type { PlaylistRef, SongSource, SourceSongs } from './playlist-types.js';
 import { resolvePlaylist, summaryOf } from './resolve-playlist.js';
-import { BUILT_IN_PLAYLISTS, refuseHandEdit, smartColumns, smartSongs } from '../smart/smart-playlist.js';
+import { builtInNamed as builtInNamedIn, ensureBuiltIns } from '../smart/built-ins.js';
+import { refuseHandEdit, refuseRulesChange, smartColumns, smartDetail, smartSongs, summaryWithSmart as summaryWithSmartAt, withSmartTotals } from '../smart/smart-playlist.js';
 
 export interface PlaylistService {
   /** With `rules`, a smart playlist (see src/services/smart/rule-parser.ts); a bad rule throws RuleSyntaxError. */
@@ -65,39 +66,8 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
   /** Reads that span several queries still see one snapshot. */
   const read = <T>(work: (trx: Kysely<Database>) => Promise<T>) => db.transaction().execute(work);
 
-  /** Every user has the built-in smart playlists; they are made the first time the user's playlists are listed. */
-  async function ensureBuiltIns(userId: number): Promise<void> {
-    const have = await playlists.builtInKeys(db, userId);
-    const wanted = BUILT_IN_PLAYLISTS.filter((b) => !have.has(b.key));
-    if (wanted.length === 0) return;
-    await writeTransaction(db, async (trx) => {
-      const present = await playlists.builtInKeys(trx, userId);
-      for (const b of wanted) {
-        if (present.has(b.key)) continue;
-        let name = b.name;
-        // A playlist of the user's own may already hold the name.
-        for (let n = 2; await playlists.findOwnedByNameKey(trx, userId, nameKey(name)); n += 1) name = `${b.name} (${n})`;
-        await insertNamed(trx, {
-          ownerId: userId, name, description: b.description, now: now(),
-          smart: { rules: b.rules, rules_sort: b.rules_sort, rules_limit: b.rules_limit, built_in: b.key },
-        });
-      }
-    });
-  }
-
-  /** A built-in named by a person before it was ever listed is made then. */
-  async function builtInNamed(userId: number, ref: PlaylistRef): Promise<void> {
-    if (typeof ref === 'string' && BUILT_IN_PLAYLISTS.some((b) => nameKey(b.name) === nameKey(ref))) await ensureBuiltIns(userId);
-  }
-
-  async function withSmartTotals(trx: Kysely<Database>, summary: PlaylistSummary): Promise<PlaylistSummary> {
-    return totalsOf(summary, await smartSongs(trx, summary, clock.now()));
-  }
-
-  async function summaryWithSmart(trx: Kysely<Database>, id: number): Promise<PlaylistSummary> {
-    const summary = await summaryOf(trx, id);
-    return summary.rules === null ? summary : withSmartTotals(trx, summary);
-  }
+  const builtInNamed = (userId: number, ref: PlaylistRef) => builtInNamedIn(db, userId, ref, now);
+  const summaryWithSmart = (trx: Kysely<Database>, id: number) => summaryWithSmartAt(trx, id, clock.now());
 
   return {
     async create(userId, rawName, options = {}) {
@@ -114,10 +84,7 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
       const smart = smartColumns(input);
       return writeTransaction(db, async (trx) => {
         const playlist = await resolvePlaylist(trx, userId, ref);
-        if (playlist.built_in !== null) throw new TunesError('invalid_input', `"${playlist.name}" is built in: its rules cannot change (make your own smart playlist)`);
-        if (playlist.rules === null && (await entries.countEntries(trx, playlist.id)) > 0) {
-          throw new TunesError('invalid_input', `"${playlist.name}" holds songs chosen by hand; rules would replace them (make a new smart playlist instead)`);
-        }
+        await refuseRulesChange(trx, playlist);
         await playlists.setSmartColumns(trx, playlist.id, smart, now());
         return summaryWithSmart(trx, playlist.id);
       });
@@ -126,10 +93,10 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
     // Sorted as people read names (é next to e, "Playlist 2" before "Playlist 10"), not by UTF-8 bytes.
     async list(userId, options = {}) {
       const builtIns = options.builtIns !== false;
-      if (builtIns) await ensureBuiltIns(userId);
+      if (builtIns) await ensureBuiltIns(db, userId, now);
       return read(async (trx) => {
         const all = (await playlists.listOwnedWithTotals(trx, userId)).filter((p) => builtIns || p.built_in === null);
-        return (await Promise.all(all.map((p) => (p.rules === null ? p : withSmartTotals(trx, p))))).sort(ownFirstByName);
+        return (await Promise.all(all.map((p) => (p.rules === null ? p : withSmartTotals(trx, p, clock.now()))))).sort(ownFirstByName);
       });
     },
 
@@ -138,14 +105,7 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
     show: async (userId, ref) =>
       (await builtInNamed(userId, ref), read(async (trx) => {
         const playlist = await resolvePlaylist(trx, userId, ref);
-        if (playlist.rules !== null) {
-          const songs = await smartSongs(trx, playlist, clock.now());
-          const at = now();
-          return {
-            playlist: totalsOf(await summaryOf(trx, playlist.id), songs),
-            entries: songs.map((song, i) => ({ playlist_id: playlist.id, position: i + 1, added_at: at, available: true, song })),
-          };
-        }
+        if (playlist.rules !== null) return smartDetail(trx, playlist, clock.now());
         return { playlist: await summaryOf(trx, playlist.id), entries: await entries.listEntries(trx, playlist.id) };
       })),
 
@@ -276,10 +236,6 @@ export function createPlaylistService({ db, clock }: PlaylistDeps): PlaylistServ
 
 export const LIKED_SONGS_NAME = 'Liked songs';
 
-function totalsOf(summary: PlaylistSummary, songs: Song[]): PlaylistSummary {
-  return { ...summary, song_count: songs.length, duration_ms: songs.reduce((sum, s) => sum + (s.duration_ms ?? 0), 0) };
-}
-
 async function sourceSongs(trx: Kysely<Database>, userId: number, source: SongSource, at: Date) {
   if (source.kind === 'liked') {
     const rows = await likes.listLiked(trx, userId);
@@ -291,25 +247,6 @@ async function sourceSongs(trx: Kysely<Database>, userId: number, source: SongSo
   }
   const rows = await entries.listEntries(trx, playlist.id);
   return { name: playlist.name, description: playlist.description, playlistId: playlist.id, songs: rows.map((r) => r.song) };
-}
-
-async function insertNamed(
-  trx: Kysely<Database>,
-  values: { ownerId: number; name: string; description: string | null; now: string; smart?: playlists.SmartColumns | undefined },
-) {
-  try {
-    return await recoverable(trx, () => playlists.insertPlaylist(trx, { ...values, nameKey: nameKey(values.name) }));
-  } catch (error) {
-    if (isUniqueViolation(error)) throw await nameTaken(trx, values.ownerId, values.name);
-    throw error;
-  }
-}
-
-/** Names the playlist already holding the name, which may be spelt differently ("Café Mix" for "cafe mix"). */
-async function nameTaken(trx: Kysely<Database>, ownerId: number, name: string): Promise<TunesError> {
-  const existing = (await playlists.findOwnedByNameKey(trx, ownerId, nameKey(name)))?.name ?? name;
-  const spelt = existing === name ? '' : ` (the same name as "${name}")`;
-  return new TunesError('conflict', `you already have a playlist named "${existing}"${spelt}`, 'names are compared ignoring case, accents and quote styles');
 }
 
 async function requireSongs(trx: Kysely<Database>, songIds: number[]): Promise<void> {

@@ -1,27 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { Playlist } from '../../domain/playlist.js';
+import * as entries from '../../db/repositories/playlist-songs.js';
+import type { Playlist, PlaylistDetail, PlaylistSummary } from '../../domain/playlist.js';
 import type { Song } from '../../domain/song.js';
 import { SMART_SORTS, type SmartSort, type SmartSortField } from '../../domain/smart-rules.js';
 import { SMART_PLAYLIST_CAP, songsMatchingRules } from '../../db/repositories/smart-songs.js';
 import type { SmartColumns } from '../../db/repositories/playlists.js';
 import { TunesError } from '../../errors.js';
+import { summaryOf } from '../playlists/resolve-playlist.js';
 import { parseRules } from './rule-parser.js';
-
-/** The smart playlists every user has. */
-export const BUILT_IN_PLAYLISTS: ReadonlyArray<{ key: string; name: string; description: string } & SmartColumns> = [
-  { key: 'recently-added', name: 'Recently added', description: 'the 100 songs added last', rules: '', rules_sort: '-added', rules_limit: 100 },
-  { key: 'most-played', name: 'Most played', description: 'your 100 most played songs', rules: 'plays:>0', rules_sort: '-plays', rules_limit: 100 },
-  { key: 'never-played', name: 'Never played', description: 'songs you have not played yet', rules: 'plays:0', rules_sort: 'random', rules_limit: 200 },
-  {
-    key: 'forgotten-favourites',
-    name: 'Forgotten favourites',
-    description: 'songs you like and have not played for 90 days',
-    rules: 'liked -played:<90d',
-    rules_sort: 'random',
-    rules_limit: 100,
-  },
-];
 
 export function parseSort(text: string): SmartSort {
   const descending = text.startsWith('-');
@@ -57,4 +44,36 @@ export async function smartSongs(db: Kysely<Database>, playlist: Playlist, now: 
 export function refuseHandEdit(playlist: Playlist): void {
   if (playlist.rules === null) return;
   throw new TunesError('invalid_input', `"${playlist.name}" is a smart playlist: its songs follow its rules (${playlist.rules || 'every song'}), so songs cannot be added, removed or moved by hand`);
+}
+
+/** Refuses rules for a built-in (its rules are fixed) and for a playlist that holds songs chosen by hand. */
+export async function refuseRulesChange(trx: Kysely<Database>, playlist: Playlist): Promise<void> {
+  if (playlist.built_in !== null) throw new TunesError('invalid_input', `"${playlist.name}" is built in: its rules cannot change (make your own smart playlist)`);
+  if (playlist.rules === null && (await entries.countEntries(trx, playlist.id)) > 0) {
+    throw new TunesError('invalid_input', `"${playlist.name}" holds songs chosen by hand; rules would replace them (make a new smart playlist instead)`);
+  }
+}
+
+/** A playlist's summary; a smart one's count and length are of the songs its rules match now. */
+export async function summaryWithSmart(trx: Kysely<Database>, id: number, now: Date): Promise<PlaylistSummary> {
+  const summary = await summaryOf(trx, id);
+  return summary.rules === null ? summary : withSmartTotals(trx, summary, now);
+}
+
+export async function withSmartTotals(trx: Kysely<Database>, summary: PlaylistSummary, now: Date): Promise<PlaylistSummary> {
+  return totalsOf(summary, await smartSongs(trx, summary, now));
+}
+
+/** A smart playlist shown as a list: its songs now, numbered from 1, as if added at `now`. */
+export async function smartDetail(trx: Kysely<Database>, playlist: Playlist, now: Date): Promise<PlaylistDetail> {
+  const songs = await smartSongs(trx, playlist, now);
+  const at = now.toISOString();
+  return {
+    playlist: totalsOf(await summaryOf(trx, playlist.id), songs),
+    entries: songs.map((song, i) => ({ playlist_id: playlist.id, position: i + 1, added_at: at, available: true, song })),
+  };
+}
+
+function totalsOf(summary: PlaylistSummary, songs: Song[]): PlaylistSummary {
+  return { ...summary, song_count: songs.length, duration_ms: songs.reduce((sum, s) => sum + (s.duration_ms ?? 0), 0) };
 }
