@@ -92,5 +92,14 @@ describe('tunes albums, artists, cover', () => {
     expect(readFileSync(odd).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
     expect(told.stdout).toContain('Wrote ');
     expect(told.stdout).not.toContain('\u001b');
+    // A file it cannot write is one line naming it, the escape shown, not sent (JSON keeps the name exact).
+    const unwritable = join(tempDir(), 'gone', 'cover \u001b[2J.jpg');
+    const refused = await runTunes(['cover', '--album', String(game.id), '-o', unwritable], { home });
+    expect(refused.code).toBe(6);
+    expect(refused.stderr).toMatch(/^tunes: cannot write .*gone\/cover .\[2J\.jpg: ENOENT\n$/);
+    expect(refused.stderr).not.toContain('\u001b');
+    const refusedJson = await runTunes(['cover', '--album', String(game.id), '-o', unwritable, '--json'], { home });
+    expect(refusedJson.stderr).not.toContain('\u001b');
+    expect(JSON.parse(refusedJson.stderr)).toEqual({ error: { code: 'io', message: `cannot write ${unwritable}: ENOENT` } });
   });
 });
