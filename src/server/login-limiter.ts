@@ -31,17 +31,17 @@ export interface LoginLimiter {
    * After the check. A success ends that username's slow-down from that address but only takes
    * back its own attempt from the address count: logging into one's own account must not wipe
    * the failures the same address made against others. `not_counted`: the check never happened
-   * (the server was busy), so the attempt is taken back.
+   * (the server was busy), so the attempt is taken back. With `{ begun: false }` (a check made
+   * after `peek`, not `begin`): a failure is counted now, answering the seconds to wait from then
+   * on, and a success only ends the slow-down (nothing was taken to give back).
    */
-  settle(username: string, ip: string, outcome: LoginOutcome): Promise<void>;
+  settle(username: string, ip: string, outcome: LoginOutcome, options?: { begun?: boolean }): Promise<number>;
   /**
    * For a check cheap enough to make first (an app key, a token), so a client that authenticates
    * every request writes nothing when it is right: the seconds to wait before checking at all (0: go
-   * ahead), then `failedCheap` counts a failure, `succeededCheap` ends the account's slow-down.
+   * ahead), and whether the account has failures here to end on a success. Nothing is written.
    */
   peek(username: string, ip: string): Promise<{ wait: number; tried: boolean }>;
-  failedCheap(username: string, ip: string): Promise<number>;
-  succeededCheap(username: string, ip: string): Promise<void>;
 }
 
 export function createLoginLimiter(
@@ -64,14 +64,18 @@ export function createLoginLimiter(
       const { wait, tried } = await counts.peek(keys, clock.now().getTime());
       return { wait, tried: tried.has(keys[0].key) };
     },
-    failedCheap: (username, ip) => counts.take(keysOf(username, ip), clock.now().getTime()),
-    succeededCheap: (username, ip) => counts.forget(keysOf(username, ip)[0].key),
-    async settle(username, ip, outcome) {
+    async settle(username, ip, outcome, { begun = true } = {}) {
       const [account, address] = keysOf(username, ip);
-      if (outcome === 'failed') return;
+      if (!begun) {
+        if (outcome === 'failed') return counts.take([account, address], clock.now().getTime());
+        if (outcome === 'succeeded') await counts.forget(account.key);
+        return 0;
+      }
+      if (outcome === 'failed') return 0;
       if (outcome === 'succeeded') await counts.forget(account.key);
       else await counts.giveBack(account.key);
       await counts.giveBack(address.key);
+      return 0;
     },
   };
 }

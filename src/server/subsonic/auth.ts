@@ -1,6 +1,6 @@
 import type { User } from '../../domain/user.js';
 import { isTunesError } from '../../errors.js';
-import type { LoginLimiter, LoginOutcome } from '../login-limiter.js';
+import type { LoginLimiter } from '../login-limiter.js';
 import type { Services } from '../../services/container.js';
 import { ErrorCode, SubsonicFailure } from './envelope.js';
 import type { SubsonicParams } from './params.js';
@@ -24,7 +24,7 @@ export async function authenticateSubsonic(params: SubsonicParams, ip: string, d
   const username = params.get('u');
   if (apiKey !== undefined) {
     if (username !== undefined) throw new SubsonicFailure(ErrorCode.conflictingAuth, 'Provide either apiKey or u, not both');
-    return limitedCheap(deps, API_KEY_ACCOUNT, ip, ErrorCode.invalidApiKey, async () => {
+    return limited(deps, API_KEY_ACCOUNT, ip, ErrorCode.invalidApiKey, CHEAP, async () => {
       const user = await services.appKeys.userOfKey(apiKey);
       if (!user) throw new SubsonicFailure(ErrorCode.invalidApiKey, 'Invalid API key');
       return user;
@@ -36,7 +36,7 @@ export async function authenticateSubsonic(params: SubsonicParams, ip: string, d
   const salt = params.get('s');
   if (token !== undefined || salt !== undefined) {
     if (!token || !salt) throw new SubsonicFailure(ErrorCode.missingParameter, "Token authentication needs both 't' and 's'");
-    return limitedCheap(deps, username, ip, ErrorCode.wrongCredentials, async () => {
+    return limited(deps, username, ip, ErrorCode.wrongCredentials, CHEAP, async () => {
       const found = await services.appKeys.userOfToken(username, token, salt);
       if (found === 'no_keys') {
         throw new NotCounted(ErrorCode.tokenAuthNotSupported, 'Token authentication needs an app key: create one with `tunes apikey create`');
@@ -51,7 +51,7 @@ export async function authenticateSubsonic(params: SubsonicParams, ip: string, d
   const password = decodePassword(sent);
   const known = deps.remembered.recall(username, password);
   if (known) return known;
-  return limited(deps, username, ip, ErrorCode.wrongCredentials, async () => {
+  return limited(deps, username, ip, ErrorCode.wrongCredentials, COSTLY, async () => {
     const byKey = await services.appKeys.userOfKey(password);
     if (byKey) {
       if (byKey.username.toLowerCase() !== username.toLowerCase()) throw new SubsonicFailure(ErrorCode.wrongCredentials, WRONG);
@@ -71,46 +71,44 @@ const API_KEY_ACCOUNT = '(apiKey)';
 class NotCounted extends SubsonicFailure {}
 
 /**
+ * Whether a check costs next to nothing (an app key's hash, a token: made first, the limiter only
+ * read, a failure counted after it) or is worth slowing down before it is made (a password's scrypt:
+ * counted first, taken back on success). Subsonic clients send a cheap credential with every
+ * request, so a right one must write no limiter counts (a write per request, which also emptied the
+ * search cache each time).
+ */
+const CHEAP = { checkFirst: true } as const;
+const COSTLY = { checkFirst: false } as const;
+
+/**
  * Every credential check goes through the login limiter, by the guard's rules: failures count per
  * (account, address) and per address, never per account alone, so a stranger guessing keys is slowed
  * down without locking the real user (elsewhere) out; a success clears that account's count there.
+ * Refused while the limiter says wait, whichever the order.
  */
-async function limited(deps: SubsonicAuthDeps, account: string, ip: string, code: number, check: () => Promise<User>): Promise<User> {
-  const wait = await deps.loginLimiter.begin(account, ip);
-  if (wait > 0) throw new SubsonicFailure(code, `Too many failed logins; try again in ${wait} s`);
-  let outcome: LoginOutcome = 'not_counted';
-  try {
-    const user = await check();
-    outcome = 'succeeded';
-    return user;
-  } catch (error) {
-    if (error instanceof SubsonicFailure && !(error instanceof NotCounted)) outcome = 'failed';
-    throw error;
-  } finally {
-    await deps.loginLimiter.settle(account, ip, outcome);
-  }
-}
-
-/**
- * `limited` for checks that cost next to nothing (an app key's hash, a token): Subsonic clients send
- * them with every request, so a right one must not write limiter counts (a write per request, which
- * also emptied the search cache each time). Refused while the limiter says wait, as `limited` is;
- * a failure is counted after the check.
- */
-async function limitedCheap(deps: SubsonicAuthDeps, account: string, ip: string, code: number, check: () => Promise<User>): Promise<User> {
-  const { wait, tried } = await deps.loginLimiter.peek(account, ip);
-  if (wait > 0) throw new SubsonicFailure(code, `Too many failed logins; try again in ${wait} s`);
+async function limited(
+  deps: SubsonicAuthDeps,
+  account: string,
+  ip: string,
+  code: number,
+  { checkFirst }: { checkFirst: boolean },
+  check: () => Promise<User>,
+): Promise<User> {
+  const { loginLimiter } = deps;
+  const tooMany = (wait: number) => new SubsonicFailure(code, `Too many failed logins; try again in ${wait} s`);
+  const { wait, tried } = checkFirst ? await loginLimiter.peek(account, ip) : { wait: await loginLimiter.begin(account, ip), tried: true };
+  if (wait > 0) throw tooMany(wait);
   let user: User;
   try {
     user = await check();
   } catch (error) {
-    if (error instanceof SubsonicFailure && !(error instanceof NotCounted)) {
-      const later = await deps.loginLimiter.failedCheap(account, ip);
-      if (later > 0) throw new SubsonicFailure(code, `Too many failed logins; try again in ${later} s`);
-    }
+    const counted = error instanceof SubsonicFailure && !(error instanceof NotCounted);
+    const later = await loginLimiter.settle(account, ip, counted ? 'failed' : 'not_counted', { begun: !checkFirst });
+    if (later > 0) throw tooMany(later);
     throw error;
   }
-  if (tried) await deps.loginLimiter.succeededCheap(account, ip);
+  // A cheap check's success writes only when there were failures to end.
+  if (!checkFirst || tried) await loginLimiter.settle(account, ip, 'succeeded', { begun: !checkFirst });
   return user;
 }
 
