@@ -2,18 +2,10 @@ import type { Kysely, Transaction } from 'kysely';
 import type { LikedSong } from '../../domain/like.js';
 import type { Database } from '../schema.js';
 import { storableIds } from '../id-range.js';
+import { inChunks } from './in-chunks.js';
 import { songRowToSong } from './song-row.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-// Rows per statement, keeping bound parameters well under SQLite's limit.
-const CHUNK = 500;
-
-async function inChunks<T>(ids: number[], work: (chunk: number[]) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await work(ids.slice(i, i + CHUNK))));
-  return out;
-}
 
 /** Returns the song ids that were newly liked (ones already liked keep their original time). */
 export async function insertLikes(db: Db, userId: number, songIds: number[], now: string): Promise<number[]> {

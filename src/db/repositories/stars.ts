@@ -2,13 +2,11 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { StarredAlbum, StarredArtist } from '../../domain/stars.js';
 import type { Database } from '../schema.js';
 import { albumRowToAlbum, artistRowToArtist } from './albums.js';
+import { inChunks } from './in-chunks.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 export type StarKind = 'album' | 'artist';
-
-// Ids per statement, well under SQLite's bound-parameter limit.
-const CHUNK = 500;
 
 const TABLE = { album: 'album_stars', artist: 'artist_stars' } as const;
 
@@ -65,30 +63,20 @@ export async function starredArtists(db: Db, userId: number): Promise<StarredArt
 
 /** When the user starred each of `ids` (absent: not starred). */
 export async function starTimes(db: Db, kind: StarKind, userId: number, ids: number[]): Promise<Map<number, string>> {
-  if (ids.length === 0) return new Map();
   const column = kind === 'album' ? 'album_id' : 'artist_id';
-  const times = new Map<number, string>();
-  for (let i = 0; i < ids.length; i += CHUNK) {
+  const rows = await inChunks(ids, async (chunk) => {
     const { rows } = await sql<{ id: number; starred_at: string }>`
       select ${sql.ref(column)} as id, starred_at from ${sql.table(TABLE[kind])}
-      where user_id = ${userId} and ${sql.ref(column)} in (${sql.join(ids.slice(i, i + CHUNK))})`.execute(db);
-    for (const row of rows) times.set(row.id, row.starred_at);
-  }
-  return times;
+      where user_id = ${userId} and ${sql.ref(column)} in (${sql.join(chunk)})`.execute(db);
+    return rows;
+  });
+  return new Map(rows.map((row) => [row.id, row.starred_at]));
 }
 
 /** When the user liked each of `songIds` (likes are song stars). */
 export async function likeTimes(db: Db, userId: number, songIds: number[]): Promise<Map<number, string>> {
-  if (songIds.length === 0) return new Map();
-  const times = new Map<number, string>();
-  for (let i = 0; i < songIds.length; i += CHUNK) {
-    const rows = await db
-      .selectFrom('likes')
-      .select(['song_id', 'liked_at'])
-      .where('user_id', '=', userId)
-      .where('song_id', 'in', songIds.slice(i, i + CHUNK))
-      .execute();
-    for (const row of rows) times.set(row.song_id, row.liked_at);
-  }
-  return times;
+  const rows = await inChunks(songIds, (chunk) =>
+    db.selectFrom('likes').select(['song_id', 'liked_at']).where('user_id', '=', userId).where('song_id', 'in', chunk).execute(),
+  );
+  return new Map(rows.map((row) => [row.song_id, row.liked_at]));
 }
