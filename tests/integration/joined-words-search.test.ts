@@ -1,8 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/db/open.js';
-import { createCatalogService, type CatalogService } from '../../src/services/catalog/catalog-service.js';
-import { seedSongs } from '../helpers/seed-songs.js';
-import { testDatabase } from '../helpers/test-store.js';
+import { describe, expect, it } from 'vitest';
+import { searchTable, type SearchCase } from '../helpers/search-table.js';
 
 // Issue 18's words joined across punctuation, on both databases (SQLite: songs_fts's `joined`
 // column, 0014; PostgreSQL: the joined words inside search_words, its 0016).
@@ -18,8 +15,7 @@ const LIBRARY = [
   { title: 'Creep', artist: 'Radiohead', album: 'Pablo Honey' },
 ];
 
-// query -> the titles found, best first ([] = nothing may match)
-const CASES: Array<[string, string[], string]> = [
+const CASES: SearchCase[] = [
   ['rlyeh', ['The Call of Cthulhu'], 'an apostrophe inside a word ignored'],
   ['rly', ['The Call of Cthulhu'], 'the joined word is a prefix too'],
   ["r'lyeh", ['The Call of Cthulhu'], 'the word as written still matches'],
@@ -38,21 +34,11 @@ const CASES: Array<[string, string[], string]> = [
 ];
 
 describe('search joins words across punctuation (both databases)', () => {
-  let store: Store;
-  let catalog: CatalogService;
-  beforeEach(async () => {
-    store = await testDatabase();
-    await seedSongs(store, LIBRARY);
-    catalog = createCatalogService({ db: store.db });
-  });
-
-  it.each(CASES)('%s -> %j (%s)', async (query, expected) => {
-    const page = await catalog.listSongs({ query });
-    expect(page.songs.map((s) => s.title)).toEqual(expected);
-    expect(await catalog.countMatching({ query })).toBe(expected.length);
-  });
+  const table = searchTable(LIBRARY, CASES);
 
   it('follows a tag edit and a song going missing', async () => {
+    const store = table.store();
+    const catalog = table.catalog();
     await store.db.updateTable('songs').set({ artist: 'Jay-Z' }).where('title', '=', 'Creep').execute();
     expect((await catalog.listSongs({ query: 'jayz' })).songs.map((s) => s.title)).toEqual(['Creep']);
     expect((await catalog.listSongs({ query: 'radiohead' })).songs).toEqual([]);

@@ -5,6 +5,7 @@ import * as schema from './0001-schema.js';
 import * as discovery from './0014-discovery.js';
 import * as sharedServerState from '../0015-shared-server-state.js';
 import * as joinedWords from './0016-search-joined-words.js';
+import * as searchTrigrams from './0018-search-trigrams.js';
 
 /**
  * PostgreSQL's migrations, in order (SQLite's are db/migrations/index.ts). 0001 is the schema as
@@ -17,4 +18,5 @@ export const postgresMigrations: Record<string, Migration> = {
   '0014-discovery': discovery,
   '0015-shared-server-state': sharedServerState,
   '0016-search-joined-words': joinedWords,
+  '0018-search-trigrams': searchTrigrams,
 };

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from '../schema.js';
 import { matchingIds } from '../dialect/search-sql.js';
+import { dialectOf } from '../dialect/dialect.js';
 
 type Db = Kysely<Database>;
 
@@ -22,24 +23,73 @@ export async function hasTermWithPrefix(db: Db, word: string): Promise<boolean> 
   return rows.length > 0;
 }
 
+/** What a typo's candidates look like: the first letter kept, a length range, and the word itself. */
+export interface TermShape {
+  /** The word as typed, folded. */
+  word: string;
+  minLength: number;
+  maxLength: number;
+  /** Edits forgiven (1 or 2). */
+  edits: number;
+  /** The word is being typed: a term may be within the edits of its beginning only. */
+  asPrefix: boolean;
+}
+
 /**
- * The index's words that start with `head` and have a length in [minLength, maxLength]: the
- * candidates of a typo (Meilisearch counts a wrong first letter as two typos, so it is never one).
+ * The index's words that could be within `edits` of `word` (whole, or a beginning of them when
+ * `asPrefix`): the same first letter (Meilisearch counts a wrong one as two typos, so it is never
+ * one) and a length in [minLength, maxLength]; with one edit after the first letter, the term's
+ * second or third letter is the word's second or third (every single edit, swap included, leaves
+ * one of them in place), which drops ~85% of the shape's terms inside the database. On PostgreSQL
+ * pg_trgm's similarity() narrows them further, by a bound no term within the edits falls under
+ * (trigramFloor). Nothing that could be within the edits is left out: the same terms on both.
  */
-export async function termsShaped(db: Db, shape: { head: string; minLength: number; maxLength: number }): Promise<IndexedTerm[]> {
-  return db
+export async function termsShaped(db: Db, shape: TermShape): Promise<IndexedTerm[]> {
+  const letters = [...shape.word];
+  const head = letters[0]!;
+  let query = db
     .selectFrom('search_terms')
     .select(['term', 'docs'])
-    .where('head', '=', shape.head)
+    .where('head', '=', head)
     .where('length', '>=', shape.minLength)
-    .where('length', '<=', shape.maxLength)
-    .execute();
+    .where('length', '<=', shape.maxLength);
+  if (shape.edits === 1 && letters.length >= 3) {
+    const near = [...new Set([letters[1]!, letters[2]!])];
+    query = query.where((eb) => eb.or([eb(eb.fn('substr', ['term', eb.val(2), eb.val(1)]), 'in', near), eb(eb.fn('substr', ['term', eb.val(3), eb.val(1)]), 'in', near)]));
+  }
+  const floor = dialectOf(db).name === 'postgres' ? trigramFloor(shape) : undefined;
+  if (floor !== undefined) {
+    // Terms of other letters than a-z0-9 are kept whatever their score: pg_trgm's word characters follow the server's locale.
+    const compared = shape.asPrefix ? sql`left(term, ${letters.length + shape.edits})` : sql`term`;
+    query = query.where(sql<boolean>`(term !~ '^[a-z0-9]+$' or similarity(${shape.word}, ${compared}) >= ${floor})`);
+  }
+  return query.execute();
+}
+
+/**
+ * The least pg_trgm similarity a term within the edits can have with the word, a little under (a
+ * float4 is compared): pg_trgm's trigrams of a word are those of it with two spaces before and one
+ * after; one edit touches at most 4 of them (a swap; 3 otherwise), so a term within `edits` keeps all
+ * but 4 per edit of the word's distinct trigrams (one more when only its beginning is compared: that
+ * beginning's last trigram holds the closing space), and has at most maxLength + 1 of its own
+ * (beginnings: word length + edits). undefined when no bound above zero holds, or the word is not
+ * plain a-z0-9 (pg_trgm's idea of a word character is the server locale's).
+ */
+export function trigramFloor(shape: TermShape): number | undefined {
+  if (!/^[a-z0-9]+$/.test(shape.word)) return undefined;
+  const padded = `  ${shape.word} `;
+  const trigrams = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i += 1) trigrams.add(padded.slice(i, i + 3));
+  const kept = trigrams.size - 4 * shape.edits - (shape.asPrefix ? 1 : 0);
+  if (kept <= 0) return undefined;
+  const longest = shape.asPrefix ? shape.word.length + shape.edits : shape.maxLength;
+  return kept / (trigrams.size + longest + 1 - kept) - 1e-4;
 }
 
 /**
  * Reads the FTS index's vocabulary into search_terms again (after a scan changed songs). fts5vocab
  * walks every doclist: ~1 s at 1M songs, so only scans that changed something call it.
- * dialect: sqlite-only (needs a PostgreSQL twin: pg_trgm over ts_stat's words, or no table at all).
+ * dialect: sqlite-only (PostgreSQL's twin reads ts_stat: src/db/dialect/postgres-song-writer.ts).
  */
 export function refreshSearchTerms(sqlite: BetterSqlite3.Database): void {
   sqlite.exec("create virtual table if not exists temp.songs_fts_vocab using fts5vocab(main, songs_fts, 'row')");

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { hasTermWithPrefix, termsShaped, type IndexedTerm } from '../../db/repositories/search-terms.js';
+import { hasTermWithPrefix, termsShaped, type IndexedTerm, type TermShape } from '../../db/repositories/search-terms.js';
 import { editDistances } from '../../text/edit-distance.js';
 import { fold } from '../../text/fold.js';
 
@@ -48,20 +48,32 @@ interface Scored {
   docs: number;
 }
 
-/** The last word is being typed: a term whose beginning is within the budget counts too ("beyons" -> "beyonce"). */
-async function closestTerm(db: Kysely<Database>, word: string, asPrefix: boolean): Promise<string | undefined> {
+/**
+ * Where a word's corrections are looked for (undefined: none is forgiven). The last word is being
+ * typed: a term whose beginning is within the budget counts too ("beyons" -> "beyonce"). A swap
+ * keeps the length: a short word's candidates are only the terms of its own length.
+ */
+export function typoShape(word: string, asPrefix: boolean): TermShape | undefined {
   const { edits, swapOnly } = typoBudget(word);
   if (edits === 0) return undefined;
-  const letters = [...word];
-  // A swap keeps the length: only terms of the word's own length can be one.
-  const candidates = await termsShaped(db, {
-    head: letters[0]!,
-    minLength: swapOnly ? letters.length : letters.length - edits,
-    maxLength: swapOnly ? letters.length : asPrefix ? letters.length + 64 : letters.length + edits,
-  });
+  const length = [...word].length;
+  return {
+    word,
+    edits,
+    asPrefix: asPrefix && !swapOnly,
+    minLength: swapOnly ? length : length - edits,
+    maxLength: swapOnly ? length : asPrefix ? length + 64 : length + edits,
+  };
+}
+
+async function closestTerm(db: Kysely<Database>, word: string, asPrefix: boolean): Promise<string | undefined> {
+  const shape = typoShape(word, asPrefix);
+  if (shape === undefined) return undefined;
+  const { swapOnly } = typoBudget(word);
+  const candidates = await termsShaped(db, shape);
   let best: Scored | undefined;
   for (const candidate of candidates) {
-    const scored = score(word, candidate, edits, swapOnly, asPrefix);
+    const scored = score(word, candidate, shape.edits, swapOnly, shape.asPrefix);
     if (scored && (!best || better(scored, best))) best = scored;
   }
   return best?.term;
