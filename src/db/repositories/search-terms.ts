@@ -47,9 +47,13 @@ export interface TermShape {
 export async function termsShaped(db: Db, shape: TermShape): Promise<IndexedTerm[]> {
   const letters = [...shape.word];
   const head = letters[0]!;
+  const postgres = dialectOf(db).name === 'postgres';
+  // One string of "term docs term docs ...", not a row per term: hundreds of small rows cost more
+  // to hand over than the query itself (index words hold no spaces).
+  const packed = postgres ? sql<string | null>`string_agg(term || ' ' || docs, ' ')` : sql<string | null>`group_concat(term || ' ' || docs, ' ')`;
   let query = db
     .selectFrom('search_terms')
-    .select(['term', 'docs'])
+    .select(packed.as('packed'))
     .where('head', '=', head)
     .where('length', '>=', shape.minLength)
     .where('length', '<=', shape.maxLength);
@@ -57,13 +61,16 @@ export async function termsShaped(db: Db, shape: TermShape): Promise<IndexedTerm
     const near = [...new Set([letters[1]!, letters[2]!])];
     query = query.where((eb) => eb.or([eb(eb.fn('substr', ['term', eb.val(2), eb.val(1)]), 'in', near), eb(eb.fn('substr', ['term', eb.val(3), eb.val(1)]), 'in', near)]));
   }
-  const floor = dialectOf(db).name === 'postgres' ? trigramFloor(shape) : undefined;
+  const floor = postgres ? trigramFloor(shape) : undefined;
   if (floor !== undefined) {
     // Terms of other letters than a-z0-9 are kept whatever their score: pg_trgm's word characters follow the server's locale.
     const compared = shape.asPrefix ? sql`left(term, ${letters.length + shape.edits})` : sql`term`;
     query = query.where(sql<boolean>`(term !~ '^[a-z0-9]+$' or similarity(${shape.word}, ${compared}) >= ${floor})`);
   }
-  return query.execute();
+  const parts = (await query.executeTakeFirst())?.packed?.split(' ') ?? [];
+  const terms: IndexedTerm[] = [];
+  for (let i = 0; i + 1 < parts.length; i += 2) terms.push({ term: parts[i]!, docs: Number(parts[i + 1]) });
+  return terms;
 }
 
 /**
