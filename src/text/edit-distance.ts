@@ -16,19 +16,26 @@ export function editDistances(word: string, term: string, limit: number): { whol
   const n = word.length;
   const m = term.length;
   const far = limit + 1;
-  let before = new Array<number>(m + 1).fill(far);
-  let previous = new Array<number>(m + 1);
-  let current = new Array<number>(m + 1);
-  for (let j = 0; j <= m; j += 1) previous[j] = j;
+  // Three rows kept between calls (a typo's hundreds of candidates would otherwise allocate three each).
+  if (rows.length < 3 * (m + 1)) rows = new Int32Array(6 * (m + 1));
+  const width = m + 1;
+  let before = 0;
+  let previous = width;
+  let current = 2 * width;
+  for (let j = 0; j <= m; j += 1) {
+    rows[before + j] = far;
+    rows[previous + j] = j;
+  }
   for (let i = 1; i <= n; i += 1) {
-    current[0] = i;
+    rows[current] = i;
     let rowBest = i;
     const wi = word.charCodeAt(i - 1);
+    const wBefore = i > 1 ? word.charCodeAt(i - 2) : -1;
     for (let j = 1; j <= m; j += 1) {
       const tj = term.charCodeAt(j - 1);
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (wi === tj ? 0 : 1));
-      if (i > 1 && j > 1 && wi === term.charCodeAt(j - 2) && word.charCodeAt(i - 2) === tj) value = Math.min(value, before[j - 2]! + 1);
-      current[j] = value;
+      let value = Math.min(rows[previous + j]! + 1, rows[current + j - 1]! + 1, rows[previous + j - 1]! + (wi === tj ? 0 : 1));
+      if (j > 1 && wi === term.charCodeAt(j - 2) && wBefore === tj) value = Math.min(value, rows[before + j - 2]! + 1);
+      rows[current + j] = value;
       if (value < rowBest) rowBest = value;
     }
     if (rowBest > limit) return { whole: far, prefix: far };
@@ -38,6 +45,8 @@ export function editDistances(word: string, term: string, limit: number): { whol
     current = spare;
   }
   let prefix = far;
-  for (let j = 1; j <= m; j += 1) if (previous[j]! < prefix) prefix = previous[j]!;
-  return { whole: Math.min(previous[m]!, far), prefix: Math.min(prefix, far) };
+  for (let j = 1; j <= m; j += 1) if (rows[previous + j]! < prefix) prefix = rows[previous + j]!;
+  return { whole: Math.min(rows[previous + m]!, far), prefix: Math.min(prefix, far) };
 }
+
+let rows = new Int32Array(3 * 64);
