@@ -38,13 +38,13 @@ export async function runInteractive({ services, player, keys, stdin, stdout, en
   let cleanupImages = () => '';
   const terminal = enterAlternateScreen({ stdin, stdout, onSignal: quit, beforeRestore: () => cleanupImages() });
   const theme = themeFor(env, settings.theme);
-  const art = await coverArtFor({ setting: settings['cover-art'], theme, env, stdin, stdout, covers: services.covers });
+  const { art, stdin: input, stdout: output } = await coverArtFor({ setting: settings['cover-art'], theme, env, stdin, stdout, covers: services.covers });
   const layer = art?.layer;
   if (layer) cleanupImages = () => layer.cleanup();
   try {
     instance = render(appTree({ connection: ui, theme, onQuit: quit, terminal: { stdout }, keys, art }), {
-      stdin,
-      stdout: layer?.stdout ?? stdout,
+      stdin: input,
+      stdout: output,
       exitOnCtrlC: false,
       patchConsole: true,
       maxFps: UI_MAX_FPS,

@@ -5,4 +5,4 @@ export { MONO_THEME } from '../../src/ui/theme.js';
 export { UI_MAX_FPS } from '../../src/ui/run.js';
 // Ink's render from the same bundle as the screens (the shipped build bundles Ink into the UI chunk).
 export { render } from 'ink';
-export { coverArtSource } from '../../src/ui/data/cover-art-source.js';
+export { coverArtOn } from '../../src/ui/art/choose-cover-art.js';

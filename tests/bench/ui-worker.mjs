@@ -3,8 +3,9 @@
 // TypeScript loader or the unbundled dist). Prints one JSON object on stdout.
 //   node --expose-gc ui-worker.mjs ink-floor
 //   node --expose-gc ui-worker.mjs register <db> <home> <bundled ui-bench-entry.js>
-//   node --expose-gc ui-worker.mjs app <db> <home> <bundled ui-bench-entry.js> [<cover.jpg>]
-//     (with a cover: the playing song's cover in the now-playing area, as 24-bit half blocks)
+//   node --expose-gc ui-worker.mjs app <db> <home> <bundled ui-bench-entry.js> [<cover.jpg> [in-frame]]
+//     (with a cover: the playing song's cover in the now-playing area, as 24-bit half blocks, drawn
+//     as the browser draws them; `in-frame`: as the previous stop drew them, colour codes in Ink's frame)
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -139,7 +140,7 @@ if (mode === 'register') {
 }
 
 if (mode === 'app') {
-  const [dbPath, home, entry, coverPath] = process.argv.slice(3);
+  const [dbPath, home, entry, coverPath, coverMode] = process.argv.slice(3);
   const env = { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null' };
   await rssAfterGc('node');
   const { openStore, buildServices, openLocalConfig, systemClock, loadUi, PlayerLink, STOPPED_STATE } = await import(pathToFileURL(entry).href);
@@ -163,7 +164,7 @@ if (mode === 'app') {
   const stdout = new FakeStdout();
   const stdin = new FakeStdin();
   const t0 = performance.now();
-  const { appTree, connectServices, MONO_THEME, UI_MAX_FPS, render, coverArtSource } = await loadUi();
+  const { appTree, connectServices, MONO_THEME, UI_MAX_FPS, render, coverArtOn } = await loadUi();
   const importMs = performance.now() - t0;
   // A player paused on the first song (no player process: its commands fail, the bench sends none).
   const first = store.sqlite.prepare('select id, title, artist, album from songs order by id limit 1').get();
@@ -171,9 +172,10 @@ if (mode === 'app') {
   const player = new PlayerLink(() => Promise.reject(new Error('no player in the bench')), playing);
   const { size: coverBytes } = coverPath ? (await import('node:fs')).statSync(coverPath) : { size: 0 };
   const coverFile = async () => ({ path: coverPath, mime: 'image/jpeg', etag: 'bench', byte_size: coverBytes });
-  const art = coverPath ? { source: coverArtSource({ albumCover: coverFile, songCover: coverFile }, 'halfblocks') } : undefined;
+  const drawn = coverPath ? coverArtOn('halfblocks', { albumCover: coverFile, songCover: coverFile }, stdout) : undefined;
+  const art = coverMode === 'in-frame' ? { source: drawn.source } : drawn;
   const app = render(appTree({ connection: connectServices(services, player), theme: MONO_THEME, onQuit: () => {}, terminal: { size }, art }), {
-    stdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: UI_MAX_FPS, onRender: (m) => renderTimes.push(m.renderTime),
+    stdout: art?.halfBlocks?.stdout ?? stdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: UI_MAX_FPS, onRender: (m) => renderTimes.push(m.renderTime),
   });
   const firstAny = await waitForWrite(stdout, t0, (t) => t.trim().length > 0);
   // Songs on screen (the exact count may still be on its way: the title then says "1/100+").

@@ -7,32 +7,50 @@ export interface RgbImage {
 
 export type ColourDepth = 'truecolor' | '256';
 
+/** One cell of half blocks: the SGR colour of its upper pixel (foreground) and its lower (background). */
+export interface HalfBlockCell {
+  top: string;
+  bottom: string;
+}
+
 /**
- * An image as lines of Unicode upper half blocks (▀): each cell shows two pixels, the upper as the
- * foreground and the lower as the background, in 24-bit colour or the nearest of xterm's 256. Works
- * in any terminal that has colour, tmux included. `height` pixels make height / 2 lines.
+ * An image as rows of half-block cells (▀): each cell shows two pixels, the upper as the foreground
+ * and the lower as the background, in 24-bit colour or the nearest of xterm's 256. `height` pixels
+ * make height / 2 rows.
  */
-export function halfBlockLines(image: RgbImage, depth: ColourDepth): string[] {
-  const lines: string[] = [];
+export function halfBlockCells(image: RgbImage, depth: ColourDepth): HalfBlockCell[][] {
+  const rows: HalfBlockCell[][] = [];
   const { data, width, height } = image;
   const colour = (at: number) =>
     depth === 'truecolor' ? `2;${data[at]};${data[at + 1]};${data[at + 2]}` : `5;${xterm256(data[at]!, data[at + 1]!, data[at + 2]!)}`;
   for (let y = 0; y + 1 < height; y += 2) {
-    let line = '';
-    // A colour is said again only where it changes: flat parts of a cover cost one ▀ a cell.
-    let previousTop = '';
-    let previousBottom = '';
-    for (let x = 0; x < width; x += 1) {
-      const top = colour((y * width + x) * 3);
-      const bottom = colour(((y + 1) * width + x) * 3);
-      const codes = [...(top !== previousTop ? [`38;${top}`] : []), ...(bottom !== previousBottom ? [`48;${bottom}`] : [])];
-      line += codes.length > 0 ? `\x1b[${codes.join(';')}m▀` : '▀';
-      previousTop = top;
-      previousBottom = bottom;
-    }
-    lines.push(`${line}\x1b[0m`);
+    const row: HalfBlockCell[] = [];
+    for (let x = 0; x < width; x += 1) row.push({ top: colour((y * width + x) * 3), bottom: colour(((y + 1) * width + x) * 3) });
+    rows.push(row);
   }
-  return lines;
+  return rows;
+}
+
+/** Cells side by side as ▀ with their colours, then a reset. A colour is said again only where it changes. */
+export function paintHalfBlocks(cells: readonly HalfBlockCell[]): string {
+  let line = '';
+  let previousTop = '';
+  let previousBottom = '';
+  for (const { top, bottom } of cells) {
+    const codes = [...(top !== previousTop ? [`38;${top}`] : []), ...(bottom !== previousBottom ? [`48;${bottom}`] : [])];
+    line += codes.length > 0 ? `\x1b[${codes.join(';')}m▀` : '▀';
+    previousTop = top;
+    previousBottom = bottom;
+  }
+  return `${line}\x1b[0m`;
+}
+
+/**
+ * An image as lines of Unicode upper half blocks, ready to print. Works in any terminal that has
+ * colour, tmux included. `height` pixels make height / 2 lines.
+ */
+export function halfBlockLines(image: RgbImage, depth: ColourDepth): string[] {
+  return halfBlockCells(image, depth).map(paintHalfBlocks);
 }
 
 const CUBE = [0, 95, 135, 175, 215, 255];

@@ -1,7 +1,9 @@
 import { Box, Text } from 'ink';
-import { memo, useEffect, useId, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useState } from 'react';
+import { paintHalfBlocks } from '../../text/cover-art/half-blocks.js';
 import type { CoverPicture, CoverTarget } from '../data/cover-art-source.js';
 import { useCoverArt } from './cover-art-context.js';
+import { HalfBlockLayer } from './half-block-layer.js';
 
 export interface CoverArtProps {
   target: CoverTarget;
@@ -13,9 +15,10 @@ export interface CoverArtProps {
 }
 
 /**
- * A cover in `columns` x `rows` cells: half blocks as part of the frame, or an empty box the image
- * layer draws the terminal's own image over (taken off again when this goes: overlay, view change,
- * another song). A quiet ♪ when there is no cover.
+ * A cover in `columns` x `rows` cells: half blocks (as placeholders the half-block layer paints, so
+ * Ink's frame stays plain text), or an empty box the image layer draws the terminal's own image
+ * over (taken off again when this goes: overlay, view change, another song). A quiet ♪ when there
+ * is no cover.
  */
 export const CoverArtBox = memo(function CoverArtBox({ target, columns, rows, row, column }: CoverArtProps) {
   const art = useCoverArt();
@@ -37,10 +40,22 @@ export const CoverArtBox = memo(function CoverArtBox({ target, columns, rows, ro
     layer.set(key, { row, column, columns, rows, picture: image });
     return () => layer.set(key, undefined);
   }, [art, key, image, row, column, columns, rows]);
-  if (picture?.kind === 'cells') {
+  const cells = picture?.kind === 'cells' ? picture.cells : undefined;
+  const halfBlocks = cells && art?.halfBlocks && HalfBlockLayer.fits(cells) ? art.halfBlocks : undefined;
+  const shown = useMemo(() => {
+    if (!cells) return undefined;
+    return halfBlocks ? halfBlocks.placeholders(cells) : { slot: undefined, lines: cells.map(paintHalfBlocks) };
+  }, [cells, halfBlocks]);
+  useEffect(() => {
+    if (!halfBlocks || !cells || shown?.slot === undefined) return;
+    const { slot } = shown;
+    halfBlocks.use(slot, cells);
+    return () => halfBlocks.release(slot);
+  }, [halfBlocks, cells, shown]);
+  if (shown) {
     return (
       <Box flexDirection="column" width={columns} height={rows} flexShrink={0}>
-        {picture.lines.map((line, i) => (
+        {shown.lines.map((line, i) => (
           <Text key={i}>{line}</Text>
         ))}
       </Box>

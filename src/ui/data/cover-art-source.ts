@@ -1,15 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { MAX_COVER_SIZE, MIN_COVER_SIZE, type CoverService } from '../../services/covers/cover-service.js';
 import { coverPixels, coverPng } from '../../services/covers/resize.js';
-import { halfBlockLines } from '../../text/cover-art/half-blocks.js';
+import { halfBlockCells, type HalfBlockCell } from '../../text/cover-art/half-blocks.js';
 import { itermImage, kittyPlacement, kittyUpload, type ArtProtocol } from '../../text/cover-art/image-protocols.js';
 import { sixelImage } from '../../text/cover-art/sixel.js';
 import type { TerminalPicture } from '../art/image-layer.js';
 
 export type CoverTarget = { songId: number } | { albumId: number };
 
-/** A cover ready to show: lines of half blocks inside Ink's frame, or a picture the terminal draws. */
-export type CoverPicture = { kind: 'cells'; lines: string[] } | { kind: 'image'; picture: TerminalPicture };
+/** A cover ready to show: rows of half-block cells (text cells), or a picture the terminal draws. */
+export type CoverPicture = { kind: 'cells'; cells: HalfBlockCell[][] } | { kind: 'image'; picture: TerminalPicture };
 
 export interface CoverArtSource {
   protocol: ArtProtocol;
@@ -39,7 +39,7 @@ export function coverArtSource(covers: Pick<CoverService, 'albumCover' | 'songCo
       return null;
     }
     const bytes = await readFile(file.path);
-    if (cells) return { kind: 'cells', lines: halfBlockLines(await coverPixels(bytes, columns, rows * 2), protocol === 'halfblocks' ? 'truecolor' : '256') };
+    if (cells) return { kind: 'cells', cells: halfBlockCells(await coverPixels(bytes, columns, rows * 2), protocol === 'halfblocks' ? 'truecolor' : '256') };
     const width = columns * cell.width;
     const height = rows * cell.height;
     if (protocol === 'sixel') {

@@ -3,7 +3,8 @@ import { parseTerminalAnswers, TERMINAL_QUERY, withoutTerminalAnswers, type Term
 /**
  * Asks the terminal what it can draw (TERMINAL_QUERY) and waits for its DA1 answer, at most
  * `timeoutMs` (a terminal that answers nothing costs that once, at start). Keys typed meanwhile are
- * handed back to stdin for the UI to read.
+ * handed back to stdin for the UI to read; answers later than that are the UI's input filter's
+ * (swallowLateAnswers).
  */
 export function queryTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream, timeoutMs = 800): Promise<TerminalAnswers> {
   const none: TerminalAnswers = { complete: false, kitty: false, sixel: false };
@@ -11,6 +12,7 @@ export function queryTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStre
   return new Promise((resolve) => {
     const wasRaw = stdin.isRaw;
     let input = '';
+    const size = { columns: stdout.columns, rows: stdout.rows };
     const finish = () => {
       clearTimeout(timer);
       stdin.off('data', onData);
@@ -22,7 +24,7 @@ export function queryTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStre
       }
       const typed = withoutTerminalAnswers(input);
       if (typed) stdin.unshift(Buffer.from(typed, 'utf8'));
-      resolve(parseTerminalAnswers(input));
+      resolve(parseTerminalAnswers(input, size));
     };
     const onData = (chunk: Buffer | string) => {
       input += typeof chunk === 'string' ? chunk : chunk.toString('utf8');

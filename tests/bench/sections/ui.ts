@@ -107,6 +107,9 @@ export const uiSection = {
     for (let i = 0; i < noise.length; i += 1) noise[i] = (i * 2654435761) >>> 24;
     writeFileSync(cover, await sharp(noise, { raw: { width: 96, height: 96, channels: 3 } }).jpeg({ quality: 85 }).toBuffer());
     const withArt = await worker<AppRun>(['app', db, dir, entry, cover], flags);
+    // And as the previous stop drew it (colour codes inside Ink's frame), to show what the layer saves.
+    ctx.log('ui: again, the cover in Ink\'s frame (the old way)');
+    const inFrame = await worker<AppRun>(['app', db, dir, entry, cover, 'in-frame'], flags);
     for (const s of app.stages) {
       ctx.log(`ui: memory, ${s.stage}: rss ${s.rss} MiB (JS heap ${s.heapUsed} used / ${s.heapTotal}, of which young generation ${s.newSpace}; external ${s.external})`);
     }
@@ -132,7 +135,7 @@ export const uiSection = {
       },
       { measure: `key G -> frame showing song ${n}`, value: ms(app.bottomMs) },
       {
-        measure: `key j -> frame with the playing song's cover shown, 12x6 half blocks (median / p95 of 150)`,
+        measure: `key j -> frame with the playing song's cover shown, 12x6 half blocks via the layer (median / p95 of 150)`,
         value: `${ms(withArt.downMedian)} / ${ms(withArt.downP95)} (Ink's own render ${ms(withArt.inkRenderMedian)} median)`,
         baseline: 'the same keys without the cover, this run',
         baselineValue: `${ms(app.downMedian)} / ${ms(app.downP95)}`,
@@ -142,6 +145,12 @@ export const uiSection = {
         value: `${ms(withArt.upMedian)} / ${ms(withArt.upP95)}`,
         baseline: 'the same keys without the cover, this run',
         baselineValue: `${ms(app.upMedian)} / ${ms(app.upP95)}`,
+      },
+      {
+        measure: `key j -> frame, the cover's colour codes in Ink's frame (the previous stop's way; median / p95)`,
+        value: `${ms(inFrame.downMedian)} / ${ms(inFrame.downP95)} (Ink's own render ${ms(inFrame.inkRenderMedian)} median)`,
+        baseline: 'drawn by the half-block layer, this run',
+        baselineValue: `${ms(withArt.downMedian)} / ${ms(withArt.downP95)}`,
       },
       {
         measure: `search keystroke -> results on screen, "${app.word}" typed (median / max)`,

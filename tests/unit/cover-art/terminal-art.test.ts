@@ -96,8 +96,17 @@ describe('kitty placements, as the graphics protocol documents them', () => {
 });
 
 describe('asking the terminal', () => {
-  it("sends kitty's query (1x1 RGB, a=q), the cell size (CSI 16 t), then DA1", () => {
-    expect(TERMINAL_QUERY).toBe('\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\\x1b[16t\x1b[c');
+  it("sends kitty's query (1x1 RGB, a=q), the cell size (CSI 16 t), the text area (CSI 14 t), then DA1", () => {
+    expect(TERMINAL_QUERY).toBe('\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\\x1b[16t\x1b[14t\x1b[c');
+  });
+
+  it("takes a cell's size from the text area's when the terminal said only that (XTWINOPS 14), the cell's own first", () => {
+    const size = { columns: 100, rows: 30 };
+    expect(parseTerminalAnswers('\x1b[4;600;900t\x1b[?62;4c', size)).toEqual({ complete: true, kitty: false, sixel: true, cell: { width: 9, height: 20 } });
+    expect(parseTerminalAnswers('\x1b[6;18;8t\x1b[4;600;900t\x1b[?62;4c', size).cell).toEqual({ width: 8, height: 18 });
+    expect(parseTerminalAnswers('\x1b[4;600;900t\x1b[?62;4c').cell).toBeUndefined();
+    expect(parseTerminalAnswers('\x1b[4;0;0t\x1b[?62;4c', size).cell).toBeUndefined();
+    expect(withoutTerminalAnswers('a\x1b[4;600;900tb')).toBe('ab');
   });
 
   it('reads kitty, sixel (DA1 attribute 4) and the cell size; DA1 ends it; typed keys are kept', () => {
