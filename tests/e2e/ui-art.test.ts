@@ -59,6 +59,10 @@ describe('covers in the full-screen browser (plain tmux: half blocks)', { timeou
     expect(short.trimEnd().split('\n').at(-3)).toContain('Hunter — Björk');
     term.resize(100, 30);
     await term.waitFor((s) => coverLines(s, 0).length === 6, 'the cover again at 100x30');
+    // Narrower: the cover once, where the layout puts it, and no cell of it left anywhere else.
+    term.resize(80, 30);
+    const narrow = await term.waitFor((s) => coverLines(s, 0).length === 6 && s.split('\n').every((line) => [...line].length <= 80), 'the cover at 80x30');
+    expect(narrow.match(/▀/g)).toHaveLength(72);
 
     await term.type('q');
     const after = await term.waitFor((s) => !term.alternateScreen() && s.includes('$'), 'the shell again');
@@ -84,6 +88,8 @@ describe('covers in the full-screen browser (plain tmux: half blocks)', { timeou
     await term.type('?');
     const help = await term.waitFor((s) => /help/i.test(s) && coverLines(s, 21).length === 0, 'the help overlay, no cover');
     expect(help).not.toContain('1997 · 2 songs');
+    // Not a cell of the cover left under or beside the overlay.
+    expect(help).not.toContain('▀');
     await term.type({ key: 'Escape' });
     await term.waitFor((s) => coverLines(s, 21).length === 6 && s.includes('1997 · 2 songs'), 'the album page again');
   });
@@ -137,5 +143,48 @@ describe('covers in kitty (its graphics protocol, on a real pseudo-terminal)', {
     const leave = output.lastIndexOf('\x1b[?1049l');
     expect(output.lastIndexOf(forget)).toBeLessThan(leave);
     expect(output.lastIndexOf(`a=p,i=${id}`)).toBeLessThan(output.lastIndexOf(forget));
+  });
+});
+
+describe('answers to the terminal query that come late (a real pseudo-terminal)', { timeout: 180_000 }, () => {
+  it('never reach the browser as keys: typed keys after them work as typed', async () => {
+    const home = tempDir();
+    homes.push(home);
+    cpSync(ALBUM_FIXTURES, join(home, 'Music'), { recursive: true });
+    await registerUser(home, 'alice');
+    expect((await runTunes(['library', 'add', join(home, 'Music')], { home })).code).toBe(0);
+    const command = `stty cols 100 rows 30; exec '${process.execPath}' '${TUNES_BIN}'`;
+    // TERM alone says only "half blocks", so tunes asks the terminal; this one answers nothing in time.
+    const child = spawn('script', ['-qfec', command, '/dev/null'], {
+      env: { ...process.env, TUNES_HOME: home, TUNES_AUDIO_OUTPUT: 'null', TERM: 'xterm-256color', NO_COLOR: '', CI: '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // The text of the frames, without their colours and cursor moves.
+    const text = (from = 0) => output.slice(from).replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+    const seen = async (what: string, check: () => boolean) => {
+      for (let i = 0; i < 600 && !check(); i += 1) await sleep(100);
+      expect(check(), `never saw ${what}; last output: ${JSON.stringify(text().slice(-1500))}`).toBe(true);
+    };
+    await seen('the query', () => output.includes('\x1b[16t\x1b[14t\x1b[c'));
+    // The browser is up only once the query's 0.8 s are over: now the answers come, late.
+    await seen('the song list', () => output.includes('Songs (1/'));
+    const mark = output.length;
+    child.stdin.write('\x1b_Gi=31;OK\x1b\\\x1b[6;20;10t\x1b[4;600;1000t\x1b[?62;4;22c');
+    await sleep(300);
+    for (const key of ['/', 'h', 'u', 'n']) {
+      child.stdin.write(key);
+      await sleep(100);
+    }
+    await seen('the search as typed', () => text(mark).includes('/ hun'));
+    const after = text(mark);
+    // Unfiltered, kitty's answer is Alt-_ then "Gi=31;OK" typed: G jumps to the last song, i opens the info pane.
+    expect(after).not.toMatch(/Gi=31|62;4|Songs \((?!1\/)\d+\//);
+    child.stdin.write('\x1b');
+    await sleep(300);
+    child.stdin.write('q');
+    expect(await closed).toBe(0);
   });
 });

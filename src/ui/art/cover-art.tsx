@@ -20,11 +20,17 @@ export interface CoverArtProps {
  * over (taken off again when this goes: overlay, view change, another song). A quiet ♪ when there
  * is no cover.
  */
+const keyOf = (target: CoverTarget) => ('albumId' in target ? `a${target.albumId}` : `s${target.songId}`);
+
+// Props alike when the cover and its cells are: callers make a new target object every render.
+const sameCover = (a: CoverArtProps, b: CoverArtProps) =>
+  keyOf(a.target) === keyOf(b.target) && a.columns === b.columns && a.rows === b.rows && a.row === b.row && a.column === b.column;
+
 export const CoverArtBox = memo(function CoverArtBox({ target, columns, rows, row, column }: CoverArtProps) {
   const art = useCoverArt();
   const key = useId();
   const [picture, setPicture] = useState<CoverPicture | null>();
-  const targetKey = 'albumId' in target ? `a${target.albumId}` : `s${target.songId}`;
+  const targetKey = keyOf(target);
   useEffect(() => {
     if (!art) return;
     let live = true;
@@ -55,9 +61,7 @@ export const CoverArtBox = memo(function CoverArtBox({ target, columns, rows, ro
   if (shown) {
     return (
       <Box flexDirection="column" width={columns} height={rows} flexShrink={0}>
-        {shown.lines.map((line, i) => (
-          <Text key={i}>{line}</Text>
-        ))}
+        <Text>{shown.lines.join('\n')}</Text>
       </Box>
     );
   }
@@ -66,4 +70,4 @@ export const CoverArtBox = memo(function CoverArtBox({ target, columns, rows, ro
       {picture === null ? <Text dimColor>♪</Text> : null}
     </Box>
   );
-});
+}, sameCover);

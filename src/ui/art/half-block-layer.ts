@@ -1,27 +1,25 @@
 import { paintHalfBlocks, type HalfBlockCell } from '../../text/cover-art/half-blocks.js';
 
-// Placeholder cells: code points of Supplementary Private Use Area-B (plane 16), which no font and
-// almost no text uses (Nerd Fonts' icons are in the BMP's area and plane 15). One stands for one
-// cell of one cover: 0x100000 + slot * 512 + row * 32 + column.
+// Placeholders: code points of Supplementary Private Use Area-B (plane 16), which no font and almost
+// no text uses (Nerd Fonts' icons are in the BMP's area and plane 15). One marks the first cell of
+// one row of one cover: 0x100000 + slot * 16 + row; the row's other cells are blank in Ink's frame.
 const PLANE_16 = 0x10_0000;
-const MAX_COLUMNS = 32;
 const MAX_ROWS = 16;
-const CELLS_PER_SLOT = MAX_COLUMNS * MAX_ROWS;
-const SLOTS = Math.floor((0x10_fffd - PLANE_16) / CELLS_PER_SLOT);
-// A run of plane-16 characters as UTF-16 (high surrogates DBC0-DBFF).
-const PLACEHOLDER_RUN = /(?:[\uDBC0-\uDBFF][\uDC00-\uDFFF])+/g;
+const SLOTS = Math.floor((0x10_fffd - PLANE_16) / MAX_ROWS);
+// A plane-16 character as UTF-16 (high surrogates DBC0-DBFF), and the blanks after it.
+const PLACEHOLDER = /([\uDBC0-\uDBFF][\uDC00-\uDFFF])( *)/g;
 
 /**
  * Half-block covers drawn without costing Ink anything per frame. Ink lays out and re-parses every
- * colour code of every frame, so a cover in its frame made each key's frame slower. Instead a cover
- * is in Ink's frame as plain placeholder characters, one a cell (as cheap as any text), and Ink's
- * writes go through `stdout` here, which puts each run of placeholders back as the cells' colours and
- * ▀ in the same write. So the cover is exactly where and while Ink's frame has it: an overlay, a
- * resize or quitting removes it as it removes any text.
+ * character and colour code of every frame, so a cover in its frame made each key's frame slower.
+ * Instead a cover is in Ink's frame as one placeholder character a row, the rest of the row blank,
+ * and Ink's writes go through `stdout` here, which puts each placeholder and the blanks after it
+ * back as the row's colours and ▀ in the same write. So the cover is exactly where and while Ink's
+ * frame has it: an overlay, a resize or quitting removes it as it removes any text.
  */
 export class HalfBlockLayer {
   readonly stdout: NodeJS.WriteStream;
-  private readonly slots = new Map<number, { cells: HalfBlockCell[][]; uses: number }>();
+  private readonly slots = new Map<number, { cells: HalfBlockCell[][]; uses: number; rows?: string[] }>();
   private readonly slotOf = new WeakMap<HalfBlockCell[][], number>();
 
   constructor(real: NodeJS.WriteStream) {
@@ -38,7 +36,7 @@ export class HalfBlockLayer {
 
   /** Whether a cover of this size can be drawn here (else it goes in Ink's frame as it is). */
   static fits(cells: HalfBlockCell[][]): boolean {
-    return cells.length <= MAX_ROWS && (cells[0]?.length ?? 0) <= MAX_COLUMNS;
+    return cells.length <= MAX_ROWS;
   }
 
   /**
@@ -52,9 +50,8 @@ export class HalfBlockLayer {
       this.slotOf.set(cells, slot);
       this.slots.set(slot, { cells, uses: 0 });
     }
-    const base = PLANE_16 + slot * CELLS_PER_SLOT;
-    const lines = cells.map((row, r) => String.fromCodePoint(...row.map((_, c) => base + r * MAX_COLUMNS + c)));
-    return { slot, lines };
+    const base = PLANE_16 + slot * MAX_ROWS;
+    return { slot, lines: cells.map((_, row) => String.fromCodePoint(base + row)) };
   }
 
   use(slot: number, cells: HalfBlockCell[][]): void {
@@ -70,24 +67,25 @@ export class HalfBlockLayer {
     if (entry.uses <= 0) this.slots.delete(slot);
   }
 
-  /** Ink's text with every run of placeholders replaced by the cells they stand for. */
+  /**
+   * Ink's text with each placeholder and the blanks after it painted as its row of the cover: the
+   * whole row where the line ends there (Ink drops trailing blanks), else as many cells as were
+   * blank (text an overlay put over the rest stays).
+   */
   paint(text: string): string {
-    return text.replace(PLACEHOLDER_RUN, (run) => {
-      let out = '';
-      let cells: HalfBlockCell[] = [];
-      for (const character of run) {
-        const offset = character.codePointAt(0)! - PLANE_16;
-        const cell = this.slots.get(Math.floor(offset / CELLS_PER_SLOT))?.cells[Math.floor((offset % CELLS_PER_SLOT) / MAX_COLUMNS)]?.[offset % MAX_COLUMNS];
-        if (cell) {
-          cells.push(cell);
-          continue;
-        }
-        // A placeholder of no cover (text that happened to hold one): a blank, never a stray glyph.
-        if (cells.length > 0) out += paintHalfBlocks(cells);
-        cells = [];
-        out += ' ';
-      }
-      return cells.length > 0 ? out + paintHalfBlocks(cells) : out;
+    return text.replace(PLACEHOLDER, (match: string, marker: string, blanks: string, at: number) => {
+      const offset = marker.codePointAt(0)! - PLANE_16;
+      const entry = this.slots.get(Math.floor(offset / MAX_ROWS));
+      const row = entry?.cells[offset % MAX_ROWS];
+      // A placeholder of no cover (text that happened to hold one): a blank, never a stray glyph.
+      if (!entry || !row) return ` ${blanks}`;
+      const next = text[at + match.length];
+      const lineEnds = next === undefined || next === '\n' || next === '\r';
+      const cells = lineEnds ? row.length : Math.min(row.length, blanks.length + 1);
+      if (cells < row.length) return paintHalfBlocks(row.slice(0, cells));
+      // Whole rows, the usual case, are painted once.
+      entry.rows ??= entry.cells.map(paintHalfBlocks);
+      return entry.rows[offset % MAX_ROWS]! + blanks.slice(cells - 1);
     });
   }
 

@@ -1,7 +1,8 @@
 /**
- * Issue 17: the playing song's lyrics looked up (<= 2 ms) beside a plain song-row read, and a
+ * Issue 17: the playing song's lyrics looked up (<= 2 ms) beside a plain song-row read, a
  * 24x12-cell half-block cover drawn from a 1200 px JPEG (<= 10 ms) beside sharp's resize of the
- * same image to a 300 px JPEG (what the covers service does for a client).
+ * same image to a 300 px JPEG (what the covers service does for a client), and Ink's frame for a key
+ * with a 12x6 cover shown beside the same frame without it ("no frame slower while art is shown").
  */
 import { join } from 'node:path';
 import { openStore } from '../../../src/db/open.js';
@@ -10,6 +11,7 @@ import { createLyricsService } from '../../../src/services/lyrics/lyrics-service
 import { coverPixels, resizeImage } from '../../../src/services/covers/resize.js';
 import { halfBlockLines } from '../../../src/text/cover-art/half-blocks.js';
 import { seedSongs } from '../../helpers/seed-songs.js';
+import { coverFrameTimes, type CoverVariant } from '../lib/cover-frames.js';
 import { median, ms, type BenchContext, type BenchRow, type BenchSection } from '../lib/measure.js';
 
 const RUNS = 200;
@@ -52,7 +54,23 @@ export const lyricsArtSection: BenchSection = {
       // What tunes draws from: the covers cache's small copy (made once per cover and size).
       const small = (await resizeImage(jpeg, 96, 'jpg'))!;
       const drawSmall = await timed(RUNS, async () => halfBlockLines(await coverPixels(small, 24, 24), 'truecolor').join('\n'));
+      // Frames with and without the cover, in turn (from the same noise picture, 12x6 cells).
+      const { frames, renders } = await coverFrameTimes(await coverPixels(small, 12, 12), RUNS);
+      const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1]!;
+      const frame = (v: CoverVariant) => `${ms(median(frames[v]))} / ${ms(p95(frames[v]))} (Ink's own render ${ms(median(renders[v]))})`;
       return [
+        {
+          measure: `key -> Ink frame written, 12x6 half-block cover shown via the half-block layer (median / p95 of ${RUNS}, in turn)`,
+          value: frame('layer'),
+          baseline: 'the same frame without a cover',
+          baselineValue: frame('none'),
+        },
+        {
+          measure: "key -> Ink frame written, the cover's colour codes in Ink's frame (the previous stop's way)",
+          value: frame('in-frame'),
+          baseline: 'the same frame without a cover',
+          baselineValue: frame('none'),
+        },
         { measure: 'lyrics of the playing song (asked again, parsed once)', value: ms(again), baseline: 'a song row by id', baselineValue: ms(row) },
         { measure: 'lyrics of another song each time (read and parsed, 120 lines)', value: ms(fresh), baseline: 'a song row by id', baselineValue: ms(row) },
         { measure: '24x12-cell half-block cover from the cached 96 px copy', value: ms(drawSmall), baseline: 'sharp: the 1200 px JPEG to 300 px', baselineValue: ms(resize) },

@@ -35,27 +35,29 @@ async function until<T>(what: string, look: () => T | undefined, last: () => str
 }
 
 describe('the half-block layer', () => {
-  it('paints a run of placeholders as the very bytes of the half-block lines', () => {
+  it('paints a placeholder and the blanks after it as the very bytes of that half-block line', () => {
     const image = picture(12, 12);
     const cells = halfBlockCells(image, 'truecolor');
     const layer = new HalfBlockLayer(new Terminal() as unknown as NodeJS.WriteStream);
     const { slot, lines } = layer.placeholders(cells);
     layer.use(slot, cells);
+    // One character a row in Ink's frame, no colour code.
     expect(lines).toHaveLength(6);
-    expect(lines.every((line) => !line.includes('\x1b') && [...line].length === 12)).toBe(true);
-    expect(lines.map((line) => layer.paint(`a${line}b`))).toEqual(halfBlockLines(image, 'truecolor').map((line) => `a${line}b`));
+    expect(lines.every((line) => !line.includes('\x1b') && [...line].length === 1)).toBe(true);
+    const painted = halfBlockLines(image, 'truecolor');
+    expect(lines.map((line) => layer.paint(`a${line}${' '.repeat(11)} b`))).toEqual(painted.map((line) => `a${line} b`));
+    // The line ends after it (Ink drops trailing blanks): the whole row.
+    expect(layer.paint(`${lines[0]}\n${lines[1]}`)).toBe(`${painted[0]}\n${painted[1]}`);
   });
 
-  it('paints what is left of a cover an overlay cut through, and a placeholder of no cover as a blank', () => {
+  it('paints what is left of a row an overlay drew over, and a placeholder of no cover as a blank', () => {
     const cells = halfBlockCells(picture(4, 2), '256');
     const layer = new HalfBlockLayer(new Terminal() as unknown as NodeJS.WriteStream);
     const { slot, lines } = layer.placeholders(cells);
     layer.use(slot, cells);
-    const row = [...lines[0]!];
-    const first = cells[0]!;
-    expect(layer.paint(`${row[0]}${row[1]}|${row[3]}`)).toBe(`${paintHalfBlocks(first.slice(0, 2))}|${paintHalfBlocks([first[3]!])}`);
+    expect(layer.paint(`${lines[0]}  \x1b[90m│`)).toBe(`${paintHalfBlocks(cells[0]!.slice(0, 3))}\x1b[90m│`);
     layer.release(slot);
-    expect(layer.paint(`x${row[0]}y`)).toBe('x y');
+    expect(layer.paint(`x${lines[0]}   y`)).toBe('x    y');
   });
 
   it('gives two covers on screen slots of their own, and the same cover the same slot', () => {
