@@ -1,4 +1,5 @@
 import { paintHalfBlocks, type HalfBlockCell } from '../../text/cover-art/half-blocks.js';
+import { withOverride } from '../terminal/stream-override.js';
 
 // Placeholders: code points of Supplementary Private Use Area-B (plane 16), which no font and almost
 // no text uses (Nerd Fonts' icons are in the BMP's area and plane 15). One marks the first cell of
@@ -25,13 +26,7 @@ export class HalfBlockLayer {
   constructor(real: NodeJS.WriteStream) {
     const writeThrough = (chunk: unknown, ...rest: unknown[]) =>
       (real.write as (...a: unknown[]) => boolean)(typeof chunk === 'string' && this.slots.size > 0 ? this.paint(chunk) : chunk, ...rest);
-    this.stdout = new Proxy(real, {
-      get(target, property) {
-        if (property === 'write') return writeThrough;
-        const value: unknown = Reflect.get(target, property, target);
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-      },
-    });
+    this.stdout = withOverride(real, 'write', writeThrough as NodeJS.WriteStream['write']);
   }
 
   /** Whether a cover of this size can be drawn here (else it goes in Ink's frame as it is). */

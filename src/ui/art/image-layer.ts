@@ -1,4 +1,5 @@
 import { kittyForget, kittyUnplace } from '../../text/cover-art/image-protocols.js';
+import { withOverride } from '../terminal/stream-override.js';
 
 /** A picture the terminal draws itself (kitty, iTerm2, sixel), as escape sequences ready to write. */
 export interface TerminalPicture {
@@ -45,13 +46,7 @@ export class ImageLayer {
       this.queueFlush();
       return result;
     };
-    this.stdout = new Proxy(real, {
-      get(target, property) {
-        if (property === 'write') return writeThrough;
-        const value: unknown = Reflect.get(target, property, target);
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-      },
-    });
+    this.stdout = withOverride(real, 'write', writeThrough as NodeJS.WriteStream['write']);
     real.on('resize', this.onResize);
   }
 

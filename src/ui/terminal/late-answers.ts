@@ -1,4 +1,5 @@
 import { answerStartAtEnd, withoutTerminalAnswers } from '../../text/cover-art/terminal-answers.js';
+import { withOverride } from './stream-override.js';
 
 /** How long an answer is awaited when held back as maybe the start of one (then it is input). */
 const HELD_MS = 150;
@@ -45,11 +46,5 @@ export function swallowLateAnswers(stdin: NodeJS.ReadStream, forMs: number, now:
     }
   };
 
-  return new Proxy(stdin, {
-    get(target, property) {
-      if (property === 'read') return read;
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
+  return withOverride(stdin, 'read', read as NodeJS.ReadStream['read']);
 }
