@@ -18,8 +18,10 @@ class Terminal extends EventEmitter {
   columns = 100;
   rows = 30;
   last = '';
+  sawCover = false;
   write(chunk: unknown) {
     this.last = String(chunk);
+    if (this.last.includes('▀')) this.sawCover = true;
     this.emit('wrote', this.last);
     return true;
   }
@@ -77,7 +79,8 @@ export async function coverFrameTimes(image: RgbImage, frames: number): Promise<
     return { variant, terminal, cursor, app, renders };
   });
   // Each screen's first frame, with its cover painted.
-  for (const s of screens) await nextWrite(s.terminal, (t) => s.variant === 'none' || t.includes('▀'), () => undefined);
+  // (Written already, maybe, while an earlier screen was awaited.)
+  for (const s of screens) await nextWrite(s.terminal, () => s.variant === 'none' || s.terminal.sawCover, () => undefined);
   const times: Record<CoverVariant, number[]> = { none: [], layer: [], 'in-frame': [] };
   for (let frame = 1; frame <= frames; frame += 1) {
     for (const s of screens) {
