@@ -94,11 +94,14 @@ describe('the half-block layer', () => {
       { stdout: inkSide, patchConsole: false },
     );
     const lines = halfBlockLines(image, 'truecolor');
-    const frame = await until('the painted cover', () => terminal.written.find((w) => lines.every((line) => w.includes(line))), () => terminal.written.join(''));
+    // The cover rendered (its slot, the first, taken); under CI Ink writes its last frame on unmount only.
+    await until('the cover rendered', () => (layer.paint(String.fromCodePoint(0x10_0000)) !== ' ' ? true : undefined), () => terminal.written.join(''));
+    app.unmount();
+    const frame = terminal.written.find((w) => lines.every((line) => w.includes(line)));
+    expect(frame, `no painted cover in ${JSON.stringify(terminal.written.join('').slice(-300))}`).toBeDefined();
     expect(frame).toContain(`${lines[0]} beside`);
-    const laidOut = inkWrites[terminal.written.indexOf(frame)]!;
+    const laidOut = inkWrites[terminal.written.indexOf(frame!)]!;
     expect(laidOut).not.toMatch(/38;2;/);
     expect(laidOut).toContain(' beside');
-    app.unmount();
   });
 });
