@@ -37,6 +37,11 @@ export type Handler = (call: SubsonicCall) => Promise<SubsonicObject | typeof SE
 export interface Endpoint {
   name: string;
   handler: Handler;
+  /**
+   * Its answer may be kept and sent again while the database is unchanged (reply-cache.ts): true
+   * for calls whose answer depends only on the user, the parameters and the database.
+   */
+  cacheable?: (params: SubsonicParams) => boolean;
   /** Only admins may call it (error 50 for others). */
   admin?: boolean;
 }

@@ -39,6 +39,12 @@ export class SubsonicFailure extends Error {
   }
 }
 
+/** An answer as sent: kept whole by reply-cache.ts. */
+export interface RenderedReply {
+  contentType: string;
+  body: Buffer;
+}
+
 export type SubsonicFormat = { kind: 'xml' } | { kind: 'json' } | { kind: 'jsonp'; callback: string };
 
 const CALLBACK = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
@@ -56,25 +62,34 @@ function envelope(status: 'ok' | 'failed'): SubsonicObject {
 }
 
 export function sendOk(reply: FastifyReply, format: SubsonicFormat, body: SubsonicObject = {}): FastifyReply {
-  return send(reply, format, { ...envelope('ok'), ...body });
+  return sendRendered(reply, renderOk(format, body));
 }
 
 export function sendFailure(reply: FastifyReply, format: SubsonicFormat, code: number, message: string): FastifyReply {
-  return send(reply, format, { ...envelope('failed'), error: { code, message } });
+  return sendRendered(reply, render(format, { ...envelope('failed'), error: { code, message } }));
 }
 
-function send(reply: FastifyReply, format: SubsonicFormat, response: SubsonicObject): FastifyReply {
+/** A successful answer as the bytes sent, so it can be kept and sent again (reply-cache.ts). */
+export function renderOk(format: SubsonicFormat, body: SubsonicObject = {}): RenderedReply {
+  return render(format, { ...envelope('ok'), ...body });
+}
+
+export function sendRendered(reply: FastifyReply, rendered: RenderedReply): FastifyReply {
   // Subsonic answers 200 even for errors: clients read `status`, and several treat other codes as a dead server.
-  reply.code(200).header('cache-control', 'no-store');
+  return reply.code(200).header('cache-control', 'no-store').type(rendered.contentType).send(rendered.body);
+}
+
+function render(format: SubsonicFormat, response: SubsonicObject): RenderedReply {
   switch (format.kind) {
     case 'json':
-      return reply.type('application/json; charset=utf-8').send(JSON.stringify({ 'subsonic-response': response }));
+      return { contentType: 'application/json; charset=utf-8', body: Buffer.from(JSON.stringify({ 'subsonic-response': response })) };
     case 'jsonp':
-      return reply
-        .type('application/javascript; charset=utf-8')
-        .send(`${format.callback}(${JSON.stringify({ 'subsonic-response': response })});`);
+      return {
+        contentType: 'application/javascript; charset=utf-8',
+        body: Buffer.from(`${format.callback}(${JSON.stringify({ 'subsonic-response': response })});`),
+      };
     case 'xml':
-      return reply.type('text/xml; charset=utf-8').send(`<?xml version="1.0" encoding="UTF-8"?>\n${toXml('subsonic-response', response, XMLNS)}`);
+      return { contentType: 'text/xml; charset=utf-8', body: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${toXml('subsonic-response', response, XMLNS)}`) };
   }
 }
 

@@ -47,6 +47,9 @@ async function albumList(services: Services, user: User, params: SubsonicParams)
   }
 }
 
+/** A random list is a new draw every call: never sent again. */
+const keepsItsOrder = (params: SubsonicParams) => params.get('type') !== 'random';
+
 function requireYears(params: SubsonicParams): void {
   if (params.get('type') === 'byYear') {
     params.required('fromYear');
@@ -58,6 +61,7 @@ export function listEndpoints({ services }: SubsonicContext): Endpoint[] {
   return [
     {
       name: 'getAlbumList',
+      cacheable: keepsItsOrder,
       handler: async ({ user, params }) => {
         requireYears(params);
         const albums = await albumList(services, user, params);
@@ -67,6 +71,7 @@ export function listEndpoints({ services }: SubsonicContext): Endpoint[] {
     },
     {
       name: 'getAlbumList2',
+      cacheable: keepsItsOrder,
       handler: async ({ user, params }) => {
         requireYears(params);
         const albums = await albumList(services, user, params);

@@ -22,6 +22,11 @@ export class SubsonicParams {
     return this.values.get(name)?.[0];
   }
 
+  /** Every parameter name sent. */
+  names(): string[] {
+    return [...this.values.keys()];
+  }
+
   all(name: string): string[] {
     return this.values.get(name) ?? [];
   }

@@ -5,7 +5,8 @@ import { loggedUrl } from '../request-log.js';
 import { authenticateSubsonic } from './auth.js';
 import type { Endpoint, SubsonicContext } from './context.js';
 import { SENT } from './context.js';
-import { ErrorCode, formatOf, sendFailure, sendOk, SubsonicFailure, type SubsonicFormat } from './envelope.js';
+import { ErrorCode, formatOf, renderOk, sendFailure, sendOk, sendRendered, SubsonicFailure, type SubsonicFormat } from './envelope.js';
+import { createReplyCache, replyCacheKey, type ReplyCache } from './reply-cache.js';
 import { SubsonicParams } from './params.js';
 import { checkClientVersion } from './version.js';
 import { annotationEndpoints } from './annotation.js';
@@ -53,6 +54,7 @@ export function registerSubsonicRoutes(app: FastifyInstance, context: SubsonicCo
     for (const endpoint of group(context)) endpoints.set(endpoint.name, endpoint);
   }
 
+  const replies = createReplyCache();
   void app.register(async (rest) => {
     // OpenSubsonic formPost: the same parameters as a url-encoded body. Only here: /api stays JSON only.
     rest.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
@@ -61,13 +63,19 @@ export function registerSubsonicRoutes(app: FastifyInstance, context: SubsonicCo
       done(null, fields);
     });
     const handle = (request: FastifyRequest<{ Params: { endpoint: string } }>, reply: FastifyReply) =>
-      answer(request, reply, endpoints.get(request.params.endpoint.replace(/\.view$/, '')), context);
+      answer(request, reply, endpoints.get(request.params.endpoint.replace(/\.view$/, '')), context, replies);
     rest.get('/rest/:endpoint', handle);
     rest.post('/rest/:endpoint', handle);
   });
 }
 
-async function answer(request: FastifyRequest<{ Params: { endpoint: string } }>, reply: FastifyReply, endpoint: Endpoint | undefined, context: SubsonicContext) {
+async function answer(
+  request: FastifyRequest<{ Params: { endpoint: string } }>,
+  reply: FastifyReply,
+  endpoint: Endpoint | undefined,
+  context: SubsonicContext,
+  replies: ReplyCache,
+) {
   const params = new SubsonicParams(request.query, request.body);
   const format: SubsonicFormat = formatOf(params.get('f'), params.get('callback'));
   try {
@@ -75,6 +83,17 @@ async function answer(request: FastifyRequest<{ Params: { endpoint: string } }>,
     const user = await authenticateSubsonic(params, request.ip, context);
     if (!endpoint) throw new SubsonicFailure(ErrorCode.generic, `tunes does not implement ${request.params.endpoint.replace(/\.view$/, '')}`);
     if (endpoint.admin && user.role !== 'admin') throw new SubsonicFailure(ErrorCode.notAuthorised, 'Only an admin may do that');
+    if (endpoint.cacheable?.(params)) {
+      const key = replyCacheKey(user.id, endpoint.name, format, params);
+      const marker = await context.services.catalog.changeMarker();
+      const kept = replies.get(key, marker);
+      if (kept !== undefined) return sendRendered(reply, kept);
+      const body = await endpoint.handler({ user, params, request, reply, format });
+      if (body === SENT) return reply;
+      const rendered = renderOk(format, body);
+      replies.set(key, marker, rendered);
+      return sendRendered(reply, rendered);
+    }
     const body = await endpoint.handler({ user, params, request, reply, format });
     if (body === SENT) return reply;
     return sendOk(reply, format, body);

@@ -63,6 +63,7 @@ export function searchEndpoints({ services }: SubsonicContext): Endpoint[] {
   return [
     {
       name: 'search2',
+      cacheable: () => true,
       handler: async ({ user, params }) => {
         const found = await search(services, params, cache);
         const starred = await stars(services, user, found);
@@ -77,6 +78,7 @@ export function searchEndpoints({ services }: SubsonicContext): Endpoint[] {
     },
     {
       name: 'search3',
+      cacheable: () => true,
       handler: async ({ user, params }) => {
         const found = await search(services, params, cache);
         const starred = await stars(services, user, found);
