@@ -55,3 +55,25 @@ describe('album and artist search forgives typos (search3)', () => {
     expect(await lists.searchAlbums('creep', page)).toEqual([]);
   });
 });
+
+describe('album and artist search joins words across marks (search3)', () => {
+  it('finds AC/DC by acdc and R.E.M. by rem, as song search does, but not an album whose song title holds the word', async () => {
+    store = await testDatabase();
+    await seedSongs(store, [
+      { artist: 'AC/DC', album: 'Back in Black', title: 'Hells Bells' },
+      { artist: 'Tribute Band', album: 'Covers', title: 'AC/DC Medley' },
+      { artist: 'R.E.M.', album: 'Out of Time', title: 'Losing My Religion' },
+      { artist: 'Various', album: "Rock'n'Roll Nights", title: 'Opener' },
+    ]);
+    const lists = createAlbumListService({ db: store.db });
+    const page = { limit: 20, offset: 0 };
+    expect((await lists.searchArtists('acdc', page)).map((artist) => artist.name)).toEqual(['AC/DC']);
+    expect((await lists.searchAlbums('acdc', page)).map((album) => album.title)).toEqual(['Back in Black']);
+    expect((await lists.searchArtists('rem', page)).map((artist) => artist.name)).toEqual(['R.E.M.']);
+    expect((await lists.searchAlbums('acdc back', page)).map((album) => album.title)).toEqual(['Back in Black']);
+    expect((await lists.searchAlbums('rocknroll', page)).map((album) => album.title)).toEqual(["Rock'n'Roll Nights"]);
+    // The parts as written still match in the plain stage.
+    expect((await lists.searchArtists('ac dc', page)).map((artist) => artist.name)).toEqual(['AC/DC']);
+    expect(await lists.searchAlbums('acdc creep', page)).toEqual([]);
+  });
+});

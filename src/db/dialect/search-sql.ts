@@ -41,7 +41,20 @@ export function nullsFirst(db: Kysely<Database>): RawBuilder<unknown> {
   return dialectOf(db).name === 'postgres' ? sql` nulls first` : sql``;
 }
 
-export type SearchColumn = 'title' | 'artist' | 'album' | 'album_artist' | 'genre';
+/**
+ * `joined`: a song's whole text with the marks that join words removed (AC/DC as acdc): SQLite's
+ * songs_fts column of 0014 (filled only for songs whose text holds a mark), computed on PostgreSQL.
+ */
+export type SearchColumn = 'title' | 'artist' | 'album' | 'album_artist' | 'genre' | 'joined';
+
+/** The marks that join words (src/services/catalog/relevance.ts's JOINING_MARKS), for translate(). */
+const JOINING_MARKS = "'\u2019\u2018`./!-";
+
+function postgresColumnText(column: SearchColumn): RawBuilder<unknown> {
+  if (column !== 'joined') return sql`coalesce(${sql.ref(column)}, '')`;
+  const whole = sql`title || ' ' || artist || ' ' || album || ' ' || coalesce(album_artist, '') || ' ' || coalesce(genre, '')`;
+  return sql`translate(${whole}, ${JOINING_MARKS}, '')`;
+}
 
 /**
  * The first `limit` (or all) song ids (as `rowid`, in id order) whose `columns` match an FTS5 expression of
@@ -52,7 +65,7 @@ export function matchingIdsIn(db: Kysely<Database>, match: string, columns: read
   const first = limit === undefined ? sql`` : sql` limit ${limit}`;
   if (dialectOf(db).name === 'postgres') {
     const query = toTsquery(match);
-    const text = sql.join(columns.map((c) => sql`coalesce(${sql.ref(c)}, '')`), sql` || ' ' || `);
+    const text = sql.join(columns.map(postgresColumnText), sql` || ' ' || `);
     return sql`select id as rowid from songs where missing_since is null and search_words @@ to_tsquery('simple', ${query})
       and to_tsvector('simple', regexp_replace(tunes_fold(${text}), '[^[:alnum:]]+', ' ', 'g')) @@ to_tsquery('simple', ${query})
       order by id${first}`;

@@ -6,6 +6,8 @@ import { matchingIdsIn, type SearchColumn } from '../dialect/search-sql.js';
 
 const ALBUM_COLUMNS: readonly SearchColumn[] = ['album', 'album_artist'];
 const ARTIST_COLUMNS: readonly SearchColumn[] = ['artist', 'album_artist'];
+/** The same with each song's words joined across marks (AC/DC as acdc): the caller keeps those whose own name matches. */
+const JOINED: readonly SearchColumn[] = ['joined'];
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -57,11 +59,12 @@ async function allMatchesRead(db: Db, match: string, columns: readonly SearchCol
  * stays cheap for any word; a filter on the album-artist column alone reads a common word's whole
  * index list when few match (~11 ms).
  */
-export async function artistCandidates(db: Db, match: string, scanned: number): Promise<{ artists: Artist[]; complete: boolean }> {
+export async function artistCandidates(db: Db, match: string, scanned: number, joined = false): Promise<{ artists: Artist[]; complete: boolean }> {
+  const columns = joined ? [...ARTIST_COLUMNS, ...JOINED] : ARTIST_COLUMNS;
   const { rows } = await sql<Parameters<typeof artistRowToArtist>[0] & { first_match: number }>`
     with hits as materialized (
       select s.artist_id as track_artist, al.artist_id as album_artist, m.rowid as first_match
-      from (${matchingIdsIn(db, match, ARTIST_COLUMNS, scanned)}) m
+      from (${matchingIdsIn(db, match, columns, scanned)}) m
       join songs s on s.id = m.rowid left join albums al on al.id = s.album_id)
     select ar.*, hit.first_match from (
       select artist_id, min(first_match) as first_match from (
@@ -72,7 +75,24 @@ export async function artistCandidates(db: Db, match: string, scanned: number): 
     ) hit join artists ar on ar.id = hit.artist_id
     order by hit.first_match`.execute(db);
   const artists = rows.map(({ first_match: _first, ...row }) => artistRowToArtist(row));
-  return { artists, complete: scanned >= MAX_MATCHES || (await allMatchesRead(db, match, ARTIST_COLUMNS, scanned)) };
+  return { artists, complete: scanned >= MAX_MATCHES || (await allMatchesRead(db, match, columns, scanned)) };
+}
+
+/**
+ * Albums of the songs whose album, album artist or joined words (AC/DC as acdc) match `match`, in
+ * the order of their first matching song, among the first `scanned` matches: the caller keeps those
+ * whose own title or artist matches (a joined match may be a song title's), as with artistCandidates.
+ */
+export async function joinedAlbumCandidates(db: Db, match: string, scanned: number): Promise<{ albums: Album[]; complete: boolean }> {
+  const columns = [...ALBUM_COLUMNS, ...JOINED];
+  const { rows } = await sql<Parameters<typeof albumRowToAlbum>[0]>`
+    select al.*, ar.name as artist_name from albums al join artists ar on ar.id = al.artist_id
+    join (select s.album_id, min(m.rowid) as first_match from
+            (${matchingIdsIn(db, match, columns, scanned)}) m
+          join songs s on s.id = m.rowid where s.album_id is not null group by s.album_id) hit on hit.album_id = al.id
+    where al.song_count > 0
+    order by hit.first_match`.execute(db);
+  return { albums: rows.map(albumRowToAlbum), complete: scanned >= MAX_MATCHES || (await allMatchesRead(db, match, columns, scanned)) };
 }
 
 /** How many matches a first look at a page of artists reads (see artistCandidates). */

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { listAlbumsBy, listGenres, type AlbumListKind } from '../../db/repositories/album-lists.js';
-import { artistCandidates, firstArtistScan, searchAlbums, widerArtistScan } from '../../db/repositories/entity-search.js';
+import { artistCandidates, firstArtistScan, joinedAlbumCandidates, searchAlbums, widerArtistScan } from '../../db/repositories/entity-search.js';
+import { JOINING_MARKS } from '../catalog/relevance.js';
 import { fold } from '../../text/fold.js';
 import { randomSongs, type RandomSongFilter } from '../../db/repositories/random-songs.js';
 import type { Database } from '../../db/schema.js';
@@ -37,20 +38,27 @@ export function createAlbumListService({ db }: { db: Kysely<Database> }): AlbumL
       checkPage(size, 0);
       return randomSongs(db, size, filter);
     },
-    searchAlbums: (query, page) => forgiving(db, query, page, albumsMatching),
-    searchArtists: (query, page) => forgiving(db, query, page, artistsMatching),
+    searchAlbums: (query, page) => forgiving(db, query, page, albumsMatching, albumsMatchingJoined),
+    searchArtists: (query, page) => forgiving(db, query, page, artistsMatching, (db, query, page) => artistsMatching(db, query, page, true)),
   };
 }
 
+type Find<T> = (db: Kysely<Database>, query: string, page: BrowsePage) => Promise<T[]>;
+
 /**
- * A search as typed, and when it finds nothing, once more with each word that matches nothing in the
- * index replaced by its closest indexed word (the catalogue's typo stage: `radiohaed` finds Radiohead).
+ * A search as typed; when it finds nothing, with words joined across marks (`acdc` finds AC/DC, as
+ * song search does); then once more with each word that matches nothing in the index replaced by
+ * its closest indexed word (the catalogue's typo stage: `radiohaed` finds Radiohead). The joined
+ * look is a stage of its own: over every song's joined words, a common word would read many songs
+ * whose title, not name, holds it.
  */
-async function forgiving<T>(db: Kysely<Database>, query: string, page: BrowsePage, find: (db: Kysely<Database>, query: string, page: BrowsePage) => Promise<T[]>): Promise<T[]> {
+async function forgiving<T>(db: Kysely<Database>, query: string, page: BrowsePage, find: Find<T>, findJoined: Find<T>): Promise<T[]> {
   checkPage(page.limit, page.offset);
   checkSearchBounds(query);
   const found = await find(db, query, page);
   if (found.length > 0) return found;
+  const joined = await findJoined(db, query, page);
+  if (joined.length > 0) return joined;
   const corrected = await forgivingQuery(db, query);
   return corrected === undefined ? found : find(db, corrected, page);
 }
@@ -60,20 +68,34 @@ async function albumsMatching(db: Kysely<Database>, query: string, { limit, offs
   return match === undefined ? [] : searchAlbums(db, match, limit, offset);
 }
 
-async function artistsMatching(db: Kysely<Database>, query: string, { limit, offset }: BrowsePage): Promise<Artist[]> {
+async function artistsMatching(db: Kysely<Database>, query: string, { limit, offset }: BrowsePage, joined = false): Promise<Artist[]> {
   const match = toMatchExpression(query);
   if (match === undefined) return [];
   const words = wordsOf(query);
-  const named = (artist: Artist) => {
-    const tokens = wordsOf(artist.name);
-    return words.every((word) => tokens.some((token) => token.startsWith(word)));
-  };
   // Only artists whose own name matches count, so a page may need more matches read than the first look.
   for (let scanned = firstArtistScan(limit, offset); ; scanned = widerArtistScan(scanned)) {
-    const { artists, complete } = await artistCandidates(db, match, scanned);
-    const kept = artists.filter(named);
+    const { artists, complete } = await artistCandidates(db, match, scanned, joined);
+    const kept = artists.filter((artist) => namedBy(words, artist.name, joined));
     if (kept.length >= offset + limit || complete) return kept.slice(offset, offset + limit);
   }
+}
+
+async function albumsMatchingJoined(db: Kysely<Database>, query: string, { limit, offset }: BrowsePage): Promise<Album[]> {
+  const match = toMatchExpression(query);
+  if (match === undefined) return [];
+  const words = wordsOf(query);
+  for (let scanned = firstArtistScan(limit, offset); ; scanned = widerArtistScan(scanned)) {
+    const { albums, complete } = await joinedAlbumCandidates(db, match, scanned);
+    const kept = albums.filter((album) => namedBy(words, `${album.title} ${album.artist}`, true));
+    if (kept.length >= offset + limit || complete) return kept.slice(offset, offset + limit);
+  }
+}
+
+/** Every word starts one of the name's words (with `joined`, also of its words joined across marks: AC/DC as acdc). */
+function namedBy(words: string[], name: string, joined: boolean): boolean {
+  const tokens = wordsOf(name);
+  if (joined) tokens.push(...wordsOf(name.replace(JOINING_MARKS, '')));
+  return words.every((word) => tokens.some((token) => token.startsWith(word)));
 }
 
 function checkPage(limit: number, offset: number): void {
