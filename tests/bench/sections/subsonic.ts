@@ -57,22 +57,27 @@ export const subsonicSection: BenchSection = {
        * cached), one per thread and more, are what ends only once those threads' queues are empty.
        */
       const drain = async () => {
-        for (let i = 0; i < 3; i++) await fetch(`${server.url}/health`);
-        await Promise.all(Array.from({ length: 8 }, () => fetch(`${server.url}/rest/search3?${auth}&query=drain${drains++}`).then((r) => r.arrayBuffer())));
+        for (let i = 0; i < 3; i++) await patiently(`${server.url}/health`);
+        await Promise.all(Array.from({ length: 8 }, () => patiently(`${server.url}/rest/search3?${auth}&query=drain${drains++}`)));
       };
       /** /health asked one after another while `busy` runs: how long other requests wait behind searches. */
       const healthDuring = async (busy: Promise<string>) => {
         const times: number[] = [];
+        let resets = 0;
         let done = false;
         const figure = busy.finally(() => (done = true));
         await new Promise((resolve) => setTimeout(resolve, 1000));
         while (!done) {
           const started = performance.now();
-          await (await fetch(`${server.url}/health`)).arrayBuffer();
-          times.push(performance.now() - started);
+          try {
+            await (await fetch(`${server.url}/health`)).arrayBuffer();
+            times.push(performance.now() - started);
+          } catch {
+            resets++;
+          }
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
-        return { load: await figure, health: `/health p50 ${ms(percentile(times, 50))}, p99 ${ms(percentile(times, 99))} (${times.length} asked)` };
+        return { load: await figure, health: `/health p50 ${ms(percentile(times, 50))}, p99 ${ms(percentile(times, 99))} (${times.length} asked${resets > 0 ? `, ${resets} reset` : ''})` };
       };
       const check = await (await fetch(`${server.url}/rest/search3?${auth}&query=love`)).json() as { 'subsonic-response': { status: string } };
       if (check['subsonic-response'].status !== 'ok') throw new Error(`search3 failed: ${JSON.stringify(check)}`);
@@ -180,6 +185,22 @@ function pointSongAt(dbPath: string, audio: string): number {
     return id;
   } finally {
     db.close();
+  }
+}
+
+/**
+ * A GET that tries again when the connection is reset: a server whose one thread was busy past its
+ * header timeout (--search-workers 0 under a search storm, on a loaded box) closes sockets it had
+ * not read yet, which ended the whole bench.
+ */
+async function patiently(url: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await (await fetch(url)).arrayBuffer();
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+    }
   }
 }
 
