@@ -135,11 +135,13 @@ export function buildServer(services: Services, options: ServerOptions = {}): Fa
   registerHistoryRoutes(app, context);
   registerStatsRoutes(app, context);
   registerAppKeyRoutes(app, context);
+  const transcoder = createTranscoder({ ffmpeg: options.transcoding?.ffmpeg, maxConcurrent: options.transcoding?.maxConcurrent });
+  app.addHook('onClose', async () => transcoder.close());
   registerSubsonicRoutes(app, {
     services,
     loginLimiter,
     remembered: createRememberedPasswords(() => clock.now().getTime()),
-    transcoder: createTranscoder({ ffmpeg: options.transcoding?.ffmpeg, maxConcurrent: options.transcoding?.maxConcurrent }),
+    transcoder,
     clock,
     log,
   });

@@ -25,6 +25,8 @@ export interface TestServer<S extends Store = Store> {
   logLines: string[];
   /** fetch() against the server, JSON bodies encoded, a token sent as Bearer. */
   call(method: string, path: string, init?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  /** Closes the server now (otherwise after the test). */
+  stop(): Promise<void>;
   /** Registers and logs in a user, returning the token and id. */
   user(username: string, password?: string): Promise<{ token: string; id: number }>;
 }
@@ -78,6 +80,10 @@ async function serveOn<S extends Store>(store: S, options: Omit<ServerOptions, '
     home,
     logLines,
     call,
+    async stop() {
+      running.splice(running.indexOf(server), 1);
+      await server.close();
+    },
     async user(username, password = 'correct horse') {
       const reg = await call('POST', '/api/register', { body: { username, password } });
       if (reg.status !== 201) throw new Error(`register ${username}: ${reg.status} ${await reg.text()}`);

@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -17,9 +17,12 @@ async function probe(bytes: Uint8Array): Promise<{ codec: string; duration: numb
   return { codec: info.streams[0]!.codec_name, duration: Number(info.format.duration) };
 }
 
-/** ffmpeg processes this test process started (the server runs in it), from /proc (no procps needed). */
-function ffmpegChildren(): number {
-  let count = 0;
+/**
+ * ffmpeg processes this test process started (the server runs in it), from /proc (no procps needed):
+ * each with whether it has an audio file open (a transcode) or not (the spare kept ready, warm-ffmpeg.ts).
+ */
+function ffmpegs(): Array<{ pid: number; transcoding: boolean }> {
+  const found: Array<{ pid: number; transcoding: boolean }> = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -27,13 +30,24 @@ function ffmpegChildren(): number {
       const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       // A zombie (Z) has ended already; it only waits to be reaped.
-      if (comm === 'ffmpeg' && Number(ppid) === process.pid && state !== 'Z') count++;
+      if (comm !== 'ffmpeg' || Number(ppid) !== process.pid || state === 'Z') continue;
+      const files = readdirSync(`/proc/${entry}/fd`).map((fd) => {
+        try {
+          return readlinkSync(`/proc/${entry}/fd/${fd}`);
+        } catch {
+          return '';
+        }
+      });
+      found.push({ pid: Number(entry), transcoding: files.some((file) => file.endsWith('.flac')) });
     } catch {
       // The process ended while we looked.
     }
   }
-  return count;
+  return found;
 }
+
+/** Transcodes running (ffmpegs reading a song), not counting the spare. */
+const ffmpegChildren = () => ffmpegs().filter((ffmpeg) => ffmpeg.transcoding).length;
 
 /** A stream URL made without requesting it (subsonic-api's stream() would start one). */
 function streamUrl(base: string, apiKey: string, params: Record<string, string>): URL {
@@ -129,6 +143,35 @@ describe('Subsonic stream, download and transcoding', () => {
     expect(again.headers.get('content-type')).toBe('audio/mpeg');
     await again.body!.cancel();
     await until(() => ffmpegChildren() === before);
+  });
+
+  it('keeps one ffmpeg ready for the next transcode of the same profile, which reads any path, and ends it at close', async () => {
+    const { byKey, server } = await subsonicServer();
+    const song = await flacSong(byKey);
+    // A name the spare's concat list must quote: an apostrophe, spaces, a percent sign.
+    const file = await server.store.db.selectFrom('songs').select('path').where('id', '=', Number(song.id)).executeTakeFirstOrThrow();
+    const odd = join(tempDir(), "Don't Stop 100% .flac");
+    renameSync(file.path, odd);
+    await server.store.db.updateTable('songs').set({ path: odd }).where('id', '=', Number(song.id)).execute();
+
+    const opus = { id: song.id, format: 'opus' as never, maxBitRate: 64 };
+    const first = await byKey.stream(opus);
+    expect((await probe(new Uint8Array(await first.arrayBuffer()))).codec).toBe('opus');
+    await until(() => ffmpegs().filter((ffmpeg) => !ffmpeg.transcoding).length === 1);
+    const [spare] = ffmpegs();
+    // The same profile again: its bytes decode whole, and the spare was the ffmpeg that made them
+    // (an untaken spare would still be waiting: a new one replaces only a spare that was used).
+    const second = await byKey.stream(opus);
+    const decoded = await probe(new Uint8Array(await second.arrayBuffer()));
+    expect(decoded.codec).toBe('opus');
+    expect(Math.abs(decoded.duration - song.duration!)).toBeLessThan(1.5);
+    await until(() => !ffmpegs().some((ffmpeg) => ffmpeg.pid === spare!.pid));
+    await until(() => ffmpegs().filter((ffmpeg) => !ffmpeg.transcoding).length === 1);
+    // Another profile replaces the spare; closing the server ends it.
+    await (await byKey.stream({ id: song.id, format: 'mp3', maxBitRate: 96 })).arrayBuffer();
+    await until(() => ffmpegs().length === 1);
+    await server.stop();
+    await until(() => ffmpegs().length === 0);
   });
 
   it('without ffmpeg streams only originals and claims no transcodeOffset', async () => {

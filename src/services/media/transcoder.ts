@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { TunesError, UnavailableError } from '../../errors.js';
+import { createSpareFfmpeg } from './warm-ffmpeg.js';
 
 export type TranscodeFormat = 'mp3' | 'opus' | 'aac';
 export const TRANSCODE_FORMATS: readonly TranscodeFormat[] = ['mp3', 'opus', 'aac'];
@@ -41,6 +42,8 @@ export interface Transcoder {
   running(): number;
   /** unavailable past the cap; dependency_missing without ffmpeg. */
   start(request: TranscodeRequest): Promise<Transcode>;
+  /** Ends the spare ffmpeg kept ready (warm-ffmpeg.ts); running transcodes end with their clients. */
+  close(): void;
 }
 
 /**
@@ -50,6 +53,7 @@ export interface Transcoder {
 export function createTranscoder({ ffmpeg = 'ffmpeg', maxConcurrent = DEFAULT_MAX_TRANSCODES }: { ffmpeg?: string; maxConcurrent?: number } = {}): Transcoder {
   let works: Promise<boolean> | undefined;
   const active = new Set<ChildProcess>();
+  const spare = createSpareFfmpeg(ffmpeg);
 
   const available = () =>
     (works ??= new Promise<boolean>((resolve) => {
@@ -61,18 +65,25 @@ export function createTranscoder({ ffmpeg = 'ffmpeg', maxConcurrent = DEFAULT_MA
   return {
     available,
     running: () => active.size,
+    close: () => spare.close(),
     async start({ path, format, bitrateKbps, offsetSeconds = 0 }) {
       if (!(await available())) throw new TunesError('dependency_missing', 'ffmpeg is not installed on the server: only original files can be streamed');
       if (active.size >= maxConcurrent) {
         throw new UnavailableError(`the server is already transcoding ${active.size} streams (its limit); try again shortly or ask for format=raw`, 5);
       }
       const target = CODECS[format];
-      const args = ['-hide_banner', '-loglevel', 'error', '-nostdin'];
-      if (offsetSeconds > 0) args.push('-ss', String(offsetSeconds));
-      args.push('-i', path, '-map', '0:a:0', '-vn', '-map_metadata', '-1', '-c:a', target.codec, '-b:a', `${bitrateKbps}k`);
-      if (format === 'opus') args.push('-ar', '48000');
-      args.push('-f', target.container, 'pipe:1');
-      const child = spawn(ffmpeg, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+      const output = ['-map', '0:a:0', '-vn', '-map_metadata', '-1', '-c:a', target.codec, '-b:a', `${bitrateKbps}k`];
+      if (format === 'opus') output.push('-ar', '48000');
+      output.push('-f', target.container, 'pipe:1');
+      // A transcode from the start takes the spare ffmpeg of its profile; one that seeks starts its own.
+      let child = offsetSeconds > 0 ? undefined : spare.take(output, path);
+      if (child === undefined) {
+        const args = ['-hide_banner', '-loglevel', 'error', '-nostdin'];
+        if (offsetSeconds > 0) args.push('-ss', String(offsetSeconds));
+        args.push('-i', path, ...output);
+        child = spawn(ffmpeg, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+      }
+      if (offsetSeconds === 0) spare.prepare(output);
       active.add(child);
       const exited = new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
