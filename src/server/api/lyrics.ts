@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../route-context.js';
-import { presentLyrics } from './present/lyrics.js';
+import { presentLyrics } from './present/index.js';
 import { songIdParams } from './stream.js';
 
 /** A song's lyrics, readable without a token as the catalogue is. */

@@ -1,6 +1,9 @@
-import type { Lyrics } from '../../../domain/lyrics.js';
+import type { Lyrics } from '../../domain/lyrics.js';
 
-/** GET /api/songs/:id/lyrics: the CLI's `tunes lyrics --json` shape; `source: null` and no lines without lyrics. */
+/**
+ * A song's lyrics as JSON, the same in `tunes lyrics --json` and GET /api/songs/:id/lyrics:
+ * `source: null` and no lines when it has none.
+ */
 export function presentLyrics(songId: number, lyrics: Lyrics | null) {
   return {
     song_id: songId,
