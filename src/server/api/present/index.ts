@@ -4,4 +4,4 @@ export * from './listening.js';
 export * from './playlist.js';
 export * from './song.js';
 export * from './user.js';
-export { presentLyrics } from '../../../services/present/lyrics.js';
+export * from './lyrics.js';
