@@ -51,13 +51,20 @@ describe('search3 result cache', () => {
       return (await response.json()) as { 'subsonic-response': { searchResult3: { song?: Array<{ id: string; starred?: string }> } } };
     };
     const first = await json({});
-    expect(await json({})).toEqual(first);
-    // The second answer came whole from the reply cache: the user's stars were not even read again.
-    expect(starReads).toBe(1);
+    // A repeat comes whole from the reply cache: the user's stars are not even read again. (On
+    // PostgreSQL the marker is the cluster's snapshot, which other tests' writes move: tried a few times.)
+    let kept = false;
+    for (let attempt = 0; attempt < 20 && !kept; attempt++) {
+      const before = starReads;
+      expect(await json({})).toEqual(first);
+      kept = starReads === before;
+    }
+    expect(kept).toBe(true);
     // Another format is another answer, and still a right one.
+    const beforeXml = starReads;
     const xml = parseXml(await (await rest('search3', { query: 'hunter' })).text());
     expect(xml['subsonic-response'].searchResult3.song[0]['@title']).toBe('Hunter');
-    expect(starReads).toBe(2);
+    expect(starReads).toBe(beforeXml + 1);
 
     // Alice stars the song: her next answer shows it, the admin's (another user, same question) does not.
     const song = first['subsonic-response'].searchResult3.song![0]!;
@@ -77,8 +84,16 @@ describe('search3 result cache', () => {
     };
     for (let i = 0; i < 3; i++) await rest('getAlbumList2', { f: 'json', type: 'random' });
     expect(lists).toBe(3);
-    for (let i = 0; i < 3; i++) await rest('getAlbumList2', { f: 'json', type: 'alphabeticalByArtist' });
+    await rest('getAlbumList2', { f: 'json', type: 'alphabeticalByArtist' });
     expect(lists).toBe(4);
+    // The same list again is kept (a few tries: on PostgreSQL other tests' writes move the marker).
+    let kept = false;
+    for (let attempt = 0; attempt < 20 && !kept; attempt++) {
+      const before = lists;
+      await rest('getAlbumList2', { f: 'json', type: 'alphabeticalByArtist' });
+      kept = lists === before;
+    }
+    expect(kept).toBe(true);
   });
 
   it('keeps answers within its entry and byte bounds, least recently used out first', () => {
