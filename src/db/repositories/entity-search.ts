@@ -33,15 +33,21 @@ function scannedMatches(limit: number, offset: number): number {
  */
 export async function searchAlbums(db: Db, match: string, limit: number, offset: number): Promise<Album[]> {
   for (let scanned = scannedMatches(limit, offset); ; scanned = Math.min(MAX_MATCHES, scanned * 4)) {
-    const { rows } = await sql<Parameters<typeof albumRowToAlbum>[0]>`
-      select al.*, ar.name as artist_name from albums al join artists ar on ar.id = al.artist_id
-      join (select s.album_id, min(m.rowid) as first_match from
-              (${matchingIdsIn(db, match, ALBUM_COLUMNS, scanned)}) m
-            join songs s on s.id = m.rowid where s.album_id is not null group by s.album_id) hit on hit.album_id = al.id
-      where al.song_count > 0
-      order by hit.first_match limit ${limit} offset ${offset}`.execute(db);
-    if (rows.length === limit || scanned === MAX_MATCHES || (await allMatchesRead(db, match, ALBUM_COLUMNS, scanned))) return rows.map(albumRowToAlbum);
+    const albums = await albumsOfMatches(db, match, ALBUM_COLUMNS, scanned, sql`limit ${limit} offset ${offset}`);
+    if (albums.length === limit || scanned === MAX_MATCHES || (await allMatchesRead(db, match, ALBUM_COLUMNS, scanned))) return albums;
   }
+}
+
+/** Albums of the first `scanned` songs matching `match` in `columns`, in the order of their first matching song. */
+async function albumsOfMatches(db: Db, match: string, columns: readonly SearchColumn[], scanned: number, page = sql``): Promise<Album[]> {
+  const { rows } = await sql<Parameters<typeof albumRowToAlbum>[0]>`
+    select al.*, ar.name as artist_name from albums al join artists ar on ar.id = al.artist_id
+    join (select s.album_id, min(m.rowid) as first_match from
+            (${matchingIdsIn(db, match, columns, scanned)}) m
+          join songs s on s.id = m.rowid where s.album_id is not null group by s.album_id) hit on hit.album_id = al.id
+    where al.song_count > 0
+    order by hit.first_match ${page}`.execute(db);
+  return rows.map(albumRowToAlbum);
 }
 
 /** Whether the index holds no more than `scanned` matches (reading more would find nothing new). */
@@ -85,14 +91,8 @@ export async function artistCandidates(db: Db, match: string, scanned: number, j
  */
 export async function joinedAlbumCandidates(db: Db, match: string, scanned: number): Promise<{ albums: Album[]; complete: boolean }> {
   const columns = [...ALBUM_COLUMNS, ...JOINED];
-  const { rows } = await sql<Parameters<typeof albumRowToAlbum>[0]>`
-    select al.*, ar.name as artist_name from albums al join artists ar on ar.id = al.artist_id
-    join (select s.album_id, min(m.rowid) as first_match from
-            (${matchingIdsIn(db, match, columns, scanned)}) m
-          join songs s on s.id = m.rowid where s.album_id is not null group by s.album_id) hit on hit.album_id = al.id
-    where al.song_count > 0
-    order by hit.first_match`.execute(db);
-  return { albums: rows.map(albumRowToAlbum), complete: scanned >= MAX_MATCHES || (await allMatchesRead(db, match, columns, scanned)) };
+  const albums = await albumsOfMatches(db, match, columns, scanned);
+  return { albums, complete: scanned >= MAX_MATCHES || (await allMatchesRead(db, match, columns, scanned)) };
 }
 
 /** How many matches a first look at a page of artists reads (see artistCandidates). */
