@@ -7,7 +7,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { makeTone } from '../fixtures/playback/make-audio.js';
 import { registerUser, runTunes, TUNES_BIN } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { launchChromium } from '../helpers/web-browser.js';
+import { launchChromium, logIn } from '../helpers/web-browser.js';
 import { homeDatabaseEnv } from '../helpers/test-postgres.js';
 
 /** Screenshots of each main screen, kept for people to look at (git-ignored). */
@@ -63,14 +63,6 @@ async function bobsPlaylist(url: string): Promise<number> {
   const { token } = (await login.json()) as { token: string };
   const created = await fetch(`${url}/api/playlists`, { method: 'POST', headers: { ...json, authorization: `Bearer ${token}` }, body: JSON.stringify({ name: 'Bob only' }) });
   return ((await created.json()) as { id: number }).id;
-}
-
-async function logIn(page: Page, url: string) {
-  await page.goto(url);
-  await page.getByLabel('Username').fill('alice');
-  await page.getByLabel('Password').fill('correct horse');
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: 'Songs' }).waitFor();
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });

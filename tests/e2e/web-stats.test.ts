@@ -9,7 +9,7 @@ import { startServe } from '../helpers/serve-process.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { homeDatabaseEnv } from '../helpers/test-postgres.js';
 import { openHomeDatabase } from '../helpers/test-store.js';
-import { launchChromium } from '../helpers/web-browser.js';
+import { launchChromium, logIn } from '../helpers/web-browser.js';
 
 /** Screenshots of the Stats and smart playlist screens, kept for people to look at (git-ignored). */
 const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts', 'web');
@@ -57,14 +57,6 @@ async function library(): Promise<string> {
     await store.close();
   }
   return home;
-}
-
-async function logIn(page: Page, url: string) {
-  await page.goto(url);
-  await page.getByLabel('Username').fill('alice');
-  await page.getByLabel('Password').fill('correct horse');
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: 'Songs' }).waitFor();
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
